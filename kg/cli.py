@@ -1,0 +1,193 @@
+"""The ``kg`` command: a thin click layer over the library.
+
+Only click is imported at start-up; each command imports what it needs.
+Exit codes: 0 success, 1 a failed input, graph or check, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from . import __version__
+from .errors import KgError
+
+
+class _Problems:
+    """Collects per-document problems: prints each on stderr and remembers that one happened."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def error(self, exc: Exception) -> None:
+        self.failed += 1
+        click.echo(f"kg: error: {exc}", err=True)
+
+    def warning(self, message: str) -> None:
+        click.echo(f"kg: warning: {message}", err=True)
+
+
+def _fail(exc: KgError) -> None:
+    raise click.ClickException(str(exc)) if exc.exit_code == 1 else click.UsageError(str(exc))
+
+
+def gazetteer_option(f):
+    return click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(dir_okay=False),
+                        help="Extra actors as a Turtle file in the shape of ontology/states.ttl (repeatable).")(f)
+
+
+def jobs_option(f):
+    return click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
+                        help="Worker processes for extraction (0: one per core).")(f)
+
+
+def quiet_option(f):
+    return click.option("--quiet", "-q", is_flag=True, help="No progress bar or warnings on stderr.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """kg: turn news text about world politics into a knowledge graph of relations between states.
+
+    \b
+    Typical use:
+      kg extract article.txt            relations as JSON lines
+      kg build examples/ -o graph.ttl   an RDF graph with evidence for every relation
+      kg validate graph.ttl             check a graph against the SHACL shapes
+      kg eval gold.tsv                  precision, recall and F1 against a gold file
+    """
+
+
+def _documents(inputs, problems: _Problems, quiet: bool):
+    from .readers import read_documents
+
+    return read_documents(inputs, on_error=problems.error,
+                          on_warning=None if quiet else problems.warning)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
+              help="Output format: one JSON object a line, or a TSV table with a header.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--include-negated", is_flag=True, help="Also print negated or denied relations (negated=true).")
+@gazetteer_option
+@jobs_option
+@quiet_option
+def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
+    """Extract relations between states from INPUTS (.txt, .md, .html, .jsonl files, directories, - for stdin)."""
+    from .pipeline import extract_documents
+    from .serialize import relation_rows
+
+    problems = _Problems()
+    try:
+        docs = _documents(inputs, problems, quiet)
+        results = extract_documents(docs, gazetteer_files=gazetteer_files, jobs=jobs,
+                                    progress=not quiet and sys.stderr.isatty())
+        rels = (r for _, rs in results for r in rs if include_negated or not r.negated)
+        if output:
+            from .fileio import atomic_write
+
+            with atomic_write(output, "w") as fh:
+                relation_rows(rels, fmt, fh)
+        else:
+            relation_rows(rels, fmt, sys.stdout)
+    except KgError as exc:
+        _fail(exc)
+    if problems.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+              help="The graph file; its suffix picks the format (.ttl .nt .nq .trig .jsonld .rdf).")
+@click.option("--append", is_flag=True, help="Merge into the existing graph at OUTPUT without duplicating claims.")
+@gazetteer_option
+@jobs_option
+@quiet_option
+def build(inputs, output, append, gazetteer_files, jobs, quiet):
+    """Build an RDF knowledge graph from INPUTS, with the evidence for every relation."""
+    from pathlib import Path
+
+    from .gazetteer import load_gazetteer
+    from .pipeline import extract_documents
+    from .rdf import build_graph, format_for_path, read_graph, write_graph
+
+    problems = _Problems()
+    try:
+        format_for_path(output)
+        gazetteer = load_gazetteer(gazetteer_files)
+        docs, rels = [], []
+        for doc, found in extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files,
+                                            jobs=jobs, progress=not quiet and sys.stderr.isatty()):
+            docs.append(doc)
+            rels.extend(found)
+        if not docs and not append:
+            raise KgError("no documents could be read: nothing to build")
+        graph = build_graph(rels, docs, gazetteer)
+        if append and Path(output).exists():
+            old = read_graph(output)
+            for triple in old:
+                graph.add(triple)
+        write_graph(graph, output)
+        if not quiet:
+            asserted = sum(1 for r in rels if not r.negated)
+            click.echo(f"kg: {len(docs)} documents, {asserted} relations ({len(rels) - asserted} negated) -> {output}",
+                       err=True)
+    except KgError as exc:
+        _fail(exc)
+    if problems.failed:
+        sys.exit(1)
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", "show_errors", is_flag=True, help="List every false positive and false negative.")
+@gazetteer_option
+def eval_(gold, fmt, show_errors, gazetteer_files):
+    """Score the extractor against a gold TSV file (format of shared/relations.md)."""
+    from .evaluate import evaluate_file, format_scores
+    from .extract import extract
+    from .gazetteer import load_gazetteer
+
+    try:
+        gazetteer = load_gazetteer(gazetteer_files)
+        scores = evaluate_file(gold, lambda doc: extract(doc, gazetteer))
+    except KgError as exc:
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps(scores.to_dict(), indent=2, sort_keys=True))
+    else:
+        click.echo(format_scores(scores, errors=show_errors))
+
+
+@cli.command()
+@click.argument("graph", type=click.Path())
+@click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to use instead of ontology/shapes.ttl.")
+def validate(graph, shapes):
+    """Check GRAPH against kg's SHACL shapes; exit 1 and list the violations when it does not conform."""
+    from .rdf import read_graph
+    from .validate import validate_graph
+
+    try:
+        data = read_graph(graph)
+        shapes_graph = read_graph(shapes) if shapes else None
+        result = validate_graph(data, shapes=shapes_graph)
+    except KgError as exc:
+        _fail(exc)
+    if result.conforms:
+        click.echo(f"{graph}: conforms ({len(data)} triples)")
+        return
+    for v in result.violations:
+        click.echo(v)
+    click.echo(f"{graph}: does not conform ({len(result.violations)} violations)", err=True)
+    sys.exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry point wrapper
+    cli()

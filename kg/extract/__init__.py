@@ -1,0 +1,97 @@
+"""Relation extraction: a pure function of (text, gazetteer) that returns :class:`~kg.model.Relation` records.
+
+Pipeline for one document: sentences -> tokens -> actor mentions (with people learnt and
+descriptions such as "the isolated state" resolved against what the document said before) ->
+trigger frames -> attributes (hedging, negation, attribution, time, quantity, item) -> one
+relation per distinct (subject, predicate, object) per sentence.
+
+Example
+-------
+>>> from kg.gazetteer import load_gazetteer
+>>> rels = extract_text("North Korea has supplied Russia with artillery shells.", load_gazetteer())
+>>> [(r.subject, r.predicate, r.object, r.item) for r in rels]
+[('PRK', 'supplies', 'RUS', 'artillery shells')]
+"""
+
+from __future__ import annotations
+
+from ..gazetteer import Gazetteer
+from ..model import Document, Relation
+from ..text import split_sentences, tokenize
+from .attributes import find_item, find_quantity, find_time, is_hedged, is_irrealis, is_negated
+from .discourse import Discourse
+from .frames import SentenceFrame
+from .mentions import DocumentMentions, MentionIndex
+from .rules import RuleSet
+
+_INDEXES: dict[int, tuple[Gazetteer, MentionIndex]] = {}
+
+
+def _index_for(gazetteer: Gazetteer) -> MentionIndex:
+    cached = _INDEXES.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        cached = (gazetteer, MentionIndex.build(gazetteer))
+        _INDEXES[id(gazetteer)] = cached
+    return cached[1]
+
+
+def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
+    """All relations a document states, in sentence order; negated ones carry ``negated=True``."""
+    index = _index_for(gazetteer)
+    mentions = DocumentMentions(index)
+    discourse = Discourse(gazetteer)
+    out: list[Relation] = []
+    for sent in split_sentences(document.text, document.id):
+        tokens = tokenize(sent.text)
+        if not tokens:
+            continue
+        spans = mentions.find(tokens)
+        spans = discourse.resolve(tokens, spans)
+        frame = SentenceFrame.analyse(tokens, spans)
+        rules = RuleSet(frame, discourse)
+        candidates = rules.run()
+        attribution = rules.attribution_actor() or discourse.attribution_for(frame)
+        best: dict[tuple[str, str, str], Relation] = {}
+        for c in candidates:
+            subj_end = c.subj_span.j if c.subj_span is not None else None
+            if is_irrealis(frame, c.trigger_index, subj_end):
+                continue
+            tok = tokens[c.trigger_index]
+            negated = is_negated(frame, c.trigger_index, subj_end)
+            hedged = is_hedged(frame, c.trigger_index)
+            time_text, time_value = find_time(sent.text, tok.start, document.date)
+            lo = tokens[min(c.trigger_index, (c.subj_span.i if c.subj_span else c.trigger_index))].start
+            hi = tokens[max(c.trigger_index, (c.obj_span.j - 1 if c.obj_span else c.trigger_index))].end
+            quantity = find_quantity(sent.text, max(0, lo - 40), min(len(sent.text), hi + 60)) \
+                if c.predicate in ("supplies", "aids", "tradesWith", "sanctions") else None
+            item = find_item(frame, c.trigger_index) if c.predicate in ("supplies", "aids") else None
+            conf = c.confidence - (0.1 if hedged else 0.0) - (0.1 if (c.subj_span and c.subj_span.kind in ("coref", "pair")) else 0.0)
+            subject, obj = c.subject, c.object
+            if c.predicate in discourse.symmetric and subject > obj:
+                subject, obj = obj, subject
+            rel = Relation(
+                doc=document.id, subject=subject, predicate=c.predicate, object=obj,
+                subject_label=gazetteer.label(subject), object_label=gazetteer.label(obj),
+                sentence=sent.text, start=sent.start, end=sent.end, sentence_index=sent.index,
+                hedged=hedged, negated=negated,
+                attributed_to=attribution if attribution not in (subject,) or True else None,
+                item=item, quantity=quantity, time=time_text, time_value=time_value,
+                confidence=round(max(0.05, min(0.99, conf)), 3), trigger=c.trigger,
+            )
+            key = rel.key()
+            old = best.get(key)
+            if old is None or (old.negated and not rel.negated) or \
+                    (old.negated == rel.negated and rel.confidence > old.confidence):
+                best[key] = rel
+        rels = sorted(best.values(), key=lambda r: (r.subject, r.predicate, r.object))
+        discourse.update(frame, rels)
+        out.extend(rels)
+    return out
+
+
+def extract_text(text: str, gazetteer: Gazetteer, doc_id: str = "text", date: str | None = None) -> list[Relation]:
+    """Extract from a bare string (a one-document convenience around :func:`extract`)."""
+    return extract(Document(id=doc_id, text=text, date=date), gazetteer)
+
+
+__all__ = ["extract", "extract_text"]

@@ -1,0 +1,229 @@
+"""Attributes of a relation read off its sentence: hedging, negation, unreal mood, time,
+quantity and item.
+
+Each function looks at the tokens of the trigger's clause, so that "reportedly" in one clause
+does not hedge another.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .frames import SentenceFrame
+from .lexicon import GOODS, HEDGES, IRREALIS, NEGATIONS
+
+_HEDGES = frozenset(HEDGES)
+_DENIAL = frozenset("denied denies deny denying rejected rejects dismissed dismisses refuted refutes "
+                    "disputed disputes".split())
+_CLAIM_WORDS = frozenset("claim claims allegation allegations report reports suggestion suggestions "
+                         "accusation accusations charge charges".split())
+
+
+def _clause_range(frame: SentenceFrame, t: int) -> tuple[int, int]:
+    c = frame.clause[t]
+    lo = t
+    while lo > 0 and frame.clause[lo - 1] == c:
+        lo -= 1
+    hi = t
+    while hi + 1 < len(frame.clause) and frame.clause[hi + 1] == c:
+        hi += 1
+    return lo, hi + 1
+
+
+def is_hedged(frame: SentenceFrame, t: int) -> bool:
+    """A hedge cue in the trigger's clause, or a sentence-wide one ("reportedly") before it."""
+    lo, hi = _clause_range(frame, t)
+    low = frame.lowers
+    if any(w in _HEDGES for w in low[lo:hi]):
+        return True
+    if any(w in ("reportedly", "allegedly", "potentially", "possibly") for w in low[:t]):
+        return True
+    return any(low[x] in ("appears", "appear", "appeared", "seems") for x in range(max(0, lo - 8), lo))
+
+
+def is_negated(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bool:
+    """Negation between the subject and the trigger, or a denial governing the clause."""
+    low = frame.lowers
+    lo, _ = _clause_range(frame, t)
+    start = max(lo, t - 5)
+    if subj_end is not None and subj_end < t:
+        start = max(start, subj_end)
+    for x in range(start, t):
+        if low[x] in NEGATIONS and low[x] not in ("no",):
+            return True
+        if low[x] == "no" and x == t - 1:
+            return True
+    # "rejected ... any claim that X had handed drones to Y", "denied supplying"
+    for x in range(0, t):
+        if low[x] in _DENIAL:
+            tail = low[x + 1:t]
+            if "that" in tail or any(w in _CLAIM_WORDS for w in tail) or (tail and tail[0].endswith("ing")) \
+                    or len(tail) <= 2:
+                return True
+    return False
+
+
+def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bool:
+    """Asked for, planned, conditional or counterfactual: "urged X to supply", "would have penalised"."""
+    low = frame.lowers
+    lo, _ = _clause_range(frame, t)
+    if low and low[-1] == "?":
+        return True
+    start = max(0, lo - 1, t - 8)
+    for x in range(start, t):
+        w = low[x]
+        if w in IRREALIS:
+            if w == "would" and x + 1 < len(low) and low[x + 1] in ("be", "not") and False:
+                continue
+            if w in ("threatened", "threatens", "threatening", "vowed", "vows", "promised", "pledged",
+                     "pledges", "promises", "promising") and low[t] not in ("sanctions", "sanction",
+                                                                            "sanctioned", "embargo"):
+                if not (x + 1 < len(low) and low[x + 1] == "to"):
+                    continue
+            return True
+    # "urged Y to sign", "called on X to": the irrealis verb may stand before the clause start
+    for x in range(max(0, t - 12), t):
+        if low[x] in ("urged", "urges", "urging", "asked", "pressed", "called") and "to" in low[x:t]:
+            return True
+    if t + 2 < len(low) and low[t - 1:t + 1] == ["to", low[t]] and low[max(0, t - 3)] in ("refused", "declined"):
+        return True
+    return False
+
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_TIME = re.compile(
+    r"\b(?:(?P<prep>(?i:since|by|in|on|from|until|after|before|during|as of|early|late|mid))\s+)?"
+    r"(?:(?P<rel>(?i:this|last|next|earlier this|late last|early last))\s+)?"
+    r"(?:(?P<day>\d{1,2}(?:-\d{1,2})?)\s+)?"
+    r"(?P<month>" + _MONTH_RE + r")?\.?"
+    r"(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?"
+    r"(?:\s*(?P<year>(?:19|20)\d{2}))?\b"
+)
+_REL_YEAR = re.compile(r"\b(?P<rel>this|last|next) (?P<unit>year|month|week)\b")
+
+
+def find_time(sentence: str, near: int, doc_date: str | None) -> tuple[str | None, str | None]:
+    """The time expression closest to character ``near`` and its ISO value.
+
+    >>> find_time("Since 2022, containers were sent.", 20, None)
+    ('Since 2022', '2022')
+    >>> find_time("They met this June.", 5, "2024-07-01")
+    ('this June', '2024-06')
+    """
+    best = None
+    for m in _TIME.finditer(sentence):
+        if not (m.group("year") or m.group("month")):
+            continue
+        if m.group("month") and not m.group("year") and not m.group("rel") and not m.group("day") \
+                and not m.group("day2") and not m.group("prep"):
+            continue  # a bare month name ("May") is too often a verb
+        if m.group("month") == "May" and not (m.group("year") or m.group("day") or m.group("day2")):
+            continue
+        dist = abs((m.start() + m.end()) // 2 - near)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    for m in _REL_YEAR.finditer(sentence):
+        dist = abs((m.start() + m.end()) // 2 - near)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        return None, None
+    m = best[1]
+    text = m.group().strip(" ,.")
+    return text, _resolve(m, doc_date)
+
+
+def _resolve(m: re.Match, doc_date: str | None) -> str | None:
+    gd = m.groupdict()
+    ref = None
+    if doc_date:
+        try:
+            ref = date.fromisoformat(doc_date[:10])
+        except ValueError:
+            ref = None
+    if "unit" in gd:
+        if ref is None or gd["unit"] != "year":
+            return None
+        year = ref.year + {"this": 0, "last": -1, "next": 1}[gd["rel"]]
+        return f"{year:04d}"
+    year = int(gd["year"]) if gd.get("year") else None
+    month = None
+    if gd.get("month"):
+        key = gd["month"].lower()[:3]
+        month = [mm[:3] for mm in _MONTHS].index(key) + 1
+    if year is None:
+        if ref is None or month is None:
+            return None
+        rel = (gd.get("rel") or "").split()[-1] if gd.get("rel") else ""
+        year = ref.year
+        if rel == "last" or (not rel and month > ref.month):
+            year -= 1 if rel == "last" or month > ref.month else 0
+        elif rel == "next":
+            year += 1
+    day = gd.get("day") or gd.get("day2")
+    if month and day:
+        d = int(day.split("-")[0])
+        try:
+            return date(year, month, d).isoformat()
+        except ValueError:
+            return f"{year:04d}-{month:02d}"
+    if month:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}"
+
+
+_QUANTITY = re.compile(
+    r"(?:(?:up to|about|around|roughly|some|nearly|almost|over|more than|at least|an estimated|"
+    r"estimated|approximately|as many as|fewer than|less than)\s+)*"
+    r"(?:[$€£]\s?)?\d[\d,.]*(?:\s?(?:million|billion|trillion|thousand|bn|m|k))?%?"
+    r"(?:\s+(?!(?:in|on|by|since|of|to|from|and|or|the|a)\b)[A-Za-z][\w-]*){0,3}"
+)
+
+
+def find_quantity(sentence: str, lo: int, hi: int) -> str | None:
+    """The quantity phrase inside characters ``lo``..``hi`` of the sentence, if any.
+
+    >>> find_quantity("an estimated 13,000 shipping containers have been sent", 0, 60)
+    'an estimated 13,000 shipping containers'
+    """
+    best = None
+    for m in _QUANTITY.finditer(sentence, lo, hi):
+        text = m.group().strip()
+        digits = re.search(r"\d[\d,.]*", text)
+        if not digits:
+            continue
+        num = digits.group()
+        if re.fullmatch(r"(19|20)\d{2}", num.replace(",", "")) and not re.search(r"[$€£]", text):
+            continue  # a year, not a quantity
+        words = text.split()
+        # trim trailing words that are not part of the counted thing
+        while words and words[-1].lower() in ("have", "has", "had", "were", "was", "are", "is", "been", "will"):
+            words.pop()
+        text = " ".join(words)
+        if best is None or len(text) > len(best):
+            best = text
+    return best
+
+
+def find_item(frame: SentenceFrame, t: int) -> str | None:
+    """The goods named near the trigger: up to two modifiers and a goods noun."""
+    low = frame.lowers
+    toks = frame.tokens
+    lo, hi = _clause_range(frame, t)
+    order = sorted(range(lo, hi), key=lambda x: (abs(x - t), x))
+    for x in order:
+        if low[x] in GOODS and x not in frame.group_at:
+            start = x
+            while start > lo and start > x - 2 and low[start - 1].isalpha() and low[start - 1] not in (
+                    "of", "the", "a", "an", "with", "to", "and", "its", "their", "has", "have", "been",
+                    "is", "are", "was", "were", "substantial", "valuable", "some", "many", "more", "first",
+                    "old-fashioned", "large", "vast", "huge") and (start - 1) not in frame.group_at \
+                    and not low[start - 1].endswith(("ed", "ing", "ly")):
+                start -= 1
+            end = x + 1
+            if end < hi and low[end] in GOODS and (end) not in frame.group_at:
+                end += 1
+            return " ".join(tok.text for tok in toks[start:end])
+    return None

@@ -1,0 +1,364 @@
+"""Shallow argument frames: find the subject and object of each trigger in a sentence.
+
+The sentence is a list of tokens with actor mentions (``Span``) merged into coordinated
+groups ("the United States, Japan and Australia"). Clauses are cut at hard boundaries
+(";", ", but", ", while", relative pronouns). A verb's subject is the nearest group on its
+left in the clause that is not inside a prepositional phrase; its object is the first group on
+its right introduced by one of the trigger's prepositions. A noun's subject comes from inside
+its noun phrase ("Tehran's drone deliveries", "Iranian drones", "the China-Russia trade", "by X",
+"between X and Y"), or from the clause after a light verb ("imposed sanctions on").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import Token
+from .lexicon import GOODS, TROOP_WORDS
+from .mentions import Span
+from .triggers import AGREEMENT_NOUNS, LIGHT_VERBS, Trigger
+
+DETERMINERS = frozenset("""
+the a an its their his her our this that these those any some no each every such another
+""".split())
+POSSESSIVE_PRONOUNS = frozenset("its their his her".split())
+PREPOSITIONS = frozenset("""
+to from with in at on over for by against about of into onto toward towards between among amid
+regarding concerning upon via after before during since until through across around near
+""".split())
+BE_FORMS = frozenset("is are was were be been being am get gets got getting".split())
+AUX = frozenset("has have had will would could can may might must should shall does do did "
+                "is are was were be been being".split())
+HARD_BOUNDARY_WORDS = frozenset("""
+while whereas but although though because whose who which where when as after before since despite
+unless if until whether
+""".split())
+RELATIVE = frozenset("who which that whose".split())
+PAIR_WORDS = frozenset({"and", ",", "or", "&", "nor"})
+_CONNECTORS = frozenset({"and", "or", ",", "&"})
+_ADVERB_OK = frozenset("""
+also reportedly allegedly jointly together both all finally already repeatedly long once again
+sharply strongly publicly formally officially covertly secretly openly directly quietly recently
+previously later then still further increasingly effectively not never only just first newly
+""".split())
+_ACCUSE = frozenset("accuse accuses accused accusing blame blames blamed blaming charge charges "
+                    "charged charging thank thanks thanked thanking praise praised praises "
+                    "criticised criticized criticise criticize condemned condemn condemns "
+                    "sanctioned sanction sanctions punish punished".split())
+_RELATION_NOUNS_PAIR = frozenset("""
+alliance partnership pact talks summit trade war conflict tensions tension rift dispute ties relations
+deal agreement accord treaty exercises drills cooperation rivalry standoff border clashes fighting
+feud détente detente rapprochement axis cooperation
+""".split())
+
+
+@dataclass
+class Group:
+    """Coordinated actor mentions: tokens ``i`` to ``j``."""
+
+    spans: list[Span]
+    i: int
+    j: int
+    prep: str = ""  # preposition introducing the group ("" if none)
+    possessive: bool = False  # followed by 's
+    hyphen: bool = False  # "North Korea-Russia" pair
+    between: bool = False  # "between X and Y"
+
+    @property
+    def actors(self) -> list[str]:
+        seen: list[str] = []
+        for s in self.spans:
+            if s.actor not in seen:
+                seen.append(s.actor)
+        return seen
+
+    @property
+    def kinds(self) -> set[str]:
+        return {s.kind for s in self.spans}
+
+
+@dataclass
+class Candidate:
+    """A relation found in a sentence, before attributes are attached."""
+
+    subject: str
+    predicate: str
+    object: str
+    trigger_index: int  # token index of the trigger
+    trigger: str
+    confidence: float
+    subj_span: Span | None = None
+    obj_span: Span | None = None
+
+
+@dataclass
+class SentenceFrame:
+    tokens: list[Token]
+    spans: list[Span]
+    groups: list[Group] = field(default_factory=list)
+    lowers: list[str] = field(default_factory=list)
+    clause: list[int] = field(default_factory=list)  # clause id of each token
+    group_at: dict[int, Group] = field(default_factory=dict)  # token index -> group covering it
+
+    @classmethod
+    def analyse(cls, tokens: list[Token], spans: list[Span]) -> "SentenceFrame":
+        frame = cls(tokens, spans)
+        frame.lowers = [t.text.lower().replace("’", "'") for t in tokens]
+        frame._group()
+        frame._clauses()
+        return frame
+
+    # -- structure -----------------------------------------------------------------------------
+    def _group(self) -> None:
+        spans = sorted(self.spans, key=lambda s: s.i)
+        low = self.lowers
+        groups: list[Group] = []
+        k = 0
+        while k < len(spans):
+            cur = [spans[k]]
+            hyphen = False
+            while k + 1 < len(spans):
+                a, b = cur[-1], spans[k + 1]
+                gap = low[a.j:b.i]
+                if gap == ["-"] or gap == ["–"]:
+                    hyphen = True
+                elif not gap or not (all(w in _CONNECTORS or w in ("the", "both") for w in gap)
+                                     or gap in (["as", "well", "as"], [",", "as", "well", "as"])) or len(gap) > 4:
+                    break
+                elif b.kind != a.kind and {a.kind, b.kind} & {"origin", "modifier"} \
+                        and not {a.kind, b.kind} <= {"origin", "modifier", "agent"}:
+                    break
+                cur.append(b)
+                k += 1
+            g = Group(cur, cur[0].i, cur[-1].j, hyphen=hyphen)
+            # an agent phrase shared by coordinated demonyms: "American, British and French forces"
+            if all(s.kind in ("modifier", "origin", "agent") for s in cur) and cur[-1].kind == "agent":
+                g.spans = [Span(s.i, s.j, s.actor, "agent", s.person, cur[-1].head) for s in cur]
+            p = g.i - 1
+            while p >= 0 and (low[p] in DETERMINERS or low[p] in ("both", "all", "fellow", "neighbouring",
+                                                                   "neighboring") ):
+                p -= 1
+            if p >= 0 and low[p] in PREPOSITIONS:
+                g.prep = low[p]
+                if low[p] == "between":
+                    g.between = True
+            if g.j < len(low) and low[g.j] in ("'s", "'"):
+                g.possessive = True
+            groups.append(g)
+            k += 1
+        self.groups = groups
+        for g in groups:
+            for t in range(g.i, g.j):
+                self.group_at[t] = g
+
+    def _clauses(self) -> None:
+        low = self.lowers
+        cid = 0
+        out = []
+        for idx, w in enumerate(low):
+            nxt = low[idx + 1] if idx + 1 < len(low) else ""
+            if w in (";", "—", "–") and idx not in self.group_at:
+                cid += 1
+            elif w == "," and (nxt in HARD_BOUNDARY_WORDS or nxt == "and" and idx + 2 < len(low)
+                               and low[idx + 2] not in ("the",) and (idx + 2) not in self.group_at
+                               or nxt == "and" and (idx + 2) in self.group_at and self._clause_subject_after(idx + 2)):
+                cid += 1
+            elif w in ("who", "which", "whose", "where") or w in HARD_BOUNDARY_WORDS and w not in ("as", "since", "after", "before", "until"):
+                cid += 1
+            elif w in ("as", "after", "before", "since", "until") and nxt not in ("well", "of", "part") \
+                    and not nxt[:1].isdigit() and idx > 0:
+                cid += 1
+            out.append(cid)
+        self.clause = out
+
+    def _clause_subject_after(self, idx: int) -> bool:
+        g = self.group_at.get(idx)
+        if g is None:
+            return False
+        nxt = self.lowers[g.j] if g.j < len(self.lowers) else ""
+        return nxt not in (",", "and", "'s", ".", "")
+
+    # -- argument search -----------------------------------------------------------------------
+    def groups_left(self, t: int) -> list[Group]:
+        return [g for g in reversed(self.groups) if g.j <= t]
+
+    def groups_right(self, t: int) -> list[Group]:
+        return [g for g in self.groups if g.i > t]
+
+    def same_clause(self, a: int, b: int) -> bool:
+        lo, hi = min(a, b), max(a, b)
+        return self.clause[lo] == self.clause[min(hi, len(self.clause) - 1)]
+
+    def is_passive(self, t: int) -> bool:
+        w = self.lowers[t]
+        if not (w.endswith("ed") or w in ("sent", "sold", "given", "shot", "struck", "hit", "bought",
+                                          "fed", "met", "held", "flown", "got", "lent", "built")):
+            return False
+        p = t - 1
+        while p >= 0 and self.lowers[p] in _ADVERB_OK:
+            p -= 1
+        if p >= 0 and self.lowers[p] in BE_FORMS:
+            return True
+        # reduced relative: "drones bought from Turkey", "shells sent from North Korea"
+        if p >= 0 and (self.lowers[p] in GOODS or self.lowers[p] == ",") and t + 1 < len(self.lowers) \
+                and self.lowers[t + 1] in ("from", "by", "to"):
+            return True
+        return False
+
+    def subject_left(self, t: int, allow_oblique: frozenset[str] = frozenset()) -> Group | None:
+        """The nearest group on the left of token ``t`` acting as a clause subject."""
+        low = self.lowers
+        for g in self.groups_left(t):
+            if not self.same_clause(g.j - 1, t):
+                # relative pronoun right after the group: the group is the antecedent
+                between = low[g.j:t]
+                if between and between[0] == "," and len(between) > 1 and between[1] in ("who", "which") \
+                        and self.clause[t] == self.clause[g.j + 1]:
+                    return g
+                if between and between[0] in ("who", "which", "that") and self.clause[t] == self.clause[g.j]:
+                    return g
+                return None
+            if g.prep and g.prep not in allow_oblique and not (
+                    g.prep == "with" and g.j < len(low) and low[g.j].endswith("ing")):
+                continue
+            if g.possessive and not self._possessive_agent(g):
+                continue
+            if g.kinds <= {"modifier", "origin"}:
+                continue
+            return g
+        return None
+
+    def _possessive_agent(self, g: Group) -> bool:
+        """ "Russia's embassy", "Iran's foreign ministry" act for the state."""
+        low = self.lowers
+        k = g.j + 1
+        from .lexicon import AGENT_HEADS
+
+        while k < len(low) and k - g.j <= 4:
+            if low[k] in AGENT_HEADS:
+                return True
+            if low[k] in (",", "and") or low[k] in PREPOSITIONS:
+                return False
+            k += 1
+        return False
+
+    def object_right(self, t: int, preps: tuple[str, ...], window: int = 14,
+                     skip_drafters: bool = False) -> Group | None:
+        low = self.lowers
+        for g in self.groups_right(t):
+            if g.i - t > window or not self.same_clause(t, g.i):
+                return None
+            if skip_drafters and self._is_drafter(g):
+                continue
+            prep = g.prep
+            if prep == "between":
+                if "between" in preps:
+                    return g
+                continue
+            if prep in preps or (prep == "" and "" in preps):
+                # a direct object must not be separated from the trigger by another preposition
+                # phrase that is not ours ("sent shells in 2023 to Russia" is fine; "met in Beijing"
+                # yields no direct object)
+                if prep == "" and g.kinds <= {"modifier"} and not self._modifies_target(g):
+                    continue
+                return g
+            if prep == "" and "" not in preps and g.kinds & {"modifier", "origin"} and self._prep_before_np(g, preps):
+                return g
+            if prep == "of" and "" in preps and self._of_phrase_object(t, g):
+                return g
+        return None
+
+    def _modifies_target(self, g: Group) -> bool:
+        return True
+
+    def _prep_before_np(self, g: Group, preps: tuple[str, ...]) -> bool:
+        """A demonym inside the object's noun phrase: "concern over Chinese conduct"."""
+        low = self.lowers
+        p = g.i - 1
+        while p >= 0 and p > g.i - 4 and low[p] not in PREPOSITIONS:
+            if p in self.group_at:
+                return False
+            p -= 1
+        return p >= 0 and low[p] in preps and low[p] != ""
+
+    def _of_phrase_object(self, t: int, g: Group) -> bool:
+        # "sanctioned ... over the purchase of" -- no; "accused X of" handled elsewhere
+        return False
+
+    def _is_drafter(self, g: Group) -> bool:
+        low = self.lowers
+        nxt = low[g.j:g.j + 3]
+        return bool(nxt) and (nxt[0] == "-" and len(nxt) > 1 and nxt[1].startswith("draft")
+                              or nxt[0].startswith("draft") or nxt[:2] == ["-", "sponsored"]
+                              or nxt[0] in ("resolution", "text", "proposal", "motion")
+                              or (g.hyphen and len(nxt) > 0 and nxt[0].startswith("draft")))
+
+    def np_subject(self, t: int) -> Group | None:
+        """Subject inside the trigger's noun phrase: "Tehran's drone deliveries", "Iranian drones"."""
+        low = self.lowers
+        p = t - 1
+        steps = 0
+        while p >= 0 and steps < 5:
+            g = self.group_at.get(p)
+            if g is not None:
+                if g.possessive or g.kinds & {"origin", "modifier", "agent"} or g.hyphen:
+                    return g
+                if g.j == t or (g.j < t and all(low[x] in ("-",) for x in range(g.j, t))):
+                    return g  # "Security Council sanctions", "US aid"
+                return None
+            w = low[p]
+            if w in PREPOSITIONS or w in (",", ";", "and", "or") or w in AUX or w in LIGHT_VERBS:
+                return None
+            if w in ("'s", "'"):
+                p -= 1
+                continue
+            if w in POSSESSIVE_PRONOUNS:
+                return None
+            p -= 1
+            steps += 1
+        return None
+
+    def np_object_after(self, t: int, preps: tuple[str, ...], window: int = 10) -> Group | None:
+        return self.object_right(t, preps, window=window)
+
+    def light_verb_before(self, t: int) -> int | None:
+        low = self.lowers
+        p = t - 1
+        steps = 0
+        while p >= 0 and steps < 6 and self.clause[p] == self.clause[t]:
+            if low[p] in LIGHT_VERBS:
+                return p
+            if low[p] in PREPOSITIONS and low[p] not in ("of",) or p in self.group_at:
+                return None
+            p -= 1
+            steps += 1
+        return None
+
+    def has_goods_near(self, t: int, window: int = 8) -> bool:
+        low = self.lowers
+        for x in range(max(0, t - 3), min(len(low), t + window)):
+            if low[x] in GOODS or low[x].rstrip("s") in GOODS:
+                return True
+        return False
+
+    def troops_near(self, t: int, window: int = 5) -> bool:
+        low = self.lowers
+        return any(low[x] in TROOP_WORDS for x in range(t + 1, min(len(low), t + window)))
+
+    def agreement_near(self, t: int, window: int = 8) -> bool:
+        low = self.lowers
+        return any(low[x] in AGREEMENT_NOUNS for x in range(t + 1, min(len(low), t + window)))
+
+    def pair_neighbour(self, t: int) -> Group | None:
+        """ "the North Korea-Russia alliance", "China-Russia trade": a hyphenated pair before a noun."""
+        p = t - 1
+        steps = 0
+        while p >= 0 and steps < 4:
+            g = self.group_at.get(p)
+            if g is not None:
+                return g if g.hyphen and len(g.actors) >= 2 else None
+            if self.lowers[p] in PREPOSITIONS or self.lowers[p] in (",", ";"):
+                return None
+            p -= 1
+            steps += 1
+        return None

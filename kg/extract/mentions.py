@@ -1,0 +1,262 @@
+"""Finding the actors a sentence names.
+
+A token trie built from the gazetteer finds names, aliases, capitals, seats of power,
+agencies, leaders and demonyms (longest match first). Demonyms become actors only when they
+head an acting body ("Russian forces", "the South Korean intelligence services"); before goods
+they mark an origin ("Turkish drones"), and otherwise they only modify ("Iranian airfield").
+Role phrases introduce people ("Iran's security chief Ali Shamkhani"), whose names then refer
+to their state for the rest of the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..gazetteer import Gazetteer
+from ..text import Token, tokenize
+from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, TITLES
+
+# A bare one-word name after "the" that must keep its article to name an actor ("the West").
+_NEEDS_THE = frozenset({"west", "north", "south", "union", "kingdom", "emirates", "gulf", "alliance",
+                        "agency", "council", "assembly", "board", "board of governors"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout"})
+_KIND_RANK = {"name": 0, "official": 0, "alias": 1, "leader": 1, "seat": 2, "agency": 2,
+              "capital": 3, "surname": 4, "demonym": 5}
+# Adjectives that stand for a group actor before certain nouns: "international sanctions".
+_GROUP_ADJECTIVES = {"international": "INTL", "western": "WEST"}
+_GROUP_ADJ_NOUNS = frozenset({"sanctions", "condemnation", "criticism", "pressure", "isolation", "embargo",
+                              "powers", "governments", "allies",
+                              "nations", "countries", "partners", "leaders", "officials", "diplomats"})
+_ORIGIN_SUFFIX = frozenset({"made", "built", "supplied", "produced", "designed", "manufactured",
+                            "origin", "sourced", "provided", "donated"})
+
+
+def _norm(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An actor mention over tokens ``i`` (first) to ``j`` (one past the last) of a sentence.
+
+    ``kind`` is the gazetteer name kind, or ``agent`` (demonym heading a body),
+    ``origin`` (demonym before goods), ``modifier`` (any other demonym use),
+    ``person`` (a role phrase introducing a person), ``coref`` or ``pair`` (descriptions
+    resolved by the discourse model).
+    """
+
+    i: int
+    j: int
+    actor: str
+    kind: str
+    person: str | None = None
+    head: str = ""  # the noun heading an agent phrase ("forces", "minister")
+
+
+@dataclass
+class _Entry:
+    tokens: tuple[str, ...]
+    actor: str
+    kind: str
+    person: str | None
+    needs_the: bool = False
+    fold: bool = False  # match case-insensitively (names written in lowercase)
+
+
+@dataclass
+class MentionIndex:
+    """The gazetteer's names as a token trie, plus names learnt while reading a document."""
+
+    by_first: dict[str, list[_Entry]] = field(default_factory=dict)
+    demonyms: dict[str, list[_Entry]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer) -> "MentionIndex":
+        index = cls()
+        grouped: dict[tuple[tuple[str, ...], bool], list[_Entry]] = {}
+        for name in gazetteer.names:
+            toks = [_norm(t.text) for t in tokenize(name.text)]
+            needs_the = False
+            if toks and toks[0].lower() == "the" and len(toks) > 1:
+                toks = toks[1:]
+                needs_the = " ".join(toks).lower() in _NEEDS_THE
+            if not toks:
+                continue
+            fold = name.text == name.text.lower()
+            entry = _Entry(tuple(t.lower() if fold else t for t in toks), name.actor, name.kind,
+                           name.person, needs_the, fold)
+            grouped.setdefault((entry.tokens, fold), []).append(entry)
+        for (toks, fold), entries in grouped.items():
+            actors = {e.actor for e in entries}
+            if len(actors) > 1:
+                # One surface naming several actors: keep it only where one reading is a proper
+                # name and the others are weaker kinds (e.g. a capital shared with a state name).
+                best = min(_KIND_RANK.get(e.kind, 9) for e in entries)
+                entries = [e for e in entries if _KIND_RANK.get(e.kind, 9) == best]
+                if len({e.actor for e in entries}) > 1:
+                    continue
+            entry = min(entries, key=lambda e: _KIND_RANK.get(e.kind, 9))
+            target = index.demonyms if entry.kind == "demonym" else index.by_first
+            key = toks[0].lower() if fold else toks[0]
+            target.setdefault(key, []).append(entry)
+        for d in (index.by_first, index.demonyms):
+            for entries in d.values():
+                entries.sort(key=lambda e: -len(e.tokens))
+        return index
+
+
+def _match(entries: list[_Entry], words: list[str], i: int) -> _Entry | None:
+    for e in entries:
+        n = len(e.tokens)
+        if i + n > len(words):
+            continue
+        seg = words[i:i + n]
+        if e.fold:
+            seg = [w.lower() for w in seg]
+        if tuple(seg) == e.tokens:
+            return e
+    return None
+
+
+class DocumentMentions:
+    """Finds mentions sentence after sentence, remembering people introduced in the document."""
+
+    def __init__(self, index: MentionIndex):
+        self.index = index
+        self.learnt: dict[str, list[_Entry]] = {}
+
+    def _learn(self, name_tokens: list[str], actor: str, person: str | None) -> None:
+        full = tuple(name_tokens)
+        for toks in {full, full[-1:]}:
+            if len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in TITLES):
+                continue
+            entries = self.learnt.setdefault(toks[0], [])
+            if not any(e.tokens == toks for e in entries):
+                entries.append(_Entry(toks, actor, "person", person))
+                entries.sort(key=lambda e: -len(e.tokens))
+
+    def find(self, tokens: list[Token]) -> list[Span]:
+        words = [_norm(t.text) for t in tokens]
+        n = len(words)
+        spans: list[Span] = []
+        i = 0
+        while i < n:
+            w = words[i]
+            cands = []
+            for table in (self.index.by_first, self.learnt):
+                for key in (w, w.lower()):
+                    if key in table:
+                        e = _match(table[key], words, i)
+                        if e:
+                            cands.append(e)
+            dem = None
+            for key in (w, w.lower()):
+                if key in self.index.demonyms:
+                    dem = dem or _match(self.index.demonyms[key], words, i)
+            if not cands and w.lower() in _GROUP_ADJECTIVES and i + 1 < n and (
+                    words[i + 1].lower() in _GROUP_ADJ_NOUNS
+                    or i + 2 < n and words[i + 2].lower() in _GROUP_ADJ_NOUNS and words[i + 1][:1].islower()):
+                actor = _GROUP_ADJECTIVES[w.lower()]
+                head = i + 1 if words[i + 1].lower() in _GROUP_ADJ_NOUNS else i + 2
+                agentive = words[head].lower() in ("powers", "governments", "allies", "nations", "countries",
+                                                   "partners", "leaders", "officials", "diplomats")
+                spans.append(Span(i, head + 1 if agentive else i + 1, actor, "agent" if agentive else "modifier"))
+                i = head + 1 if agentive else i + 1
+                continue
+            best = max(cands, key=lambda e: (len(e.tokens), -_KIND_RANK.get(e.kind, 9)), default=None)
+            if dem and (best is None or len(dem.tokens) >= len(best.tokens)):
+                span = self._demonym(words, i, dem)
+                spans.append(span)
+                i = span.j
+                continue
+            if best is None:
+                i += 1
+                continue
+            j = i + len(best.tokens)
+            prev = words[i - 1].lower() if i else ""
+            if best.needs_the and prev != "the":
+                i += 1
+                continue
+            if best.kind in ("capital", "seat") and prev in _LOCATIVE:
+                i = j  # "a parade in Pyongyang": a place, not an actor
+                continue
+            if best.kind == "capital" and j < n and words[j][:1].isupper() and words[j] not in ("'s",) \
+                    and words[j].lower() not in AGENT_NOUNS and not self._starts_name(words, j):
+                i = j  # "Washington Post", "Moscow Times"
+                continue
+            span = Span(i, j, best.actor, best.kind, best.person)
+            span = self._extend_role(words, span)
+            spans.append(span)
+            i = span.j
+        return spans
+
+    def _starts_name(self, words: list[str], j: int) -> bool:
+        w = words[j]
+        return any(k in self.index.by_first or k in self.index.demonyms for k in (w, w.lower()))
+
+    def _demonym(self, words: list[str], i: int, dem: _Entry) -> Span:
+        n = len(words)
+        j = i + len(dem.tokens)
+        # "Turkish-made drones", "Chinese-supplied missiles"
+        if j + 1 < n and words[j] == "-" and words[j + 1].lower() in _ORIGIN_SUFFIX:
+            return Span(i, j + 2, dem.actor, "origin")
+        # scan modifiers up to an agent head: "South Korean Defence Minister", "Russian air force"
+        k = j
+        head = None
+        while k < n and k - j < 4:
+            lw = words[k].lower()
+            if lw in AGENT_HEADS:
+                head = k
+                if k + 1 < n and words[k + 1].lower() in AGENT_HEADS and words[k + 1].lower() not in ("side",):
+                    k += 1
+                    continue
+                break
+            if lw in AGENT_NOUNS or lw in ("air", "foreign", "defence", "defense", "national", "military",
+                                           "state", "top", "senior", "security", "government", "coast",
+                                           "armed", "special", "naval", "federal", "central"):
+                k += 1
+                continue
+            break
+        if head is not None:
+            end = max(head, k if k < n and words[k].lower() in AGENT_HEADS else head) + 1
+            span = Span(i, end, dem.actor, "agent", head=words[end - 1].lower())
+            return self._extend_role(words, span)
+        k = j
+        while k < n and k - j < 3 and (words[k][:1].islower() or words[k] == "-"):
+            if words[k].lower().strip("-") in GOODS:
+                return Span(i, j, dem.actor, "origin")
+            k += 1
+        return Span(i, j, dem.actor, "modifier")
+
+    def _extend_role(self, words: list[str], span: Span) -> Span:
+        """Extend "Iran's security chief" / "US envoy" over the person's name, and learn it."""
+        n = len(words)
+        k = span.j
+        if k < n and words[k] in ("'s",):
+            k += 1
+        saw_role = span.kind == "agent" and span.head in ROLE_WORDS
+        while k < n and words[k].lower() in ROLE_WORDS and k - span.j < 5:
+            saw_role = True
+            k += 1
+        if not saw_role:
+            return span
+        start_name = k
+        while k < n and k - start_name < 5 and (
+                words[k][:1].isupper() or (k > start_name and words[k] in ("bin", "al", "-", "ibn", "de", "da"))):
+            if words[k][:1].isupper() and words[k].lower() in AGENT_NOUNS:
+                break
+            k += 1
+        while k > start_name and words[k - 1] in ("-", "bin", "al", "ibn", "de", "da"):
+            k -= 1
+        if k == start_name:
+            return span if span.kind == "agent" else span
+        name = [w for w in words[start_name:k]]
+        # a name must not itself be another actor's name ("US envoy to Russia")
+        if any(w in self.index.by_first or w in self.index.demonyms for w in name[:1]) and \
+                not any(w in self.learnt for w in name[:1]):
+            known = self.index.by_first.get(name[0], [])
+            if not any(e.kind in ("leader", "surname") for e in known):
+                return span
+        self._learn(name, span.actor, span.person)
+        return Span(span.i, k, span.actor, "person" if span.kind != "leader" else span.kind, span.person,
+                    head=span.head)

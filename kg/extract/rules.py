@@ -1,0 +1,371 @@
+"""Apply the trigger table to an analysed sentence and return candidate relations."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from ..predicates import SYMMETRIC_PREDICATES
+from .frames import (DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, Candidate, Group, SentenceFrame)
+from .lexicon import REPORT_VERBS
+from .triggers import Trigger, trigger_index
+
+_INDEX = trigger_index()
+_NOMINAL_BEFORE = DETERMINERS | POSSESSIVE_PRONOUNS | frozenset({
+    "'s", "of", "new", "more", "further", "fresh", "tougher", "tough", "economic", "military", "western",
+    "international", "financial", "humanitarian", "diplomatic", "strategic", "mutual", "bilateral",
+    "joint", "naval", "air", "missile", "drone", "arms", "weapons", "trade", "nuclear", "full-scale",
+    "deep", "deepening", "growing", "renewed", "close", "closer", "long-standing", "strong", "unwavering",
+    "full", "broad", "major", "defence", "defense", "security", "oil", "gas", "energy", "border",
+    "rare", "direct", "secret", "covert", "initial", "first", "latest", "ongoing", "continued",
+    "sweeping", "punitive", "targeted", "unilateral", "multilateral", "fighter", "retaliatory",
+    "peace", "ceasefire", "comprehensive", "formal", "historic", "landmark", "several", "two", "three",
+    "four", "many", "such", "and", "-", "public", "official", "protest", "abstention",
+})
+
+
+def _looks_nominal(frame: SentenceFrame, t: int) -> bool:
+    if t == 0:
+        return False
+    prev = frame.lowers[t - 1]
+    if prev in _NOMINAL_BEFORE or prev in PREPOSITIONS or prev[:1].isdigit():
+        return True
+    g = frame.group_at.get(t - 1)
+    if g is not None and (g.possessive or g.hyphen or g.kinds & {"modifier", "origin"}):
+        return True
+    return False
+
+
+def _pairs(actors: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in combinations(actors, 2) if a != b]
+
+
+class RuleSet:
+    """Candidate relations for one sentence."""
+
+    def __init__(self, frame: SentenceFrame, discourse=None):
+        self.f = frame
+        self.discourse = discourse
+        self.out: list[Candidate] = []
+        self.attribution = self._attribution_groups()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _attribution_groups(self) -> set[int]:
+        low = self.f.lowers
+        ids = set()
+        for g in self.f.groups:
+            after = low[g.j:g.j + 3]
+            before = low[max(0, g.i - 3):g.i]
+            if after and (after[0] in REPORT_VERBS or after[:2] in (["has", "said"], ["had", "said"])
+                          or (after[0] in ("has", "have", "had") and len(after) > 1 and after[1] in REPORT_VERBS)):
+                ids.add(id(g))
+            elif before[-2:] == ["according", "to"]:
+                ids.add(id(g))
+            elif before and before[-1] in REPORT_VERBS and (g.j >= len(low) or low[g.j] in (".", ",", "on", "in")):
+                ids.add(id(g))
+        return ids
+
+    def attribution_actor(self) -> str | None:
+        for g in self.f.groups:
+            if id(g) in self.attribution:
+                return g.actors[0]
+        return None
+
+    def _ok_obj(self, g: Group | None) -> Group | None:
+        if g is None or id(g) in self.attribution:
+            return None
+        return g
+
+    def emit(self, subj: Group | None, obj: Group | None, pred: str, t: int, conf: float,
+             trig: str) -> None:
+        if subj is None or obj is None:
+            return
+        for s in subj.spans:
+            for o in obj.spans:
+                if s.actor != o.actor:
+                    self.out.append(Candidate(s.actor, pred, o.actor, t, trig, conf, s, o))
+
+    def emit_pairs(self, g: Group, pred: str, t: int, conf: float, trig: str) -> None:
+        spans = {}
+        for s in g.spans:
+            spans.setdefault(s.actor, s)
+        for a, b in _pairs(list(spans)):
+            self.out.append(Candidate(a, pred, b, t, trig, conf, spans[a], spans[b]))
+
+    # -- main loop -----------------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        f = self.f
+        for t, w in enumerate(f.lowers):
+            if w == "together":
+                self._together(t)
+                continue
+            trigs = _INDEX.get(w)
+            if not trigs:
+                continue
+            inside = f.group_at.get(t)
+            if inside is not None:
+                self._inside_mention(inside, t, trigs)
+                continue
+            nominal = _looks_nominal(f, t)
+            verbs = [tr for tr in trigs if tr.pos == "v"]
+            nouns = [tr for tr in trigs if tr.pos == "n"]
+            before = len(self.out)
+            if verbs and not (nominal and nouns):
+                for tr in verbs:
+                    self._verb(tr, t)
+            if nouns and (len(self.out) == before):
+                for tr in nouns:
+                    self._noun(tr, t)
+        return self.out
+
+    def _inside_mention(self, g: Group, t: int, trigs: list[Trigger]) -> None:
+        """ "Ukraine's Western allies": a name holding "allies" after a possessive actor."""
+        if not any(tr.predicate == "alliedWith" for tr in trigs):
+            return
+        f = self.f
+        prev = f.group_at.get(g.i - 2) if g.i >= 2 and f.lowers[g.i - 1] in ("'s", "'") else None
+        if prev is not None:
+            span = next(s for s in g.spans if s.i <= t < s.j)
+            for s in prev.spans:
+                if s.actor != span.actor:
+                    self.out.append(Candidate(s.actor, "alliedWith", span.actor, t, f.lowers[t], 0.7, s, span))
+
+    def _verb(self, tr: Trigger, t: int) -> None:
+        f = self.f
+        pred = tr.predicate
+        if tr.ties:
+            self._ties_phrase(t, pred, tr.confidence)
+            return
+        if tr.envoy:
+            self._envoy(t, pred, tr.confidence)
+            return
+        if tr.needs and not f.agreement_near(t, 10) and not self._subject_pair_with_agreement(t):
+            return
+        if tr.needs_goods and not f.has_goods_near(t):
+            if pred == "supplies" and f.troops_near(t):
+                pred = "aids"
+            else:
+                return
+        if pred == "vetoesFor":
+            self._veto(tr, t)
+            return
+        conf = tr.confidence
+        if f.is_passive(t):
+            agent = self._ok_obj(f.object_right(t, ("by", "from"), window=10))
+            if pred == "supplies" and not tr.receive:
+                recipient = self._ok_obj(f.object_right(t, ("to", "for"), window=12))
+                if agent and recipient:
+                    self.emit(agent, recipient, pred, t, conf, f.lowers[t])
+                return
+            if tr.receive:
+                return
+            patient = f.subject_left(t)
+            if agent is not None and patient is not None:
+                self.emit(agent, patient, pred, t, conf, f.lowers[t])
+            return
+        subj = f.subject_left(t)
+        if tr.receive:
+            source = self._ok_obj(f.object_right(t, ("from",), window=12))
+            if source is None:
+                source = self._origin_in_object(t)
+            if source is None and subj is not None and self.discourse is not None and self._in_return():
+                partner = self.discourse.implicit_source(subj.actors[0])
+                if partner is not None:
+                    from .mentions import Span
+                    source = Group([Span(t, t + 1, partner, "coref")], t, t + 1)
+            if subj is not None and source is not None:
+                self.emit(source, subj, pred, t, conf, f.lowers[t])
+            return
+        if pred == "tensionWith" and self._ties_phrase(t, pred, tr.confidence):
+            return
+        obj = self._ok_obj(f.object_right(t, tr.obj_preps))
+        if pred == "supplies":
+            source = self._ok_obj(f.object_right(t, ("from",), window=8))
+            if source is not None and obj is not None and obj.prep == "to":
+                subj = source
+        if pred in SYMMETRIC_PREDICATES:
+            if obj is None and subj is not None and len(subj.actors) >= 2:
+                self.emit_pairs(subj, pred, t, conf, f.lowers[t])
+                return
+            if obj is not None and obj.between and len(obj.actors) >= 2:
+                self.emit_pairs(obj, pred, t, conf, f.lowers[t])
+                return
+        if obj is not None and obj.between:
+            return
+        self.emit(subj, obj, pred, t, conf, f.lowers[t])
+
+    def _ties_phrase(self, t: int, pred: str, conf: float) -> bool:
+        """ "strain Russia's ties with China", "severed relations between X and Y"."""
+        f = self.f
+        low = f.lowers
+        for x in range(t + 1, min(len(low), t + 7)):
+            if low[x] in ("ties", "relations", "relationship", "links") and f.same_clause(t, x):
+                owner = f.np_subject(x)
+                partner = self._ok_obj(f.object_right(x, ("with", "between"), window=4))
+                if partner is not None and partner.between and len(partner.actors) >= 2:
+                    self.emit_pairs(partner, pred, t, conf, low[t])
+                    return True
+                if owner is None:
+                    owner = f.subject_left(t)
+                if owner is not None and partner is not None:
+                    self.emit(owner, partner, pred, t, conf, low[t])
+                    return True
+                return False
+        return False
+
+    def _envoy(self, t: int, pred: str, conf: float) -> None:
+        """ "recalled its ambassador from Paris", "expelled a senior Indian diplomat"."""
+        f = self.f
+        low = f.lowers
+        envoy_words = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy",
+                       "consul", "attaché", "attache", "chargé", "charge")
+        for x in range(t + 1, min(len(low), t + 7)):
+            if low[x] in envoy_words and f.same_clause(t, x):
+                subj = f.subject_left(t)
+                g = f.group_at.get(x - 1) or (f.group_at.get(x - 2) if x >= 2 and low[x - 1] in ("'s",) else None)
+                if g is None:
+                    g = self._ok_obj(f.object_right(x, ("from", "of", "to"), window=5))
+                if g is not None and subj is not None:
+                    self.emit(subj, g, pred, t, conf, low[t])
+                return
+
+    def _together(self, t: int) -> None:
+        """ "Kim and Putin were seen together", "X and Y stood together"."""
+        f = self.f
+        g = f.subject_left(t)
+        if g is not None and len(g.actors) >= 2 and not g.possessive:
+            low = f.lowers
+            if any(w in ("seen", "appeared", "stood", "sat", "posed", "toured", "attended", "watched",
+                         "photographed", "pictured") for w in low[g.j:t]):
+                self.emit_pairs(g, "meetsWith", t, 0.7, "together")
+
+    def _concern_fallback(self, subj: Group, t: int, conf: float) -> None:
+        """ "X expressed concern over potential power imbalances" after a sentence part about Y and Z:
+        concern about what those actors do (relations.md: concern about a pact is concern by both)."""
+        f = self.f
+        low = f.lowers
+        if not any(w in ("over", "about", "at", "regarding") for w in low[t + 1:t + 3]):
+            return
+        own = set(subj.actors)
+        targets: list[Group] = []
+        for g in f.groups:
+            if g.j > t or g is subj or id(g) in self.attribution or g.kinds <= {"modifier"} and not g.possessive:
+                continue
+            if g.prep in ("in", "at") or set(g.actors) & own:
+                continue
+            targets.append(g)
+        for g in targets:
+            self.emit(subj, g, "concernedBy", t, conf - 0.1, low[t])
+
+    def _in_return(self) -> bool:
+        text = " ".join(self.f.lowers)
+        return "in return" in text or "in exchange" in text or "in turn" in text
+
+    def _subject_pair_with_agreement(self, t: int) -> bool:
+        return False
+
+    def _origin_in_object(self, t: int) -> Group | None:
+        """ "bought Russian S-400s": the origin demonym inside the object phrase."""
+        f = self.f
+        for g in f.groups_right(t):
+            if g.i - t > 6 or not f.same_clause(t, g.i):
+                return None
+            if g.kinds <= {"origin"}:
+                return g
+            return None
+        return None
+
+    def _noun(self, tr: Trigger, t: int) -> None:
+        f = self.f
+        pred = tr.predicate
+        low = f.lowers
+        if tr.needs_goods and not f.has_goods_near(t):
+            return
+        if pred == "vetoesFor":
+            self._veto(tr, t)
+            return
+        if pred == "alliedWith" and tr.name == "partner" and t > 0 and low[t - 1] in ("trading", "trade"):
+            pred = "tradesWith"
+        conf = tr.confidence - 0.05
+        symmetric = pred in SYMMETRIC_PREDICATES
+        pair = f.pair_neighbour(t)
+        if symmetric and pair is not None:
+            self.emit_pairs(pair, pred, t, conf, low[t])
+            return
+        obj = self._ok_obj(f.object_right(t, tr.obj_preps, window=10))
+        if symmetric and obj is not None and obj.between and len(obj.actors) >= 2:
+            self.emit_pairs(obj, pred, t, conf, low[t])
+            return
+        subj = f.np_subject(t)
+        if subj is not None and tr.receive:
+            source = self._ok_obj(f.object_right(t, ("from",), window=8))
+            if source is None and subj.kinds <= {"origin", "modifier"}:
+                # "Poland's Korean arms order": buyer is the possessor
+                return
+            if source is not None:
+                self.emit(source, subj, pred, t, conf, low[t])
+            return
+        if subj is None:
+            by = self._ok_obj(f.object_right(t, ("by", "from"), window=6))
+            if by is not None and pred not in ("supplies",) and not tr.receive:
+                subj = by
+            elif by is not None and pred == "supplies" and not tr.receive:
+                subj = by
+        if subj is None and f.light_verb_before(t) is not None:
+            subj = f.subject_left(t)
+        if subj is None and tr.name in ("ally", "partner") and obj is not None:
+            subj = f.subject_left(t)
+        if subj is None:
+            return
+        if tr.receive:
+            source = self._ok_obj(f.object_right(t, ("from",), window=8)) or self._origin_in_object(t)
+            if source is not None:
+                self.emit(source, subj, pred, t, conf, low[t])
+            return
+        if obj is None and pred == "sanctions" and t >= 2 and ("despite" in low[t - 3:t] or "under" in low[t - 3:t]):
+            target = next((g for g in f.groups_left(t) if g is not subj and not g.prep
+                           and not g.kinds <= {"modifier", "origin"}), None)
+            if target is not None:
+                self.emit(subj, target, pred, t, conf - 0.1, low[t])
+            return
+        if obj is None and pred == "concernedBy":
+            self._concern_fallback(subj, t, conf)
+            return
+        if obj is None and symmetric and len(subj.actors) >= 2 and not subj.possessive:
+            self.emit_pairs(subj, pred, t, conf, low[t])
+            return
+        if obj is not None and obj.between:
+            return
+        self.emit(subj, obj, pred, t, conf, low[t])
+
+    def _veto(self, tr: Trigger, t: int) -> None:
+        """ "X vetoed a resolution against Y", "X used its veto to shield Y"."""
+        f = self.f
+        low = f.lowers
+        subj = f.subject_left(t) if tr.pos == "v" else f.np_subject(t)
+        if subj is not None and set(subj.actors) <= {"UN", "UNSC"}:
+            subj = None
+        if subj is None and tr.pos == "n":
+            subj = f.subject_left(t)
+            while subj is not None and set(subj.actors) <= {"UN", "UNSC"}:
+                subj = f.subject_left(subj.i)
+        if subj is not None and subj.possessive is False and subj.kinds <= {"modifier"}:
+            subj = None
+        if tr.pos == "n" and subj is not None and subj.possessive and subj.kinds & {"modifier"}:
+            subj = None
+        if subj is None:
+            return
+        obj = None
+        for g in f.groups_right(t):
+            if not f.same_clause(t, g.i) or g.i - t > 25:
+                break
+            if f._is_drafter(g) or id(g) in self.attribution:
+                continue
+            if set(g.actors) <= {"UN", "UNSC", "WEST"}:
+                continue
+            obj = g
+            break
+        if obj is None:
+            return
+        self.emit(subj, obj, "vetoesFor", t, tr.confidence, low[t])
+
+

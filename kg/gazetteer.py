@@ -1,0 +1,223 @@
+"""The gazetteer: actors (states, organizations, groups), people and the names news uses for them.
+
+The data lives in Turtle (``ontology/states.ttl``); this module reads it once into plain
+Python records so that extraction needs no RDF library. Users add actors with their own
+Turtle files in the same shape (``--gazetteer FILE``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from .errors import GazetteerError
+from .resources import ontology_path
+
+KG = "https://w3id.org/kgstates/ontology#"
+ACTOR = "https://w3id.org/kgstates/actor/"
+PERSON = "https://w3id.org/kgstates/person/"
+WD = "http://www.wikidata.org/entity/"
+GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
+
+#: the kinds of name, from the most to the least specific
+NAME_KINDS = ("name", "official", "alias", "seat", "agency", "capital", "demonym")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A state, organization or group."""
+
+    id: str  # ISO alpha-3 for states, "UN", "NATO", "WEST" ... otherwise
+    kind: str  # "state" | "organization" | "group"
+    label: str
+    iso2: str | None = None
+    wikidata: str | None = None  # Q-id
+    official_name: str | None = None
+    capital: str | None = None
+    lat: float | None = None  # capital coordinates, WGS84
+    lon: float | None = None
+    un_status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person who acts for a state: a leader (head of state or government) or an official."""
+
+    id: str  # slug
+    label: str
+    actor: str  # the state they lead or represent
+    role: str | None = None
+    leader: bool = True
+    in_office: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A surface form of an actor: ``text`` names ``actor``; ``person`` when it names a person."""
+
+    text: str
+    actor: str
+    kind: str
+    person: str | None = None
+
+
+class Gazetteer:
+    """Actors, people, memberships and every name that refers to them."""
+
+    def __init__(self, actors: dict[str, Actor], persons: dict[str, Person], names: list[Name],
+                 members: dict[str, frozenset[str]]):
+        self.actors = actors
+        self.persons = persons
+        self.names = names
+        self.members = members  # organization id -> member actor ids
+
+    def __contains__(self, actor_id: str) -> bool:
+        return actor_id in self.actors
+
+    def actor(self, actor_id: str) -> Actor:
+        try:
+            return self.actors[actor_id]
+        except KeyError:
+            raise GazetteerError(f"unknown actor id {actor_id!r}") from None
+
+    def label(self, actor_id: str) -> str:
+        actor = self.actors.get(actor_id)
+        return actor.label if actor else actor_id
+
+    def lookup(self, text: str) -> list[str]:
+        """Actor ids a name, alias, demonym, capital or ISO code refers to (exact, then case-insensitive)."""
+        key = text.strip()
+        if key.upper() in self.actors:
+            return [key.upper()]
+        for iso2_match in (a.id for a in self.actors.values() if a.iso2 and a.iso2 == key.upper()):
+            return [iso2_match]
+        found = sorted({n.actor for n in self.names if n.text == key})
+        if not found:
+            low = key.lower().removeprefix("the ")
+            found = sorted({n.actor for n in self.names if n.text.lower().removeprefix("the ") == low})
+        return found
+
+    def resolve(self, text: str) -> str:
+        """The single actor id ``text`` names, or a GazetteerError suggesting close names."""
+        found = self.lookup(text)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise GazetteerError(f"{text!r} is ambiguous: it may mean {', '.join(found)}")
+        import difflib
+
+        choices = sorted({n.text for n in self.names if n.kind in ("name", "alias", "official")})
+        close = difflib.get_close_matches(text, choices, n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        raise GazetteerError(f"unknown actor {text!r}{hint}")
+
+
+def _local(iri: str, base: str) -> str | None:
+    return iri[len(base):] if iri.startswith(base) else None
+
+
+def _read(graph, path: Path) -> None:
+    try:
+        graph.parse(str(path), format="turtle")
+    except FileNotFoundError:
+        raise GazetteerError(f"{path}: gazetteer file not found") from None
+    except Exception as exc:  # rdflib raises many parser exception types
+        msg = " ".join(str(exc).split())
+        raise GazetteerError(f"{path}: not a valid Turtle gazetteer ({msg[:200]})") from None
+
+
+def _build(graph) -> Gazetteer:
+    from rdflib import URIRef
+
+    def values(s, p):
+        return sorted(str(o) for o in graph.objects(s, URIRef(p)))
+
+    def first(s, p):
+        vals = values(s, p)
+        return vals[0] if vals else None
+
+    kinds = {KG + "State": "state", KG + "Organization": "organization", KG + "Group": "group"}
+    actors: dict[str, Actor] = {}
+    names: list[Name] = []
+    for cls, kind in kinds.items():
+        for s in sorted(graph.subjects(URIRef(RDF_TYPE), URIRef(cls))):
+            aid = _local(str(s), ACTOR)
+            if aid is None:
+                continue
+            label = first(s, SKOS + "prefLabel") or first(s, RDFS_LABEL) or aid
+            capital = first(s, KG + "capital")
+            cap_label = lat = lon = None
+            if capital:
+                cap = URIRef(capital)
+                cap_label = first(cap, RDFS_LABEL)
+                lat_s, lon_s = first(cap, GEO + "lat"), first(cap, GEO + "long")
+                lat = float(lat_s) if lat_s else None
+                lon = float(lon_s) if lon_s else None
+                for text in values(cap, RDFS_LABEL) + values(cap, SKOS + "altLabel"):
+                    names.append(Name(text, aid, "capital"))
+            wd = first(s, OWL_SAMEAS)
+            actors[aid] = Actor(
+                id=aid, kind=kind, label=label, iso2=first(s, KG + "iso2"),
+                wikidata=_local(wd, WD) if wd else None,
+                official_name=first(s, KG + "officialName"), capital=cap_label, lat=lat, lon=lon,
+                un_status=first(s, KG + "unStatus"),
+            )
+            for p, nk in ((SKOS + "prefLabel", "name"), (RDFS_LABEL, "name"), (KG + "officialName", "official"),
+                          (SKOS + "altLabel", "alias"), (KG + "seatOfPower", "seat"), (KG + "agency", "agency"),
+                          (KG + "demonym", "demonym")):
+                for text in values(s, p):
+                    names.append(Name(text, aid, nk))
+    persons: dict[str, Person] = {}
+    for s in sorted(graph.subjects(URIRef(RDF_TYPE), URIRef(KG + "Person"))):
+        pid = _local(str(s), PERSON) or str(s)
+        led = first(s, KG + "leaderOf")
+        official = first(s, KG + "officialOf")
+        target = led or official
+        aid = _local(target, ACTOR) if target else None
+        if aid is None:
+            continue
+        in_office = first(s, KG + "inOffice")
+        label = first(s, RDFS_LABEL) or pid
+        persons[pid] = Person(pid, label, aid, first(s, KG + "role"), leader=led is not None,
+                              in_office=None if in_office is None else in_office.lower() == "true")
+        for p, nk in ((RDFS_LABEL, "leader"), (SKOS + "prefLabel", "leader"), (SKOS + "altLabel", "leader"),
+                      (SKOS + "hiddenLabel", "surname")):
+            for text in values(s, p):
+                names.append(Name(text, aid, nk, person=pid))
+    members: dict[str, set[str]] = {}
+    for s, o in graph.subject_objects(URIRef(KG + "memberOf")):
+        a, org = _local(str(s), ACTOR), _local(str(o), ACTOR)
+        if a and org:
+            members.setdefault(org, set()).add(a)
+    names = sorted(set(names), key=lambda n: (n.text, n.actor, n.kind, n.person or ""))
+    return Gazetteer(actors, persons, names, {k: frozenset(v) for k, v in sorted(members.items())})
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(paths: tuple[str, ...]) -> Gazetteer:
+    from rdflib import Graph
+
+    graph = Graph()
+    for p in paths:
+        _read(graph, Path(p))
+    return _build(graph)
+
+
+def load_gazetteer(extra: Iterable[str | Path] = ()) -> Gazetteer:
+    """The bundled gazetteer, extended by the user's Turtle files ``extra``.
+
+    >>> gaz = load_gazetteer()
+    >>> gaz.resolve("DPRK")
+    'PRK'
+    """
+    paths = [str(ontology_path("states.ttl"))] + [str(Path(p)) for p in extra]
+    for p in paths[1:]:
+        if not Path(p).is_file():
+            raise GazetteerError(f"{p}: gazetteer file not found")
+    return _load_cached(tuple(paths))

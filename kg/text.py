@@ -1,0 +1,97 @@
+"""Sentence splitting and tokenization: plain regular expressions, linear in the text length."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .model import Sentence
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st gen lt col maj capt sgt adm gov sen rep rev hon pres
+no nos vs etc e.g i.e cf al approx est fig inc ltd corp co dept univ
+jan feb mar apr jun jul aug sep sept oct nov dec mt ft
+""".split())
+
+# A sentence ends at . ! ? (optionally followed by closing quotes or brackets) and whitespace.
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]{0,10})$")
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}$")
+
+
+def split_sentences(text: str, doc_id: str = "") -> list[Sentence]:
+    """Split ``text`` into sentences with their character offsets.
+
+    Line breaks end sentences (headlines, paragraphs). A period after a known
+    abbreviation or a single initial does not end a sentence.
+
+    >>> [s.text for s in split_sentences("Mr. Kim met Mr. Putin. Both smiled.\\nTalks went on")]
+    ['Mr. Kim met Mr. Putin.', 'Both smiled.', 'Talks went on']
+    """
+    sentences: list[Sentence] = []
+    start = 0
+    n = len(text)
+    for m in _END.finditer(text):
+        end = m.end() if m.group().strip() else m.start()
+        if m.group()[0] == ".":
+            before = _WORD_BEFORE.search(text, max(start, m.start() - 12), m.start())
+            word = before.group(1) if before else ""
+            if word and (word.lower().rstrip(".") in _ABBREVIATIONS or len(word) == 1 and word.isupper()):
+                continue
+            if word and _INITIALISM.search(word + "."):
+                # "the U.S. said": an initialism ends a sentence only before a capital + lowercase
+                nxt = text[m.end():m.end() + 40].lstrip()
+                if not re.match(r"(?:The|A|An|In|On|It|He|She|They|This|But|And)\b", nxt):
+                    continue
+        _append(sentences, text, start, end, doc_id)
+        start = m.end()
+    if start < n:
+        _append(sentences, text, start, n, doc_id)
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, doc_id: str) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(doc_id, len(out), start, end, text[start:end]))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+# Initialisms (U.S., U.K.), numbers with separators (13,000  26.3  21-22), words with inner
+# apostrophes or periods (d'Ivoire, al-), possessive 's, and any other single character.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"
+    r"|\d+(?:[.,:]\d+)*"
+    r"|[’']s\b"
+    r"|\w+(?:[’'](?!s\b)\w+)?"
+    r"|[^\w\s]"
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of a sentence with their offsets.
+
+    >>> [t.text for t in tokenize("Moscow's 13,000 U.S.-made shells")]
+    ['Moscow', "'s", '13,000', 'U.S.', '-', 'made', 'shells']
+    """
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def iter_tokens(text: str) -> Iterator[str]:
+    for m in _TOKEN.finditer(text):
+        yield m.group()

@@ -1,0 +1,150 @@
+"""Extraction patterns, each tested on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract, extract_text
+from kg.model import Document
+from kg.predicates import SYMMETRIC_PREDICATES
+
+
+def triples(text, gazetteer, *, negated=False, date=None):
+    rels = extract_text(text, gazetteer, date=date)
+    out = set()
+    for r in rels:
+        if r.negated != negated:
+            continue
+        s, p, o = r.key()
+        if p in SYMMETRIC_PREDICATES and s > o:
+            s, o = o, s
+        out.add((s, p, o))
+    return out
+
+
+def sym(a, p, b):
+    return (min(a, b), p, max(a, b))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active voice, direct object and "with"
+    ("Belarus has been supplying Russia with fuel for months.", {("BLR", "supplies", "RUS")}),
+    # "to" recipient
+    ("Germany delivered two air defence systems to Ukraine last week.", {("DEU", "supplies", "UKR")}),
+    # receive-verb: recipient is the subject
+    ("Serbia has received six drones from China.", {("CHN", "supplies", "SRB")}),
+    # passive with from/to
+    ("Thousands of shells were sent from Iran to Russia in 2023.", {("IRN", "supplies", "RUS")}),
+    # nominalisation with possessive subject
+    ("Tehran's missile deliveries to Moscow worried diplomats.", {("IRN", "supplies", "RUS")}),
+    # criticism with possessive object
+    ("Canada condemned Venezuela's election as a fraud.", {("CAN", "criticizes", "VEN")}),
+    # passive criticism
+    ("Hungary was criticised by the European Union over its veto.", {("EU", "criticizes", "HUN")}),
+    # sanctions, verb and noun
+    ("Britain sanctioned Iran over the drone programme.", {("GBR", "sanctions", "IRN")}),
+    ("The European Union imposed new sanctions on Belarus.", {("EU", "sanctions", "BLR")}),
+    # attacks
+    ("Israeli jets struck targets in Lebanon overnight.", {("ISR", "attacks", "LBN")}),
+    ("Russia's invasion of Ukraine began in 2022.", {("RUS", "attacks", "UKR")}),
+    # threats
+    ("Venezuela threatened Guyana over the disputed region.", {("VEN", "threatens", "GUY")}),
+])
+def test_directed_patterns(text, expected, gazetteer):
+    assert expected <= triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vladimir Putin and Xi Jinping met in Beijing on Friday.", {sym("RUS", "meetsWith", "CHN")}),
+    ("The Egypt-Sudan alliance has deepened.", {sym("EGY", "alliedWith", "SDN")}),
+    ("Trade between Brazil and Argentina fell sharply.", {sym("BRA", "tradesWith", "ARG")}),
+    ("Kenya signed a defence agreement with Somalia.", {sym("KEN", "agreesWith", "SOM")}),
+    ("Tensions between Serbia and Kosovo rose again.", {sym("SRB", "tensionWith", "XKX")}),
+    ("Morocco cut diplomatic ties with Iran in 2018.", {sym("MAR", "tensionWith", "IRN")}),
+])
+def test_symmetric_patterns(text, expected, gazetteer):
+    assert expected <= triples(text, gazetteer)
+
+
+def test_coordinated_subjects_each_get_the_relation(gazetteer):
+    found = triples("Russia and China vetoed a resolution on Myanmar.", gazetteer)
+    assert {("RUS", "vetoesFor", "MMR"), ("CHN", "vetoesFor", "MMR")} <= found
+
+
+def test_negated_relation_is_flagged_not_asserted(gazetteer):
+    text = "Brazil did not supply any weapons to Ukraine."
+    assert ("BRA", "supplies", "UKR") not in triples(text, gazetteer)
+    assert ("BRA", "supplies", "UKR") in triples(text, gazetteer, negated=True)
+
+
+def test_denied_claim_is_negated(gazetteer):
+    text = "Iran denied claims that it had shipped missiles to Russia."
+    assert ("IRN", "supplies", "RUS") not in triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington urged Seoul to supply artillery shells to Ukraine.",
+    "If Japan sends tanks to Ukraine, Russia will respond.",
+    "Will India buy oil from Russia?",
+])
+def test_unreal_relations_are_dropped(text, gazetteer):
+    assert not any(p == "supplies" for _, p, _ in triples(text, gazetteer))
+
+
+def test_hedging_attribution_time_quantity_item(gazetteer):
+    text = ("According to Japanese officials, North Korea has reportedly shipped about 3,000 containers "
+            "of artillery shells to Russia since March 2023.")
+    (rel,) = [r for r in extract_text(text, gazetteer) if r.predicate == "supplies"]
+    assert (rel.subject, rel.object) == ("PRK", "RUS")
+    assert rel.hedged is True
+    assert rel.attributed_to == "JPN"
+    assert rel.time == "since March 2023" and rel.time_value == "2023-03"
+    assert "3,000 containers" in rel.quantity
+    assert rel.item and "shells" in rel.item
+    assert text[rel.start:rel.end] == rel.sentence
+
+
+def test_relative_time_resolves_against_document_date(gazetteer):
+    rels = extract_text("Chile and Peru signed a trade deal this March.", gazetteer, date="2025-06-10")
+    (rel,) = [r for r in rels if r.predicate == "agreesWith"]
+    assert rel.time_value == "2025-03"
+
+
+def test_coreference_and_implicit_partner(gazetteer):
+    text = ("Belarus has been sending fuel to Russia for a year. In return, Belarus is receiving cheap loans. "
+            "Both countries held joint exercises in May.")
+    found = triples(text, gazetteer)
+    assert ("BLR", "supplies", "RUS") in found
+    assert ("RUS", "supplies", "BLR") in found
+    assert sym("BLR", "cooperatesWith", "RUS") in found
+
+
+def test_description_refers_to_salient_state(gazetteer):
+    text = ("Eritrea has few friends. Eritrea rejected the plan. "
+            "Ethiopia criticised the isolated state on Monday.")
+    assert ("ETH", "criticizes", "ERI") in triples(text, gazetteer)
+
+
+def test_offsets_point_into_the_document(gazetteer):
+    text = "Intro line.\n\nFrance and Greece signed a defence pact. Spain backed Portugal."
+    doc = Document(id="d1", text=text)
+    rels = extract(doc, gazetteer)
+    assert rels
+    for r in rels:
+        assert text[r.start:r.end] == r.sentence
+        assert r.doc == "d1"
+
+
+def test_deterministic(gazetteer):
+    text = "Spain backed Portugal. Chile and Peru signed a trade deal. Iran shipped drones to Russia."
+    assert extract_text(text, gazetteer) == extract_text(text, gazetteer)
+
+
+def test_no_relation_without_two_actors(gazetteer):
+    assert triples("The minister condemned the attack on the embassy.", gazetteer) == set()
+    assert triples("Prices of oil rose after the storm.", gazetteer) == set()
+
+
+def test_locations_are_not_actors(gazetteer):
+    found = triples("Officials from Chile met in Paris to discuss trade.", gazetteer)
+    assert not any("FRA" in (s, o) for s, _, o in found)
