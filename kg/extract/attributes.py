@@ -31,11 +31,18 @@ def _clause_range(frame: SentenceFrame, t: int) -> tuple[int, int]:
     return lo, hi + 1
 
 
+def _is_month_may(frame: SentenceFrame, x: int) -> bool:
+    low = frame.lowers
+    return frame.tokens[x].text == "May" and x > 0 and (
+        low[x - 1][:1].isdigit() or (x + 1 < len(low) and low[x + 1][:1].isdigit())
+        or low[x - 1] in ("in", "since", "by", "until", "early", "late", "mid", "of", "last", "this", "next"))
+
+
 def is_hedged(frame: SentenceFrame, t: int) -> bool:
     """A hedge cue in the trigger's clause, or a sentence-wide one ("reportedly") before it."""
     lo, hi = _clause_range(frame, t)
     low = frame.lowers
-    if any(w in _HEDGES for w in low[lo:hi]):
+    if any(low[x] in _HEDGES and not _is_month_may(frame, x) for x in range(lo, hi)):
         return True
     if any(w in ("reportedly", "allegedly", "potentially", "possibly") for w in low[:t]):
         return True

@@ -28,6 +28,7 @@ class Discourse:
         self.recent: list[str] = []  # state ids, most recent last
         self.counts: dict[str, int] = {}  # mentions of each state so far
         self.last_pair: tuple[str, str] | None = None
+        self.last_leaders: tuple[str, str] | None = None
         self.last_subject: str | None = None
         self.relations: list[Relation] = []
 
@@ -50,11 +51,21 @@ class Discourse:
             if w in ("both", "two") or (w == "the" and i + 1 < n and low[i + 1] == "two"):
                 k = i + 1 if w != "the" else i + 2
                 start_head = k
-                while k < n and k - start_head < _ADJ_OK and low[k] not in PAIR_COREF_HEADS and low[k].isalpha() \
-                        and k not in covered and tokens[k].text[:1].islower():
+                while k < n and k - start_head < _ADJ_OK + 2 and low[k] not in PAIR_COREF_HEADS \
+                        and (low[k].isalpha() and tokens[k].text[:1].islower() or low[k] == "-") and k not in covered:
                     k += 1
                 if k < n and low[k] in PAIR_COREF_HEADS and k not in covered:
-                    pair = self._pair(exclude=())
+                    before: list[str] = []
+                    for s in spans:
+                        if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",) \
+                                and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
+                            if s.actor in before:
+                                before.remove(s.actor)
+                            before.append(s.actor)
+                    pair = (before[-2], before[-1]) if len(before) >= 2 else None
+                    if pair is None and low[k] == "leaders" and self.last_leaders:
+                        pair = self.last_leaders
+                    pair = pair or self._pair(exclude=())
                     if pair:
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
@@ -69,7 +80,17 @@ class Discourse:
                     k += 1
                 if k < n and low[k] in SINGLE_COREF_HEADS and tokens[k].text[:1].islower() and k not in covered \
                         and (k + 1 >= n or low[k + 1] not in _NOT_AFTER_SINGLE):
-                    target = self._single(exclude=set(here))
+                    # a state named earlier in this sentence, across a comma, is the likeliest referent
+                    # ("X is receiving technology, helping the isolated state advance"); one in the same
+                    # simple clause is not ("Ethiopia criticised the isolated state")
+                    target = None
+                    for s in reversed([s for s in spans if s.j <= i and self._is_state(s.actor)
+                                       and s.kind not in ("modifier", "origin")]):
+                        if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "to", "from", "with")):
+                            target = s.actor
+                        break
+                    exclude = {s.actor for s in spans if s.j <= i}
+                    target = target or self._single(exclude=exclude)
                     if target:
                         out.append(Span(i, k + 1, target, "coref"))
                         covered.update(range(i, k + 1))
@@ -83,6 +104,8 @@ class Discourse:
         best, best_score = None, 0.0
         n = len(self.recent)
         for rank, a in enumerate(self.recent):
+            if a in exclude:
+                continue
             score = self.counts.get(a, 0) + 2.0 * (rank + 1) / n
             if score > best_score:
                 best, best_score = a, score
@@ -116,13 +139,22 @@ class Discourse:
 
     # -- writing ---------------------------------------------------------------------------------
     def update(self, frame: SentenceFrame, relations: list[Relation]) -> None:
+        first = next((g for g in frame.groups if not g.prep and not g.possessive), None)
+        topic = set(first.actors) if first is not None else set()
         for s in sorted(frame.spans, key=lambda s: s.i):
             actor = self.gazetteer.actors.get(s.actor)
             if actor is not None and actor.kind == "state" and s.kind not in ("modifier",):
                 if s.actor in self.recent:
                     self.recent.remove(s.actor)
                 self.recent.append(s.actor)
-                self.counts[s.actor] = self.counts.get(s.actor, 0) + 1
+                # the sentence's grammatical subject is more salient than other mentions
+                self.counts[s.actor] = self.counts.get(s.actor, 0) + (2 if s.actor in topic else 1)
+        for g in frame.groups:
+            people = [s.actor for s in g.spans if s.kind in ("leader", "surname", "person", "agent")
+                      and self._is_state(s.actor)]
+            distinct = list(dict.fromkeys(people))
+            if len(distinct) >= 2:
+                self.last_leaders = (distinct[0], distinct[1])
         asserted = [r for r in relations if not r.negated]
         states = [r for r in asserted if self._is_state(r.subject) and self._is_state(r.object)]
         if states:

@@ -52,6 +52,12 @@ feud détente detente rapprochement axis cooperation
 """.split())
 
 
+_ATTEMPT_NOUNS = frozenset("bid attempt attempts effort efforts move moves decision push campaign drive "
+                           "determination readiness".split())
+_MEMBER_NOUNS = frozenset("ally allies member members partner partners colleague colleagues counterpart "
+                          "counterparts neighbour neighbours neighbor neighbors".split())
+
+
 @dataclass
 class Group:
     """Coordinated actor mentions: tokens ``i`` to ``j``."""
@@ -122,6 +128,8 @@ class SentenceFrame:
                 gap = low[a.j:b.i]
                 if gap == ["-"] or gap == ["–"]:
                     hyphen = True
+                elif not gap and a.kind == b.kind == "pair":
+                    pass
                 elif not gap or not (all(w in _CONNECTORS or w in ("the", "both") for w in gap)
                                      or gap in (["as", "well", "as"], [",", "as", "well", "as"])) or len(gap) > 4:
                     break
@@ -130,6 +138,8 @@ class SentenceFrame:
                     break
                 cur.append(b)
                 k += 1
+            cur, k = self._trim_list(cur, k)
+            hyphen = hyphen and len(cur) > 1
             g = Group(cur, cur[0].i, cur[-1].j, hyphen=hyphen)
             # an agent phrase shared by coordinated demonyms: "American, British and French forces"
             if all(s.kind in ("modifier", "origin", "agent") for s in cur) and cur[-1].kind == "agent":
@@ -150,6 +160,27 @@ class SentenceFrame:
         for g in groups:
             for t in range(g.i, g.j):
                 self.group_at[t] = g
+
+    def _trim_list(self, cur: list[Span], k: int) -> tuple[list[Span], int]:
+        """A list joined only by commas needs a final "and"/"or": "Washington, Paris and Berlin".
+        Without one, "the Russian army, Kyiv ..." is two phrases, not a list."""
+        low = self.lowers
+        gaps = [low[a.j:b.i] for a, b in zip(cur, cur[1:])]
+        conj = [n for n, gap in enumerate(gaps) if "and" in gap or "or" in gap]
+        if len(conj) > 1:
+            # "in Syria, and Germany and France halted": the ", and" starts a new clause
+            split = next((n for n in conj if gaps[n][:1] == [","]), None)
+            if split is not None:
+                k -= len(cur) - (split + 1)
+                cur = cur[:split + 1]
+                gaps = gaps[:split]
+        last_conj = max((n for n, gap in enumerate(gaps) if not gap or any(
+            w in ("and", "or", "&", "well", "-", "–") for w in gap)), default=-1)
+        keep = last_conj + 2 if last_conj >= 0 else 1
+        if keep < len(cur):
+            k -= len(cur) - keep
+            cur = cur[:keep]
+        return cur, k
 
     def _clauses(self) -> None:
         low = self.lowers
@@ -208,6 +239,13 @@ class SentenceFrame:
     def subject_left(self, t: int, allow_oblique: frozenset[str] = frozenset()) -> Group | None:
         """The nearest group on the left of token ``t`` acting as a clause subject."""
         low = self.lowers
+        # "Moscow's bid to annex ...", "Beijing's attempt to isolate ...": the possessor acts
+        if t >= 3 and low[t - 1] == "to" and low[t - 2] in _ATTEMPT_NOUNS:
+            g = self.group_at.get(t - 4) if low[t - 3] in ("'s", "'") else None
+            if g is None and t >= 4 and low[t - 4] in ("'s", "'"):
+                g = self.group_at.get(t - 5)
+            if g is not None:
+                return g
         for g in self.groups_left(t):
             if not self.same_clause(g.j - 1, t):
                 # relative pronoun right after the group: the group is the antecedent
@@ -255,6 +293,12 @@ class SentenceFrame:
                 if "between" in preps:
                     return g
                 continue
+            if g.j < len(low) and low[g.j] in _MEMBER_NOUNS and not g.possessive:
+                continue  # "its NATO ally Turkey": NATO modifies "ally"
+            if prep == "" and "," in low[t + 1:g.i]:
+                if "" in preps and len(preps) == 1:
+                    return None
+                continue
             if prep in preps or (prep == "" and "" in preps):
                 # a direct object must not be separated from the trigger by another preposition
                 # phrase that is not ours ("sent shells in 2023 to Russia" is fine; "met in Beijing"
@@ -301,6 +345,8 @@ class SentenceFrame:
         while p >= 0 and steps < 5:
             g = self.group_at.get(p)
             if g is not None:
+                if g.j < len(low) and low[g.j] in _MEMBER_NOUNS and g.j == t and not g.possessive:
+                    return None  # "NATO ally": membership, not the subject
                 if g.possessive or g.kinds & {"origin", "modifier", "agent"} or g.hyphen:
                     return g
                 if g.j == t or (g.j < t and all(low[x] in ("-",) for x in range(g.j, t))):

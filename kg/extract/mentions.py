@@ -10,6 +10,7 @@ to their state for the rest of the document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
@@ -203,8 +204,11 @@ class DocumentMentions:
         # scan modifiers up to an agent head: "South Korean Defence Minister", "Russian air force"
         k = j
         head = None
-        while k < n and k - j < 4:
+        while k < n and k - j < 6:
             lw = words[k].lower()
+            if re.fullmatch(r"[A-Z0-9][A-Z0-9]*|-", words[k]) and k + 1 < n and k - j < 3:
+                k += 1  # a model designation: "American B-2 bombers", "Russian Su-35 jets"
+                continue
             if lw in AGENT_HEADS:
                 head = k
                 if k + 1 < n and words[k + 1].lower() in AGENT_HEADS and words[k + 1].lower() not in ("side",):

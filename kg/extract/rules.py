@@ -23,11 +23,23 @@ _NOMINAL_BEFORE = DETERMINERS | POSSESSIVE_PRONOUNS | frozenset({
 })
 
 
+_HALT_VERBS = frozenset("""
+halt halts halted halting suspend suspends suspended suspending freeze freezes froze frozen freezing
+stop stops stopped stopping ban bans banned banning block blocks blocked blocking cut cuts cutting
+curb curbs curbed curbing restrict restricts restricted restricting embargoed withhold withheld
+withholds withholding cancel cancels cancelled canceled scrap scrapped scraps end ended ends
+""".split())
+
+
 def _looks_nominal(frame: SentenceFrame, t: int) -> bool:
     if t == 0:
         return False
     prev = frame.lowers[t - 1]
     if prev in _NOMINAL_BEFORE or prev in PREPOSITIONS or prev[:1].isdigit():
+        return True
+    if t >= 2 and (frame.lowers[t - 2] in PREPOSITIONS or frame.lowers[t - 2] in DETERMINERS) \
+            and frame.lowers[t - 1].isalpha() and frame.lowers[t - 1].islower() \
+            and not frame.lowers[t - 1].endswith("ly") and frame.lowers[t - 1] not in ("has", "have", "had", "to"):
         return True
     g = frame.group_at.get(t - 1)
     if g is not None and (g.possessive or g.hyphen or g.kinds & {"modifier", "origin"}):
@@ -79,6 +91,13 @@ class RuleSet:
              trig: str) -> None:
         if subj is None or obj is None:
             return
+        halt = self._halted(t) if pred in ("supplies", "aids", "tradesWith") else 0
+        if halt:
+            # "halted weapons sales to Turkey", "froze aid to South Africa", "suspended imports of
+            # Japanese seafood": stopping a flow is a sanction on the other side (relations.md, 3)
+            halter = self.f.subject_left(halt) or subj
+            target = obj if set(obj.actors) - set(halter.actors) else subj
+            subj, obj, pred = halter, target, "sanctions"
         for s in subj.spans:
             for o in obj.spans:
                 if s.actor != o.actor:
@@ -94,7 +113,12 @@ class RuleSet:
     # -- main loop -----------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
         f = self.f
+        words = [tok.text for tok in f.tokens if tok.text[:1].isalpha()]
+        title_case = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
         for t, w in enumerate(f.lowers):
+            if not title_case and t > 0 and f.tokens[t].text[:1].isupper() and f.tokens[t - 1].text[:1].isupper() \
+                    and f.lowers[t - 1] not in ("'s",):
+                continue  # inside a proper name: "the Cold War", "Operation Peace Spring"
             if w == "together":
                 self._together(t)
                 continue
@@ -256,6 +280,14 @@ class RuleSet:
         for g in targets:
             self.emit(subj, g, "concernedBy", t, conf - 0.1, low[t])
 
+    def _halted(self, t: int) -> int:
+        """Index of a halting verb governing the trigger at ``t`` ("halted ... sales"), or 0."""
+        low = self.f.lowers
+        for x in range(max(0, t - 5), t):
+            if low[x] in _HALT_VERBS and self.f.same_clause(x, t):
+                return x
+        return 0
+
     def _in_return(self) -> bool:
         text = " ".join(self.f.lowers)
         return "in return" in text or "in exchange" in text or "in turn" in text
@@ -291,6 +323,11 @@ class RuleSet:
         if symmetric and pair is not None:
             self.emit_pairs(pair, pred, t, conf, low[t])
             return
+        if symmetric and t + 1 < len(low) and low[t + 1] in ("linking", "uniting", "joining", "among", "of"):
+            nxt = f.group_at.get(t + 2) or f.group_at.get(t + 3)
+            if nxt is not None and len(nxt.actors) >= 2:
+                self.emit_pairs(nxt, pred, t, conf, low[t])
+                return
         obj = self._ok_obj(f.object_right(t, tr.obj_preps, window=10))
         if symmetric and obj is not None and obj.between and len(obj.actors) >= 2:
             self.emit_pairs(obj, pred, t, conf, low[t])

@@ -79,8 +79,8 @@ reaffirm reaffirmed reaffirms reiterate reiterated reiterates share shared share
 
 TRIGGERS: list[Trigger] = [
     # --- supplies -----------------------------------------------------------------------------
-    *_v("supplies", "supply arm equip", ("", "to")),
-    *_v("supplies", "send|sends|sent|sending ship deliver transfer export smuggle ferry donate "
+    *_v("supplies", "supply arm equip|equips|equipped|equipping", ("", "to")),
+    *_v("supplies", "send|sends|sent|sending ship|ships|shipped|shipping deliver transfer|transfers|transferred|transferring export smuggle ferry donate "
         "sell|sells|sold|selling give|gives|gave|given|giving hand provide furnish lend|lends|lent|lending "
         "airlift", ("to", "", "for"), needs_goods=True),
     *_v("supplies", "feed|feeds|fed|feeding", ("",), needs_goods=False, confidence=0.6),
@@ -101,7 +101,7 @@ TRIGGERS: list[Trigger] = [
     *_v("meetsWith", "meet|meets|met|meeting", ("", "with")),
     *_v("meetsWith", "visit", ("",)),
     *_v("meetsWith", "host hug|hugs|hugged|hugging embrace greet", ("",), confidence=0.65),
-    *_v("meetsWith", "talk confer negotiate", ("with",), confidence=0.65),
+    *_v("meetsWith", "talk confer|confers|conferred|conferring negotiate", ("with",), confidence=0.65),
     *_n("meetsWith", "talks|negotiations summit|summits visit|visits meeting|meetings call|calls "
         "handshake", ("with", "to")),
     # --- agreesWith ---------------------------------------------------------------------------
@@ -136,7 +136,7 @@ TRIGGERS: list[Trigger] = [
     *_v("concernedBy", "worry|worries|worried", ("about", "over", "by")),
     *_n("concernedBy", "concerned|alarmed|wary|uneasy|anxious|troubled|disturbed", ("about", "over", "by", "of", "at")),
     # --- criticizes ---------------------------------------------------------------------------
-    *_v("criticizes", "criticise criticize condemn denounce accuse blame slam rebuke censure deplore "
+    *_v("criticizes", "criticise criticize condemn denounce accuse blame rebuke censure deplore slam|slams|slammed|slamming "
         "lambast castigate chastise reproach decry brand|brands|branded|branding "
         "fault|faults|faulted assail|assails|assailed", ("",)),
     *_n("criticizes", "criticism condemnation denunciation accusation|accusations rebuke protest|protests",
@@ -150,7 +150,8 @@ TRIGGERS: list[Trigger] = [
     *_n("tensionWith", "tension|tensions rift feud dispute|disputes standoff confrontation row spat "
         "rivalry rupture friction", ("with", "between")),
     *_v("tensionWith", "strain|strains|strained|straining sour|soured|sours damage|damaged|damages "
-        "sever|severed|severs", ("",)),
+        "sever|severed|severs poison|poisoned|poisons hurt|hurts|hurting", ("",), ties=True),
+    *_v("tensionWith", "sever|severed|severs", ("",), ties=True),
     *_v("tensionWith", "cut|cuts|cutting break|breaks|broke|breaking downgrade suspend freeze|froze|frozen",
         ("",), ties=True),
     *_v("tensionWith", "recall expel withdraw|withdrew|withdrawn|withdrawing strip|stripped|strips|stripping",
