@@ -93,9 +93,9 @@ class Gazetteer:
     def lookup(self, text: str) -> list[str]:
         """Actor ids a name, alias, demonym, capital or ISO code refers to (exact, then case-insensitive)."""
         key = text.strip()
-        if key.upper() in self.actors:
+        if key in self.actors or (len(key) == 3 and key.upper() in self.actors and key.isalpha()):
             return [key.upper()]
-        for iso2_match in (a.id for a in self.actors.values() if a.iso2 and a.iso2 == key.upper()):
+        for iso2_match in (a.id for a in self.actors.values() if a.iso2 and a.iso2 == key):
             return [iso2_match]
         found = sorted({n.actor for n in self.names if n.text == key})
         if not found:

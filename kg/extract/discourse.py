@@ -86,7 +86,7 @@ class Discourse:
                     target = None
                     for s in reversed([s for s in spans if s.j <= i and self._is_state(s.actor)
                                        and s.kind not in ("modifier", "origin")]):
-                        if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "to", "from", "with")):
+                        if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
                             target = s.actor
                         break
                     exclude = {s.actor for s in spans if s.j <= i}

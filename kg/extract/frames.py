@@ -52,6 +52,8 @@ feud détente detente rapprochement axis cooperation
 """.split())
 
 
+# Words that are prepositions before a noun but conjunctions before a clause: "after Russia invaded".
+_SUBORDINATORS = frozenset("after before since until as".split())
 _ATTEMPT_NOUNS = frozenset("bid attempt attempts effort efforts move moves decision push campaign drive "
                            "determination readiness".split())
 _MEMBER_NOUNS = frozenset("ally allies member members partner partners colleague colleagues counterpart "
@@ -256,8 +258,11 @@ class SentenceFrame:
                 if between and between[0] in ("who", "which", "that") and self.clause[t] == self.clause[g.j]:
                     return g
                 return None
-            if g.prep and g.prep not in allow_oblique and not (
-                    g.prep == "with" and g.j < len(low) and low[g.j].endswith("ing")):
+            if g.j < len(low) and low[g.j] in _MEMBER_NOUNS and not g.possessive:
+                continue  # "its NATO ally": a modifier
+            gerund_subject = low[t].endswith("ing") and (g.j == t or g.j + 1 == t and low[g.j] in _ADVERB_OK)
+            if g.prep and g.prep not in allow_oblique and g.prep not in _SUBORDINATORS and not gerund_subject \
+                    and not (g.prep == "with" and g.j < len(low) and low[g.j].endswith("ing")):
                 continue
             if g.possessive and not self._possessive_agent(g):
                 continue
@@ -306,8 +311,8 @@ class SentenceFrame:
                 if prep == "" and g.kinds <= {"modifier"} and not self._modifies_target(g):
                     continue
                 return g
-            if prep == "" and "" not in preps and g.kinds & {"modifier", "origin"} and self._prep_before_np(g, preps):
-                return g
+            if prep == "" and "" not in preps and self._prep_before_np(g, preps):
+                return g  # "offensive in north-eastern Syria", "concern over Chinese conduct"
             if prep == "of" and "" in preps and self._of_phrase_object(t, g):
                 return g
         return None
@@ -367,14 +372,23 @@ class SentenceFrame:
     def np_object_after(self, t: int, preps: tuple[str, ...], window: int = 10) -> Group | None:
         return self.object_right(t, preps, window=window)
 
-    def light_verb_before(self, t: int) -> int | None:
+    def light_verb_before(self, t: int, extra: frozenset[str] = frozenset()) -> int | None:
+        """A light verb governing the noun at ``t``: "imposed new sanctions", "voiced support for X
+        and concern over Y" (a prepositional phrase and "and" may stand between)."""
         low = self.lowers
         p = t - 1
         steps = 0
-        while p >= 0 and steps < 6 and self.clause[p] == self.clause[t]:
-            if low[p] in LIGHT_VERBS:
+        while p >= 0 and steps < 10 and self.clause[p] == self.clause[t]:
+            if low[p] in LIGHT_VERBS or low[p] in extra:
                 return p
-            if low[p] in PREPOSITIONS and low[p] not in ("of",) or p in self.group_at:
+            g = self.group_at.get(p)
+            if g is not None:
+                if not g.prep:
+                    return None
+                p = g.i - 1
+                steps += 1
+                continue
+            if low[p] in PREPOSITIONS and low[p] not in ("of", "for", "to", "with", "on", "over", "against"):
                 return None
             p -= 1
             steps += 1

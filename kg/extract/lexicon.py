@@ -119,3 +119,21 @@ def verb_forms(stem: str) -> set[str]:
     else:
         forms |= {base + "s", base + "ed", base + "ing"}
     return forms
+
+# Verbs that label something ("called the decision unjustified") and words of negative judgement:
+# together they express criticism of whoever did the labelled thing.
+LABEL_VERBS = frozenset("""
+call calls called calling brand brands branded branding describe describes described describing label
+labels labelled labeled labelling labeling term terms termed dub dubs dubbed deem deems deemed
+""".split())
+SAY_VERBS = frozenset("said says say saying told tells stated argued insisted declared complained".split())
+NEGATIVE_JUDGEMENTS = frozenset("""
+illegal illegitimate unjustified unjustifiable unacceptable outrageous reckless dangerous irresponsible
+provocative provocation provocations regrettable absurd baseless groundless blackmail aggression
+aggressive violation violations breach breaches hostile destabilising destabilizing unlawful criminal
+barbaric shameful deplorable hypocritical hegemonic bullying coercion coercive interference meddling
+disgrace disgraceful disappointment unfriendly discriminatory irrational lies propaganda sabotage
+piracy terrorism terrorist dictator invasion occupation war-mongering warmongering escalation
+undermined undermines undermining damaged damages damaging destabilised destabilized threatens
+threatened violated violates provoked escalated endangers endangered
+""".split())

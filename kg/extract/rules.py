@@ -6,7 +6,7 @@ from itertools import combinations
 
 from ..predicates import SYMMETRIC_PREDICATES
 from .frames import (DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, Candidate, Group, SentenceFrame)
-from .lexicon import REPORT_VERBS
+from .lexicon import LABEL_VERBS, NEGATIVE_JUDGEMENTS, REPORT_VERBS, SAY_VERBS
 from .triggers import Trigger, trigger_index
 
 _INDEX = trigger_index()
@@ -28,6 +28,14 @@ halt halts halted halting suspend suspends suspended suspending freeze freezes f
 stop stops stopped stopping ban bans banned banning block blocks blocked blocking cut cuts cutting
 curb curbs curbed curbing restrict restricts restricted restricting embargoed withhold withheld
 withholds withholding cancel cancels cancelled canceled scrap scrapped scraps end ended ends
+tighten tightens tightened tightening controls curbs restrictions limits
+""".split())
+
+
+_PARTICLE_VERBS = frozenset("""
+turn turns come comes came go goes went push pushes fight fights fought bring brings brought send sends
+sent hit hits strike strikes struck pull pulls fly flies flew flown hold holds held get gets got step
+steps roll rolls scale scales cut cuts set sets way ways
 """.split())
 
 
@@ -122,6 +130,8 @@ class RuleSet:
             if w == "together":
                 self._together(t)
                 continue
+            if w in LABEL_VERBS or w in SAY_VERBS:
+                self._judgement(t)
             trigs = _INDEX.get(w)
             if not trigs:
                 continue
@@ -129,6 +139,9 @@ class RuleSet:
             if inside is not None:
                 self._inside_mention(inside, t, trigs)
                 continue
+            if w in ("back", "backs", "backed") and t > 0 and (f.lowers[t - 1] in _PARTICLE_VERBS
+                                                               or f.lowers[t - 1].endswith("ed")):
+                continue  # "turned back", "fought back": a particle, not "to back"
             nominal = _looks_nominal(f, t)
             verbs = [tr for tr in trigs if tr.pos == "v"]
             nouns = [tr for tr in trigs if tr.pos == "n"]
@@ -288,6 +301,40 @@ class RuleSet:
                 return x
         return 0
 
+    def _judgement(self, v: int) -> None:
+        """ "Rabat called the decision unjustified", "X said Y's pact damaged peace": criticism.
+
+        With a labelling verb the target is an actor inside the labelled phrase, one named "by"
+        after the judgement, or else the subject of an earlier clause (who took the decision).
+        With a verb of saying only an actor inside the reported clause counts.
+        """
+        f = self.f
+        low = f.lowers
+        label = low[v] in LABEL_VERBS
+        speaker = f.subject_left(v)
+        if speaker is None:
+            return
+        end = None
+        for x in range(v + 1, min(len(low), v + 16)):
+            if low[x] in (";", "?") or (x in f.group_at and x > v + 1 and not label and False):
+                break
+            if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at:
+                end = x
+                break
+        if end is None:
+            return
+        own = set(speaker.actors)
+        targets = [g for g in f.groups if v < g.i < end and g.prep in ("", "by") and not set(g.actors) & own
+                   and id(g) not in self.attribution]
+        targets += [g for g in f.groups if end < g.i <= end + 8 and g.prep == "by" and not set(g.actors) & own]
+        if not targets and label and not any(v < g.i < end for g in f.groups):
+            earlier = next((g for g in f.groups if g.j <= speaker.i and not g.prep and not g.possessive
+                            and not set(g.actors) & own and not g.kinds <= {"modifier"}), None)
+            if earlier is not None:
+                targets = [earlier]
+        for g in targets:
+            self.emit(speaker, g, "criticizes", v, 0.65, low[v])
+
     def _in_return(self) -> bool:
         text = " ".join(self.f.lowers)
         return "in return" in text or "in exchange" in text or "in turn" in text
@@ -301,7 +348,7 @@ class RuleSet:
         for g in f.groups_right(t):
             if g.i - t > 6 or not f.same_clause(t, g.i):
                 return None
-            if g.kinds <= {"origin"}:
+            if g.kinds <= {"origin"} and not g.prep:
                 return g
             return None
         return None
@@ -347,8 +394,10 @@ class RuleSet:
                 subj = by
             elif by is not None and pred == "supplies" and not tr.receive:
                 subj = by
-        if subj is None and f.light_verb_before(t) is not None:
-            subj = f.subject_left(t)
+        if subj is None:
+            lv = f.light_verb_before(t, _HALT_VERBS if pred in ("supplies", "aids", "tradesWith") else frozenset())
+            if lv is not None:
+                subj = f.subject_left(lv + 1)
         if subj is None and tr.name in ("ally", "partner") and obj is not None:
             subj = f.subject_left(t)
         if subj is None:

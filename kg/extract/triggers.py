@@ -61,6 +61,7 @@ ceasefire truce armistice protocol communique communiqué contract contracts par
 
 # Light verbs: a nominal trigger after one of these takes the clause subject as its subject.
 LIGHT_VERBS = frozenset("""
+hand hands handed handing lodge lodges lodged lodging file files filed filing
 impose imposes imposed imposing slap slapped slaps announce announced announces announcing voice voiced
 voices voicing express expressed expresses expressing raise raised raises raising launch launched
 launches launching carry carried conduct conducted conducts conducting hold held holds holding sign
