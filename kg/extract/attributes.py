@@ -222,6 +222,11 @@ def find_item(frame: SentenceFrame, t: int) -> str | None:
     order = sorted(range(lo, hi), key=lambda x: (abs(x - t), x))
     for x in order:
         if low[x] in GOODS and x not in frame.group_at:
+            # "containers of artillery shells": the contents are the item
+            if x + 1 < hi and low[x + 1] == "of":
+                inner = next((y for y in range(x + 2, min(hi, x + 5)) if low[y] in GOODS), None)
+                if inner is not None:
+                    x = inner
             start = x
             while start > lo and start > x - 2 and low[start - 1].isalpha() and low[start - 1] not in (
                     "of", "the", "a", "an", "with", "to", "and", "its", "their", "has", "have", "been",

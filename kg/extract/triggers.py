@@ -166,7 +166,7 @@ TRIGGERS: list[Trigger] = [
     # --- attacks ------------------------------------------------------------------------------
     *_v("attacks", "attack strike|strikes|struck|striking bomb shell invade raid "
         "hit|hits|hitting target|targets|targeted|targeting shoot|shoots|shot|shooting "
-        "annex assault", ("", "on", "at")),
+        "annex assault", ("", "on", "at", "in", "into")),
     *_v("attacks", "retaliate fire|fires|fired|firing", ("against", "at", "on"), confidence=0.65),
     *_n("attacks", "attack|attacks strike|strikes airstrike|airstrikes bombing|bombings invasion "
         "offensive incursion raid|raids assault|assaults shelling bombardment counter-attack "
