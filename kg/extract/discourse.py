@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from ..gazetteer import Gazetteer
 from ..model import Relation
-from ..predicates import SYMMETRIC_PREDICATES
+from ..predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
 from ..text import Token
 from .frames import SentenceFrame
 from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS
 from .mentions import Span
 
+_CONFLICT_HEADS = frozenset({"sides", "rivals", "foes", "adversaries", "enemies", "belligerents", "parties",
+                             "side", "other", "another"})
+_COOP_HEADS = frozenset({"allies", "partners"})
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = frozenset({"of", "-", "media", "department", "visit", "secretary", "council",
                                "funeral", "dinner", "banquet", "broadcaster", "news", "television",
@@ -29,6 +32,9 @@ class Discourse:
         self.counts: dict[str, int] = {}  # mentions of each state so far
         self.last_pair: tuple[str, str] | None = None
         self.last_leaders: tuple[str, str] | None = None
+        self.pair_scores: dict[str, dict[tuple[str, str], float]] = {"": {}, "conflict": {}, "cooperation": {}}
+        self.pair_order: list[tuple[str, str]] = []  # least recent first
+        self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
         self.relations: list[Relation] = []
 
@@ -48,13 +54,48 @@ class Discourse:
             if i in covered:
                 i += 1
                 continue
+            # "each side ... the other", "accusing each other": both members of the pair
+            if (w == "each" and i + 1 < n and low[i + 1] in ("side", "country", "nation", "party", "other", "government")) \
+                    or (w == "the" and i + 1 < n and low[i + 1] == "other" and any(x == "each" for x in low[:i])) \
+                    or (w == "one" and i + 1 < n and low[i + 1] == "another"):
+                pair = self._pair_in_sentence(spans, low, i) or self._pair(exclude=(), head=low[i + 1])
+                if pair:
+                    out.append(Span(i, i + 1, pair[0], "pair"))
+                    out.append(Span(i + 1, i + 2, pair[1], "pair"))
+                    covered.update(range(i, i + 2))
+                    i += 2
+                    continue
+            if w == "the" and i > 0 and low[i - 1] == "between" and i + 1 < n:
+                # "a rupture between the Gulf rivals"
+                k = i + 1
+                while k < n and k - i <= 3 and low[k] not in PAIR_COREF_HEADS and k not in covered \
+                        and low[k].isalpha():
+                    k += 1
+                if k < n and low[k] in PAIR_COREF_HEADS and k not in covered:
+                    pair = self._pair_in_sentence(spans, low, i) or self._pair(exclude=(), head=low[k])
+                    if pair:
+                        out.append(Span(i, k, pair[0], "pair"))
+                        out.append(Span(k, k + 1, pair[1], "pair"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
             if w in ("both", "two") or (w == "the" and i + 1 < n and low[i + 1] == "two"):
                 k = i + 1 if w != "the" else i + 2
                 start_head = k
+                patron = None
                 while k < n and k - start_head < _ADJ_OK + 2 and low[k] not in PAIR_COREF_HEADS \
-                        and (low[k].isalpha() and tokens[k].text[:1].islower() or low[k] == "-") and k not in covered:
+                        and (low[k].isalpha() and tokens[k].text[:1].islower() or low[k] == "-"
+                             or k in covered and patron is None):
+                    if k in covered:
+                        # "two US allies": the allies of the US
+                        patron = next(s for s in spans if s.i <= k < s.j)
+                        k = patron.j
+                        continue
                     k += 1
                 if k < n and low[k] in PAIR_COREF_HEADS and k not in covered:
+                    if patron is not None and low[k] not in ("allies", "partners"):
+                        i = k + 1
+                        continue
                     before: list[str] = []
                     for s in spans:
                         if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",) \
@@ -62,11 +103,19 @@ class Discourse:
                             if s.actor in before:
                                 before.remove(s.actor)
                             before.append(s.actor)
+                    if i > 0 and low[i - 1] in ("its", "their") and before:
+                        before = before[:-1]  # "Washington applauded ... its two partners": not Washington
+                    if patron is not None:
+                        before = [a for a in before if a != patron.actor]
                     pair = (before[-2], before[-1]) if len(before) >= 2 else None
                     if pair is None and low[k] == "leaders" and self.last_leaders:
                         pair = self.last_leaders
-                    pair = pair or self._pair(exclude=())
+                    pair = pair or self._pair(exclude=(), head=low[k])
+                    if pair and patron is not None and patron.actor in pair:
+                        pair = None
                     if pair:
+                        if patron is not None:
+                            self.patron_links.append((patron.actor, pair))
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
                         out.append(Span(k, k + 1, b, "pair"))
@@ -99,6 +148,16 @@ class Discourse:
             i += 1
         return sorted(out, key=lambda s: s.i)
 
+    def _pair_in_sentence(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
+        before: list[str] = []
+        for s in spans:
+            if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",) \
+                    and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
+                if s.actor in before:
+                    before.remove(s.actor)
+                before.append(s.actor)
+        return (before[-2], before[-1]) if len(before) >= 2 else None
+
     def _single(self, exclude: set[str]) -> str | None:
         """The most salient state so far: mentioned most often, recent mentions weighing more."""
         best, best_score = None, 0.0
@@ -111,7 +170,14 @@ class Discourse:
                 best, best_score = a, score
         return best
 
-    def _pair(self, exclude) -> tuple[str, str] | None:
+    def _pair(self, exclude, head: str = "") -> tuple[str, str] | None:
+        """The pair the document has been about: two-sided relations and coordinations weigh most.
+        "the two sides", "the rivals" prefer a pair in conflict; "the two allies" a pair in cooperation."""
+        polarity = "conflict" if head in _CONFLICT_HEADS else "cooperation" if head in _COOP_HEADS else ""
+        scores = self.pair_scores[polarity] if polarity else self.pair_scores[""]
+        if scores:
+            n = len(self.pair_order)
+            return max(scores, key=lambda p: (scores[p] + 0.5 * (self.pair_order.index(p) + 1) / n, p))
         if self.last_pair:
             return self.last_pair
         distinct: list[str] = []
@@ -128,6 +194,16 @@ class Discourse:
         for x in range(len(low) - 2):
             if low[x] == "according" and low[x + 1] == "to" and low[x + 2] in ("their", "its", "his", "her"):
                 return self.last_subject
+        return None
+
+    def take_patron_links(self) -> list[tuple[str, tuple[str, str]]]:
+        links, self.patron_links = self.patron_links, []
+        return links
+
+    def last_agreement(self) -> tuple[str, str] | None:
+        for r in reversed(self.relations):
+            if r.predicate == "agreesWith":
+                return (r.subject, r.object)
         return None
 
     def implicit_source(self, recipient: str) -> str | None:
@@ -156,6 +232,14 @@ class Discourse:
             if len(distinct) >= 2:
                 self.last_leaders = (distinct[0], distinct[1])
         asserted = [r for r in relations if not r.negated]
+        for r in asserted:
+            if self._is_state(r.subject) and self._is_state(r.object):
+                polarity = "conflict" if QUAD_CLASSES.get(r.predicate, "").endswith("Conflict") else "cooperation"
+                self._score_pair(r.subject, r.object, 2.0 if r.predicate in self.symmetric else 1.0, polarity)
+        for g in frame.groups:
+            st = list(dict.fromkeys(a for a in g.actors if self._is_state(a)))
+            if len(st) == 2 and not any(sp.kind == "pair" for sp in g.spans):
+                self._score_pair(st[0], st[1], 1.0)
         states = [r for r in asserted if self._is_state(r.subject) and self._is_state(r.object)]
         if states:
             r = states[0]
@@ -171,6 +255,14 @@ class Discourse:
             if subj is not None:
                 self.last_subject = subj.actors[0]
         self.relations.extend(asserted)
+
+    def _score_pair(self, a: str, b: str, weight: float, polarity: str = "") -> None:
+        key = (min(a, b), max(a, b))
+        for pol in {"", polarity}:
+            self.pair_scores[pol][key] = self.pair_scores[pol].get(key, 0.0) + weight
+        if key in self.pair_order:
+            self.pair_order.remove(key)
+        self.pair_order.append(key)
 
     def _is_state(self, actor_id: str) -> bool:
         a = self.gazetteer.actors.get(actor_id)

@@ -185,22 +185,48 @@ class SentenceFrame:
         return cur, k
 
     def _clauses(self) -> None:
+        """Give each token a clause id. A ", which ... ," relative clause gets its own id and the
+        tokens after it return to the clause it interrupted."""
         low = self.lowers
+        n = len(low)
+        self.relative = [False] * n
+        out: list[int] = []
+        last_id = 0
         cid = 0
-        out = []
+        outer: int | None = None
         for idx, w in enumerate(low):
-            nxt = low[idx + 1] if idx + 1 < len(low) else ""
+            nxt = low[idx + 1] if idx + 1 < n else ""
+            prev = low[idx - 1] if idx else ""
+            if outer is not None:
+                if w in (",", ";", "—", "–"):
+                    cid, outer = outer, None
+                else:
+                    self.relative[idx] = True
+                out.append(cid)
+                continue
+            if prev == "," and w in ("which", "who", "whose"):
+                outer = cid
+                last_id += 1
+                cid = last_id
+                self.relative[idx] = True
+                out.append(cid)
+                continue
+            new = False
             if w in (";", "—", "–") and idx not in self.group_at:
-                cid += 1
-            elif w == "," and (nxt in HARD_BOUNDARY_WORDS or nxt == "and" and idx + 2 < len(low)
+                new = True
+            elif w == "," and (nxt in HARD_BOUNDARY_WORDS or nxt == "and" and idx + 2 < n
                                and low[idx + 2] not in ("the",) and (idx + 2) not in self.group_at
                                or nxt == "and" and (idx + 2) in self.group_at and self._clause_subject_after(idx + 2)):
-                cid += 1
-            elif w in ("who", "which", "whose", "where") or w in HARD_BOUNDARY_WORDS and w not in ("as", "since", "after", "before", "until"):
-                cid += 1
+                new = True
+            elif w in ("who", "which", "whose", "where") or w in HARD_BOUNDARY_WORDS and w not in (
+                    "as", "since", "after", "before", "until"):
+                new = True
             elif w in ("as", "after", "before", "since", "until") and nxt not in ("well", "of", "part") \
                     and not nxt[:1].isdigit() and idx > 0:
-                cid += 1
+                new = True
+            if new:
+                last_id += 1
+                cid = last_id
             out.append(cid)
         self.clause = out
 
@@ -249,6 +275,8 @@ class SentenceFrame:
             if g is not None:
                 return g
         for g in self.groups_left(t):
+            if self.relative[g.i] and not self.relative[t]:
+                continue  # "Turkey, which regards Azerbaijan as an ally, gave ...": skip the relative clause
             if not self.same_clause(g.j - 1, t):
                 # relative pronoun right after the group: the group is the antecedent
                 between = low[g.j:t]
@@ -260,6 +288,9 @@ class SentenceFrame:
                 return None
             if g.j < len(low) and low[g.j] in _MEMBER_NOUNS and not g.possessive:
                 continue  # "its NATO ally": a modifier
+            if "and" in low[g.j:t] and self._object_position(g) and not any(
+                    x in self.group_at for x in range(g.j, t)):
+                continue  # "... to visit Tokyo and agreed with Kishida": Tokyo is the first verb's object
             gerund_subject = low[t].endswith("ing") and (g.j == t or g.j + 1 == t and low[g.j] in _ADVERB_OK)
             if g.prep and g.prep not in allow_oblique and g.prep not in _SUBORDINATORS and not gerund_subject \
                     and not (g.prep == "with" and g.j < len(low) and low[g.j].endswith("ing")):
@@ -270,6 +301,18 @@ class SentenceFrame:
                 continue
             return g
         return None
+
+    def _object_position(self, g: Group) -> bool:
+        """The group follows a verb-like word directly (after determiners): "visit Tokyo"."""
+        low = self.lowers
+        p = g.i - 1
+        while p >= 0 and low[p] in DETERMINERS:
+            p -= 1
+        if p < 0:
+            return False
+        w = low[p]
+        return w.isalpha() and w.islower() and w not in PREPOSITIONS and w not in _CONNECTORS \
+            and w not in HARD_BOUNDARY_WORDS and w not in ("that", "said", "says", "told") and w not in AUX
 
     def _possessive_agent(self, g: Group) -> bool:
         """ "Russia's embassy", "Iran's foreign ministry" act for the state."""
@@ -289,6 +332,8 @@ class SentenceFrame:
                      skip_drafters: bool = False) -> Group | None:
         low = self.lowers
         for g in self.groups_right(t):
+            if g.between and "between" in preps and g.i - t <= window and ";" not in low[t:g.i]:
+                return g
             if g.i - t > window or not self.same_clause(t, g.i):
                 return None
             if skip_drafters and self._is_drafter(g):
@@ -384,6 +429,11 @@ class SentenceFrame:
             g = self.group_at.get(p)
             if g is not None:
                 if not g.prep:
+                    q = g.i - 1
+                    while q >= 0 and low[q] in DETERMINERS:
+                        q -= 1
+                    if q >= 0 and (low[q] in LIGHT_VERBS or low[q] in extra):
+                        return q  # "gave Baku diplomatic backing": an indirect object
                     return None
                 p = g.i - 1
                 steps += 1
@@ -394,7 +444,7 @@ class SentenceFrame:
             steps += 1
         return None
 
-    def has_goods_near(self, t: int, window: int = 8) -> bool:
+    def has_goods_near(self, t: int, window: int = 10) -> bool:
         low = self.lowers
         for x in range(max(0, t - 3), min(len(low), t + window)):
             if low[x] in GOODS or low[x].rstrip("s") in GOODS:

@@ -15,7 +15,8 @@ fighters bombers aircraft intelligence spy services agency agencies ministry min
 ambassador envoy envoys diplomat diplomats delegation delegations leader leaders president presidents
 premier minister ministers chancellor king queen emir emirs sultan crown prince prime spokesman
 spokeswoman spokesperson spokespeople regime junta juntas parliament lawmakers legislators legislature
-side counterpart counterparts media negotiators police state cabinet foreign defence defense interior
+side counterpart counterparts media negotiators police state cabinet adviser advisers advisor advisors
+aide aides foreign defence defense interior
 security national top chief head heads commander commanders general generals admiral navy's
 parliamentarians senators diplomacy monarchy monarch vessels vessel ships ship drones missiles artillery
 """.split())
@@ -29,7 +30,7 @@ envoys diplomat diplomats delegation delegations leader leaders president presid
 ministers chancellor king queen emir emirs sultan prince spokesman spokeswoman spokesperson spokespeople
 regime junta juntas parliament lawmakers legislators legislature side counterpart counterparts media
 negotiators police cabinet commander commanders general generals admiral senators monarch vessels vessel
-ships ship
+ships ship adviser advisers advisor advisors aide aides chief diplomat foreign_minister secretary
 """.split())
 
 # Roles before a person's name: "Defence Minister Shin", "President Lula", "envoy Robert Wood".
@@ -136,4 +137,12 @@ disgrace disgraceful disappointment unfriendly discriminatory irrational lies pr
 piracy terrorism terrorist dictator invasion occupation war-mongering warmongering escalation
 undermined undermines undermining damaged damages damaging destabilised destabilized threatens
 threatened violated violates provoked escalated endangers endangered
+""".split())
+
+# Surnames written first (Chinese, Korean, Vietnamese names): "Wang Yi" is later "Wang".
+SURNAME_FIRST = frozenset("""
+Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Ma Hu Guo He Lin Gao Luo Zheng Liang Xie Song Tang
+Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao
+Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Shin Moon Hong Ahn Oh Seo Kwon Hwang Song Ryu Chung
+Nguyen Tran Le Pham Hoang Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly
 """.split())

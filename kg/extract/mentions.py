@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..text import Token, tokenize
-from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, TITLES
+from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, SURNAME_FIRST, TITLES
 
 # A bare one-word name after "the" that must keep its article to name an actor ("the West").
 _NEEDS_THE = frozenset({"west", "north", "south", "union", "kingdom", "emirates", "gulf", "alliance",
@@ -128,7 +128,10 @@ class DocumentMentions:
 
     def _learn(self, name_tokens: list[str], actor: str, person: str | None) -> None:
         full = tuple(name_tokens)
-        for toks in {full, full[-1:]}:
+        forms = {full, full[-1:]}
+        if full[0] in SURNAME_FIRST and len(full) >= 2:
+            forms.add(full[:1])
+        for toks in forms:
             if len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in TITLES):
                 continue
             entries = self.learnt.setdefault(toks[0], [])
@@ -178,8 +181,8 @@ class DocumentMentions:
             if best.needs_the and prev != "the":
                 i += 1
                 continue
-            if best.kind in ("capital", "seat") and prev in _LOCATIVE:
-                i = j  # "a parade in Pyongyang": a place, not an actor
+            if best.kind in ("capital", "seat") and prev in _LOCATIVE and prev not in ("in", "at"):
+                i = j  # "near Pyongyang": a place, not an actor
                 continue
             if best.kind == "capital" and j < n and words[j][:1].isupper() and words[j] not in ("'s",) \
                     and words[j].lower() not in AGENT_NOUNS and not self._starts_name(words, j):

@@ -7,7 +7,8 @@ from itertools import combinations
 from ..predicates import SYMMETRIC_PREDICATES
 from .frames import (DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, Candidate, Group, SentenceFrame)
 from .lexicon import LABEL_VERBS, NEGATIVE_JUDGEMENTS, REPORT_VERBS, SAY_VERBS
-from .triggers import Trigger, trigger_index
+from .mentions import Span
+from .triggers import AGREEMENT_NOUNS, Trigger, trigger_index
 
 _INDEX = trigger_index()
 _NOMINAL_BEFORE = DETERMINERS | POSSESSIVE_PRONOUNS | frozenset({
@@ -32,6 +33,11 @@ tighten tightens tightened tightening controls curbs restrictions limits
 """.split())
 
 
+# "X's offensive drew condemnation from Y": Y criticizes X.
+_CAUSE_VERBS = frozenset("""
+drew drawn draw draws sparked spark sparks triggered trigger triggers prompted prompt prompts provoked
+provoke provokes attracted attract attracts faced face faces met earned earn earns
+""".split())
 _PARTICLE_VERBS = frozenset("""
 turn turns come comes came go goes went push pushes fight fights fought bring brings brought send sends
 sent hit hits strike strikes struck pull pulls fly flies flew flown hold holds held get gets got step
@@ -43,7 +49,7 @@ def _looks_nominal(frame: SentenceFrame, t: int) -> bool:
     if t == 0:
         return False
     prev = frame.lowers[t - 1]
-    if prev in _NOMINAL_BEFORE or prev in PREPOSITIONS or prev[:1].isdigit():
+    if prev in _NOMINAL_BEFORE or (prev in PREPOSITIONS and prev != "to") or prev[:1].isdigit():
         return True
     if t >= 2 and (frame.lowers[t - 2] in PREPOSITIONS or frame.lowers[t - 2] in DETERMINERS) \
             and frame.lowers[t - 1].isalpha() and frame.lowers[t - 1].islower() \
@@ -152,6 +158,13 @@ class RuleSet:
             if nouns and (len(self.out) == before):
                 for tr in nouns:
                     self._noun(tr, t)
+        if self.discourse is not None:
+            # "two US allies": each is allied with the US
+            for patron, pair in self.discourse.take_patron_links():
+                t = next((s.i for s in f.spans if s.kind == "pair"), 0)
+                for member in pair:
+                    self.out.append(Candidate(patron, "alliedWith", member, t, "allies", 0.6,
+                                              Span(t, t + 1, patron, "modifier"), Span(t, t + 1, member, "pair")))
         return self.out
 
     def _inside_mention(self, g: Group, t: int, trigs: list[Trigger]) -> None:
@@ -194,6 +207,12 @@ class RuleSet:
                     self.emit(agent, recipient, pred, t, conf, f.lowers[t])
                 return
             if tr.receive:
+                # "drones bought from Turkey": the buyer is the sentence's main subject
+                source = self._ok_obj(f.object_right(t, ("from",), window=4))
+                buyer = next((g for g in f.groups if g.j <= t and not g.prep and not g.possessive
+                              and not g.kinds <= {"modifier", "origin"}), None)
+                if source is not None and buyer is not None and not set(buyer.actors) & set(source.actors):
+                    self.emit(source, buyer, pred, t, conf - 0.15, f.lowers[t])
                 return
             patient = f.subject_left(t)
             if agent is not None and patient is not None:
@@ -227,7 +246,11 @@ class RuleSet:
                 self.emit_pairs(obj, pred, t, conf, f.lowers[t])
                 return
         if obj is not None and obj.between:
+            if pred == "supports" and len(obj.actors) >= 2:
+                self.emit(subj, obj, pred, t, conf, f.lowers[t])  # "applauded the rapprochement between X and Y"
             return
+        if obj is None and subj is not None:
+            obj = self._fallback_object(pred, subj, t)
         self.emit(subj, obj, pred, t, conf, f.lowers[t])
 
     def _ties_phrase(self, t: int, pred: str, conf: float) -> bool:
@@ -274,6 +297,44 @@ class RuleSet:
             if any(w in ("seen", "appeared", "stood", "sat", "posed", "toured", "attended", "watched",
                          "photographed", "pictured") for w in low[g.j:t]):
                 self.emit_pairs(g, "meetsWith", t, 0.7, "together")
+
+    def _fallback_object(self, pred: str, subj: Group, t: int) -> Group | None:
+        """Objects that the sentence gives only indirectly.
+
+        - criticism of a thing with no actor in it ("the decision", "the step") is criticism of
+          whoever did it: the subject of an earlier clause;
+        - a threat with no target ("warned of consequences") aims at whom the subject criticises
+          or attacks in the same sentence;
+        - backing or welcoming an agreement supports its parties (relations.md, 8).
+        """
+        f = self.f
+        low = f.lowers
+        own = set(subj.actors)
+        np_end = next((x for x in range(t + 1, min(len(low), t + 8)) if low[x] in (",", ";", "as", "and", "for",
+                                                                                       "over", "because")), len(low))
+        if any(x in f.group_at for x in range(t + 1, np_end)):
+            return None  # the object phrase names an actor the frame did not accept
+        if pred == "criticizes":
+            for g in f.groups:
+                if g.j > subj.i:
+                    break
+                if not g.prep and not g.possessive and not set(g.actors) & own and not g.kinds <= {"modifier"} \
+                        and id(g) not in self.attribution and not f.same_clause(g.i, t):
+                    return g
+            return None
+        if pred == "threatens":
+            for c in self.out:
+                if c.predicate in ("criticizes", "attacks") and c.subject in own and c.obj_span is not None:
+                    return Group([c.obj_span], c.obj_span.i, c.obj_span.j)
+            return None
+        if pred == "supports" and any(low[x] in AGREEMENT_NOUNS or low[x] in ("rapprochement", "reconciliation",
+                                                                            "thaw", "breakthrough")
+                                      for x in range(t + 1, min(len(low), t + 5))):
+            parties = self.discourse.last_agreement() if self.discourse is not None else None
+            if parties:
+                spans = [Span(t, t + 1, a, "coref") for a in parties if a not in own]
+                return Group(spans, t, t + 1) if spans else None
+        return None
 
     def _concern_fallback(self, subj: Group, t: int, conf: float) -> None:
         """ "X expressed concern over potential power imbalances" after a sentence part about Y and Z:
@@ -394,10 +455,33 @@ class RuleSet:
                 subj = by
             elif by is not None and pred == "supplies" and not tr.receive:
                 subj = by
+        if obj is None and pred == "alliedWith" and "as" in low[max(0, t - 3):t]:
+            # "Turkey, which regards Azerbaijan as an ally"
+            as_at = max(x for x in range(max(0, t - 3), t) if low[x] == "as")
+            before = f.group_at.get(as_at - 1)
+            if before is not None and subj is None:
+                subj = f.subject_left(before.i)
+                obj = before
+        if obj is None and pred == "criticizes":
+            cause = next((x for x in range(max(0, t - 4), t) if low[x] in _CAUSE_VERBS), None)
+            if cause is not None:
+                # "Turkey's operation drew condemnation from Western countries"
+                obj = f.np_subject(cause) or f.subject_left(cause)
+                if subj is None:
+                    subj = self._ok_obj(f.object_right(t, ("from", "by"), window=6))
+                if obj is not None and subj is not None:
+                    self.emit(subj, obj, pred, t, conf, low[t])
+                return
+        lv = None
         if subj is None:
             lv = f.light_verb_before(t, _HALT_VERBS if pred in ("supplies", "aids", "tradesWith") else frozenset())
             if lv is not None:
                 subj = f.subject_left(lv + 1)
+                if obj is None:
+                    # "gave Baku diplomatic backing", "travelling to Seoul for talks"
+                    allowed = ("", "to", "in") if pred == "meetsWith" else ("",)
+                    obj = next((g for g in f.groups if lv < g.i < t and g.prep in allowed and g is not subj
+                                and id(g) not in self.attribution), None)
         if subj is None and tr.name in ("ally", "partner") and obj is not None:
             subj = f.subject_left(t)
         if subj is None:

@@ -61,6 +61,8 @@ ceasefire truce armistice protocol communique communiqué contract contracts par
 
 # Light verbs: a nominal trigger after one of these takes the clause subject as its subject.
 LIGHT_VERBS = frozenset("""
+arrive arrives arrived arriving travel travels travelled traveled travelling traveling fly flies flew
+went go goes came come comes
 hand hands handed handing lodge lodges lodged lodging file files filed filing
 impose imposes imposed imposing slap slapped slaps announce announced announces announcing voice voiced
 voices voicing express expressed expresses expressing raise raised raises raising launch launched
@@ -102,9 +104,10 @@ TRIGGERS: list[Trigger] = [
     *_v("meetsWith", "meet|meets|met|meeting", ("", "with")),
     *_v("meetsWith", "visit", ("",)),
     *_v("meetsWith", "host hug|hugs|hugged|hugging embrace greet", ("",), confidence=0.65),
-    *_v("meetsWith", "talk confer|confers|conferred|conferring negotiate", ("with",), confidence=0.65),
+    *_v("meetsWith", "talk confer|confers|conferred|conferring negotiate sit|sits|sat|sitting", ("with",),
+        confidence=0.65),
     *_n("meetsWith", "talks|negotiations summit|summits visit|visits meeting|meetings call|calls "
-        "handshake", ("with", "to")),
+        "handshake", ("with", "to", "between")),
     # --- agreesWith ---------------------------------------------------------------------------
     *_v("agreesWith", "sign|signs|signed|signing ink|inks|inked|inking conclude|concluded|concludes",
         ("with", ""), needs=AGREEMENT_NOUNS),
