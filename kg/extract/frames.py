@@ -292,6 +292,8 @@ class SentenceFrame:
                     x in self.group_at for x in range(g.j, t)):
                 continue  # "... to visit Tokyo and agreed with Kishida": Tokyo is the first verb's object
             gerund_subject = low[t].endswith("ing") and (g.j == t or g.j + 1 == t and low[g.j] in _ADVERB_OK)
+            if g.prep == "of" and self._agent_of(g):
+                return g
             if g.prep and g.prep not in allow_oblique and g.prep not in _SUBORDINATORS and not gerund_subject \
                     and not (g.prep == "with" and g.j < len(low) and low[g.j].endswith("ing")):
                 continue
@@ -301,6 +303,16 @@ class SentenceFrame:
                 continue
             return g
         return None
+
+    def _agent_of(self, g: Group) -> bool:
+        """ "the leaders of X and Y", "the foreign ministers of X": the group acts."""
+        from .lexicon import AGENT_HEADS
+
+        low = self.lowers
+        p = g.i - 1
+        while p >= 0 and low[p] in DETERMINERS:
+            p -= 1
+        return p >= 1 and low[p] == "of" and low[p - 1] in AGENT_HEADS
 
     def _object_position(self, g: Group) -> bool:
         """The group follows a verb-like word directly (after determiners): "visit Tokyo"."""
@@ -409,9 +421,21 @@ class SentenceFrame:
                 p -= 1
                 continue
             if w in POSSESSIVE_PRONOUNS:
-                return None
+                return self.antecedent(p)
+            if w == "whose" and p >= 2 and low[p - 1] == ",":
+                return self.group_at.get(p - 2)  # "Turkey, whose trade with Israel ..."
             p -= 1
             steps += 1
+        return None
+
+    def antecedent(self, p: int) -> Group | None:
+        """What "its"/"their" at token ``p`` refers to: the nearest actor before it that is neither
+        a modifier nor a place ("Russia using its veto", "Australia scrapped a French contract under
+        its pact")."""
+        for g in self.groups_left(p):
+            if g.kinds <= {"modifier", "origin"} or g.prep in ("in", "at", "near"):
+                continue
+            return g
         return None
 
     def np_object_after(self, t: int, preps: tuple[str, ...], window: int = 10) -> Group | None:
@@ -436,6 +460,8 @@ class SentenceFrame:
                         return q  # "gave Baku diplomatic backing": an indirect object
                     return None
                 p = g.i - 1
+                while p >= 0 and (low[p] in DETERMINERS or low[p] == g.prep):
+                    p -= 1
                 steps += 1
                 continue
             if low[p] in PREPOSITIONS and low[p] not in ("of", "for", "to", "with", "on", "over", "against"):
@@ -456,8 +482,12 @@ class SentenceFrame:
         return any(low[x] in TROOP_WORDS for x in range(t + 1, min(len(low), t + window)))
 
     def agreement_near(self, t: int, window: int = 8) -> bool:
+        """An agreement noun after the verb, or just before it ("the accords Israel signed")."""
+        return self.word_near(t, AGREEMENT_NOUNS, window, before=4)
+
+    def word_near(self, t: int, words: frozenset[str], window: int = 8, before: int = 0) -> bool:
         low = self.lowers
-        return any(low[x] in AGREEMENT_NOUNS for x in range(t + 1, min(len(low), t + window)))
+        return any(low[x] in words for x in range(max(0, t - before), min(len(low), t + window)) if x != t)
 
     def pair_neighbour(self, t: int) -> Group | None:
         """ "the North Korea-Russia alliance", "China-Russia trade": a hyphenated pair before a noun."""

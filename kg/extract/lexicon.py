@@ -30,7 +30,8 @@ envoys diplomat diplomats delegation delegations leader leaders president presid
 ministers chancellor king queen emir emirs sultan prince spokesman spokeswoman spokesperson spokespeople
 regime junta juntas parliament lawmakers legislators legislature side counterpart counterparts media
 negotiators police cabinet commander commanders general generals admiral senators monarch vessels vessel
-ships ship adviser advisers advisor advisors aide aides chief diplomat foreign_minister secretary
+ships ship adviser advisers advisor advisors aide aides chief diplomat secretary juntas board council
+committee court watchdog inspectors presidents prime_ministers heads
 """.split())
 
 # Roles before a person's name: "Defence Minister Shin", "President Lula", "envoy Robert Wood".
@@ -124,7 +125,7 @@ def verb_forms(stem: str) -> set[str]:
 # Verbs that label something ("called the decision unjustified") and words of negative judgement:
 # together they express criticism of whoever did the labelled thing.
 LABEL_VERBS = frozenset("""
-call calls called calling brand brands branded branding describe describes described describing label
+declare declares declared declaring find finds found call calls called calling brand brands branded branding describe describes described describing label
 labels labelled labeled labelling labeling term terms termed dub dubs dubbed deem deems deemed
 """.split())
 SAY_VERBS = frozenset("said says say saying told tells stated argued insisted declared complained".split())

@@ -38,6 +38,7 @@ _CAUSE_VERBS = frozenset("""
 drew drawn draw draws sparked spark sparks triggered trigger triggers prompted prompt prompts provoked
 provoke provokes attracted attract attracts faced face faces met earned earn earns
 """.split())
+_JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
 turn turns come comes came go goes went push pushes fight fights fought bring brings brought send sends
 sent hit hits strike strikes struck pull pulls fly flies flew flown hold holds held get gets got step
@@ -188,7 +189,9 @@ class RuleSet:
         if tr.envoy:
             self._envoy(t, pred, tr.confidence)
             return
-        if tr.needs and not f.agreement_near(t, 10) and not self._subject_pair_with_agreement(t):
+        if tr.particle and (t + 1 >= len(f.lowers) or f.lowers[t + 1] != tr.particle):
+            return
+        if tr.needs and not f.word_near(t, tr.needs, 10, before=4):
             return
         if tr.needs_goods and not f.has_goods_near(t):
             if pred == "supplies" and f.troops_near(t):
@@ -219,6 +222,8 @@ class RuleSet:
                 self.emit(agent, patient, pred, t, conf, f.lowers[t])
             return
         subj = f.subject_left(t)
+        if subj is None and f.lowers[t].endswith("ing"):
+            subj = self._participle_subject(t)
         if tr.receive:
             source = self._ok_obj(f.object_right(t, ("from",), window=12))
             if source is None:
@@ -238,6 +243,15 @@ class RuleSet:
             source = self._ok_obj(f.object_right(t, ("from",), window=8))
             if source is not None and obj is not None and obj.prep == "to":
                 subj = source
+        if pred == "agreesWith" and tr.needs and subj is not None:
+            self._alliance_treaty(subj, obj, t, conf)
+        if subj is not None and len(subj.actors) >= 2 and pred in ("attacks", "supplies", "aids", "sanctions") \
+                and f.word_near(t, _JOINTLY, 2, before=3):
+            self.emit_pairs(subj, "cooperatesWith", t, conf - 0.1, "jointly")  # "X and Y forces jointly struck"
+        if pred == "agreesWith" and obj is None and t + 1 < len(f.lowers) and f.lowers[t + 1] == "to" \
+                and any(g.i > t and set(g.actors) - set(subj.actors if subj else []) for g in f.groups
+                        if f.same_clause(t, g.i)):
+            return  # "X and Y agreed to cap the price of Z's oil": a joint step against a third party
         if pred in SYMMETRIC_PREDICATES:
             if obj is None and subj is not None and len(subj.actors) >= 2:
                 self.emit_pairs(subj, pred, t, conf, f.lowers[t])
@@ -252,6 +266,9 @@ class RuleSet:
         if obj is None and subj is not None:
             obj = self._fallback_object(pred, subj, t)
         self.emit(subj, obj, pred, t, conf, f.lowers[t])
+        if obj is not None and obj.prep in ("to", "for") and subj is not None:
+            for more in self._parallel_objects(obj, t):
+                self.emit(subj, more, pred, t, conf - 0.05, f.lowers[t])
 
     def _ties_phrase(self, t: int, pred: str, conf: float) -> bool:
         """ "strain Russia's ties with China", "severed relations between X and Y"."""
@@ -298,6 +315,53 @@ class RuleSet:
                          "photographed", "pictured") for w in low[g.j:t]):
                 self.emit_pairs(g, "meetsWith", t, 0.7, "together")
 
+    def _participle_subject(self, t: int) -> Group | None:
+        """ "Meeting Olaf Scholz in Brasilia, Lula said ...": the subject follows the participle phrase."""
+        f = self.f
+        low = f.lowers
+        if not (t == 0 or low[t - 1] in ("while", "after", "before", "when", "since", "by")
+                or (t >= 1 and low[t - 1] == "," and t <= 2)):
+            return None
+        comma = next((x for x in range(t + 1, min(len(low), t + 25)) if low[x] == ","), None)
+        if comma is None:
+            return None
+        g = f.group_at.get(comma + 1)
+        if g is None or g.prep:
+            return None
+        return g
+
+    def _alliance_treaty(self, subj: Group, obj: Group | None, t: int, conf: float) -> None:
+        """Signing a partnership or defence treaty also makes allies (relations.md, 6)."""
+        f = self.f
+        low = f.lowers
+        window = [low[x] for x in range(max(0, t - 4), min(len(low), t + 10))]
+        if not any(w in ("partnership", "alliance", "defence", "defense", "security") for w in window):
+            return
+        if not any(w in ("strategic", "partnership", "alliance", "mutual", "defence", "defense") for w in window):
+            return
+        if obj is not None:
+            self.emit(subj, obj, "alliedWith", t, conf - 0.05, low[t])
+        elif len(subj.actors) >= 2:
+            self.emit_pairs(subj, "alliedWith", t, conf - 0.05, low[t])
+
+    def _parallel_objects(self, obj: Group, t: int) -> list[Group]:
+        """ "allots $61 billion to Ukraine, $26 billion to Israel and $8 billion to Taiwan"."""
+        f = self.f
+        low = f.lowers
+        out = []
+        last = obj
+        for g in f.groups:
+            if g.i <= last.j:
+                continue
+            if g.prep != obj.prep or g.i - last.j > 12 or not f.same_clause(t, g.i) and ";" in low[last.j:g.i]:
+                break
+            gap = low[last.j:g.i]
+            if not ("," in gap or "and" in gap) or any(w in PREPOSITIONS and w != obj.prep for w in gap):
+                break
+            out.append(g)
+            last = g
+        return out
+
     def _fallback_object(self, pred: str, subj: Group, t: int) -> Group | None:
         """Objects that the sentence gives only indirectly.
 
@@ -325,6 +389,15 @@ class RuleSet:
         if pred == "threatens":
             for c in self.out:
                 if c.predicate in ("criticizes", "attacks") and c.subject in own and c.obj_span is not None:
+                    return Group([c.obj_span], c.obj_span.i, c.obj_span.j)
+            for c in self.out:  # "X imposed tariffs on Y; Y threatened retaliatory tariffs"
+                if c.predicate in ("sanctions", "attacks", "criticizes", "threatens") and c.object in own \
+                        and c.subj_span is not None and c.subject not in own:
+                    return Group([c.subj_span], c.subj_span.i, c.subj_span.j)
+            return None
+        if pred == "vetoesFor":
+            for c in self.out:  # vetoing an extension of sanctions shields their target
+                if c.predicate == "sanctions" and c.obj_span is not None and c.object not in own:
                     return Group([c.obj_span], c.obj_span.i, c.obj_span.j)
             return None
         if pred == "supports" and any(low[x] in AGREEMENT_NOUNS or low[x] in ("rapprochement", "reconciliation",
@@ -399,9 +472,6 @@ class RuleSet:
     def _in_return(self) -> bool:
         text = " ".join(self.f.lowers)
         return "in return" in text or "in exchange" in text or "in turn" in text
-
-    def _subject_pair_with_agreement(self, t: int) -> bool:
-        return False
 
     def _origin_in_object(self, t: int) -> Group | None:
         """ "bought Russian S-400s": the origin demonym inside the object phrase."""
@@ -534,6 +604,8 @@ class RuleSet:
                 continue
             obj = g
             break
+        if obj is None:
+            obj = self._fallback_object("vetoesFor", subj, t)
         if obj is None:
             return
         self.emit(subj, obj, "vetoesFor", t, tr.confidence, low[t])

@@ -35,6 +35,7 @@ class Trigger:
     needs_goods: bool = False
     confidence: float = 0.75
     name: str = ""
+    particle: str = ""  # a word that must follow the verb: "stood by"
     ties: bool = False  # takes its arguments from a "ties/relations with" phrase
     envoy: bool = False  # acts on a diplomat: "recalled its ambassador from X"
 
@@ -61,6 +62,8 @@ ceasefire truce armistice protocol communique communiqué contract contracts par
 
 # Light verbs: a nominal trigger after one of these takes the clause subject as its subject.
 LIGHT_VERBS = frozenset("""
+answer answers answered answering respond responds responded responding retaliate retaliates retaliated
+react reacts reacted vow vows vowed vowing promise promises promised promising
 arrive arrives arrived arriving travel travels travelled traveled travelling traveling fly flies flew
 went go goes came come comes
 hand hands handed handing lodge lodges lodged lodging file files filed filing
@@ -122,7 +125,11 @@ TRIGGERS: list[Trigger] = [
     # --- supports -----------------------------------------------------------------------------
     *_v("supports", "back support endorse defend|defends|defended|defending praise hail applaud",
         ("",)),
-    *_v("supports", "welcome congratulate thank", ("",), confidence=0.6),
+    *_v("supports", "welcome congratulate thank recognise recognize", ("",), confidence=0.6),
+    *_v("supports", "stand|stands|stood|standing", ("by",), particle="by", confidence=0.6),
+    *_n("supports", "friend|friends", ("of",), confidence=0.6),
+    *_n("tensionWith", "anger fury outrage indignation", ("at", "over", "for", "with"), confidence=0.6),
+    *_v("sanctions", "cap|caps|capped|capping", ("of", ""), needs=frozenset({"price", "prices"}), confidence=0.65),
     *_n("supports", "support backing endorsement solidarity", ("for", "to", "with")),
     # --- vetoesFor: handled by a dedicated rule in frames.py ----------------------------------
     *_v("vetoesFor", "veto|vetoes|vetoed|vetoing", ("",)),
