@@ -148,3 +148,55 @@ def test_no_relation_without_two_actors(gazetteer):
 def test_locations_are_not_actors(gazetteer):
     found = triples("Officials from Chile met in Paris to discuss trade.", gazetteer)
     assert not any("FRA" in (s, o) for s, _, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # judgement: labelling something an actor did
+    ("Cairo called Ethiopia's dam project reckless.", {("EGY", "criticizes", "ETH")}),
+    ("Serbia's military drills drew condemnation from Croatia.", {("HRV", "criticizes", "SRB")}),
+    # a relative clause between the subject and its verb
+    ("Chile, which has long regarded Peru as a rival, sent grain to Bolivia.", {("CHL", "supplies", "BOL")}),
+    # "regards X as an ally"
+    ("Hungary, which regards Serbia as a close ally, opposed the plan.", {sym("HUN", "alliedWith", "SRB")}),
+    # the subject after a participle phrase
+    ("Meeting the Kenyan president in Nairobi on Monday, the Ethiopian prime minister praised the road link.",
+     {sym("ETH", "meetsWith", "KEN")}),
+    # signing a partnership treaty: agreement and alliance
+    ("Armenia and France signed a strategic partnership agreement.",
+     {sym("ARM", "agreesWith", "FRA"), sym("ARM", "alliedWith", "FRA")}),
+    # money is aid, each recipient of a list
+    ("Japan provided $2 billion to Moldova, $1 billion to Georgia and $500 million to Armenia in loans.",
+     {("JPN", "aids", "MDA"), ("JPN", "aids", "GEO"), ("JPN", "aids", "ARM")}),
+    # a threat aimed at whoever acted against the subject
+    ("Washington imposed tariffs on Brazilian steel, and Brasilia threatened retaliatory measures.",
+     {("USA", "sanctions", "BRA"), ("BRA", "threatens", "USA")}),
+    # joint action
+    ("British and Dutch forces jointly struck rebel positions in Yemen.", {sym("GBR", "cooperatesWith", "NLD")}),
+    # thanking a state for its support
+    ("Kenya thanked Japan for its support.", {("JPN", "supports", "KEN"), ("KEN", "supports", "JPN")}),
+    # a pronoun for the leader just named
+    ("During Lula's visit to Beijing, he and Xi Jinping signed a trade deal.", {sym("BRA", "agreesWith", "CHN")}),
+    # "its" refers to the nearest actor, not to a modifier
+    ("Greece voiced concern over its dispute with Turkey.", {sym("GRC", "tensionWith", "TUR")}),
+])
+def test_more_ways_of_saying(text, expected, gazetteer):
+    assert expected <= triples(text, gazetteer)
+
+
+def test_halting_a_flow_is_a_sanction(gazetteer):
+    found = triples("Norway halted arms exports to Israel in 2024.", gazetteer)
+    assert ("NOR", "sanctions", "ISR") in found
+    assert ("NOR", "supplies", "ISR") not in found
+
+
+def test_reciprocal_accusations(gazetteer):
+    text = ("Fighting broke out between Sudan and South Sudan along the border. "
+            "Within days each side accused the other of breaking the truce.")
+    found = triples(text, gazetteer)
+    assert {("SDN", "criticizes", "SSD"), ("SSD", "criticizes", "SDN")} <= found
+
+
+def test_drafters_are_not_shielded(gazetteer):
+    found = triples("China vetoed a French-drafted resolution condemning Myanmar.", gazetteer)
+    assert ("CHN", "vetoesFor", "MMR") in found
+    assert ("CHN", "vetoesFor", "FRA") not in found

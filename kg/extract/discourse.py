@@ -17,6 +17,7 @@ from .mentions import Span
 
 _CONFLICT_HEADS = frozenset({"sides", "rivals", "foes", "adversaries", "enemies", "belligerents", "parties",
                              "side", "other", "another"})
+_ALLIANCE_ORGS = frozenset({"NATO", "EU", "ASEAN", "AU", "BRICS"})
 _COOP_HEADS = frozenset({"allies", "partners"})
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = frozenset({"of", "-", "media", "department", "visit", "secretary", "council",
@@ -34,6 +35,8 @@ class Discourse:
         self.last_leaders: tuple[str, str] | None = None
         self.pair_scores: dict[str, dict[tuple[str, str], float]] = {"": {}, "conflict": {}, "cooperation": {}}
         self.pair_order: list[tuple[str, str]] = []  # least recent first
+        self.recent_orgs: list[str] = []
+        self.last_person_actor: str | None = None
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
         self.relations: list[Relation] = []
@@ -79,6 +82,20 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when")):
+                person = self._last_person(spans, i)
+                if person is not None:
+                    out.append(Span(i, i + 1, person, "coref"))
+                    covered.add(i)
+                    i += 1
+                    continue
+            if w == "the" and i + 1 < n and low[i + 1] in ("alliance", "bloc") and tokens[i + 1].text.islower():
+                org = next((a for a in reversed(self.recent_orgs) if a in _ALLIANCE_ORGS), None)
+                if org is not None and (i + 2 >= n or low[i + 2] not in ("between", "with", "of")):
+                    out.append(Span(i, i + 2, org, "coref"))
+                    covered.update((i, i + 1))
+                    i += 2
+                    continue
             if w in ("both", "two") or (w == "the" and i + 1 < n and low[i + 1] == "two"):
                 k = i + 1 if w != "the" else i + 2
                 start_head = k
@@ -147,6 +164,12 @@ class Discourse:
                         continue
             i += 1
         return sorted(out, key=lambda s: s.i)
+
+    def _last_person(self, spans: list[Span], i: int) -> str | None:
+        people = [s for s in spans if s.j <= i and s.kind in ("leader", "surname", "person")]
+        if people:
+            return people[-1].actor
+        return self.last_person_actor
 
     def _pair_in_sentence(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
         before: list[str] = []
@@ -219,6 +242,12 @@ class Discourse:
         topic = set(first.actors) if first is not None else set()
         for s in sorted(frame.spans, key=lambda s: s.i):
             actor = self.gazetteer.actors.get(s.actor)
+            if s.kind in ("leader", "surname", "person"):
+                self.last_person_actor = s.actor
+            if actor is not None and actor.kind == "organization":
+                if s.actor in self.recent_orgs:
+                    self.recent_orgs.remove(s.actor)
+                self.recent_orgs.append(s.actor)
             if actor is not None and actor.kind == "state" and s.kind not in ("modifier",):
                 if s.actor in self.recent:
                     self.recent.remove(s.actor)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text import Token
-from .lexicon import GOODS, TROOP_WORDS
+from .lexicon import CAUSE_VERBS, GOODS, REPORT_VERBS, TROOP_WORDS
 from .mentions import Span
 from .triggers import AGREEMENT_NOUNS, LIGHT_VERBS, Trigger
 
@@ -132,6 +132,8 @@ class SentenceFrame:
                     hyphen = True
                 elif not gap and a.kind == b.kind == "pair":
                     pass
+                elif "," in gap and b.kind == "coref" and low[b.i] in ("he", "she"):
+                    break  # "During Lula's visit to Beijing, he and Xi ...": not a list
                 elif not gap or not (all(w in _CONNECTORS or w in ("the", "both") for w in gap)
                                      or gap in (["as", "well", "as"], [",", "as", "well", "as"])) or len(gap) > 4:
                     break
@@ -214,6 +216,8 @@ class SentenceFrame:
             new = False
             if w in (";", "—", "–") and idx not in self.group_at:
                 new = True
+            elif w == "," and nxt in ("which", "who", "whose"):
+                new = False  # the relative clause opens at the pronoun
             elif w == "," and (nxt in HARD_BOUNDARY_WORDS or nxt == "and" and idx + 2 < n
                                and low[idx + 2] not in ("the",) and (idx + 2) not in self.group_at
                                or nxt == "and" and (idx + 2) in self.group_at and self._clause_subject_after(idx + 2)):
@@ -415,7 +419,8 @@ class SentenceFrame:
                     return g  # "Security Council sanctions", "US aid"
                 return None
             w = low[p]
-            if w in PREPOSITIONS or w in (",", ";", "and", "or") or w in AUX or w in LIGHT_VERBS:
+            if w in PREPOSITIONS or w in (",", ";", "and", "or") or w in AUX or w in LIGHT_VERBS \
+                    or w in CAUSE_VERBS or w in REPORT_VERBS:
                 return None
             if w in ("'s", "'"):
                 p -= 1
@@ -427,6 +432,16 @@ class SentenceFrame:
             p -= 1
             steps += 1
         return None
+
+    def foreign_possessor(self, t: int) -> bool:
+        """The noun at ``t`` has a possessor that is not an actor: "Nancy Pelosi's August visit"."""
+        low = self.lowers
+        for p in range(t - 1, max(-1, t - 6), -1):
+            if p in self.group_at or low[p] in PREPOSITIONS or low[p] in (",", ";"):
+                return False
+            if low[p] in ("'s", "'") and p >= 1 and self.tokens[p - 1].text[:1].isupper():
+                return True
+        return False
 
     def antecedent(self, p: int) -> Group | None:
         """What "its"/"their" at token ``p`` refers to: the nearest actor before it that is neither

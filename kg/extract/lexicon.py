@@ -147,3 +147,14 @@ Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei
 Kim Lee Park Choi Jung Jeong Kang Cho Yoon Jang Lim Shin Moon Hong Ahn Oh Seo Kwon Hwang Song Ryu Chung
 Nguyen Tran Le Pham Hoang Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly
 """.split())
+
+# Money and help that make a transfer "aid" rather than "supplies".
+AID_NOUNS = frozenset("""
+aid loan loans grant grants assistance funding financing credit credits bailout subsidies donation donations
+""".split())
+
+# "X's offensive drew condemnation from Y": Y criticizes X.
+CAUSE_VERBS = frozenset("""
+drew drawn draw draws sparked spark sparks triggered trigger triggers prompted prompt prompts provoked
+provoke provokes attracted attract attracts faced face faces met earned earn earns
+""".split())

@@ -6,7 +6,7 @@ from itertools import combinations
 
 from ..predicates import SYMMETRIC_PREDICATES
 from .frames import (DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, Candidate, Group, SentenceFrame)
-from .lexicon import LABEL_VERBS, NEGATIVE_JUDGEMENTS, REPORT_VERBS, SAY_VERBS
+from .lexicon import AID_NOUNS, CAUSE_VERBS, LABEL_VERBS, NEGATIVE_JUDGEMENTS, REPORT_VERBS, SAY_VERBS
 from .mentions import Span
 from .triggers import AGREEMENT_NOUNS, Trigger, trigger_index
 
@@ -33,11 +33,6 @@ tighten tightens tightened tightening controls curbs restrictions limits
 """.split())
 
 
-# "X's offensive drew condemnation from Y": Y criticizes X.
-_CAUSE_VERBS = frozenset("""
-drew drawn draw draws sparked spark sparks triggered trigger triggers prompted prompt prompts provoked
-provoke provokes attracted attract attracts faced face faces met earned earn earns
-""".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
 turn turns come comes came go goes went push pushes fight fights fought bring brings brought send sends
@@ -194,8 +189,9 @@ class RuleSet:
         if tr.needs and not f.word_near(t, tr.needs, 10, before=4):
             return
         if tr.needs_goods and not f.has_goods_near(t):
-            if pred == "supplies" and f.troops_near(t):
-                pred = "aids"
+            if pred == "supplies" and (f.troops_near(t) or f.word_near(t, AID_NOUNS, 10)
+                                       or f.word_near(t, frozenset({"$", "€", "£", "dollars", "euros"}), 4)):
+                pred = "aids"  # troops sent in support, loans and grants are aid (relations.md, 4)
             else:
                 return
         if pred == "vetoesFor":
@@ -248,7 +244,9 @@ class RuleSet:
         if subj is not None and len(subj.actors) >= 2 and pred in ("attacks", "supplies", "aids", "sanctions") \
                 and f.word_near(t, _JOINTLY, 2, before=3):
             self.emit_pairs(subj, "cooperatesWith", t, conf - 0.1, "jointly")  # "X and Y forces jointly struck"
-        if pred == "agreesWith" and obj is None and t + 1 < len(f.lowers) and f.lowers[t + 1] == "to" \
+        to_at = next((x for x in range(t + 1, min(len(f.lowers), t + 9)) if f.lowers[x] in ("to", "with", ",")), None)
+        if pred == "agreesWith" and obj is None and to_at is not None and f.lowers[to_at] == "to" \
+                and not any(t < x < to_at for x in f.group_at) \
                 and any(g.i > t and set(g.actors) - set(subj.actors if subj else []) for g in f.groups
                         if f.same_clause(t, g.i)):
             return  # "X and Y agreed to cap the price of Z's oil": a joint step against a third party
@@ -325,7 +323,10 @@ class RuleSet:
         comma = next((x for x in range(t + 1, min(len(low), t + 25)) if low[x] == ","), None)
         if comma is None:
             return None
-        g = f.group_at.get(comma + 1)
+        start = comma + 1
+        while start < len(low) and low[start] in DETERMINERS:
+            start += 1
+        g = f.group_at.get(start)
         if g is None or g.prep:
             return None
         return g
@@ -510,6 +511,8 @@ class RuleSet:
         if symmetric and obj is not None and obj.between and len(obj.actors) >= 2:
             self.emit_pairs(obj, pred, t, conf, low[t])
             return
+        if pred == "alliedWith" and obj is not None and obj.prep == "with" and len(obj.actors) >= 2:
+            self.emit_pairs(obj, pred, t, conf - 0.05, low[t])  # "its pact with the US and Britain": a trilateral
         subj = f.np_subject(t)
         if subj is not None and tr.receive:
             source = self._ok_obj(f.object_right(t, ("from",), window=8))
@@ -519,21 +522,32 @@ class RuleSet:
             if source is not None:
                 self.emit(source, subj, pred, t, conf, low[t])
             return
+        if obj is None and subj is not None and pred in ("supports", "aids") and t >= 3 \
+                and low[t - 3:t - 1] in (["for", "its"], ["for", "their"]) or (
+                obj is None and subj is not None and pred in ("supports", "aids") and t >= 2
+                and low[t - 2:t] in (["for", "its"], ["for", "their"])):
+            thank = next((x for x in range(max(0, t - 8), t) if low[x] in ("thanked", "thanks", "thank", "thanking",
+                                                                             "praised", "praises", "hailed")), None)
+            if thank is not None:
+                thanker = f.subject_left(thank)
+                if thanker is not None:
+                    self.emit(subj, thanker, pred, t, conf - 0.05, low[t])  # "Maduro thanked Iran for its support"
+                return
         if subj is None:
             by = self._ok_obj(f.object_right(t, ("by", "from"), window=6))
             if by is not None and pred not in ("supplies",) and not tr.receive:
                 subj = by
             elif by is not None and pred == "supplies" and not tr.receive:
                 subj = by
-        if obj is None and pred == "alliedWith" and "as" in low[max(0, t - 3):t]:
-            # "Turkey, which regards Azerbaijan as an ally"
-            as_at = max(x for x in range(max(0, t - 3), t) if low[x] == "as")
+        if obj is None and pred in ("alliedWith", "supports") and any(w in ("as", "to") for w in low[max(0, t - 4):t]):
+            # "Turkey, which regards Azerbaijan as an ally", "elevated the US to strategic partner"
+            as_at = max(x for x in range(max(0, t - 4), t) if low[x] in ("as", "to"))
             before = f.group_at.get(as_at - 1)
             if before is not None and subj is None:
                 subj = f.subject_left(before.i)
                 obj = before
         if obj is None and pred == "criticizes":
-            cause = next((x for x in range(max(0, t - 4), t) if low[x] in _CAUSE_VERBS), None)
+            cause = next((x for x in range(max(0, t - 4), t) if low[x] in CAUSE_VERBS), None)
             if cause is not None:
                 # "Turkey's operation drew condemnation from Western countries"
                 obj = f.np_subject(cause) or f.subject_left(cause)
@@ -543,6 +557,8 @@ class RuleSet:
                     self.emit(subj, obj, pred, t, conf, low[t])
                 return
         lv = None
+        if subj is None and f.foreign_possessor(t):
+            return  # "Nancy Pelosi's visit": the noun has its own subject, unknown to the gazetteer
         if subj is None:
             lv = f.light_verb_before(t, _HALT_VERBS if pred in ("supplies", "aids", "tradesWith") else frozenset())
             if lv is not None:
