@@ -1,0 +1,208 @@
+"""The NetworkX view of a kg graph: actors as nodes, one edge per distinct relation.
+
+Both entry points share the edge-building code: :func:`to_networkx` reads the claims of an
+rdflib graph made by :func:`kg.rdf.build_graph`, :func:`from_relations` reads Relation records
+directly (no RDF library needed).
+
+Nodes are actor ids (``"PRK"``, ``"UN"``) with attributes ``label``, ``iso3`` (``None`` for
+organizations and groups), ``type`` (``"state"``, ``"organization"``, ``"group"``, or ``None``
+when unknown) and ``wikidata`` (a Q-id or ``None``).
+
+Edges are keyed by predicate name; a symmetric predicate gives ONE edge, its ends in sorted
+order. Edge attributes: ``predicate``, ``quad_class``, ``symmetric``, ``weight`` (number of
+claims), ``confidence`` (the highest), ``hedged`` (every claim hedged), ``evidence`` (sorted
+list of dicts with ``doc, sentence, start, end, hedged, attributed_to, time``),
+``first_time`` and ``last_time`` (from the claims' resolved times, or ``None``).
+``weight`` counts the evidence entries: a symmetric relation stated both ways in the same
+sentence (two claims with the same evidence) counts once.
+Negated claims give no edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import networkx as nx
+
+from .model import Relation
+from .predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
+
+__all__ = ["to_networkx", "from_relations"]
+
+_EVIDENCE_KEYS = ("doc", "start", "end", "sentence", "hedged", "attributed_to", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """What the network needs of one claim, from a Relation or from the graph."""
+
+    subject: str
+    predicate: str
+    object: str
+    negated: bool
+    hedged: bool
+    confidence: float
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    attributed_to: str | None
+    time: str | None
+
+
+def _evidence_key(ev: dict) -> tuple:
+    return tuple((ev[k] is None, ev[k] if ev[k] is not None else "") for k in _EVIDENCE_KEYS)
+
+
+def _build(nodes: dict[str, dict], claims: Iterable[_Claim]) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``nodes`` (id -> attributes) and the edges the non-negated ``claims`` give."""
+    groups: dict[tuple[str, str, str], list[_Claim]] = {}
+    for c in claims:
+        if c.negated:
+            continue
+        s, o = c.subject, c.object
+        if c.predicate in SYMMETRIC_PREDICATES and o < s:
+            s, o = o, s
+        groups.setdefault((s, c.predicate, o), []).append(c)
+    graph = nx.MultiDiGraph()
+    for node_id in sorted(set(nodes) | {n for s, _, o in groups for n in (s, o)}):
+        attrs = nodes.get(node_id) or {"label": node_id, "iso3": None, "type": None, "wikidata": None}
+        graph.add_node(node_id, **attrs)
+    for (s, p, o), group in sorted(groups.items()):
+        evidence = sorted(({"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end,
+                            "hedged": c.hedged, "attributed_to": c.attributed_to, "time": c.time}
+                           for c in group), key=_evidence_key)
+        unique = []
+        for ev in evidence:  # a symmetric relation stated both ways in one sentence counts once
+            if not unique or ev != unique[-1]:
+                unique.append(ev)
+        times = sorted(c.time for c in group if c.time)
+        graph.add_edge(
+            s, o, key=p, predicate=p, quad_class=QUAD_CLASSES.get(p), symmetric=p in SYMMETRIC_PREDICATES,
+            weight=len(unique), confidence=max(c.confidence for c in group),
+            hedged=all(c.hedged for c in group), evidence=unique,
+            first_time=times[0] if times else None, last_time=times[-1] if times else None,
+        )
+    return graph
+
+
+def _true(literal) -> bool:
+    return literal is not None and str(literal).strip().lower() in ("true", "1")
+
+
+def _actor_attrs(actor_id: str, label: str | None, gazetteer) -> dict:
+    actor = gazetteer.actors.get(actor_id) if gazetteer is not None else None
+    if actor is None:
+        return {"label": label or actor_id, "iso3": None, "type": None, "wikidata": None}
+    return {"label": actor.label, "iso3": actor.id if actor.kind == "state" else None, "type": actor.kind,
+            "wikidata": actor.wikidata}
+
+
+def from_relations(relations: Iterable[Relation], gazetteer=None) -> nx.MultiDiGraph:
+    """The network of ``relations``: the same graph as ``to_networkx(build_graph(relations, ...))``.
+
+    Parameters
+    ----------
+    relations : iterable of Relation
+        Negated relations add their actors as nodes but give no edge.
+    gazetteer : kg.gazetteer.Gazetteer, optional
+        Gives the nodes their type, ISO code and Wikidata id; without it ``type``, ``iso3``
+        and ``wikidata`` are ``None`` and labels come from the relations.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Examples
+    --------
+    >>> rels = [Relation("d", "RUS", "atWarWith", "UKR", "Russia", "Ukraine", "A.", 0, 2),
+    ...         Relation("d", "UKR", "atWarWith", "RUS", "Ukraine", "Russia", "B.", 3, 5)]
+    >>> g = from_relations(rels)
+    >>> list(g.edges(keys=True, data="weight"))
+    [('RUS', 'UKR', 'atWarWith', 2)]
+    """
+    relations = list(relations)
+    nodes: dict[str, dict] = {}
+    for r in relations:
+        for actor_id, label in ((r.subject, r.subject_label), (r.object, r.object_label),
+                                (r.attributed_to, None)):
+            if actor_id and actor_id not in nodes:
+                nodes[actor_id] = _actor_attrs(actor_id, label, gazetteer)
+    claims = (_Claim(r.subject, r.predicate, r.object, r.negated, r.hedged, round(float(r.confidence), 3),
+                     r.doc, r.sentence, r.start, r.end, r.attributed_to, r.time_value) for r in relations)
+    return _build(nodes, claims)
+
+
+def to_networkx(graph) -> nx.MultiDiGraph:
+    """The network of the claims in an rdflib graph made by :func:`kg.rdf.build_graph`.
+
+    Parameters
+    ----------
+    graph : rdflib.Graph
+        A kg graph: claims (``kg:Claim``) with their documents and typed actors.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        One node per actor typed in the graph or named by a claim, one edge per distinct
+        (subject, predicate, object) of the claims that are not negated.
+
+    Examples
+    --------
+    >>> from kg.rdf import build_graph
+    >>> rels = [Relation("d", "PRK", "supplies", "RUS", "North Korea", "Russia", "A.", 0, 2, hedged=True),
+    ...         Relation("d", "PRK", "supplies", "RUS", "North Korea", "Russia", "B.", 3, 5, confidence=0.9)]
+    >>> g = to_networkx(build_graph(rels, [], None))
+    >>> e = g.edges["PRK", "RUS", "supplies"]
+    >>> e["weight"], e["confidence"], e["hedged"], e["quad_class"]
+    (2, 0.9, False, 'materialCooperation')
+    """
+    from rdflib import RDF, RDFS
+    from rdflib.namespace import DCTERMS, OWL, PROV
+
+    from .vocab import ACTOR, DOC, KG, WD
+
+    actor_ns, kg_ns, wd_ns = str(ACTOR), str(KG._NS), str(WD)
+
+    def local(node, ns: str) -> str:
+        text = str(node)
+        return text[len(ns):] if text.startswith(ns) else text
+
+    kinds = {KG.State: "state", KG.Organization: "organization", KG.Group: "group", KG.Actor: None}
+    nodes: dict[str, dict] = {}
+    for cls, kind in kinds.items():
+        for s in graph.subjects(RDF.type, cls):
+            if not str(s).startswith(actor_ns):
+                continue
+            aid = local(s, actor_ns)
+            if aid in nodes and nodes[aid]["type"] is not None:
+                continue
+            label = graph.value(s, RDFS.label)
+            iso3 = graph.value(s, KG.iso3)
+            wd = sorted(str(o) for o in graph.objects(s, OWL.sameAs) if str(o).startswith(wd_ns))
+            nodes[aid] = {"label": str(label) if label is not None else aid,
+                          "iso3": str(iso3) if iso3 is not None else None, "type": kind,
+                          "wikidata": local(wd[0], wd_ns) if wd else None}
+    doc_ids = {s: str(o) for s, o in graph.subject_objects(DCTERMS.identifier)}
+    props = {RDF.subject: "subject", RDF.predicate: "predicate", RDF.object: "object", KG.negated: "negated",
+             KG.hedged: "hedged", KG.confidence: "confidence", PROV.wasDerivedFrom: "doc",
+             KG.evidence: "sentence", KG.startOffset: "start", KG.endOffset: "end",
+             KG.attributedTo: "attributed_to", KG.time: "time"}
+    claims = []
+    for node in set(graph.subjects(RDF.type, KG.Claim)):
+        v = {props[p]: o for p, o in graph.predicate_objects(node) if p in props}
+        if not {"subject", "predicate", "object"} <= v.keys():
+            continue
+        doc = v.get("doc")
+        claims.append(_Claim(
+            subject=local(v["subject"], actor_ns), predicate=local(v["predicate"], kg_ns),
+            object=local(v["object"], actor_ns),
+            negated=_true(v.get("negated")), hedged=_true(v.get("hedged")),
+            confidence=float(v["confidence"]) if "confidence" in v else 0.5,
+            doc=doc_ids.get(doc, local(doc, str(DOC))) if doc is not None else "",
+            sentence=str(v.get("sentence", "")), start=int(v.get("start", 0)), end=int(v.get("end", 0)),
+            attributed_to=local(v["attributed_to"], actor_ns) if "attributed_to" in v else None,
+            time=str(v["time"]) if "time" in v else None,
+        ))
+    return _build(nodes, claims)

@@ -1,0 +1,451 @@
+"""Relations -> RDF graph with provenance, and reading/writing graphs in every RDF format.
+
+Each :class:`~kg.model.Relation` becomes a content-addressed claim node (``claim:<16 hex>``,
+a ``kg:Claim`` and ``rdf:Statement``) that carries the evidence and attributes and points to
+its document (``prov:wasDerivedFrom doc:<slug>``). Every relation that is not negated is also
+stated directly (``actor:PRK kg:supplies actor:RUS``; both directions for a symmetric
+predicate). The graph has no blank nodes, so merging two graphs never duplicates a claim.
+
+Writing is deterministic: the same graph gives the same bytes in every format.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV
+
+from .errors import FormatError, GraphError
+from .model import Document, Relation
+from .predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
+from .vocab import ACTOR, CLAIM, DOC, KG, WD, bind_prefixes
+
+#: the named graph that .nq and .trig files put everything in
+DEFAULT_GRAPH_NAME = "https://w3id.org/kgstates/graph/default"
+
+_KINDS = {"state": KG.State, "organization": KG.Organization, "group": KG.Group}
+_TIME_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+               (re.compile(r"\d{4}"), XSD.gYear))
+_HTTP_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+
+
+# ---------------------------------------------------------------------------- identifiers
+
+def claim_id(rel: Relation) -> str:
+    """The 16 hex digits that name a relation's claim node (a hash of where and what it says).
+
+    >>> r = Relation("d1", "PRK", "supplies", "RUS", "North Korea", "Russia", "S.", 0, 2)
+    >>> claim_id(r) == claim_id(r) and len(claim_id(r)) == 16
+    True
+    """
+    key = "|".join((rel.doc, str(rel.sentence_index), str(rel.start), rel.subject, rel.predicate,
+                    rel.object, "true" if rel.negated else "false"))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def doc_slug(doc_id: str) -> str:
+    """A readable, unique IRI local name for a document id.
+
+    >>> doc_slug("news/Kim Visits Moscow.txt")
+    'news-kim-visits-moscow-txt-d54b2a9d'
+    """
+    ascii_text = unicodedata.normalize("NFKD", doc_id).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower())
+    text = text.strip("-")[:60].strip("-")
+    digest = hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8]
+    return f"{text}-{digest}" if text else digest
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return DOC[doc_slug(doc_id)]
+
+
+def _time_literal(value: str | None) -> Literal | None:
+    if not value:
+        return None
+    for pattern, datatype in _TIME_TYPES:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return None
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(repr(round(float(value), 3))), datatype=XSD.decimal)
+
+
+def _source_node(value: str) -> URIRef | Literal:
+    if _HTTP_IRI.fullmatch(value):
+        return URIRef(value)
+    return Literal(value)
+
+
+# ---------------------------------------------------------------------------- building
+
+def _add_actor(graph: Graph, actor_id: str, gazetteer, fallback_label: str | None) -> None:
+    node = ACTOR[actor_id]
+    actor = gazetteer.actors.get(actor_id) if gazetteer is not None else None
+    if actor is None:
+        graph.add((node, RDF.type, KG.Actor))
+        graph.add((node, RDFS.label, Literal(fallback_label or actor_id, lang="en")))
+        return
+    graph.add((node, RDF.type, _KINDS.get(actor.kind, KG.Actor)))
+    graph.add((node, RDFS.label, Literal(actor.label, lang="en")))
+    if actor.kind == "state":
+        graph.add((node, KG.iso3, Literal(actor.id)))
+    if actor.iso2:
+        graph.add((node, KG.iso2, Literal(actor.iso2)))
+    if actor.wikidata:
+        graph.add((node, OWL.sameAs, WD[actor.wikidata]))
+
+
+def _add_document(graph: Graph, doc: Document) -> None:
+    node = doc_iri(doc.id)
+    graph.add((node, RDF.type, KG.Document))
+    graph.add((node, RDF.type, PROV.Entity))
+    graph.add((node, DCTERMS.identifier, Literal(doc.id)))
+    if doc.title:
+        graph.add((node, DCTERMS.title, Literal(doc.title)))
+    if doc.date and (m := _DATE.match(doc.date)):
+        graph.add((node, DCTERMS.date, Literal(m.group(1), datatype=XSD.date)))
+    for value in dict.fromkeys(v for v in (doc.url, doc.source) if v):
+        graph.add((node, DCTERMS.source, _source_node(value)))
+
+
+def _add_claim(graph: Graph, rel: Relation) -> None:
+    if rel.predicate not in RELATION_PREDICATES:
+        raise GraphError(f"unknown predicate {rel.predicate!r} in a relation of {rel.doc}")
+    node = CLAIM[claim_id(rel)]
+    pred = KG[rel.predicate]
+    subj, obj = ACTOR[rel.subject], ACTOR[rel.object]
+    add = graph.add
+    add((node, RDF.type, KG.Claim))
+    add((node, RDF.type, RDF.Statement))
+    add((node, RDF.subject, subj))
+    add((node, RDF.predicate, pred))
+    add((node, RDF.object, obj))
+    add((node, KG.evidence, Literal(rel.sentence)))
+    add((node, KG.startOffset, Literal(rel.start)))
+    add((node, KG.endOffset, Literal(rel.end)))
+    add((node, KG.sentenceIndex, Literal(rel.sentence_index)))
+    add((node, KG.hedged, Literal(bool(rel.hedged))))
+    add((node, KG.negated, Literal(bool(rel.negated))))
+    add((node, KG.confidence, _decimal(rel.confidence)))
+    if rel.attributed_to:
+        add((node, KG.attributedTo, ACTOR[rel.attributed_to]))
+    for prop, value in ((KG.item, rel.item), (KG.quantity, rel.quantity), (KG.timeExpression, rel.time),
+                        (KG.trigger, rel.trigger)):
+        if value:
+            add((node, prop, Literal(value)))
+    if (time := _time_literal(rel.time_value)) is not None:
+        add((node, KG.time, time))
+    add((node, PROV.wasDerivedFrom, doc_iri(rel.doc)))
+    if not rel.negated:
+        add((subj, pred, obj))
+        if rel.predicate in SYMMETRIC_PREDICATES:
+            add((obj, pred, subj))
+
+
+def build_graph(relations: Iterable[Relation], documents: Iterable[Document], gazetteer) -> Graph:
+    """The RDF graph of ``relations``, their ``documents`` and the actors they name.
+
+    Parameters
+    ----------
+    relations : iterable of Relation
+        Extracted relations; negated ones give a claim but no direct triple.
+    documents : iterable of Document
+        The documents the relations come from (a relation whose document is not given
+        still gets a document node with its identifier).
+    gazetteer : kg.gazetteer.Gazetteer or None
+        Gives each actor its type, label, ISO codes and Wikidata id.
+
+    Returns
+    -------
+    rdflib.Graph
+
+    Examples
+    --------
+    >>> r = Relation("d1", "PRK", "supplies", "RUS", "North Korea", "Russia", "S.", 0, 2)
+    >>> g = build_graph([r], [], None)
+    >>> (ACTOR.PRK, KG.supplies, ACTOR.RUS) in g
+    True
+    """
+    graph = bind_prefixes(Graph(bind_namespaces="core"))
+    labels: dict[str, str | None] = {}
+    docs: set[str] = set()
+    for doc in documents:
+        _add_document(graph, doc)
+        docs.add(doc.id)
+    for rel in relations:
+        _add_claim(graph, rel)
+        labels.setdefault(rel.subject, rel.subject_label)
+        labels.setdefault(rel.object, rel.object_label)
+        if rel.attributed_to:
+            labels.setdefault(rel.attributed_to, None)
+        if rel.doc not in docs:
+            _add_document(graph, Document(id=rel.doc, text=""))
+            docs.add(rel.doc)
+    for actor_id, label in labels.items():
+        _add_actor(graph, actor_id, gazetteer, label)
+    return graph
+
+
+# ---------------------------------------------------------------------------- reading claims back
+
+def _local(node, namespace) -> str:
+    text = str(node)
+    return text[len(str(namespace)):] if text.startswith(str(namespace)) else text
+
+
+def _true(literal) -> bool:
+    return literal is not None and str(literal).strip().lower() in ("true", "1")
+
+
+def relations_from_graph(graph: Graph) -> list[Relation]:
+    """Read the claims of ``graph`` back into Relation records, sorted by document and position.
+
+    Labels come from the actors' ``rdfs:label`` (the id when there is none).
+    """
+    labels = {s: str(o) for s, o in graph.subject_objects(RDFS.label)}
+    doc_ids = {s: str(o) for s, o in graph.subject_objects(DCTERMS.identifier)}
+    out = []
+    for node in set(graph.subjects(RDF.type, KG.Claim)):
+        v: dict = {}
+        for p, o in graph.predicate_objects(node):
+            v[p] = o
+        try:
+            subj, pred, obj = v[RDF.subject], v[RDF.predicate], v[RDF.object]
+            doc_node = v[PROV.wasDerivedFrom]
+        except KeyError as exc:
+            raise GraphError(f"claim {node} lacks {exc.args[0]}") from None
+
+        def text(p):
+            return str(v[p]) if p in v else None
+
+        out.append(Relation(
+            doc=doc_ids.get(doc_node, _local(doc_node, DOC)),
+            subject=_local(subj, ACTOR), predicate=_local(pred, KG), object=_local(obj, ACTOR),
+            subject_label=labels.get(subj, _local(subj, ACTOR)), object_label=labels.get(obj, _local(obj, ACTOR)),
+            sentence=text(KG.evidence) or "", start=int(v.get(KG.startOffset, 0)), end=int(v.get(KG.endOffset, 0)),
+            sentence_index=int(v.get(KG.sentenceIndex, 0)),
+            hedged=_true(v.get(KG.hedged)), negated=_true(v.get(KG.negated)),
+            attributed_to=_local(v[KG.attributedTo], ACTOR) if KG.attributedTo in v else None,
+            item=text(KG.item), quantity=text(KG.quantity), time=text(KG.timeExpression),
+            time_value=text(KG.time), confidence=float(v[KG.confidence]) if KG.confidence in v else 0.5,
+            trigger=text(KG.trigger),
+        ))
+    out.sort(key=lambda r: (r.doc, r.sentence_index, r.start, r.subject, r.predicate, r.object, r.negated))
+    return out
+
+
+# ---------------------------------------------------------------------------- formats
+
+@dataclass(frozen=True, slots=True)
+class RdfFormat:
+    """An RDF serialization: its rdflib plugin name and whether it holds named graphs."""
+
+    name: str  # rdflib format name
+    suffixes: tuple[str, ...]
+    quads: bool = False
+    media_type: str = ""
+
+
+_FORMAT_LIST = (
+    RdfFormat("turtle", (".ttl",), media_type="text/turtle"),
+    RdfFormat("nt", (".nt",), media_type="application/n-triples"),
+    RdfFormat("nquads", (".nq",), quads=True, media_type="application/n-quads"),
+    RdfFormat("trig", (".trig",), quads=True, media_type="application/trig"),
+    RdfFormat("json-ld", (".jsonld",), media_type="application/ld+json"),
+    RdfFormat("xml", (".rdf", ".owl", ".xml"), media_type="application/rdf+xml"),
+)
+#: the RDF formats by file suffix
+FORMATS: dict[str, RdfFormat] = {suffix: f for f in _FORMAT_LIST for suffix in f.suffixes}
+
+
+def format_for_path(path: str | Path) -> RdfFormat:
+    """The RDF format a file's suffix names; FormatError for an unsupported suffix.
+
+    >>> format_for_path("graph.ttl").name
+    'turtle'
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return FORMATS[suffix]
+    except KeyError:
+        supported = " ".join(FORMATS)
+        raise FormatError(f"{path}: unsupported graph suffix {suffix or '(none)'!r}; use one of {supported}") from None
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence rdflib's own deprecation warnings (its N-Quads, TriG and JSON-LD plugins use
+    ConjunctiveGraph and Dataset.contexts internally); they are not ours to fix."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib(\.|$)")
+        yield
+
+
+def _sort_key(triple) -> tuple[str, ...]:
+    return tuple(term.n3() for term in triple)
+
+
+class _SortedGraph(Graph):
+    """A graph whose triple patterns answer in sorted order, so that serializers which walk the
+    store (RDF/XML) write the same bytes whatever the hash seed."""
+
+    def triples(self, triple):  # type: ignore[override]
+        return iter(sorted(super().triples(triple), key=_sort_key))
+
+
+def _sorted_copy(graph: Graph) -> Graph:
+    copy = bind_prefixes(_SortedGraph(bind_namespaces="core"))
+    for triple in graph:
+        copy.add(triple)
+    return copy
+
+
+def _sorted_lines(data: str) -> bytes:
+    lines = sorted({line for line in data.split("\n") if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def _jsonld(graph: Graph) -> bytes:
+    used = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
+    context = {prefix: str(ns) for prefix, ns in graph.namespaces()
+               if prefix and any(iri.startswith(str(ns)) for iri in used)}
+    data = json.loads(graph.serialize(format="json-ld", context=dict(sorted(context.items()))))
+
+    def canon(value):
+        if isinstance(value, dict):
+            return {k: canon(v) for k, v in sorted(value.items())}
+        if isinstance(value, list):
+            items = [canon(v) for v in value]
+            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        return value
+
+    data = canon(data)
+    return (json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def serialize_graph(graph: Graph, fmt: RdfFormat, graph_name: str = DEFAULT_GRAPH_NAME) -> bytes:
+    """The bytes of ``graph`` in format ``fmt``; the same graph always gives the same bytes."""
+    with _quiet():
+        return _serialize(graph, fmt, graph_name)
+
+
+def _serialize(graph: Graph, fmt: RdfFormat, graph_name: str) -> bytes:
+    if fmt.quads:
+        ds = Dataset()
+        bind_prefixes(ds)
+        named = ds.graph(URIRef(graph_name))
+        for triple in graph:
+            named.add(triple)
+        data = ds.serialize(format=fmt.name, encoding="utf-8")
+        return _sorted_lines(data.decode("utf-8")) if fmt.name == "nquads" else data
+    if fmt.name == "nt":
+        return _sorted_lines(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"))
+    if fmt.name == "json-ld":
+        return _jsonld(graph)
+    if fmt.name == "xml":
+        graph = _sorted_copy(graph)
+    return graph.serialize(format=fmt.name, encoding="utf-8")  # rdflib sorts Turtle itself
+
+
+def write_graph(graph: Graph, path: str | Path, graph_name: str = DEFAULT_GRAPH_NAME) -> None:
+    """Write ``graph`` to ``path`` in the format its suffix names, atomically and deterministically.
+
+    ``.nq`` and ``.trig`` files put every triple in the named graph ``graph_name``.
+    """
+    from .fileio import atomic_write
+
+    fmt = format_for_path(path)
+    data = serialize_graph(graph, fmt, graph_name)
+    try:
+        with atomic_write(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise GraphError(f"{path}: cannot write graph ({exc.strerror or exc})") from None
+
+
+# ---------------------------------------------------------------------------- reading graphs
+
+def _first_bad_line(path: Path, fmt: RdfFormat) -> tuple[int, str] | None:
+    """Line-based formats: parse line by line to find the first bad line."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            (Dataset() if fmt.quads else Graph()).parse(data=line, format=fmt.name)
+        except Exception as exc:  # noqa: BLE001 - any parser failure marks the line
+            return n, " ".join(str(exc).split())
+    return None
+
+
+def _parse_error(path: Path, fmt: RdfFormat, exc: Exception) -> GraphError:
+    line: int | None = None
+    msg = " ".join(str(exc).split())
+    why = getattr(exc, "_why", None)
+    if why is not None and hasattr(exc, "lines"):  # notation3 BadSyntax (Turtle, TriG)
+        line, msg = exc.lines + 1, str(why)
+    elif isinstance(exc, json.JSONDecodeError):
+        line, msg = exc.lineno, exc.msg
+    elif hasattr(exc, "getLineNumber"):  # xml.sax SAXParseException
+        line, msg = exc.getLineNumber(), exc.getMessage()
+    elif fmt.name in ("nt", "nquads"):
+        try:
+            with _quiet():
+                found = _first_bad_line(path, fmt)
+        except (OSError, UnicodeDecodeError):
+            found = None
+        if found:
+            line, msg = found
+    if len(msg) > 200:
+        msg = msg[:197] + "..."
+    if line:
+        return GraphError(f"{path}: line {line}: {msg}")
+    return GraphError(f"{path}: not valid {fmt.name}: {msg}")
+
+
+def read_graph(path: str | Path) -> Graph:
+    """Parse an RDF file in the format its suffix names into one graph.
+
+    The triples of every named graph of an ``.nq`` or ``.trig`` file are merged. A missing
+    file or a syntax error raises GraphError (``FILE: line N: message`` when the position is known).
+    """
+    path = Path(path)
+    fmt = format_for_path(path)
+    if not path.is_file():
+        raise GraphError(f"{path}: graph file not found")
+    graph = bind_prefixes(Graph(bind_namespaces="core"))
+    try:
+        with _quiet():
+            if fmt.quads:
+                ds = Dataset()
+                ds.parse(str(path), format=fmt.name)
+                for s, p, o, _ in ds.quads((None, None, None, None)):
+                    graph.add((s, p, o))
+                bound = {prefix for prefix, _ in graph.namespaces()}
+                for prefix, ns in ds.namespaces():
+                    if prefix not in bound:
+                        graph.bind(prefix, ns, override=False)
+            else:
+                graph.parse(str(path), format=fmt.name)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphError(f"{path}: cannot read graph ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - rdflib parsers raise many exception types
+        raise _parse_error(path, fmt, exc) from None
+    return graph
+
+
+__all__ = ["DEFAULT_GRAPH_NAME", "FORMATS", "RdfFormat", "build_graph", "claim_id", "doc_slug", "doc_iri",
+           "format_for_path", "read_graph", "relations_from_graph", "serialize_graph", "write_graph"]

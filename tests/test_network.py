@@ -1,0 +1,139 @@
+"""kg.network: the NetworkX view of a kg graph."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+from kg.gazetteer import _build
+from kg.model import Relation
+from kg.network import from_relations, to_networkx
+from kg.rdf import build_graph
+
+GAZETTEER_TTL = """
+@prefix kg: <https://w3id.org/kgstates/ontology#> .
+@prefix actor: <https://w3id.org/kgstates/actor/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix wd: <http://www.wikidata.org/entity/> .
+
+actor:CHL a kg:State ; rdfs:label "Chile"@en ; kg:iso2 "CL" ; owl:sameAs wd:Q298 .
+actor:ARG a kg:State ; rdfs:label "Argentina"@en ; kg:iso2 "AR" ; owl:sameAs wd:Q414 .
+actor:NOR a kg:State ; rdfs:label "Norway"@en ; kg:iso2 "NO" .
+actor:UN a kg:Organization ; rdfs:label "United Nations"@en ; owl:sameAs wd:Q1065 .
+actor:INTL a kg:Group ; rdfs:label "the international community"@en .
+"""
+
+LABELS = {"CHL": "Chile", "ARG": "Argentina", "NOR": "Norway", "UN": "United Nations",
+          "INTL": "the international community"}
+
+
+def _rel(doc, s, p, o, sentence, start, **kw):
+    return Relation(doc, s, p, o, LABELS[s], LABELS[o], sentence, start, start + len(sentence), **kw)
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return _build(Graph().parse(data=GAZETTEER_TTL, format="turtle"))
+
+
+@pytest.fixture(scope="module")
+def relations():
+    a = "Chile shipped copper wire to Argentina last spring."
+    b = "Argentina and Chile ran a joint naval drill."
+    c = "Norway reportedly sent copper to Argentina, the UN said."
+    d = "Chile did not ship copper to Norway."
+    e = "Chile and Argentina drilled together again, while Chile shipped more wire to Argentina."
+    return [
+        _rel("d1", "CHL", "supplies", "ARG", a, 0, time_value="2023-04", confidence=0.7),
+        _rel("d1", "ARG", "cooperatesWith", "CHL", b, 52, time_value="2023-05-02", confidence=0.8),
+        _rel("d2", "NOR", "supplies", "ARG", c, 0, hedged=True, attributed_to="UN", confidence=0.55),
+        _rel("d2", "CHL", "supplies", "NOR", d, 60, negated=True),
+        _rel("d3", "CHL", "cooperatesWith", "ARG", e, 0, time_value="2024", hedged=True, confidence=0.6),
+        _rel("d3", "CHL", "supplies", "ARG", e, 0, hedged=True, confidence=0.9),
+    ]
+
+
+@pytest.fixture(scope="module")
+def net(relations, gazetteer):
+    return to_networkx(build_graph(relations, [], gazetteer))
+
+
+def test_nodes_and_attributes(net):
+    assert isinstance(net, nx.MultiDiGraph)
+    assert sorted(net.nodes) == ["ARG", "CHL", "NOR", "UN"]  # UN only attributes a claim
+    assert net.nodes["CHL"] == {"label": "Chile", "iso3": "CHL", "type": "state", "wikidata": "Q298"}
+    assert net.nodes["NOR"]["wikidata"] is None
+    assert net.nodes["UN"] == {"label": "United Nations", "iso3": None, "type": "organization",
+                               "wikidata": "Q1065"}
+
+
+def test_one_edge_per_distinct_relation(net):
+    assert sorted(net.edges(keys=True)) == [
+        ("ARG", "CHL", "cooperatesWith"),  # symmetric: one edge, ends in sorted order
+        ("CHL", "ARG", "supplies"),
+        ("NOR", "ARG", "supplies"),
+    ]  # the negated CHL supplies NOR gives no edge
+
+
+def test_directed_edge_attributes(net):
+    e = net.edges["CHL", "ARG", "supplies"]
+    assert e["predicate"] == "supplies"
+    assert e["quad_class"] == "materialCooperation"
+    assert e["symmetric"] is False
+    assert e["weight"] == 2
+    assert e["confidence"] == 0.9
+    assert e["hedged"] is False  # one of its two claims is plain fact
+    assert e["first_time"] == e["last_time"] == "2023-04"
+    assert [(ev["doc"], ev["start"]) for ev in e["evidence"]] == [("d1", 0), ("d3", 0)]
+    assert e["evidence"][0] == {"doc": "d1", "sentence": "Chile shipped copper wire to Argentina last spring.",
+                                "start": 0, "end": 51, "hedged": False, "attributed_to": None,
+                                "time": "2023-04"}
+
+
+def test_symmetric_edge_merges_both_directions(net):
+    e = net.edges["ARG", "CHL", "cooperatesWith"]
+    assert e["symmetric"] is True
+    assert e["weight"] == 2
+    assert e["confidence"] == 0.8
+    assert e["first_time"] == "2023-05-02" and e["last_time"] == "2024"
+    assert not net.has_edge("CHL", "ARG", "cooperatesWith")
+
+
+def test_hedged_when_every_claim_is_hedged(net):
+    e = net.edges["NOR", "ARG", "supplies"]
+    assert e["hedged"] is True and e["weight"] == 1
+    assert e["evidence"][0]["attributed_to"] == "UN"
+    assert e["first_time"] is None and e["last_time"] is None
+
+
+def test_from_relations_equals_to_networkx(relations, gazetteer, net):
+    direct = from_relations(relations, gazetteer)
+    assert dict(direct.nodes(data=True)) == dict(net.nodes(data=True))
+    assert sorted(direct.edges(keys=True, data=True)) == sorted(net.edges(keys=True, data=True))
+
+
+def test_from_relations_without_gazetteer(relations):
+    g = from_relations(relations)
+    assert g.nodes["CHL"] == {"label": "Chile", "iso3": None, "type": None, "wikidata": None}
+    assert g.number_of_edges() == 3
+
+
+def test_same_sentence_both_directions_counts_once():
+    s = "Chile and Norway are at odds over fishing quotas."
+    rels = [_rel("d", "CHL", "tensionWith", "NOR", s, 0), _rel("d", "NOR", "tensionWith", "CHL", s, 0)]
+    g = from_relations(rels)
+    assert g.edges["CHL", "NOR", "tensionWith"]["weight"] == 1
+
+
+def test_merged_graph_does_not_double_count(relations, gazetteer):
+    graph = build_graph(relations, [], gazetteer)
+    for triple in build_graph(relations[:3], [], gazetteer):
+        graph.add(triple)
+    assert to_networkx(graph).edges["CHL", "ARG", "supplies"]["weight"] == 2
+
+
+def test_empty_graph():
+    assert to_networkx(Graph()).number_of_nodes() == 0
+    assert from_relations([]).number_of_edges() == 0
