@@ -53,7 +53,7 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
 
         ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ctx.Pool(jobs, initializer=_init_worker, initargs=(extra,)) as pool:
-            for item in pool.imap(_work, documents, chunksize=8):
+            for item in pool.imap(_work, documents, chunksize=32):
                 yield item
                 if bar is not None:
                     bar.update(1)

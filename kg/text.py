@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .model import Sentence
 
@@ -61,15 +60,12 @@ def _append(out: list[Sentence], text: str, start: int, end: int, doc_id: str) -
         out.append(Sentence(doc_id, len(out), start, end, text[start:end]))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token of a sentence and its character offsets in the sentence."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 # Initialisms (U.S., U.K.), numbers with separators (13,000  26.3  21-22), words with inner
@@ -89,7 +85,7 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("Moscow's 13,000 U.S.-made shells")]
     ['Moscow', "'s", '13,000', 'U.S.', '-', 'made', 'shells']
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(m[0], *m.span()) for m in _TOKEN.finditer(text)]
 
 
 def iter_tokens(text: str) -> Iterator[str]:

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from ..gazetteer import Gazetteer
 from ..model import Document, Relation
+from ..predicates import SYMMETRIC_PREDICATES
 from ..text import split_sentences, tokenize
-from .attributes import find_item, find_quantity, find_time, is_hedged, is_irrealis, is_negated
+from .attributes import (find_item, find_quantity, find_time, is_hedged, is_irrealis, is_negated,
+                         time_expressions)
 from .discourse import Discourse
-from .frames import SentenceFrame
+from .frames import SentenceFrame, lowercase
 from .mentions import DocumentMentions, MentionIndex
 from .rules import RuleSet
 
@@ -46,47 +48,70 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         if not tokens:
             continue
         spans = mentions.find(tokens)
-        spans = discourse.resolve(tokens, spans)
-        frame = SentenceFrame.analyse(tokens, spans)
+        lowers = lowercase(tokens)
+        spans = discourse.resolve(tokens, spans, lowers)
+        if not spans:
+            continue  # no actor: nothing to extract and nothing for the discourse model
+        frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse)
         candidates = rules.run()
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
-        best: dict[tuple[str, str, str], Relation] = {}
-        for c in candidates:
-            subj_end = c.subj_span.j if c.subj_span is not None else None
-            if is_irrealis(frame, c.trigger_index, subj_end):
-                continue
-            tok = tokens[c.trigger_index]
-            negated = is_negated(frame, c.trigger_index, subj_end)
-            hedged = is_hedged(frame, c.trigger_index)
-            time_text, time_value = find_time(sent.text, tok.start, document.date)
-            lo = tokens[min(c.trigger_index, (c.subj_span.i if c.subj_span else c.trigger_index))].start
-            hi = tokens[max(c.trigger_index, (c.obj_span.j - 1 if c.obj_span else c.trigger_index))].end
-            quantity = find_quantity(sent.text, max(0, lo - 40), min(len(sent.text), hi + 60)) \
-                if c.predicate in ("supplies", "aids", "tradesWith", "sanctions") else None
-            item = find_item(frame, c.trigger_index) if c.predicate in ("supplies", "aids") else None
-            conf = c.confidence - (0.1 if hedged else 0.0) - (0.1 if (c.subj_span and c.subj_span.kind in ("coref", "pair")) else 0.0)
-            subject, obj = c.subject, c.object
-            if c.predicate in discourse.symmetric and subject > obj:
-                subject, obj = obj, subject
-            rel = Relation(
-                doc=document.id, subject=subject, predicate=c.predicate, object=obj,
-                subject_label=gazetteer.label(subject), object_label=gazetteer.label(obj),
-                sentence=sent.text, start=sent.start, end=sent.end, sentence_index=sent.index,
-                hedged=hedged, negated=negated,
-                attributed_to=attribution if attribution not in (subject,) or True else None,
-                item=item, quantity=quantity, time=time_text, time_value=time_value,
-                confidence=round(max(0.05, min(0.99, conf)), 3), trigger=c.trigger,
-            )
-            key = rel.key()
-            old = best.get(key)
-            if old is None or (old.negated and not rel.negated) or \
-                    (old.negated == rel.negated and rel.confidence > old.confidence):
-                best[key] = rel
-        rels = sorted(best.values(), key=lambda r: (r.subject, r.predicate, r.object))
+        best = _best_candidates(frame, candidates, discourse.symmetric)
+        times = time_expressions(sent.text) if best else []
+        relations = [_relation(document, sent, frame, c, negated, hedged, attribution, times, gazetteer)
+                     for c, negated, hedged in best.values()]
+        rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
         discourse.update(frame, rels)
         out.extend(rels)
     return out
+
+
+def _best_candidates(frame, candidates, symmetric) -> dict:
+    """One candidate per (subject, predicate, object): asserted before negated, then the most confident.
+    Unreal ones (asked for, planned, conditional) are dropped."""
+    best: dict[tuple[str, str, str], tuple] = {}
+    for c in candidates:
+        subj_end = c.subj_span.j if c.subj_span is not None else None
+        if is_irrealis(frame, c.trigger_index, subj_end):
+            continue
+        negated = is_negated(frame, c.trigger_index, subj_end)
+        hedged = is_hedged(frame, c.trigger_index)
+        s, o = c.subject, c.object
+        if c.predicate in symmetric and s > o:
+            s, o = o, s
+        key = (s, c.predicate, o)
+        rank = (not negated, c.confidence - (0.1 if hedged else 0.0))
+        old = best.get(key)
+        if old is None or rank > (not old[1], old[0].confidence - (0.1 if old[2] else 0.0)):
+            best[key] = (c, negated, hedged)
+    return best
+
+
+def _relation(document, sent, frame, c, negated, hedged, attribution, times, gazetteer) -> Relation:
+    """The Relation record for a chosen candidate, with its time, quantity and item."""
+    tokens = frame.tokens
+    tok = tokens[c.trigger_index]
+    time_text, time_value = find_time(sent.text, tok.start, document.date, times)
+    quantity = item = None
+    if c.predicate in ("supplies", "aids", "tradesWith", "sanctions"):
+        lo = tokens[min(c.trigger_index, c.subj_span.i if c.subj_span else c.trigger_index)].start
+        hi = tokens[max(c.trigger_index, c.obj_span.j - 1 if c.obj_span else c.trigger_index)].end
+        quantity = find_quantity(sent.text, max(0, lo - 40), min(len(sent.text), hi + 60))
+    if c.predicate in ("supplies", "aids"):
+        item = find_item(frame, c.trigger_index)
+    coref = c.subj_span is not None and c.subj_span.kind in ("coref", "pair")
+    conf = c.confidence - (0.1 if hedged else 0.0) - (0.1 if coref else 0.0)
+    subject, obj = c.subject, c.object
+    if c.predicate in SYMMETRIC_PREDICATES and subject > obj:
+        subject, obj = obj, subject
+    return Relation(
+        doc=document.id, subject=subject, predicate=c.predicate, object=obj,
+        subject_label=gazetteer.label(subject), object_label=gazetteer.label(obj),
+        sentence=sent.text, start=sent.start, end=sent.end, sentence_index=sent.index,
+        hedged=hedged, negated=negated, attributed_to=attribution,
+        item=item, quantity=quantity, time=time_text, time_value=time_value,
+        confidence=round(max(0.05, min(0.99, conf)), 3), trigger=c.trigger,
+    )
 
 
 def extract_text(text: str, gazetteer: Gazetteer, doc_id: str = "text", date: str | None = None) -> list[Relation]:

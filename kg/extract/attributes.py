@@ -21,14 +21,8 @@ _CLAIM_WORDS = frozenset("claim claims allegation allegations report reports sug
 
 
 def _clause_range(frame: SentenceFrame, t: int) -> tuple[int, int]:
-    c = frame.clause[t]
-    lo = t
-    while lo > 0 and frame.clause[lo - 1] == c:
-        lo -= 1
-    hi = t
-    while hi + 1 < len(frame.clause) and frame.clause[hi + 1] == c:
-        hi += 1
-    return lo, hi + 1
+    """The contiguous run of tokens around ``t`` that share its clause id."""
+    return frame.clause_span(t)
 
 
 def _is_month_may(frame: SentenceFrame, x: int) -> bool:
@@ -104,40 +98,49 @@ _TIME = re.compile(
     r"\b(?:(?P<prep>(?i:since|by|in|on|from|until|after|before|during|as of|early|late|mid))\s+)?"
     r"(?:(?P<rel>(?i:this|last|next|earlier this|late last|early last))\s+)?"
     r"(?:(?P<day>\d{1,2}(?:-\d{1,2})?)\s+)?"
-    r"(?P<month>" + _MONTH_RE + r")?\.?"
+    r"(?:(?P<month>" + _MONTH_RE + r")\.?"
     r"(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?,?)?"
-    r"(?:\s*(?P<year>(?:19|20)\d{2}))?\b"
+    r"(?:\s*(?P<year>(?:19|20)\d{2}))?"
+    r"|(?P<year_only>(?:19|20)\d{2}))\b"
 )
+_TIME_HINT = re.compile(r"\d|" + _MONTH_RE + r"|\b(?:this|last|next) (?:year|month|week)")
 _REL_YEAR = re.compile(r"\b(?P<rel>this|last|next) (?P<unit>year|month|week)\b")
 
 
-def find_time(sentence: str, near: int, doc_date: str | None) -> tuple[str | None, str | None]:
+def time_expressions(sentence: str) -> list[tuple[int, re.Match]]:
+    """Every date or period in a sentence, with the character position of its middle."""
+    out: list[tuple[int, re.Match]] = []
+    if not _TIME_HINT.search(sentence):
+        return out
+    for m in _TIME.finditer(sentence):
+        month = m.group("month")
+        if month and not m.group("year") and not m.group("rel") and not m.group("day") \
+                and not m.group("day2") and not m.group("prep"):
+            continue  # a bare month name ("May") is too often a verb
+        if month == "May" and not (m.group("year") or m.group("day") or m.group("day2")):
+            continue
+        out.append(((m.start() + m.end()) // 2, m))
+    for m in _REL_YEAR.finditer(sentence):
+        out.append(((m.start() + m.end()) // 2, m))
+    return out
+
+
+def find_time(sentence: str, near: int, doc_date: str | None,
+              found: list[tuple[int, re.Match]] | None = None) -> tuple[str | None, str | None]:
     """The time expression closest to character ``near`` and its ISO value.
+
+    ``found`` may hold :func:`time_expressions` of the sentence, computed once for all its relations.
 
     >>> find_time("Since 2022, containers were sent.", 20, None)
     ('Since 2022', '2022')
     >>> find_time("They met this June.", 5, "2024-07-01")
     ('this June', '2024-06')
     """
-    best = None
-    for m in _TIME.finditer(sentence):
-        if not (m.group("year") or m.group("month")):
-            continue
-        if m.group("month") and not m.group("year") and not m.group("rel") and not m.group("day") \
-                and not m.group("day2") and not m.group("prep"):
-            continue  # a bare month name ("May") is too often a verb
-        if m.group("month") == "May" and not (m.group("year") or m.group("day") or m.group("day2")):
-            continue
-        dist = abs((m.start() + m.end()) // 2 - near)
-        if best is None or dist < best[0]:
-            best = (dist, m)
-    for m in _REL_YEAR.finditer(sentence):
-        dist = abs((m.start() + m.end()) // 2 - near)
-        if best is None or dist < best[0]:
-            best = (dist, m)
-    if best is None:
+    if found is None:
+        found = time_expressions(sentence)
+    if not found:
         return None, None
-    m = best[1]
+    _, m = min(found, key=lambda item: (abs(item[0] - near), item[0]))
     text = m.group().strip(" ,.")
     return text, _resolve(m, doc_date)
 
@@ -155,7 +158,8 @@ def _resolve(m: re.Match, doc_date: str | None) -> str | None:
             return None
         year = ref.year + {"this": 0, "last": -1, "next": 1}[gd["rel"]]
         return f"{year:04d}"
-    year = int(gd["year"]) if gd.get("year") else None
+    year_text = gd.get("year") or gd.get("year_only")
+    year = int(year_text) if year_text else None
     month = None
     if gd.get("month"):
         key = gd["month"].lower()[:3]

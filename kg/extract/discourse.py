@@ -17,6 +17,7 @@ from .mentions import Span
 
 _CONFLICT_HEADS = frozenset({"sides", "rivals", "foes", "adversaries", "enemies", "belligerents", "parties",
                              "side", "other", "another"})
+_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | frozenset({"each", "another", "he", "she", "alliance", "bloc"})
 _ALLIANCE_ORGS = frozenset({"NATO", "EU", "ASEAN", "AU", "BRICS"})
 _COOP_HEADS = frozenset({"allies", "partners"})
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
@@ -25,9 +26,21 @@ _NOT_AFTER_SINGLE = frozenset({"of", "-", "media", "department", "visit", "secre
                                "tv", "agency", "company", "firm", "enterprise", "owned", "run"})
 
 
+_STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _state_ids(gazetteer: Gazetteer) -> frozenset[str]:
+    cached = _STATE_IDS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        cached = (gazetteer, frozenset(a for a, actor in gazetteer.actors.items() if actor.kind == "state"))
+        _STATE_IDS[id(gazetteer)] = cached
+    return cached[1]
+
+
 class Discourse:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
         self.recent: list[str] = []  # state ids, most recent last
         self.counts: dict[str, int] = {}  # mentions of each state so far
@@ -42,9 +55,10 @@ class Discourse:
         self.relations: list[Relation] = []
 
     # -- reading ---------------------------------------------------------------------------------
-    def resolve(self, tokens: list[Token], spans: list[Span]) -> list[Span]:
-        """Add spans for descriptions that refer back to earlier actors."""
-        low = [t.text.lower() for t in tokens]
+    def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
+        """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
+        if _CUES.isdisjoint(low):
+            return spans
         covered = set()
         for s in spans:
             covered.update(range(s.i, s.j))
@@ -240,8 +254,9 @@ class Discourse:
     def update(self, frame: SentenceFrame, relations: list[Relation]) -> None:
         first = next((g for g in frame.groups if not g.prep and not g.possessive), None)
         topic = set(first.actors) if first is not None else set()
-        for s in sorted(frame.spans, key=lambda s: s.i):
-            actor = self.gazetteer.actors.get(s.actor)
+        actors = self.gazetteer.actors
+        for s in frame.spans:
+            actor = actors.get(s.actor)
             if s.kind in ("leader", "surname", "person"):
                 self.last_person_actor = s.actor
             if actor is not None and actor.kind == "organization":
@@ -294,5 +309,4 @@ class Discourse:
         self.pair_order.append(key)
 
     def _is_state(self, actor_id: str) -> bool:
-        a = self.gazetteer.actors.get(actor_id)
-        return a is not None and a.kind == "state"
+        return actor_id in self.states

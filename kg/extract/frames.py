@@ -60,6 +60,10 @@ _MEMBER_NOUNS = frozenset("ally allies member members partner partners colleague
                           "counterparts neighbour neighbours neighbor neighbors".split())
 
 
+_CLAUSE_WORDS = HARD_BOUNDARY_WORDS | frozenset({";", "—", "–", ",", "who", "which", "whose", "where", "as", "after",
+                                                 "before", "since", "until"})
+
+
 @dataclass
 class Group:
     """Coordinated actor mentions: tokens ``i`` to ``j``."""
@@ -85,6 +89,15 @@ class Group:
         return {s.kind for s in self.spans}
 
 
+def lowercase(tokens: list[Token]) -> list[str]:
+    """Lowercased token texts with typographic apostrophes made plain."""
+    out = [t.text.lower() for t in tokens]
+    for i, w in enumerate(out):
+        if "’" in w:
+            out[i] = w.replace("’", "'")
+    return out
+
+
 @dataclass
 class Candidate:
     """A relation found in a sentence, before attributes are attached."""
@@ -107,11 +120,12 @@ class SentenceFrame:
     lowers: list[str] = field(default_factory=list)
     clause: list[int] = field(default_factory=list)  # clause id of each token
     group_at: dict[int, Group] = field(default_factory=dict)  # token index -> group covering it
+    _runs: list[tuple[int, int]] | None = None
 
     @classmethod
-    def analyse(cls, tokens: list[Token], spans: list[Span]) -> "SentenceFrame":
+    def analyse(cls, tokens: list[Token], spans: list[Span], lowers: list[str] | None = None) -> "SentenceFrame":
         frame = cls(tokens, spans)
-        frame.lowers = [t.text.lower().replace("’", "'") for t in tokens]
+        frame.lowers = lowers if lowers is not None else lowercase(tokens)
         frame._group()
         frame._clauses()
         return frame
@@ -197,6 +211,9 @@ class SentenceFrame:
         cid = 0
         outer: int | None = None
         for idx, w in enumerate(low):
+            if outer is None and w not in _CLAUSE_WORDS:
+                out.append(cid)
+                continue
             nxt = low[idx + 1] if idx + 1 < n else ""
             prev = low[idx - 1] if idx else ""
             if outer is not None:
@@ -233,6 +250,18 @@ class SentenceFrame:
                 cid = last_id
             out.append(cid)
         self.clause = out
+
+    def clause_span(self, t: int) -> tuple[int, int]:
+        """First and one-past-last token of the contiguous run of ``t``'s clause."""
+        spans = self._runs
+        if spans is None:
+            spans = self._runs = []
+            start = 0
+            for idx in range(1, len(self.clause) + 1):
+                if idx == len(self.clause) or self.clause[idx] != self.clause[start]:
+                    spans.extend([(start, idx)] * (idx - start))
+                    start = idx
+        return spans[t]
 
     def _clause_subject_after(self, idx: int) -> bool:
         g = self.group_at.get(idx)

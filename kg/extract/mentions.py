@@ -33,7 +33,7 @@ _ORIGIN_SUFFIX = frozenset({"made", "built", "supplied", "produced", "designed",
 
 
 def _norm(text: str) -> str:
-    return text.replace("’", "'").replace("‘", "'")
+    return text.replace("’", "'").replace("‘", "'") if ("’" in text or "‘" in text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,7 @@ class MentionIndex:
 
     by_first: dict[str, list[_Entry]] = field(default_factory=dict)
     demonyms: dict[str, list[_Entry]] = field(default_factory=dict)
+    first_keys: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> "MentionIndex":
@@ -103,6 +104,8 @@ class MentionIndex:
         for d in (index.by_first, index.demonyms):
             for entries in d.values():
                 entries.sort(key=lambda e: -len(e.tokens))
+        index.first_keys = frozenset(index.by_first) | frozenset(index.demonyms) | frozenset(_GROUP_ADJECTIVES) \
+            | frozenset(a.capitalize() for a in _GROUP_ADJECTIVES)
         return index
 
 
@@ -143,9 +146,15 @@ class DocumentMentions:
         words = [_norm(t.text) for t in tokens]
         n = len(words)
         spans: list[Span] = []
+        keys = self.index.first_keys
+        learnt = self.learnt
         i = 0
         while i < n:
             w = words[i]
+            if w not in keys and w not in learnt and (w[:1].islower() or w.lower() not in keys):
+                i += 1
+                continue
+            lw = w.lower()
             cands = []
             for table in (self.index.by_first, self.learnt):
                 for key in (w, w.lower()):
