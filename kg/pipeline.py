@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
+from dataclasses import fields
 from typing import Iterable, Iterator
 
-from .extract import extract
+from .extract import _index_for, extract
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Document, Relation
 
@@ -22,9 +24,13 @@ def _init_worker(extra: tuple[str, ...]) -> None:
     _WORKER_GAZETTEER = load_gazetteer(extra)
 
 
-def _work(doc: Document) -> tuple[Document, list[Relation]]:
+def _work(doc: Document) -> list[tuple]:
+    """Extract in a worker; relations travel back as plain tuples (cheaper to pickle)."""
     assert _WORKER_GAZETTEER is not None
-    return doc, extract(doc, _WORKER_GAZETTEER)
+    return [tuple(getattr(r, f) for f in _FIELDS) for r in extract(doc, _WORKER_GAZETTEER)]
+
+
+_FIELDS = tuple(f.name for f in fields(Relation))
 
 
 def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterable[str] = (), jobs: int = 1,
@@ -51,10 +57,26 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
             return
         import multiprocessing
 
-        ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(extra,)) as pool:
-            for item in pool.imap(_work, documents, chunksize=32):
-                yield item
+        global _WORKER_GAZETTEER
+        if sys.platform.startswith("linux"):
+            # forked workers inherit the loaded gazetteer and its compiled name index
+            ctx = multiprocessing.get_context("fork")
+            _WORKER_GAZETTEER = gazetteer
+            _index_for(gazetteer)
+            init, initargs = None, ()
+        else:
+            ctx = multiprocessing.get_context("spawn")
+            init, initargs = _init_worker, (extra,)
+        sent: deque[Document] = deque()
+
+        def feed():
+            for doc in documents:
+                sent.append(doc)
+                yield doc
+
+        with ctx.Pool(jobs, initializer=init, initargs=initargs) as pool:
+            for rows in pool.imap(_work, feed(), chunksize=64):
+                yield sent.popleft(), [Relation(*row) for row in rows]
                 if bar is not None:
                     bar.update(1)
     finally:

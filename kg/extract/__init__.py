@@ -24,7 +24,9 @@ from .attributes import (find_item, find_quantity, find_time, is_hedged, is_irre
 from .discourse import Discourse
 from .frames import SentenceFrame, lowercase
 from .mentions import DocumentMentions, MentionIndex
-from .rules import RuleSet
+from .rules import RUN_WORDS, RuleSet
+
+_IMPLICIT_PARTNER = frozenset({"return", "exchange", "turn"})
 
 _INDEXES: dict[int, tuple[Gazetteer, MentionIndex]] = {}
 
@@ -52,6 +54,12 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
+        if len({s.actor for s in spans}) < 2 and not _IMPLICIT_PARTNER.intersection(lowers) \
+                or RUN_WORDS.isdisjoint(lowers):
+            # one actor and no implicit partner, or no word that expresses a relation: only the
+            # discourse model needs this sentence
+            discourse.update(SentenceFrame.analyse(tokens, spans, lowers, clauses=False), [])
+            continue
         frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse)
         candidates = rules.run()

@@ -36,6 +36,8 @@ def is_hedged(frame: SentenceFrame, t: int) -> bool:
     """A hedge cue in the trigger's clause, or a sentence-wide one ("reportedly") before it."""
     lo, hi = _clause_range(frame, t)
     low = frame.lowers
+    if not frame.vocabulary & _HEDGES:
+        return False
     if any(low[x] in _HEDGES and not _is_month_may(frame, x) for x in range(lo, hi)):
         return True
     if any(w in ("reportedly", "allegedly", "potentially", "possibly") for w in low[:t]):
@@ -56,6 +58,8 @@ def is_negated(frame: SentenceFrame, t: int, subj_end: int | None = None) -> boo
         if low[x] == "no" and x == t - 1:
             return True
     # "rejected ... any claim that X had handed drones to Y", "denied supplying"
+    if frame.vocabulary.isdisjoint(_DENIAL):
+        return False
     for x in range(0, t):
         if low[x] in _DENIAL:
             tail = low[x + 1:t]
@@ -223,7 +227,7 @@ def find_item(frame: SentenceFrame, t: int) -> str | None:
     low = frame.lowers
     toks = frame.tokens
     lo, hi = _clause_range(frame, t)
-    order = sorted(range(lo, hi), key=lambda x: (abs(x - t), x))
+    order = [x for d in range(hi - lo) for x in ((t - d, t + d) if d else (t,)) if lo <= x < hi]
     for x in order:
         if low[x] in GOODS and x not in frame.group_at:
             # "containers of artillery shells": the contents are the item

@@ -121,13 +121,17 @@ class SentenceFrame:
     clause: list[int] = field(default_factory=list)  # clause id of each token
     group_at: dict[int, Group] = field(default_factory=dict)  # token index -> group covering it
     _runs: list[tuple[int, int]] | None = None
+    vocabulary: frozenset[str] = frozenset()  # the sentence's distinct lowercased tokens
 
     @classmethod
-    def analyse(cls, tokens: list[Token], spans: list[Span], lowers: list[str] | None = None) -> "SentenceFrame":
+    def analyse(cls, tokens: list[Token], spans: list[Span], lowers: list[str] | None = None,
+                clauses: bool = True) -> "SentenceFrame":
         frame = cls(tokens, spans)
         frame.lowers = lowers if lowers is not None else lowercase(tokens)
+        frame.vocabulary = frozenset(frame.lowers)
         frame._group()
-        frame._clauses()
+        if clauses:
+            frame._clauses()
         return frame
 
     # -- structure -----------------------------------------------------------------------------

@@ -42,7 +42,7 @@ steps roll rolls scale scales cut cuts set sets way ways
 
 
 # Every word the main loop reacts to; others are skipped at once.
-_RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"})
+RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"})
 
 
 def _looks_nominal(frame: SentenceFrame, t: int) -> bool:
@@ -127,11 +127,13 @@ class RuleSet:
     # -- main loop -----------------------------------------------------------------------------
     def run(self) -> list[Candidate]:
         f = self.f
-        words = [tok.text for tok in f.tokens if tok.text[:1].isalpha()]
-        title_case = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+        title_case = None
         for t, w in enumerate(f.lowers):
-            if w not in _RUN_WORDS:
+            if w not in RUN_WORDS:
                 continue
+            if t > 0 and f.tokens[t].text[:1].isupper() and title_case is None:
+                words = [tok.text for tok in f.tokens if tok.text[:1].isalpha()]
+                title_case = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
             if not title_case and t > 0 and f.tokens[t].text[:1].isupper() and f.tokens[t - 1].text[:1].isupper() \
                     and f.lowers[t - 1] not in ("'s",):
                 continue  # inside a proper name: "the Cold War", "Operation Peace Spring"
