@@ -11,7 +11,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from kg.errors import FormatError, GraphError
+from kg.errors import KgError, FormatError, GraphError
 from kg.gazetteer import _build
 from kg.model import Document, Relation
 from kg.rdf import (DEFAULT_GRAPH_NAME, FORMATS, build_graph, claim_id, doc_iri, doc_slug, format_for_path,
@@ -282,7 +282,7 @@ def test_append_by_parsing_old_graph(relations, gazetteer, tmp_path):
 
 def test_unwritable_path_is_a_graph_error(graph, tmp_path):
     (tmp_path / "plain-file").write_text("not a folder")
-    with pytest.raises(GraphError):
+    with pytest.raises(KgError, match="cannot write"):
         write_graph(graph, tmp_path / "plain-file" / "g.ttl")
 
 

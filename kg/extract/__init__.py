@@ -26,7 +26,10 @@ from .frames import SentenceFrame, lowercase
 from .mentions import DocumentMentions, MentionIndex
 from .rules import RUN_WORDS, RuleSet
 
-_IMPLICIT_PARTNER = frozenset({"return", "exchange", "turn"})
+# Words by which a one-actor sentence can still state a relation with an actor named before:
+# "in return", "criticised the agreement", "concern over the pact".
+_DISCOURSE_WORDS = frozenset({"return", "exchange", "turn", "pact", "agreement", "deal", "treaty", "accord",
+                              "alliance", "partnership", "charter", "declaration"})
 
 _INDEXES: dict[int, tuple[Gazetteer, MentionIndex]] = {}
 
@@ -54,7 +57,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
-        if len({s.actor for s in spans}) < 2 and not _IMPLICIT_PARTNER.intersection(lowers) \
+        if len({s.actor for s in spans}) < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) \
                 or RUN_WORDS.isdisjoint(lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
@@ -116,7 +119,7 @@ def _relation(document, sent, frame, c, negated, hedged, attribution, times, gaz
         doc=document.id, subject=subject, predicate=c.predicate, object=obj,
         subject_label=gazetteer.label(subject), object_label=gazetteer.label(obj),
         sentence=sent.text, start=sent.start, end=sent.end, sentence_index=sent.index,
-        hedged=hedged, negated=negated, attributed_to=attribution,
+        hedged=hedged, negated=negated, attributed_to=attribution if attribution != c.subject else None,
         item=item, quantity=quantity, time=time_text, time_value=time_value,
         confidence=round(max(0.05, min(0.99, conf)), 3), trigger=c.trigger,
     )

@@ -237,6 +237,16 @@ class Discourse:
         links, self.patron_links = self.patron_links, []
         return links
 
+    def last_pact(self) -> list[str]:
+        """The parties of the most recent agreement or alliance: "the pact", "the deal"."""
+        for k in range(len(self.relations) - 1, -1, -1):
+            r = self.relations[k]
+            if r.predicate in ("agreesWith", "alliedWith"):
+                same = [x for x in self.relations if x.sentence_index == r.sentence_index and x.doc == r.doc
+                        and x.predicate in ("agreesWith", "alliedWith")]
+                return sorted({a for x in same for a in (x.subject, x.object)})
+        return []
+
     def last_agreement(self) -> tuple[str, str] | None:
         for r in reversed(self.relations):
             if r.predicate == "agreesWith":

@@ -31,7 +31,7 @@ ministers chancellor king queen emir emirs sultan prince spokesman spokeswoman s
 regime junta juntas parliament lawmakers legislators legislature side counterpart counterparts media
 negotiators police cabinet commander commanders general generals admiral senators monarch vessels vessel
 ships ship adviser advisers advisor advisors aide aides chief diplomat secretary juntas board council
-committee court watchdog inspectors presidents prime_ministers heads
+committee court watchdog inspectors presidents heads mediators mediator envoys negotiator
 """.split())
 
 # Roles before a person's name: "Defence Minister Shin", "President Lula", "envoy Robert Wood".
@@ -137,7 +137,8 @@ barbaric shameful deplorable hypocritical hegemonic bullying coercion coercive i
 disgrace disgraceful disappointment unfriendly discriminatory irrational lies propaganda sabotage
 piracy terrorism terrorist dictator invasion occupation war-mongering warmongering escalation
 undermined undermines undermining damaged damages damaging destabilised destabilized threatens
-threatened violated violates provoked escalated endangers endangered
+threatened violated violates provoked escalated endangers endangered betrayal stab backstabbing
+treachery duplicity
 """.split())
 
 # Surnames written first (Chinese, Korean, Vietnamese names): "Wang Yi" is later "Wang".

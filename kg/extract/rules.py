@@ -33,6 +33,7 @@ tighten tightens tightened tightening controls curbs restrictions limits
 """.split())
 
 
+_PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
 turn turns come comes came go goes went push pushes fight fights fought bring brings brought send sends
@@ -383,10 +384,18 @@ class RuleSet:
         f = self.f
         low = f.lowers
         own = set(subj.actors)
-        np_end = next((x for x in range(t + 1, min(len(low), t + 8)) if low[x] in (",", ";", "as", "and", "for",
-                                                                                       "over", "because")), len(low))
+        start = t + 1
+        if start < len(low) and low[start] in PREPOSITIONS:
+            start += 1  # "concern over the pact": the phrase after the preposition
+        np_end = next((x for x in range(start, min(len(low), start + 8)) if low[x] in (",", ";", "as", "and", "for",
+                                                                                      "over", "because")), len(low))
         if any(x in f.group_at for x in range(t + 1, np_end)):
             return None  # the object phrase names an actor the frame did not accept
+        if pred in ("criticizes", "concernedBy") and self.discourse is not None and any(
+                low[x] in _PACT_NOUNS for x in range(t + 1, min(len(low), np_end + 1))):
+            parties = [a for a in self.discourse.last_pact() if a not in own]
+            if parties:
+                return Group([Span(t, t + 1, a, "coref") for a in parties], t, t + 1)
         if pred == "criticizes":
             for g in f.groups:
                 if g.j > subj.i:
@@ -424,6 +433,10 @@ class RuleSet:
         f = self.f
         low = f.lowers
         if not any(w in ("over", "about", "at", "regarding") for w in low[t + 1:t + 3]):
+            return
+        pact = self._fallback_object("concernedBy", subj, t)
+        if pact is not None:
+            self.emit(subj, pact, "concernedBy", t, conf - 0.1, low[t])  # "concern over the pact" (relations.md, 9)
             return
         own = set(subj.actors)
         targets: list[Group] = []
@@ -521,6 +534,14 @@ class RuleSet:
             return
         if pred == "alliedWith" and obj is not None and obj.prep == "with" and len(obj.actors) >= 2:
             self.emit_pairs(obj, pred, t, conf - 0.05, low[t])  # "its pact with the US and Britain": a trilateral
+        if pred == "supplies" and t > 0 and low[t - 1] in ("took", "take", "takes", "taking", "accepted", "awaits",
+                                                          "awaiting", "received", "receives", "receiving"):
+            # "took delivery of BrahMos missiles from India": the subject receives
+            source = self._ok_obj(f.object_right(t, ("from",), window=10))
+            recipient = f.subject_left(t - 1)
+            if source is not None and recipient is not None:
+                self.emit(source, recipient, pred, t, conf, low[t])
+            return
         subj = f.np_subject(t)
         if subj is not None and tr.receive:
             source = self._ok_obj(f.object_right(t, ("from",), window=8))

@@ -107,7 +107,8 @@ TRIGGERS: list[Trigger] = [
     *_v("meetsWith", "meet|meets|met|meeting", ("", "with")),
     *_v("meetsWith", "visit", ("",)),
     *_v("meetsWith", "host hug|hugs|hugged|hugging embrace greet", ("",), confidence=0.65),
-    *_v("meetsWith", "talk confer|confers|conferred|conferring negotiate sit|sits|sat|sitting", ("with",),
+    *_v("meetsWith", "talk confer|confers|conferred|conferring negotiate sit|sits|sat|sitting "
+        "speak|speaks|spoke|spoken|speaking", ("with", "to"),
         confidence=0.65),
     *_n("meetsWith", "talks|negotiations summit|summits visit|visits meeting|meetings call|calls "
         "handshake", ("with", "to", "between")),
@@ -151,7 +152,8 @@ TRIGGERS: list[Trigger] = [
         "lambast castigate chastise reproach decry brand|brands|branded|branding "
         "fault|faults|faulted assail|assails|assailed", ("",)),
     *_n("criticizes", "criticism condemnation denunciation accusation|accusations rebuke protest|protests",
-        ("of", "against", "to")),
+        ("of", "against", "to", "with")),
+    *_v("criticizes", "summon", ("",), envoy=True, confidence=0.6),
     # --- threatens ----------------------------------------------------------------------------
     *_v("threatens", "threaten", ("",)),
     *_v("threatens", "warn", ("",), confidence=0.6),
@@ -176,7 +178,9 @@ TRIGGERS: list[Trigger] = [
     # --- attacks ------------------------------------------------------------------------------
     *_v("attacks", "attack strike|strikes|struck|striking bomb shell invade raid "
         "hit|hits|hitting target|targets|targeted|targeting shoot|shoots|shot|shooting "
-        "annex assault", ("", "on", "at", "in", "into")),
+        "annex assault", ("", "on", "at", "in", "into", "across")),
+    *_v("attacks", "launch|launches|launched|launching", ("against", "on", "at", "across", "into"),
+        needs_goods=True, confidence=0.65),
     *_v("attacks", "retaliate fire|fires|fired|firing", ("against", "at", "on"), confidence=0.65),
     *_n("attacks", "attack|attacks strike|strikes airstrike|airstrikes bombing|bombings invasion "
         "offensive incursion raid|raids assault|assaults shelling bombardment counter-attack "

@@ -1,0 +1,744 @@
+"""SPARQL over kg graphs: run a query on an RDF file, a store or a graph object, safely, and get rows.
+
+>>> from kg.rdf import build_graph
+>>> from kg.model import Relation
+>>> g = build_graph([Relation("d1", "PRK", "supplies", "RUS", "North Korea", "Russia", "S.", 0, 2)], [], None)
+>>> result = run_query(g, "SELECT ?who WHERE { ?who kg:supplies actor:RUS }")
+>>> [row[0].value for row in result]
+['https://w3id.org/kgstates/actor/PRK']
+
+- The usual prefixes (:data:`PREFIXES`) are declared; a query's own PREFIX lines win.
+- Parameters are bound through the engine (pyoxigraph ``substitutions``, rdflib ``initBindings``),
+  never pasted into the text. A state parameter may be a name, alias or ISO code.
+- SERVICE, LOAD and FROM / FROM NAMED / USING with IRIs that are not graphs of the queried
+  dataset are refused before anything runs: no engine ever makes a network request.
+- ``timeout`` runs the query in a forked child process that is killed at the deadline (where
+  ``os.fork`` is missing, in a thread that is abandoned at the deadline).
+
+Rows hold pyoxigraph terms (``NamedNode``, ``BlankNode``, ``Literal``, or None when unbound) whatever
+the engine; :meth:`QueryResult.to_rdflib` and :meth:`QueryResult.records` convert them.
+Result writers live in :mod:`kg.results`-like registries here: :data:`RESULT_FORMATS`, :data:`GRAPH_FORMATS`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping
+
+from .errors import GazetteerError, GraphError, KgError
+from .predicates import RELATION_PREDICATES
+
+__all__ = ["PREFIXES", "QueryError", "QuerySyntaxError", "UnsafeQueryError", "QueryTimeout", "ParamError",
+           "QueryResult", "SavedQuery", "Param", "saved_queries", "saved_query", "check_query", "bind_params",
+           "run_query", "run_update", "is_update", "query_form",
+           "call_with_timeout"]
+
+KG_NS = "https://w3id.org/kgstates/ontology#"
+ACTOR_NS = "https://w3id.org/kgstates/actor/"
+
+#: prefixes every query may use without declaring them
+PREFIXES: dict[str, str] = {
+    "kg": KG_NS,
+    "actor": ACTOR_NS,
+    "person": "https://w3id.org/kgstates/person/",
+    "place": "https://w3id.org/kgstates/place/",
+    "claim": "https://w3id.org/kgstates/claim/",
+    "doc": "https://w3id.org/kgstates/doc/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "wd": "http://www.wikidata.org/entity/",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+}
+
+
+class QueryError(KgError):
+    """A query failed: bad syntax, refused, timed out, or the engine reported an error."""
+
+
+class QuerySyntaxError(QueryError):
+    """The query does not parse; the message gives the line and column."""
+
+
+class UnsafeQueryError(QueryError):
+    """The query asks for something kg query never does (network access, writing without --update)."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran longer than its timeout and was stopped."""
+
+
+class ParamError(KgError):
+    """A --param is malformed, unknown, missing or has a value that names nothing (a usage error)."""
+
+    exit_code = 2
+
+
+# ---------------------------------------------------------------------------- results
+
+@dataclass
+class QueryResult:
+    """The answer to a query: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
+
+    kind: str  # "select" | "ask" | "graph"
+    vars: tuple[str, ...] = ()
+    rows: list[tuple] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list = field(default_factory=list)  # pyoxigraph Triple objects
+
+    def __iter__(self):
+        return iter(self.rows if self.kind == "select" else self.triples)
+
+    def __len__(self) -> int:
+        return len(self.rows if self.kind == "select" else self.triples)
+
+    def to_rdflib(self) -> list[tuple]:
+        """The rows (or triples) as tuples of rdflib terms (None when unbound)."""
+        return [tuple(_to_rdflib(t) for t in row) for row in self]
+
+    def records(self) -> list[dict]:
+        """The rows as dicts of plain Python values: IRIs as str, numbers as int/Decimal/float, booleans."""
+        return [{v: _py(t) for v, t in zip(self.vars, row)} for row in self.rows]
+
+
+_XSD = PREFIXES["xsd"]
+
+
+def _py(term):
+    import decimal
+
+    if term is None:
+        return None
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return term.value
+    if kind == "BlankNode":
+        return "_:" + term.value
+    dt = term.datatype.value if kind == "Literal" else ""
+    try:
+        if dt in (_XSD + "integer", _XSD + "int", _XSD + "long", _XSD + "nonNegativeInteger"):
+            return int(term.value)
+        if dt == _XSD + "decimal":
+            return decimal.Decimal(term.value)
+        if dt in (_XSD + "double", _XSD + "float"):
+            return float(term.value)
+        if dt == _XSD + "boolean":
+            return term.value in ("true", "1")
+    except (ValueError, decimal.InvalidOperation):
+        pass
+    return term.value
+
+
+def _to_rdflib(term):
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return URIRef(term.value)
+    if kind == "BlankNode":
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    dt = term.datatype.value
+    return Literal(term.value, datatype=None if dt == _XSD + "string" else URIRef(dt))
+
+
+def _from_rdflib(term):
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", str(term)))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or _XSD + "string")))
+    raise QueryError(f"unsupported term in a result: {term!r}")
+
+
+# ---------------------------------------------------------------------------- saved queries
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a saved query: ``kind`` is actor, predicate, string, integer, date or iri."""
+
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """A query shipped in ``kg/queries/NAME.rq``, documented by its comment header."""
+
+    name: str
+    summary: str
+    description: str
+    params: tuple[Param, ...]
+    text: str
+
+
+_HEAD = re.compile(r"#\s*([\w-]+):\s*(.+)")
+_PARAM = re.compile(r"#\s*param\s+(\w+)\s*\((\w+)\):\s*(.*)")
+PARAM_KINDS = ("actor", "predicate", "string", "integer", "date", "iri")
+
+
+def _parse_saved(name: str, text: str) -> SavedQuery:
+    header = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    m = _HEAD.fullmatch(header[0].strip()) if header else None
+    if not m or m.group(1) != name:
+        raise QueryError(f"saved query {name}: the first line must be '# {name}: summary'")
+    params, desc = [], []
+    for line in header[1:]:
+        if pm := _PARAM.fullmatch(line.strip()):
+            if pm.group(2) not in PARAM_KINDS:
+                raise QueryError(f"saved query {name}: param {pm.group(1)} has unknown kind {pm.group(2)}")
+            params.append(Param(pm.group(1), pm.group(2), pm.group(3).strip()))
+        else:
+            desc.append(line[1:].strip())
+    return SavedQuery(name, m.group(2).strip(), "\n".join(desc).strip(), tuple(params), text)
+
+
+def saved_queries() -> dict[str, SavedQuery]:
+    """The saved queries shipped with kg, by name (sorted)."""
+    import importlib.resources
+
+    folder = importlib.resources.files("kg.queries")
+    out = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            name = entry.name[:-3]
+            out[name] = _parse_saved(name, entry.read_text(encoding="utf-8"))
+    return out
+
+
+def saved_query(name: str) -> SavedQuery:
+    """The saved query ``name``; ParamError (a usage error) suggesting close names when there is none."""
+    queries = saved_queries()
+    if name not in queries:
+        import difflib
+
+        close = difflib.get_close_matches(name, list(queries), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; saved queries: {', '.join(queries)}"
+        raise ParamError(f"no saved query {name!r}{hint}")
+    return queries[name]
+
+
+# ---------------------------------------------------------------------------- safety
+
+_RISKY = re.compile(r"(?<![A-Za-z])(SERVICE|FROM|USING|LOAD)(?![A-Za-z])", re.IGNORECASE)
+_UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_TOKEN = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*|[A-Za-z]+", re.DOTALL)
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+
+
+def _unescape(text: str) -> str:
+    return _UNESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)) if int(m.group(1) or m.group(2), 16)
+                         < 0x110000 else m.group(0), text)
+
+
+def query_form(text: str) -> str:
+    """The first keyword after the prologue, upper-cased: SELECT, ASK, CONSTRUCT, DESCRIBE, INSERT...
+
+    >>> query_form("PREFIX : <http://e/> # CONSTRUCT\\nask { ?s ?p ?o }")
+    'ASK'
+    """
+    in_prologue = False
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if in_prologue:
+            in_prologue = not tok.startswith("<")
+        elif tok[0].isalpha():
+            word = tok.upper()
+            if word not in ("PREFIX", "BASE"):
+                return word
+            in_prologue = True
+    return ""
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL Update rather than a query.
+
+    >>> is_update("PREFIX : <http://e/> INSERT DATA { :a :b :c }"), is_update("# INSERT\\nSELECT * {}")
+    (True, False)
+    """
+    return query_form(text) in _UPDATE_WORDS
+
+
+def _syntax(exc: Exception, engine: str) -> QuerySyntaxError:
+    msg = " ".join(str(exc).split())
+    if engine == "rdflib":
+        line, col = getattr(exc, "lineno", None), getattr(exc, "col", None)
+        msg = getattr(exc, "msg", msg)
+    else:
+        m = re.match(r"error at (\d+):(\d+): (.*)", msg)
+        line, col, msg = (int(m.group(1)), int(m.group(2)), m.group(3)) if m else (None, None, msg)
+    if line:
+        return QuerySyntaxError(f"syntax error at line {line}, column {col}: {msg}")
+    return QuerySyntaxError(f"syntax error: {msg}")
+
+
+def check_query(text: str, *, update: bool = False) -> list[str]:
+    """Refuse what ``kg query`` never runs, before anything runs; return the dataset IRIs it names.
+
+    Raises UnsafeQueryError for SERVICE and LOAD, for an update when ``update`` is false, and
+    QuerySyntaxError when the query had to be parsed for the check and does not parse. The
+    returned IRIs (FROM, FROM NAMED, USING) must be graphs of the queried dataset: the caller
+    checks that, since only the engine knows its graphs.
+
+    A query none of whose words could be SERVICE, FROM, USING or LOAD (even with ``\\u`` escapes
+    undone) needs no parsing; any other is parsed by rdflib's SPARQL parser and its algebra inspected.
+
+    >>> check_query("SELECT * WHERE { ?s ?p ?o }")
+    []
+    >>> check_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.query.UnsafeQueryError: SERVICE <http://example.org/sparql> refused: kg query makes no network requests
+    """
+    if not update and is_update(text):
+        raise UnsafeQueryError("this is a SPARQL Update; kg query is read-only unless run with --update "
+                               "on a store directory")
+    if not _RISKY.search(text) and not _RISKY.search(_unescape(text)):
+        return []
+    from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    try:
+        if update:
+            algebra = translateUpdate(parseUpdate(text), initNs=PREFIXES).algebra
+        else:
+            algebra = translateQuery(parseQuery(text), initNs=PREFIXES).algebra
+    except Exception as exc:  # noqa: BLE001 - pyparsing and rdflib raise many types
+        if type(exc).__name__.startswith("Parse"):
+            raise _syntax(exc, "rdflib") from None
+        raise QuerySyntaxError(f"syntax error: {' '.join(str(exc).split())[:200]}") from None
+    graphs: list[str] = []
+    stack = [algebra]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                raise UnsafeQueryError(f"SERVICE {node.get('term').n3()} refused: kg query makes no network requests")
+            if node.name == "Load":
+                raise UnsafeQueryError(f"LOAD {node.get('iri').n3()} refused: load files with kg load instead")
+            if node.name in ("DatasetClause", "UsingClause"):
+                graphs.extend(str(node[k]) for k in ("default", "named") if k in node)
+            stack.extend(node.values())
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return list(dict.fromkeys(graphs))
+
+
+def _check_graphs(graphs: list[str], available: set[str]) -> None:
+    for iri in graphs:
+        if iri not in available:
+            raise UnsafeQueryError(f"FROM/USING <{iri}> refused: it is not a graph of the queried data "
+                                   "and kg query makes no network requests")
+
+
+# ---------------------------------------------------------------------------- parameters
+
+_ACTOR_NAMES = {"state", "actor", "a", "b", "subject", "object"}
+
+
+def _kind_for(name: str, declared: Mapping[str, Param] | None) -> str:
+    if declared and name in declared:
+        return declared[name].kind
+    if name in _ACTOR_NAMES:
+        return "actor"
+    return "predicate" if name == "predicate" else "string"
+
+
+def bind_params(params: Mapping[str, object], *, query: str = "", saved: SavedQuery | None = None,
+                gazetteer=None) -> dict:
+    """Turn ``NAME -> VALUE`` strings into pyoxigraph terms to bind, checking them against the query.
+
+    Kinds come from the saved query's header, else from the name (state, actor, a, b, subject,
+    object: actor; predicate: predicate; else string). An actor value is a name, alias or ISO code
+    resolved by the gazetteer (loaded on demand), a predicate one of kg's sixteen relations. A value
+    written ``<IRI>`` is that IRI. Terms (pyoxigraph or rdflib) are taken as they are.
+
+    Raises ParamError for an unknown, missing or unresolvable parameter.
+    """
+    import pyoxigraph as ox
+
+    declared = {p.name: p for p in saved.params} if saved else None
+    if saved:
+        unknown = [n for n in params if n not in declared]
+        if unknown:
+            known = ", ".join(declared) or "none"
+            raise ParamError(f"--param {unknown[0]}: {saved.name} has no such parameter (its parameters: {known})")
+        missing = [n for n in declared if n not in params]
+        if missing:
+            raise ParamError(f"{saved.name} needs --param {missing[0]}=VALUE ({declared[missing[0]].description})")
+    out = {}
+    for name, value in params.items():
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ParamError(f"--param {name}: not a variable name")
+        if query and not re.search(rf"[?$]{name}(?![A-Za-z0-9_\u00b7\u0300-\u036f\u203f\u2040])", query):
+            raise ParamError(f"--param {name}: the query has no variable ?{name}")
+        if not isinstance(value, str):
+            out[name] = _from_rdflib(value) if type(value).__module__.startswith("rdflib") else value
+            continue
+        kind = _kind_for(name, declared)
+        if value.startswith("<") and value.endswith(">") and kind in ("actor", "iri", "predicate"):
+            out[name] = _iri(name, value[1:-1])
+        elif kind == "actor":
+            out[name] = ox.NamedNode(ACTOR_NS + _actor(name, value, gazetteer))
+        elif kind == "predicate":
+            out[name] = ox.NamedNode(KG_NS + _predicate(name, value))
+        elif kind == "iri":
+            out[name] = _iri(name, value)
+        elif kind == "integer":
+            if not re.fullmatch(r"[+-]?\d+", value.strip()):
+                raise ParamError(f"--param {name}: {value!r} is not an integer")
+            out[name] = ox.Literal(value.strip(), datatype=ox.NamedNode(_XSD + "integer"))
+        elif kind == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise ParamError(f"--param {name}: {value!r} is not a date (YYYY-MM-DD)")
+            out[name] = ox.Literal(value.strip(), datatype=ox.NamedNode(_XSD + "date"))
+        else:
+            out[name] = ox.Literal(value)
+    return out
+
+
+def _iri(name: str, value: str):
+    import pyoxigraph as ox
+
+    prefix, _, local = value.partition(":")
+    if prefix in PREFIXES and not local.startswith("//"):
+        value = PREFIXES[prefix] + local
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise ParamError(f"--param {name}: {value!r} is not an IRI ({exc})") from None
+
+
+def _actor(name: str, value: str, gazetteer) -> str:
+    if gazetteer is None:
+        from .gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    text = value.strip()
+    if text.startswith(ACTOR_NS):
+        text = text[len(ACTOR_NS):]
+    elif text.startswith("actor:"):
+        text = text[len("actor:"):]
+    try:
+        return gazetteer.resolve(text)
+    except GazetteerError as exc:
+        raise ParamError(f"--param {name}: {exc}") from None
+
+
+def _predicate(name: str, value: str) -> str:
+    text = value.strip()
+    for prefix in (KG_NS, "kg:"):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    if text in RELATION_PREDICATES:
+        return text
+    lower = {p.lower(): p for p in RELATION_PREDICATES}
+    if text.lower() in lower:
+        return lower[text.lower()]
+    import difflib
+
+    close = difflib.get_close_matches(text, RELATION_PREDICATES, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; use one of {', '.join(RELATION_PREDICATES)}"
+    raise ParamError(f"--param {name}: {value!r} is not a kg relation{hint}")
+
+
+# ---------------------------------------------------------------------------- engines
+
+def _query_oxigraph(store, text: str, bindings: dict, graphs: list[str]) -> QueryResult:
+    import pyoxigraph as ox
+
+    named = {g.value for g in store.named_graphs()}
+    _check_graphs(graphs, named)
+    subs = {ox.Variable(k): v for k, v in bindings.items()} or None
+    try:
+        answer = store.query(text, prefixes=PREFIXES, substitutions=subs, use_default_graph_as_union=bool(named))
+        if isinstance(answer, ox.QuerySolutions):
+            names = tuple(v.value for v in answer.variables)
+            return QueryResult("select", names, [tuple(sol) for sol in answer])
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        return QueryResult("graph", triples=list(answer))
+    except SyntaxError as exc:
+        raise _syntax(exc, "oxigraph") from None
+    except (OSError, RuntimeError, ValueError) as exc:
+        msg = " ".join(str(exc).split())
+        if "in its SELECT projection" in msg and (m := re.search(r"\?(\w+)", msg)):
+            raise ParamError(f"--param {m.group(1)}: the query must select ?{m.group(1)} to bind it "
+                             f"(SELECT ?{m.group(1)} ... or SELECT *)") from None
+        raise QueryError(f"query failed: {msg[:300]}") from None
+
+
+def _query_rdflib(graph, text: str, bindings: dict, graphs: list[str]) -> QueryResult:
+    if graphs:
+        raise UnsafeQueryError(f"FROM <{graphs[0]}> refused: the rdflib engine would fetch it; "
+                               "use the oxigraph engine on a store")
+    try:
+        res = graph.query(text, initNs=PREFIXES, initBindings={k: _to_rdflib(v) for k, v in bindings.items()})
+    except Exception as exc:  # noqa: BLE001 - pyparsing and rdflib raise many types
+        if type(exc).__name__.startswith("Parse"):
+            raise _syntax(exc, "rdflib") from None
+        raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from None
+    if res.type == "SELECT":
+        names = tuple(str(v) for v in res.vars)
+        return QueryResult("select", names, [tuple(_from_rdflib(t) for t in row) for row in res])
+    if res.type == "ASK":
+        return QueryResult("ask", boolean=bool(res.askAnswer))
+    import pyoxigraph as ox
+
+    return QueryResult("graph", triples=[ox.Triple(*(_from_rdflib(t) for t in triple)) for triple in res])
+
+
+def _memory_store(path: Path):
+    import pyoxigraph as ox
+
+    from .store import load_into
+
+    store = ox.Store()
+    load_into(store, path, bulk=False)
+    return store
+
+
+def _rdflib_graph(path: Path):
+    from .rdf import read_graph
+
+    if path.suffix.lower() == ".jsonld":
+        import json
+
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise GraphError(f"{path}: cannot read JSON-LD ({exc})") from None
+        if _remote_context(data):
+            raise UnsafeQueryError(f"{path}: its JSON-LD @context is remote; the rdflib engine would fetch it")
+    return read_graph(path)
+
+
+def _remote_context(data) -> bool:
+    if isinstance(data, dict):
+        ctx = data.get("@context")
+        if isinstance(ctx, str) or (isinstance(ctx, list) and any(isinstance(c, str) for c in ctx)):
+            return True
+        return any(_remote_context(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_remote_context(v) for v in data)
+    return False
+
+
+def _engine_for(source, engine: str) -> str:
+    kind = type(source).__module__.split(".")[0]
+    if engine == "auto":
+        return "rdflib" if kind == "rdflib" else "oxigraph"
+    if engine not in ("oxigraph", "rdflib"):
+        raise ParamError(f"unknown engine {engine!r}; use auto, oxigraph or rdflib")
+    if engine == "rdflib" and kind == "pyoxigraph":
+        raise ParamError("the rdflib engine cannot query a pyoxigraph Store")
+    if engine == "oxigraph" and kind == "rdflib":
+        raise ParamError("the oxigraph engine cannot query an rdflib Graph; pass a file or store")
+    return engine
+
+
+def _source_path(source) -> Path | None:
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if not path.exists():
+            raise GraphError(f"{path}: graph or store not found")
+        return path
+    return None
+
+
+def run_query(source, query: str, *, params: Mapping[str, object] | None = None, saved: SavedQuery | None = None,
+              engine: str = "auto", timeout: float | None = None, gazetteer=None) -> QueryResult:
+    """Run a SPARQL query on a graph file, a store directory, an rdflib Graph or a pyoxigraph Store.
+
+    Parameters
+    ----------
+    source : str, Path, rdflib.Graph or pyoxigraph.Store
+        An RDF file in any format kg writes (format from the suffix), a store directory, or a graph.
+    query : str
+        SELECT, ASK, CONSTRUCT or DESCRIBE; the prefixes of :data:`PREFIXES` are declared.
+    params : mapping, optional
+        Variables to bind, as strings (see :func:`bind_params`) or terms.
+    saved : SavedQuery, optional
+        The saved query ``query`` comes from: its header gives the parameters' kinds.
+    engine : {"auto", "oxigraph", "rdflib"}
+        auto: oxigraph for files, stores and pyoxigraph Stores (it parses and answers faster at every
+        size measured), rdflib for rdflib Graphs.
+    timeout : float, optional
+        Seconds; QueryTimeout when the query runs longer.
+    gazetteer : kg.gazetteer.Gazetteer, optional
+        Resolves actor parameters (the bundled one by default).
+
+    Returns
+    -------
+    QueryResult
+    """
+    path = _source_path(source)
+    engine = _engine_for(source, engine)
+    graphs = check_query(query)
+    bindings = bind_params(params or {}, query=query, saved=saved, gazetteer=gazetteer)
+
+    def work() -> QueryResult:
+        if engine == "rdflib":
+            if path is not None:
+                from .store import is_store
+
+                if is_store(path) or path.is_dir():
+                    raise ParamError(f"{path}: the rdflib engine reads graph files, not stores")
+            graph = _rdflib_graph(path) if path is not None else source
+            return _query_rdflib(graph, query, bindings, graphs)
+        if path is None:
+            return _query_oxigraph(source, query, bindings, graphs)
+        if path.is_dir():
+            from .store import open_store
+
+            with open_store(path) as store:
+                return _query_oxigraph(store, query, bindings, graphs)
+        return _query_oxigraph(_memory_store(path), query, bindings, graphs)
+
+    return call_with_timeout(work, timeout)
+
+
+def run_update(store_dir: str | Path, update: str, *, timeout: float | None = None) -> None:
+    """Run a SPARQL Update on the store at ``store_dir`` (taking its write lock), atomically.
+
+    LOAD, SERVICE and USING graphs that are not in the store are refused before anything runs.
+    """
+    from .store import is_store, open_store
+
+    path = Path(store_dir)
+    if not is_store(path):
+        raise GraphError(f"{path}: not a store; SPARQL Update runs only against a store directory")
+    graphs = check_query(update, update=True)
+
+    def work() -> None:
+        with open_store(path, write=True) as store:
+            _check_graphs(graphs, {g.value for g in store.named_graphs()})
+            try:
+                store.update(update, prefixes=PREFIXES)
+            except SyntaxError as exc:
+                raise _syntax(exc, "oxigraph") from None
+            except (OSError, RuntimeError, ValueError) as exc:
+                raise QueryError(f"update failed: {' '.join(str(exc).split())[:300]}") from None
+
+    call_with_timeout(work, timeout)
+
+
+# ---------------------------------------------------------------------------- timeouts
+
+def call_with_timeout(work: Callable[[], object], timeout: float | None):
+    """``work()``, stopped after ``timeout`` seconds with QueryTimeout.
+
+    With ``os.fork`` the work runs in a child process that is killed at the deadline, so even a
+    query deep inside Oxigraph stops; the result comes back pickled through a pipe. The child
+    opens stores and files itself; sources passed as objects are inherited copy-on-write. Without
+    fork, the work runs in a daemon thread that is left behind at the deadline.
+    """
+    if timeout is None or timeout <= 0:
+        return work()
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows
+        return _thread_timeout(work, timeout)
+    import pickle
+    import select
+    import signal
+    import time
+
+    import pyoxigraph  # noqa: F401 - imported before forking so that the child need not
+
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child; coverage cannot see it
+        os.close(read_fd)
+        code = 0
+        try:
+            try:
+                payload = ("ok", work())
+            except KgError as exc:
+                payload = ("error", exc)
+            except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
+                payload = ("error", QueryError(f"{type(exc).__name__}: {exc}"))
+            try:
+                data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:  # noqa: BLE001
+                data = pickle.dumps(("error", QueryError(f"cannot return the result: {exc}")))
+            with os.fdopen(write_fd, "wb") as fh:
+                fh.write(data)
+        except BaseException:  # noqa: BLE001
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_fd)
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    finished = False
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([read_fd], [], [], remaining)[0]:
+                break
+            chunk = os.read(read_fd, 1 << 20)
+            if not chunk:
+                finished = True
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_fd)
+        if not finished:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    if not finished:
+        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped "
+                           "(raise the limit with --timeout SECONDS)")
+    if not chunks:
+        raise QueryError("the query process died without an answer")
+    status, value = pickle.loads(b"".join(chunks))
+    if status == "error":
+        raise value
+    return value
+
+
+def _thread_timeout(work, timeout):  # pragma: no cover - Windows
+    import threading
+
+    box: dict = {}
+
+    def target():
+        try:
+            box["ok"] = work()
+        except BaseException as exc:  # noqa: BLE001
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        raise QueryTimeout(f"the query ran longer than {timeout:g} s and was stopped")
+    if "error" in box:
+        raise box["error"]
+    return box["ok"]
