@@ -33,6 +33,10 @@ tighten tightens tightened tightening controls curbs restrictions limits
 """.split())
 
 
+_TRADE_COMPOUNDS = frozenset("""
+deal deals agreement agreements pact pacts talks war wars dispute disputes minister ministers representative
+tensions barriers restrictions sanctions ban bans delegation mission policy bloc zone union envoy row spat
+""".split())
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
@@ -517,6 +521,8 @@ class RuleSet:
             return
         if pred == "alliedWith" and tr.name == "partner" and t > 0 and low[t - 1] in ("trading", "trade"):
             pred = "tradesWith"
+        if pred == "tradesWith" and t + 1 < len(low) and low[t + 1] in _TRADE_COMPOUNDS:
+            return  # "a trade deal", "trade talks", "a trade war": not trade between them
         conf = tr.confidence - 0.05
         symmetric = pred in SYMMETRIC_PREDICATES
         pair = f.pair_neighbour(t)
