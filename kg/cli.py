@@ -115,23 +115,27 @@ def build(inputs, output, append, gazetteer_files, jobs, quiet):
 
     from .gazetteer import load_gazetteer
     from .pipeline import extract_documents
-    from .rdf import build_graph, format_for_path, read_graph, write_graph
+    from .rdf import LineGraph, build_graph, format_for_path, read_graph, write_graph
+
+    from dataclasses import replace
+
+    from .fileio import check_writable
 
     problems = _Problems()
     try:
-        format_for_path(output)
+        fmt = format_for_path(output)
+        check_writable(output)
         gazetteer = load_gazetteer(gazetteer_files)
         docs, rels = [], []
         for doc, found in extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files,
                                             jobs=jobs, progress=not quiet and sys.stderr.isatty()):
-            docs.append(doc)
+            docs.append(replace(doc, text=""))  # the graph keeps metadata; the text is in the claims
             rels.extend(found)
         if not docs and not append:
             raise KgError("no documents could be read: nothing to build")
-        graph = build_graph(rels, docs, gazetteer)
+        graph = build_graph(rels, docs, gazetteer, graph=LineGraph() if fmt.line_based else None)
         if append and Path(output).exists():
-            old = read_graph(output)
-            for triple in old:
+            for triple in read_graph(output):
                 graph.add(triple)
         write_graph(graph, output)
         if not quiet:
@@ -190,4 +194,8 @@ def validate(graph, shapes):
 
 
 def main() -> None:  # pragma: no cover - console entry point wrapper
+    cli()
+
+
+if __name__ == "__main__":  # pragma: no cover
     cli()

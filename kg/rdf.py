@@ -156,8 +156,35 @@ def _add_claim(graph: Graph, rel: Relation) -> None:
             add((obj, pred, subj))
 
 
-def build_graph(relations: Iterable[Relation], documents: Iterable[Document], gazetteer) -> Graph:
+class LineGraph:
+    """A write-only stand-in for :class:`rdflib.Graph` for the line formats (N-Triples, N-Quads).
+
+    Each triple is kept as its N-Triples line, so building a large graph takes a fraction of the
+    memory of an rdflib graph; :func:`write_graph` writes the same bytes either way.
+    """
+
+    def __init__(self) -> None:
+        from rdflib.plugins.serializers.nt import _nt_row
+
+        self._row = _nt_row
+        self.lines: set[str] = set()
+
+    def add(self, triple) -> "LineGraph":
+        self.lines.add(self._row(triple))
+        return self
+
+    def bind(self, *args, **kwargs) -> None:
+        pass
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def build_graph(relations: Iterable[Relation], documents: Iterable[Document], gazetteer,
+                graph: Graph | LineGraph | None = None) -> Graph:
     """The RDF graph of ``relations``, their ``documents`` and the actors they name.
+
+    ``graph`` may be an existing graph to add to, or a :class:`LineGraph` for line formats.
 
     Parameters
     ----------
@@ -180,7 +207,9 @@ def build_graph(relations: Iterable[Relation], documents: Iterable[Document], ga
     >>> (ACTOR.PRK, KG.supplies, ACTOR.RUS) in g
     True
     """
-    graph = bind_prefixes(Graph(bind_namespaces="core"))
+    if graph is None:
+        graph = Graph(bind_namespaces="core")
+    bind_prefixes(graph)
     labels: dict[str, str | None] = {}
     docs: set[str] = set()
     for doc in documents:
@@ -258,6 +287,11 @@ class RdfFormat:
     suffixes: tuple[str, ...]
     quads: bool = False
     media_type: str = ""
+
+    @property
+    def line_based(self) -> bool:
+        """One triple or quad a line (N-Triples, N-Quads): written without an in-memory graph."""
+        return self.name in ("nt", "nquads")
 
 
 _FORMAT_LIST = (
@@ -369,7 +403,14 @@ def write_graph(graph: Graph, path: str | Path, graph_name: str = DEFAULT_GRAPH_
     from .fileio import atomic_write
 
     fmt = format_for_path(path)
-    data = serialize_graph(graph, fmt, graph_name)
+    if isinstance(graph, LineGraph):
+        if not fmt.line_based:
+            raise GraphError(f"{path}: a LineGraph can only be written as N-Triples or N-Quads")
+        lines = sorted(graph.lines) if not fmt.quads else sorted(
+            line[:-3] + f" <{graph_name}> .\n" for line in graph.lines)
+        data = "".join(lines).encode("utf-8")
+    else:
+        data = serialize_graph(graph, fmt, graph_name)
     try:
         with atomic_write(path, "wb") as fh:
             fh.write(data)

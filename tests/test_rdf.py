@@ -322,3 +322,13 @@ def test_parse_errors_name_file_and_line(tmp_path, name, content, line):
     message = str(err.value)
     assert message.startswith(f"{path}: line {line}: ")
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".nq"])
+def test_line_graph_writes_the_same_bytes_as_rdflib(relations, tmp_path, suffix):
+    from kg.rdf import LineGraph
+
+    via_rdflib, via_lines = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    write_graph(build_graph(relations, [], None), via_rdflib)
+    write_graph(build_graph(relations, [], None, graph=LineGraph()), via_lines)
+    assert via_rdflib.read_bytes() == via_lines.read_bytes()
