@@ -18,6 +18,9 @@ from .mentions import Span
 _CONFLICT_HEADS = frozenset({"sides", "rivals", "foes", "adversaries", "enemies", "belligerents", "parties",
                              "side", "other", "another"})
 _CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | frozenset({"each", "another", "he", "she", "alliance", "bloc"})
+_ORG_HEADS = frozenset({"alliance", "bloc", "agency", "watchdog", "board", "council", "organisation",
+                        "organization", "body"})
+_BODY_ORGS = frozenset({"IAEA", "UNSC", "UN", "OPEC", "EU", "AU", "ASEAN"})
 _ALLIANCE_ORGS = frozenset({"NATO", "EU", "ASEAN", "AU", "BRICS"})
 _COOP_HEADS = frozenset({"allies", "partners"})
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
@@ -103,8 +106,11 @@ class Discourse:
                     covered.add(i)
                     i += 1
                     continue
-            if w == "the" and i + 1 < n and low[i + 1] in ("alliance", "bloc") and tokens[i + 1].text.islower():
-                org = next((a for a in reversed(self.recent_orgs) if a in _ALLIANCE_ORGS), None)
+            if w == "the" and i + 1 < n and low[i + 1] in _ORG_HEADS and tokens[i + 1].text.islower():
+                here_orgs = [s.actor for s in spans if s.j <= i and s.actor in self.gazetteer.actors
+                             and self.gazetteer.actors[s.actor].kind == "organization"]
+                pool = _ALLIANCE_ORGS if low[i + 1] in ("alliance", "bloc") else _BODY_ORGS
+                org = next((a for a in reversed(self.recent_orgs + here_orgs) if a in pool), None)
                 if org is not None and (i + 2 >= n or low[i + 2] not in ("between", "with", "of")):
                     out.append(Span(i, i + 2, org, "coref"))
                     covered.update((i, i + 1))

@@ -152,6 +152,8 @@ class SentenceFrame:
                     pass
                 elif "," in gap and b.kind == "coref" and low[b.i] in ("he", "she"):
                     break  # "During Lula's visit to Beijing, he and Xi ...": not a list
+                elif gap in ([",", "and"], [",", "but"], [",", "or"]) and len(cur) == 1:
+                    break  # "... at the G20, and Ottawa expelled": a new clause (an Oxford comma needs 3)
                 elif not gap or not (all(w in _CONNECTORS or w in ("the", "both") for w in gap)
                                      or gap in (["as", "well", "as"], [",", "as", "well", "as"])) or len(gap) > 4:
                     break
@@ -272,7 +274,9 @@ class SentenceFrame:
         if g is None:
             return False
         nxt = self.lowers[g.j] if g.j < len(self.lowers) else ""
-        return nxt not in (",", "and", "'s", ".", "")
+        if nxt in ("'s", "'"):
+            return self._possessive_agent(g)  # ", and Russia's embassy denounced ..."
+        return nxt not in (",", "and", ".", "")
 
     # -- argument search -----------------------------------------------------------------------
     def groups_left(self, t: int) -> list[Group]:

@@ -95,7 +95,8 @@ components parts chips semiconductors technology technologies know-how equipment
 oil crude gas lng gasoline petrol fuel diesel coal grain wheat food fertiliser fertilizer rice
 electricity power uranium materials goods supplies cargo containers weaponry hardware interceptors
 launchers radars radar batteries s-400 patriot himars atacms bayraktar tb2 rafale rafales f-16 f-16s
-f-35 f-35s leopard abrams k2 k9 brahmos shahed cash
+f-35 f-35s leopard abrams k2 k9 brahmos shahed cash seafood products beef pork wine steel aluminium
+aluminum timber minerals cars soybeans
 """.split())
 
 # Troops sent to a state count as aid (relations.md decision 4), not supplies.

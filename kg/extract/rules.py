@@ -37,6 +37,7 @@ _TRADE_COMPOUNDS = frozenset("""
 deal deals agreement agreements pact pacts talks war wars dispute disputes minister ministers representative
 tensions barriers restrictions sanctions ban bans delegation mission policy bloc zone union envoy row spat
 """.split())
+_CONSUME_STEMS = ("absorb", "buy", "bought", "import", "purchas", "receiv", "consum")
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
@@ -487,6 +488,9 @@ class RuleSet:
         targets = [g for g in f.groups if v < g.i < end and g.prep in ("", "by") and not set(g.actors) & own
                    and id(g) not in self.attribution]
         targets += [g for g in f.groups if end < g.i <= end + 8 and g.prep == "by" and not set(g.actors) & own]
+        if not targets and not label:
+            # "said it was a huge disappointment to see Modi hug Putin": the judged actor follows
+            targets = [g for g in f.groups if end < g.i <= end + 6 and not g.prep and not set(g.actors) & own][:1]
         if not targets and label and not any(v < g.i < end for g in f.groups):
             earlier = next((g for g in f.groups if g.j <= speaker.i and not g.prep and not g.possessive
                             and not set(g.actors) & own and not g.kinds <= {"modifier"}), None)
@@ -499,13 +503,13 @@ class RuleSet:
         text = " ".join(self.f.lowers)
         return "in return" in text or "in exchange" in text or "in turn" in text
 
-    def _origin_in_object(self, t: int) -> Group | None:
-        """ "bought Russian S-400s": the origin demonym inside the object phrase."""
+    def _origin_in_object(self, t: int, preps: tuple[str, ...] = ("",)) -> Group | None:
+        """ "bought Russian S-400s", "imports of Japanese seafood": the origin demonym in the object."""
         f = self.f
         for g in f.groups_right(t):
             if g.i - t > 6 or not f.same_clause(t, g.i):
                 return None
-            if g.kinds <= {"origin"} and not g.prep:
+            if g.kinds <= {"origin", "modifier"} and g.prep in preps and (g.kinds == {"origin"} or f.has_goods_near(g.j, 3)):
                 return g
             return None
         return None
@@ -550,13 +554,20 @@ class RuleSet:
             return
         subj = f.np_subject(t)
         if subj is not None and tr.receive:
-            source = self._ok_obj(f.object_right(t, ("from",), window=8))
+            source = self._ok_obj(f.object_right(t, ("from",), window=8)) or self._origin_in_object(t, ("of",))
             if source is None and subj.kinds <= {"origin", "modifier"}:
                 # "Poland's Korean arms order": buyer is the possessor
                 return
             if source is not None:
                 self.emit(source, subj, pred, t, conf, low[t])
             return
+        if obj is None and subj is not None and pred == "supplies" and not tr.receive:
+            consumer = next((x for x in range(max(0, t - 8), t) if low[x].startswith(_CONSUME_STEMS)), None)
+            if consumer is not None:
+                buyer = f.subject_left(consumer)
+                if buyer is not None and not set(buyer.actors) & set(subj.actors):
+                    self.emit(subj, buyer, pred, t, conf - 0.05, low[t])  # "China absorbing half of Russia's exports"
+                return
         if obj is None and subj is not None and pred in ("supports", "aids") and t >= 3 \
                 and low[t - 3:t - 1] in (["for", "its"], ["for", "their"]) or (
                 obj is None and subj is not None and pred in ("supports", "aids") and t >= 2

@@ -62,6 +62,8 @@ ceasefire truce armistice protocol communique communiqué contract contracts par
 
 # Light verbs: a nominal trigger after one of these takes the clause subject as its subject.
 LIGHT_VERBS = frozenset("""
+found founds founded founding create creates created creating establish establishes established
+establishing launch launches launched launching
 answer answers answered answering respond responds responded responding retaliate retaliates retaliated
 react reacts reacted vow vows vowed vowing promise promises promised promising
 arrive arrives arrived arriving travel travels travelled traveled travelling traveling fly flies flew

@@ -1,0 +1,41 @@
+"""Open the GRAPH argument of kg's commands: an RDF file (format from its suffix) or a store directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def open_graph(path: str | Path):
+    """The graph at ``path`` as an :class:`rdflib.Graph` (all named graphs merged).
+
+    ``path`` is an RDF file kg can read (``.ttl .nt .nq .trig .jsonld .rdf``) or an Oxigraph
+    store directory made by ``kg load`` / ``kg build --store``. Errors are
+    :class:`kg.errors.GraphError` / :class:`kg.errors.FormatError` with one clear line.
+    """
+    from .rdf import read_graph
+    from .store import is_store
+
+    if is_store(path):
+        return _store_graph(Path(path))
+    return read_graph(path)
+
+
+def _store_graph(directory: Path):
+    import pyoxigraph
+    from rdflib import Graph
+
+    from .store import open_store
+
+    graph = Graph()
+    with open_store(directory) as store:
+        data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    from .rdf import bind_prefixes
+
+    bind_prefixes(graph)
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(data=data.decode("utf-8"), format="nquads")
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
