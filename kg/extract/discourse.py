@@ -18,6 +18,7 @@ from .mentions import Span
 _CONFLICT_HEADS = frozenset({"sides", "rivals", "foes", "adversaries", "enemies", "belligerents", "parties",
                              "side", "other", "another"})
 _CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | frozenset({"each", "another", "he", "she", "alliance", "bloc"})
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _ORG_HEADS = frozenset({"alliance", "bloc", "agency", "watchdog", "board", "council", "organisation",
                         "organization", "body"})
 _BODY_ORGS = frozenset({"IAEA", "UNSC", "UN", "OPEC", "EU", "AU", "ASEAN"})
@@ -52,6 +53,7 @@ class Discourse:
         self.pair_scores: dict[str, dict[tuple[str, str], float]] = {"": {}, "conflict": {}, "cooperation": {}}
         self.pair_order: list[tuple[str, str]] = []  # least recent first
         self.recent_orgs: list[str] = []
+        self.recent_groups: dict[int, list[str]] = {}  # size -> the last coordinated group of that many states
         self.last_person_actor: str | None = None
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
@@ -99,6 +101,24 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            if w in ("it", "them") and i > 0 and low[i - 1] in ("with", "against", "to", "on", "from", "toward",
+                                                                  "towards") and i not in covered:
+                # "cut ties with Qatar and shut their links with it": the last state object before it
+                target = next((s.actor for s in reversed(spans) if s.j <= i and self._is_state(s.actor)
+                               and s.i > 0 and low[s.i - 1] in ("with", "against", "to", "on", "from")), None)
+                if target is not None:
+                    out.append(Span(i, i + 1, target, "coref"))
+                    covered.add(i)
+                    i += 1
+                    continue
+            if w in _NUMBERS and i + 1 < n and low[i + 1] in PAIR_COREF_HEADS and _NUMBERS[w] >= 3:
+                members = self.recent_groups.get(_NUMBERS[w])
+                if members:  # "its four neighbours": the last group of four states
+                    for offset, actor in enumerate(members):
+                        out.append(Span(i if offset == 0 else i + 1, i + 1 if offset == 0 else i + 2, actor, "pair"))
+                    covered.update((i, i + 1))
+                    i += 2
+                    continue
             if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when")):
                 person = self._last_person(spans, i)
                 if person is not None:
@@ -153,6 +173,7 @@ class Discourse:
                     if pair:
                         if patron is not None:
                             self.patron_links.append((patron.actor, pair))
+                            out.remove(patron)  # "two US allies" stands for the pair; the US link is kept aside
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
                         out.append(Span(k, k + 1, b, "pair"))
@@ -300,6 +321,8 @@ class Discourse:
             st = list(dict.fromkeys(a for a in g.actors if self._is_state(a)))
             if len(st) == 2 and not any(sp.kind == "pair" for sp in g.spans):
                 self._score_pair(st[0], st[1], 1.0)
+            if len(st) >= 3:
+                self.recent_groups[len(st)] = st
         states = [r for r in asserted if self._is_state(r.subject) and self._is_state(r.object)]
         if states:
             r = states[0]

@@ -38,6 +38,9 @@ deal deals agreement agreements pact pacts talks war wars dispute disputes minis
 tensions barriers restrictions sanctions ban bans delegation mission policy bloc zone union envoy row spat
 """.split())
 _CONSUME_STEMS = ("absorb", "buy", "bought", "import", "purchas", "receiv", "consum")
+_BLOCKADE_NOUNS = ("links", "borders", "border", "airspace", "ports", "routes", "crossings")
+_RAPPROCHEMENT = frozenset({"rapprochement", "reconciliation", "thaw", "breakthrough", "normalisation",
+                            "normalization", "detente", "détente"})
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
@@ -271,6 +274,10 @@ class RuleSet:
             if obj is not None and obj.between and len(obj.actors) >= 2:
                 self.emit_pairs(obj, pred, t, conf, f.lowers[t])
                 return
+        if obj is None and pred == "supports":
+            between = next((g for g in f.groups if t < g.i <= t + 7 and g.between and len(g.actors) >= 2), None)
+            if between is not None and f.word_near(t, AGREEMENT_NOUNS | _RAPPROCHEMENT, 6):
+                obj = between  # "applauded the rapprochement between its two partners"
         if obj is not None and obj.between:
             if pred == "supports" and len(obj.actors) >= 2:
                 self.emit(subj, obj, pred, t, conf, f.lowers[t])  # "applauded the rapprochement between X and Y"
@@ -286,8 +293,9 @@ class RuleSet:
         """ "strain Russia's ties with China", "severed relations between X and Y"."""
         f = self.f
         low = f.lowers
-        for x in range(t + 1, min(len(low), t + 7)):
-            if low[x] in ("ties", "relations", "relationship", "links") and f.same_clause(t, x):
+        nouns = _BLOCKADE_NOUNS if pred == "sanctions" else ("ties", "relations", "relationship", "links")
+        for x in range(t + 1, min(len(low), t + 9)):
+            if low[x] in nouns and f.same_clause(t, x):
                 owner = f.np_subject(x)
                 partner = self._ok_obj(f.object_right(x, ("with", "between"), window=4))
                 if partner is not None and partner.between and len(partner.actors) >= 2:
@@ -496,8 +504,13 @@ class RuleSet:
                             and not set(g.actors) & own and not g.kinds <= {"modifier"}), None)
             if earlier is not None:
                 targets = [earlier]
+            elif self.discourse is not None and self.discourse.last_subject and \
+                    self.discourse.last_subject not in own and speaker.i == min(g.i for g in f.groups):
+                # "Seoul called the curbs reckless": the curbs of the previous sentence's subject
+                last = self.discourse.last_subject
+                targets = [Group([Span(v, v + 1, last, "coref")], v, v + 1)]
         for g in targets:
-            self.emit(speaker, g, "criticizes", v, 0.65, low[v])
+            self.emit(speaker, g, "criticizes", v, 0.6, low[v])
 
     def _in_return(self) -> bool:
         text = " ".join(self.f.lowers)

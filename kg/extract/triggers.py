@@ -171,6 +171,8 @@ TRIGGERS: list[Trigger] = [
         ("",), ties=True),
     *_v("tensionWith", "recall expel withdraw|withdrew|withdrawn|withdrawing strip|stripped|strips|stripping",
         ("",), envoy=True),
+    *_v("sanctions", "shut|shuts|shutting close|closes|closed|closing seal|seals|sealed|sealing", ("",), ties=True,
+        confidence=0.65),
     *_v("agreesWith", "restore resume re-establish reestablish mend|mended|mends|mending", ("",), ties=True),
     # --- sanctions ----------------------------------------------------------------------------
     *_v("sanctions", "sanction|sanctions|sanctioned|sanctioning penalise penalize blacklist embargo",
