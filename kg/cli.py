@@ -106,10 +106,12 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
               help="The graph file; its suffix picks the format (.ttl .nt .nq .trig .jsonld .rdf).")
 @click.option("--append", is_flag=True, help="Merge into the existing graph at OUTPUT without duplicating claims.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False),
+              help="Also load the graph into this Oxigraph store directory (replaced, or added to with --append).")
 @gazetteer_option
 @jobs_option
 @quiet_option
-def build(inputs, output, append, gazetteer_files, jobs, quiet):
+def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     """Build an RDF knowledge graph from INPUTS, with the evidence for every relation."""
     from pathlib import Path
 
@@ -138,6 +140,10 @@ def build(inputs, output, append, gazetteer_files, jobs, quiet):
             for triple in read_graph(output):
                 graph.add(triple)
         write_graph(graph, output)
+        if store_dir:
+            from .store import load_files
+
+            load_files(store_dir, [output], replace=not append)
         if not quiet:
             asserted = sum(1 for r in rels if not r.negated)
             click.echo(f"kg: {len(docs)} documents, {asserted} relations ({len(rels) - asserted} negated) -> {output}",
@@ -193,8 +199,15 @@ def validate(graph, shapes):
     sys.exit(1)
 
 
-def main() -> None:  # pragma: no cover - console entry point wrapper
-    cli()
+def _register() -> None:
+    """Commands that live in their own modules (each imports only click at start-up)."""
+    from .cli_query import load, query
+
+    for command in (query, load):
+        cli.add_command(command)
+
+
+_register()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,6 +11,7 @@ as RDF: ``ttl``, ``nt``, ``jsonld`` or ``xml``.
 
 from __future__ import annotations
 
+import io
 import sys
 
 import click
@@ -194,8 +195,6 @@ GRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml":
 
 def write_result(result, fmt: str, out) -> None:
     """Write a QueryResult to the binary stream ``out`` in format ``fmt`` (a key of the registries)."""
-    import io
-
     if result.kind == "graph":
         import pyoxigraph
 
@@ -319,6 +318,20 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
         _fail(exc)
 
 
+_KINDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
+
+
+def _check_format(kind: str | None, fmt: str | None) -> None:
+    if fmt is None or kind is None:
+        return
+    if kind == "graph" and fmt not in GRAPH_FORMATS:
+        raise click.UsageError(f"--format {fmt} is for SELECT results; CONSTRUCT and DESCRIBE give RDF: "
+                               f"use {', '.join(GRAPH_FORMATS)}")
+    if kind != "graph" and fmt not in RESULT_FORMATS:
+        raise click.UsageError(f"--format {fmt} is for RDF; SELECT and ASK give results: "
+                               f"use {', '.join(RESULT_FORMATS)}")
+
+
 def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_files) -> None:
     from pathlib import Path
 
@@ -339,37 +352,27 @@ def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_fil
         run_update(path, text, timeout=timeout)
         click.echo(f"kg: update applied to {graph}", err=True)
         return
-    form = query_form(text)
-    if fmt:
-        graph_form = form in ("CONSTRUCT", "DESCRIBE")
-        if graph_form and fmt not in GRAPH_FORMATS:
-            raise click.UsageError(f"--format {fmt} is for SELECT results; {form} gives RDF: "
-                                   f"use {', '.join(GRAPH_FORMATS)}")
-        if form in ("SELECT", "ASK") and fmt not in RESULT_FORMATS:
-            raise click.UsageError(f"--format {fmt} is for RDF; {form} gives results: use {', '.join(RESULT_FORMATS)}")
+    _check_format(_KINDS.get(query_form(text)), fmt)
     gazetteer = None
     if gazetteer_files:
         from .gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer(gazetteer_files)
     result = run_query(path, text, params=params, saved=saved, engine=engine, timeout=timeout, gazetteer=gazetteer)
-    stdout = click.get_binary_stream("stdout")
+    _check_format(result.kind, fmt)
     if fmt is None:
-        if result.kind == "graph":
-            fmt = "ttl"
-        elif result.kind == "ask":
-            fmt = "table"
-        else:
-            fmt = "table" if sys.stdout.isatty() else "csv"
-    elif result.kind == "graph" and fmt not in GRAPH_FORMATS:
-        raise click.UsageError(f"--format {fmt} is for SELECT results; this query gives RDF")
-    elif result.kind != "graph" and fmt not in RESULT_FORMATS:
-        raise click.UsageError(f"--format {fmt} is for RDF; this query gives results")
+        fmt = {"graph": "ttl", "ask": "table"}.get(result.kind) or ("table" if sys.stdout.isatty() else "csv")
+    stdout = click.get_binary_stream("stdout")
     try:
         write_result(result, fmt, stdout)
         stdout.flush()
     except BrokenPipeError:  # the reader (head, less) went away: not an error
-        sys.stderr.close()
+        import os
+
+        try:  # keep the interpreter's final flush from failing again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
         return
     if result.kind == "ask" and not result.boolean:
         sys.exit(1)

@@ -85,25 +85,15 @@ def is_store(path: str | Path) -> bool:
 
 @contextlib.contextmanager
 def _lock(directory: Path, exclusive: bool) -> Iterator[None]:
-    if fcntl is None:  # pragma: no cover - no advisory locks on this platform
+    fd = _open_lock_file(directory / LOCK_NAME, exclusive) if fcntl is not None else None
+    if fd is None:  # no advisory locks here, or a read-only directory nobody can write either
         yield
         return
-    path = directory / LOCK_NAME
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        if exclusive:
-            raise GraphError(f"{directory}: cannot write the store (cannot create {LOCK_NAME})") from None
-        try:  # a read-only directory: read without a lock (nobody can write it either)
-            fd = os.open(path, os.O_RDONLY)
-        except OSError:
-            yield
-            return
     try:
         try:
             fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = _holder(path)
+            holder = _holder(directory / LOCK_NAME)
             if exclusive:
                 raise StoreLockedError(
                     f"{directory}: the store is in use by another process{holder}; "
@@ -113,9 +103,25 @@ def _lock(directory: Path, exclusive: bool) -> Iterator[None]:
         if exclusive:
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode())
-        yield
+        try:
+            yield
+        finally:
+            if exclusive:  # no stale pid for the next message
+                os.ftruncate(fd, 0)
     finally:
         os.close(fd)  # closing the descriptor releases the lock
+
+
+def _open_lock_file(path: Path, exclusive: bool) -> int | None:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        if exclusive:
+            raise GraphError(f"{path.parent}: cannot write the store (cannot create {LOCK_NAME})") from None
+    try:
+        return os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
 
 
 def _holder(path: Path) -> str:
