@@ -169,3 +169,32 @@ def test_help_imports_no_heavy_library():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_user_gazetteer_adds_names(tmp_path):
+    extra = tmp_path / "mine.ttl"
+    extra.write_text("""
+        @prefix kg: <https://w3id.org/kgstates/ontology#> .
+        @prefix actor: <https://w3id.org/kgstates/actor/> .
+        @prefix person: <https://w3id.org/kgstates/person/> .
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        actor:EST skos:altLabel "the Baltic republic of Estonia"@en .
+        person:ana-test a kg:Person ; rdfs:label "Ana Testova"@en ; skos:hiddenLabel "Testova"@en ;
+            kg:officialOf actor:LVA ; kg:role "Foreign Minister"@en .
+    """, encoding="utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("Testova met her counterpart from the Baltic republic of Estonia on Monday.\n")
+    plain = run("extract", text, "--format", "tsv")
+    extended = run("extract", text, "--format", "tsv", "--gazetteer", extra)
+    assert "LVA\tmeetsWith" not in plain.output and "EST\tmeetsWith\tLVA" not in plain.output
+    assert "EST\tmeetsWith\tLVA" in extended.output
+
+
+def test_broken_gazetteer_is_one_line(tmp_path, article):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix kg: <x#> .\nkg:a kg:b \n")
+    result = run("extract", article, "--gazetteer", bad)
+    assert result.exit_code == 1
+    assert "bad.ttl: not a valid Turtle gazetteer" in result.output
+    assert "Traceback" not in result.output

@@ -411,8 +411,8 @@ class SentenceFrame:
                 return g
             if prep == "" and "" not in preps and self._prep_before_np(g, preps):
                 return g  # "offensive in north-eastern Syria", "concern over Chinese conduct"
-            if prep == "of" and "" in preps and self._of_phrase_object(t, g):
-                return g
+            if prep in ("of", "from") and "" in preps and self._agent_head_before(g, t):
+                return g  # "met her counterpart from Estonia", "received a delegation of Iranian officials"
         return None
 
     def _modifies_target(self, g: Group) -> bool:
@@ -428,9 +428,18 @@ class SentenceFrame:
             p -= 1
         return p >= 0 and low[p] in preps and low[p] != ""
 
-    def _of_phrase_object(self, t: int, g: Group) -> bool:
-        # "sanctioned ... over the purchase of" -- no; "accused X of" handled elsewhere
-        return False
+    def _agent_head_before(self, g: Group, t: int) -> bool:
+        """The object phrase is headed by a person or body noun before "of/from X"."""
+        from .lexicon import AGENT_HEADS
+
+        low = self.lowers
+        p = g.i - 1
+        while p > t and low[p] in DETERMINERS:
+            p -= 1
+        if p <= t or low[p] not in ("of", "from"):
+            return False
+        head = p - 1
+        return head > t and low[head] in AGENT_HEADS and not any(x in self.group_at for x in range(t + 1, head))
 
     def _is_drafter(self, g: Group) -> bool:
         low = self.lowers
