@@ -362,7 +362,7 @@ def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_fil
     _check_format(result.kind, fmt)
     if fmt is None:
         fmt = {"graph": "ttl", "ask": "table"}.get(result.kind) or ("table" if sys.stdout.isatty() else "csv")
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     try:
         write_result(result, fmt, stdout)
         stdout.flush()
