@@ -51,11 +51,28 @@ def split_sentences(text: str, doc_id: str = "") -> list[Sentence]:
     return sentences
 
 
+#: the longest stretch treated as one sentence; longer runs without a sentence end (lists, tables,
+#: text without punctuation) are cut at the last comma, semicolon or space before the limit, which
+#: keeps extraction linear in the length of the text
+MAX_SENTENCE = 2000
+_SOFT_BREAK = re.compile(r"[;,:]\s|\s")
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, doc_id: str) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = None
+        for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE // 2, start + MAX_SENTENCE):
+            if cut is None or m.group()[0] in ";,:" or cut[1] == " ":
+                cut = (m.end(), m.group()[0])
+        stop = cut[0] if cut else start + MAX_SENTENCE
+        _append(out, text, start, stop, doc_id)
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(doc_id, len(out), start, end, text[start:end]))
 
