@@ -113,15 +113,13 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
 @quiet_option
 def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     """Build an RDF knowledge graph from INPUTS, with the evidence for every relation."""
+    from dataclasses import replace
     from pathlib import Path
 
+    from .fileio import check_writable
     from .gazetteer import load_gazetteer
     from .pipeline import extract_documents
     from .rdf import LineGraph, build_graph, format_for_path, read_graph, write_graph
-
-    from dataclasses import replace
-
-    from .fileio import check_writable
 
     problems = _Problems()
     try:

@@ -153,13 +153,7 @@ class Discourse:
                     if patron is not None and low[k] not in ("allies", "partners"):
                         i = k + 1
                         continue
-                    before: list[str] = []
-                    for s in spans:
-                        if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",) \
-                                and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
-                            if s.actor in before:
-                                before.remove(s.actor)
-                            before.append(s.actor)
+                    before = self._states_before(spans, low, i)
                     if i > 0 and low[i - 1] in ("its", "their") and before:
                         before = before[:-1]  # "Washington applauded ... its two partners": not Washington
                     if patron is not None:
@@ -212,7 +206,8 @@ class Discourse:
             return people[-1].actor
         return self.last_person_actor
 
-    def _pair_in_sentence(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
+    def _states_before(self, spans: list[Span], low: list[str], i: int) -> list[str]:
+        """States named before token ``i`` (not as modifiers or places), least recent first, once each."""
         before: list[str] = []
         for s in spans:
             if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",) \
@@ -220,6 +215,10 @@ class Discourse:
                 if s.actor in before:
                     before.remove(s.actor)
                 before.append(s.actor)
+        return before
+
+    def _pair_in_sentence(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
+        before = self._states_before(spans, low, i)
         return (before[-2], before[-1]) if len(before) >= 2 else None
 
     def _single(self, exclude: set[str]) -> str | None:
