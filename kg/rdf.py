@@ -457,6 +457,41 @@ def _parse_error(path: Path, fmt: RdfFormat, exc: Exception) -> GraphError:
     return GraphError(f"{path}: not valid {fmt.name}: {msg}")
 
 
+def refuse_unsafe(path: Path, fmt: RdfFormat) -> None:
+    """Refuse, before parsing, inputs whose parsing could reach the network or explode.
+
+    RDF/XML with a DOCTYPE or entity declarations (external entities, "billion laughs") and JSON-LD
+    whose ``@context`` is a reference to fetch rather than an inline object.
+    """
+    if fmt.name == "xml":
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+        prolog = head.split(b"<rdf:RDF", 1)[0]
+        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in head:
+            raise GraphError(f"{path}: RDF/XML with a DOCTYPE or entity declarations is refused "
+                             "(kg reads no external entity and expands no entity)")
+    elif fmt.name == "json-ld":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise GraphError(f"{path}: not valid JSON-LD ({exc})") from None
+        if _context_reference(data):
+            raise GraphError(f"{path}: JSON-LD with a remote @context is refused (kg makes no network request); "
+                             "inline the context")
+
+
+def _context_reference(data) -> bool:
+    """Whether any ``@context`` in a JSON-LD document is (or lists) a reference to load."""
+    if isinstance(data, dict):
+        ctx = data.get("@context")
+        if isinstance(ctx, str) or (isinstance(ctx, list) and any(isinstance(c, str) for c in ctx)):
+            return True
+        return any(_context_reference(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_context_reference(v) for v in data)
+    return False
+
+
 def read_graph(path: str | Path) -> Graph:
     """Parse an RDF file in the format its suffix names into one graph.
 
@@ -467,6 +502,7 @@ def read_graph(path: str | Path) -> Graph:
     fmt = format_for_path(path)
     if not path.is_file():
         raise GraphError(f"{path}: graph file not found")
+    refuse_unsafe(path, fmt)
     graph = bind_prefixes(Graph(bind_namespaces="core"))
     try:
         with _quiet():

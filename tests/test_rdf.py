@@ -332,3 +332,18 @@ def test_line_graph_writes_the_same_bytes_as_rdflib(relations, tmp_path, suffix)
     write_graph(build_graph(relations, [], None), via_rdflib)
     write_graph(build_graph(relations, [], None, graph=LineGraph()), via_lines)
     assert via_rdflib.read_bytes() == via_lines.read_bytes()
+
+
+def test_rdfxml_with_entities_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "evil.rdf"
+    path.write_text('<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n'
+                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>\n')
+    with pytest.raises(GraphError, match="DOCTYPE or entity declarations is refused"):
+        read_graph(path)
+
+
+def test_jsonld_with_remote_context_is_refused(tmp_path):
+    path = tmp_path / "remote.jsonld"
+    path.write_text('{"@context": "https://example.org/context.jsonld", "@id": "x", "name": "y"}')
+    with pytest.raises(GraphError, match="remote @context is refused"):
+        read_graph(path)
