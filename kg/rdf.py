@@ -473,8 +473,8 @@ def refuse_unsafe(path: Path, fmt: RdfFormat) -> None:
     elif fmt.name == "json-ld":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise GraphError(f"{path}: not valid JSON-LD ({exc})") from None
+        except (ValueError, UnicodeDecodeError):
+            return  # the parser reports the syntax error with its line
         if _context_reference(data):
             raise GraphError(f"{path}: JSON-LD with a remote @context is refused (kg makes no network request); "
                              "inline the context")
