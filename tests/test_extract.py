@@ -200,3 +200,24 @@ def test_drafters_are_not_shielded(gazetteer):
     found = triples("China vetoed a French-drafted resolution condemning Myanmar.", gazetteer)
     assert ("CHN", "vetoesFor", "MMR") in found
     assert ("CHN", "vetoesFor", "FRA") not in found
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Nigeria and Ghana signed an agreement on energy cooperation in Abuja.",
+     {sym("NGA", "agreesWith", "GHA")}, {sym("NGA", "cooperatesWith", "GHA")}),
+    ("Kenyan troops were deployed to Somalia last year.", {("KEN", "aids", "SOM")}, set()),
+    ("Washington slapped tariffs on Canadian steel, prompting Ottawa to retaliate with duties on American goods.",
+     {("USA", "sanctions", "CAN"), ("CAN", "sanctions", "USA")}, {("CAN", "attacks", "USA")}),
+    ("Saudi Arabia and Israel were close to normalising relations.", set(), {sym("SAU", "agreesWith", "ISR")}),
+    ("Pakistan and Afghanistan exchanged fire across the border.", {sym("PAK", "atWarWith", "AFG")}, set()),
+    ("Venezuela and Guyana remain locked in a dispute over the region.", {sym("VEN", "tensionWith", "GUY")}, set()),
+    ("The African Union suspended Niger after the coup.", {("AU", "sanctions", "NER")}, set()),
+    ("Hungary blocked an EU aid package for Ukraine.", set(), {("HUN", "sanctions", "UKR"), ("EU", "aids", "UKR")}),
+    ("China imposed export controls on gallium, hitting American chipmakers.", set(), {("CHN", "attacks", "USA")}),
+    ("Russia's ambassador was summoned by the German foreign ministry.", {("DEU", "criticizes", "RUS")}, set()),
+    ("Israel struck Iranian targets in Syria.", {("ISR", "attacks", "IRN")}, set()),
+])
+def test_unseen_probe_sentences(text, expected, absent, gazetteer):
+    found = triples(text, gazetteer)
+    assert expected <= found
+    assert not (absent & found)

@@ -87,6 +87,10 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
                 if not (x + 1 < len(low) and low[x + 1] == "to"):
                     continue
             return True
+    # "close to normalising", "on the verge of signing", "poised to sign": not done yet
+    for x in range(max(0, t - 4), t - 1):
+        if (low[x], low[x + 1]) in _NOT_YET:
+            return True
     # "urged Y to sign", "called on X to": the irrealis verb may stand before the clause start
     for x in range(max(0, t - 12), t):
         if low[x] in ("urged", "urges", "urging", "asked", "pressed", "called") and "to" in low[x:t]:
@@ -96,6 +100,9 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
     return False
 
 
+_NOT_YET = frozenset({("close", "to"), ("verge", "of"), ("poised", "to"), ("set", "to"), ("ready", "to"),
+                      ("expected", "to"), ("due", "to"), ("about", "to"), ("brink", "of"),
+                      ("hope", "to"), ("hoped", "to"), ("hopes", "to")})
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _TIME = re.compile(

@@ -54,6 +54,9 @@ feud détente detente rapprochement axis cooperation
 
 # Words that are prepositions before a noun but conjunctions before a clause: "after Russia invaded".
 _SUBORDINATORS = frozenset("after before since until as".split())
+# Nouns that may stand between an actor and the noun it modifies: "an EU aid package", "a UN arms embargo".
+_FLOW_NOUNS = frozenset("aid arms weapons trade export exports import imports military security energy "
+                        "defence defense economic financial humanitarian".split())
 _ATTEMPT_NOUNS = frozenset("bid attempt attempts effort efforts move moves decision push campaign drive "
                            "determination readiness".split())
 _MEMBER_NOUNS = frozenset("ally allies member members partner partners colleague colleagues counterpart "
@@ -461,8 +464,9 @@ class SentenceFrame:
                     return None  # "NATO ally": membership, not the subject
                 if g.possessive or g.kinds & {"origin", "modifier", "agent"} or g.hyphen:
                     return g
-                if g.j == t or (g.j < t and all(low[x] in ("-",) for x in range(g.j, t))):
-                    return g  # "Security Council sanctions", "US aid"
+                if g.j == t or (g.j < t and all(low[x] in ("-",) for x in range(g.j, t))) or (
+                        t - g.j <= 2 and all(low[x] in GOODS or low[x] in _FLOW_NOUNS for x in range(g.j, t))):
+                    return g  # "Security Council sanctions", "US aid", "an EU aid package"
                 return None
             w = low[p]
             if w in PREPOSITIONS or w in (",", ";", "and", "or") or w in AUX or w in LIGHT_VERBS \

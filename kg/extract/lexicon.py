@@ -57,7 +57,7 @@ confirmed insisted argued wrote warned estimated estimates believes believe beli
 
 # Descriptions that refer back to one state ("the isolated state") or to a pair ("both nations").
 SINGLE_COREF_HEADS = frozenset("""
-state country nation kingdom emirate island republic regime government monarchy sultanate
+state country nation kingdom emirate island republic regime monarchy sultanate
 """.split())
 PAIR_COREF_HEADS = frozenset("""
 nations countries sides neighbours neighbors leaders governments allies rivals states powers partners

@@ -41,6 +41,15 @@ _CONSUME_STEMS = ("absorb", "buy", "bought", "import", "purchas", "receiv", "con
 _BLOCKADE_NOUNS = ("links", "borders", "border", "airspace", "ports", "routes", "crossings")
 _RAPPROCHEMENT = frozenset({"rapprochement", "reconciliation", "thaw", "breakthrough", "normalisation",
                             "normalization", "detente", "détente"})
+_ECONOMIC = frozenset("duties tariffs tariff levies sanctions measures restrictions curbs bans".split())
+_TARGET_NOUNS = frozenset("""
+targets target sites site positions position bases base forces troops soldiers cities city towns town
+villages village facilities facility plants plant infrastructure territory territories ships ship vessels
+vessel boat boats aircraft jets drones airfield airfields airport ports port border posts post military army
+navy embassy capital regions region areas area units unit convoy convoys camps camp depots depot
+installations installation refinery refineries outposts outpost soil waters airspace homes hospital
+hospitals
+""".split())
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
@@ -119,6 +128,8 @@ class RuleSet:
             # "halted weapons sales to Turkey", "froze aid to South Africa", "suspended imports of
             # Japanese seafood": stopping a flow is a sanction on the other side (relations.md, 3)
             halter = self.f.subject_left(halt) or subj
+            if set(subj.actors) - set(halter.actors) and set(obj.actors) - set(halter.actors):
+                return  # "Hungary blocked an EU aid package for Ukraine": someone else's flow, stopped
             target = obj if set(obj.actors) - set(halter.actors) else subj
             subj, obj, pred = halter, target, "sanctions"
         for s in subj.spans:
@@ -214,8 +225,17 @@ class RuleSet:
         if pred == "vetoesFor":
             self._veto(tr, t)
             return
+        if tr.name == "retaliate" and f.word_near(t, _ECONOMIC, 6):
+            return  # "retaliate with duties on American goods": the duties are the relation
         conf = tr.confidence
         if f.is_passive(t):
+            if pred == "aids" and tr.needs:
+                # "Kenyan troops were deployed to Somalia": the troops' state sends them
+                owner = f.subject_left(t)
+                dest = self._ok_obj(f.object_right(t, ("to", "in"), window=8))
+                if owner is not None and dest is not None:
+                    self.emit(owner, dest, pred, t, conf, f.lowers[t])
+                return
             agent = self._ok_obj(f.object_right(t, ("by", "from"), window=10))
             if pred == "supplies" and not tr.receive:
                 recipient = self._ok_obj(f.object_right(t, ("to", "for"), window=12))
@@ -284,6 +304,12 @@ class RuleSet:
             return
         if obj is None and subj is not None:
             obj = self._fallback_object(pred, subj, t)
+        if pred == "attacks" and obj is not None and obj.kinds <= {"modifier", "origin"} and obj.prep == "" \
+                and not f.word_near(obj.j - 1, _TARGET_NOUNS, 5):
+            return  # "hitting American chipmakers": not an attack on a state
+        if pred == "sanctions" and tr.name in ("suspend", "expel") and (
+                obj is None or subj is None or self._kind(subj) != "organization" or obj.prep):
+            return  # suspending or expelling a state is a sanction when an organisation does it
         self.emit(subj, obj, pred, t, conf, f.lowers[t])
         if obj is not None and obj.prep in ("to", "for") and subj is not None:
             for more in self._parallel_objects(obj, t):
@@ -315,6 +341,15 @@ class RuleSet:
         low = f.lowers
         envoy_words = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy",
                        "consul", "attaché", "attache", "chargé", "charge")
+        if f.is_passive(t):
+            # "Russia's ambassador was summoned by the German foreign ministry"
+            agent = self._ok_obj(f.object_right(t, ("by",), window=8))
+            x = next((y for y in range(max(0, t - 6), t) if low[y] in envoy_words), None)
+            if agent is not None and x is not None:
+                owner = f.group_at.get(x - 1) or (f.group_at.get(x - 2) if x >= 2 and low[x - 1] in ("'s",) else None)
+                if owner is not None:
+                    self.emit(agent, owner, pred, t, conf, low[t])
+            return
         for x in range(t + 1, min(len(low), t + 7)):
             if low[x] in envoy_words and f.same_clause(t, x):
                 subj = f.subject_left(t)
@@ -334,6 +369,12 @@ class RuleSet:
             if any(w in ("seen", "appeared", "stood", "sat", "posed", "toured", "attended", "watched",
                          "photographed", "pictured") for w in low[g.j:t]):
                 self.emit_pairs(g, "meetsWith", t, 0.7, "together")
+
+    def _kind(self, g: Group) -> str | None:
+        if self.discourse is None:
+            return None
+        actor = self.discourse.gazetteer.actors.get(g.actors[0])
+        return actor.kind if actor else None
 
     def _participle_subject(self, t: int) -> Group | None:
         """ "Meeting Olaf Scholz in Brasilia, Lula said ...": the subject follows the participle phrase."""
@@ -538,6 +579,9 @@ class RuleSet:
             return
         if pred == "alliedWith" and tr.name == "partner" and t > 0 and low[t - 1] in ("trading", "trade"):
             pred = "tradesWith"
+        if pred in ("cooperatesWith", "tradesWith") and any(
+                low[x] in ("on", "for") and x > 0 and low[x - 1] in AGREEMENT_NOUNS for x in range(max(1, t - 4), t)):
+            return  # "an agreement on energy cooperation": the topic of the agreement
         if pred == "tradesWith" and t + 1 < len(low) and low[t + 1] in _TRADE_COMPOUNDS:
             return  # "a trade deal", "trade talks", "a trade war": not trade between them
         conf = tr.confidence - 0.05
@@ -629,6 +673,8 @@ class RuleSet:
                                 and id(g) not in self.attribution), None)
         if subj is None and tr.name in ("ally", "partner") and obj is not None:
             subj = f.subject_left(t)
+        if subj is None and symmetric and "in" in low[max(0, t - 3):t]:
+            subj = f.subject_left(t)  # "X and Y remain locked in a dispute", "X and Y are in talks"
         if subj is None:
             return
         if tr.receive:

@@ -178,7 +178,7 @@ TRIGGERS: list[Trigger] = [
     *_v("sanctions", "sanction|sanctions|sanctioned|sanctioning penalise penalize blacklist embargo",
         ("",)),
     *_n("sanctions", "sanctions embargo|embargoes tariff|tariffs ban|bans blockade "
-        "freeze|freezes controls", ("on", "against", "over")),
+        "freeze|freezes controls duties levies", ("on", "against", "over")),
     # --- attacks ------------------------------------------------------------------------------
     *_v("attacks", "attack strike|strikes|struck|striking bomb shell invade raid "
         "hit|hits|hitting target|targets|targeted|targeting shoot|shoots|shot|shooting "
@@ -186,6 +186,14 @@ TRIGGERS: list[Trigger] = [
     *_v("attacks", "launch|launches|launched|launching", ("against", "on", "at", "across", "into"),
         needs_goods=True, confidence=0.65),
     *_v("attacks", "retaliate fire|fires|fired|firing", ("against", "at", "on"), confidence=0.65),
+    *_v("atWarWith", "exchange|exchanges|exchanged|exchanging trade|traded|trading", ("with",),
+        needs=frozenset({"fire", "gunfire", "shots", "shells", "strikes", "blows"}), confidence=0.65),
+    *_v("aids", "deploy|deploys|deployed|deploying station|stationed dispatch|dispatched", ("to", "in"),
+        needs=frozenset({"troops", "soldiers", "forces", "peacekeepers", "personnel", "advisers",
+                         "advisors", "instructors", "battalion", "battalions", "brigade", "contingent"}),
+        confidence=0.65),
+    *_v("sanctions", "suspend|suspends|suspended|suspending expel|expels|expelled|expelling", ("",),
+        confidence=0.6),
     *_n("attacks", "attack|attacks strike|strikes airstrike|airstrikes bombing|bombings invasion "
         "offensive incursion raid|raids assault|assaults shelling bombardment counter-attack "
         "counteroffensive annexation occupation", ("on", "against", "of", "in", "into")),
