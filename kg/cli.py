@@ -199,9 +199,10 @@ def validate(graph, shapes):
 
 def _register() -> None:
     """Commands that live in their own modules (each imports only click at start-up)."""
+    from .cli_analyze import analyze, diff
     from .cli_query import load, query
 
-    for command in (query, load):
+    for command in (query, load, analyze, diff):
         cli.add_command(command)
 
 

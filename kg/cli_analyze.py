@@ -1,0 +1,211 @@
+"""The ``kg analyze`` and ``kg diff`` commands: blocs, balance, centrality and change over time.
+
+Only click and the shared filter options (:mod:`kg.filters`, which imports nothing heavy) are
+imported at start-up; the analysis library, rdflib and numpy are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .filters import filter_options
+
+_MAX_TRIANGLES = 20  # unbalanced triangles shown by the table format (json lists all)
+
+
+# ---------------------------------------------------------------------------- table formatting
+
+def _num(x: float, signed: bool = False) -> str:
+    text = f"{x:.3f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return ("+" + text) if signed and x > 0 else text
+
+
+def _relations(rels, symmetric) -> str:
+    parts = []
+    for s, p, o, count in rels:
+        parts.append(f"{p} {count}" if p in symmetric else f"{s} {p} {o} {count}")
+    return ", ".join(parts)
+
+
+def format_analysis(result: dict, labels: dict[str, str]) -> str:
+    """The table form of :meth:`kg.analysis.Analysis.to_dict` for people."""
+    from .predicates import SYMMETRIC_PREDICATES as sym
+
+    out = [f"Signed network: {result['actors']} actors, {result['ties']} ties "
+           f"({result['positive']} positive, {result['negative']} negative), "
+           f"{len(result['neutral'])} neutral pairs"]
+    for u, v in result["neutral"]:
+        out.append(f"  neutral  {u}-{v}")
+    out += ["", f"Blocs (Doreian-Mrvar, alpha {_num(result['alpha'])}): {len(result['blocs'])}, "
+                f"criterion P = {_num(result['criterion'])}"]
+    for i, bloc in enumerate(result["blocs"], 1):
+        out.append(f"  {i:>2}  {' '.join(bloc)}")
+    if result["unaligned"]:
+        out.append(f"  no signed tie: {' '.join(result['unaligned'])}")
+    if result["triangles"]:
+        out += ["", f"Balance: {_num(result['balance'])} ({result['balanced']} of {result['triangles']} "
+                    f"triangles balanced; weak balance {_num(result['weak_balance'])})"]
+    else:
+        out += ["", "Balance: 1 (no triangles)"]
+    if result["unbalanced"]:
+        out.append("Unbalanced triangles (strongest first):")
+        for tri in result["unbalanced"][:_MAX_TRIANGLES]:
+            out.append(f"  {' '.join(tri['actors'])}")
+            for e in tri["edges"]:
+                out.append(f"      {'-'.join(e['pair'])} {_num(e['weight'], signed=True)}: "
+                           f"{_relations(e['relations'], sym)}")
+        if len(result["unbalanced"]) > _MAX_TRIANGLES:
+            out.append(f"  ... and {len(result['unbalanced']) - _MAX_TRIANGLES} more (--format json lists all)")
+    out += ["", "Centrality (by PN index):"]
+    rows = [("actor", "label", "degree", "+", "-", "weighted", "net", "PN")]
+    for actor, c in sorted(result["centrality"].items(), key=lambda kv: (-kv[1]["pn"], kv[0])):
+        rows.append((actor, labels.get(actor, actor), str(c["degree"]), str(c["positive"]), str(c["negative"]),
+                     _num(c["weighted_degree"]), _num(c["net"], signed=True), f"{c['pn']:.3f}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        cells = [r[0].ljust(widths[0]), r[1].ljust(widths[1])] + [v.rjust(w) for v, w in zip(r[2:], widths[2:])]
+        out.append("  " + "  ".join(cells).rstrip())
+    if result.get("ego"):
+        out += ["", _format_ego(result["ego"], labels)]
+    return "\n".join(out)
+
+
+def _format_ego(ego: dict, labels: dict[str, str]) -> str:
+    actor = ego["actor"]
+    out = [f"{actor} ({labels.get(actor, actor)})"]
+    for title, key in (("partners", "partners"), ("adversaries", "adversaries"), ("mixed", "mixed")):
+        entries = ego[key]
+        if not entries and key == "mixed":
+            continue
+        out.append(f"  {title}:" + ("" if entries else " none"))
+        for e in entries:
+            rels = ", ".join(f"{r['predicate']} {r['direction']} {r['evidence']}" for r in e["relations"])
+            out.append(f"    {e['actor']:<6} {_num(e['weight'], signed=True):>6}  evidence {e['evidence']:<3}  {rels}")
+    return "\n".join(out)
+
+
+def format_diff(d: dict) -> str:
+    """The table form of :func:`kg.analysis.diff_graphs` for people."""
+    out = [f"Relations: {len(d['added'])} added, {len(d['removed'])} removed, "
+           f"{len(d['evidence'])} with a new evidence count"]
+    out += [f"  + {s} {p} {o}" for s, p, o in d["added"]]
+    out += [f"  - {s} {p} {o}" for s, p, o in d["removed"]]
+    out += [f"  ~ {s} {p} {o}: {a} -> {b}" for s, p, o, a, b in d["evidence"]]
+    sign = {1: "+", -1: "-", 0: "none"}
+    if d["sign_changes"]:
+        out.append("Signed ties that changed:")
+        out += [f"  {'-'.join(c['pair'])}: {sign[c['old']]} -> {sign[c['new']]}" for c in d["sign_changes"]]
+    b = d["blocs"]
+    out.append(f"Blocs: {len(b['old'])} -> {len(b['new'])}, criterion P {_num(b['criterion']['old'])} -> "
+               f"{_num(b['criterion']['new'])}")
+    if not b["changes"]:
+        out.append("  no bloc changed members")
+    for c in b["changes"]:
+        old = " ".join(c["old"]) if c["old"] else "(none)"
+        new = " ".join(c["new"]) if c["new"] else "(none)"
+        moves = [f"joined: {' '.join(c['joined'])}"] if c["joined"] else []
+        moves += [f"left: {' '.join(c['left'])}"] if c["left"] else []
+        out.append(f"  {old}  ->  {new}   ({'; '.join(moves)})")
+    out.append(f"Balance: {_num(d['balance']['old'])} -> {_num(d['balance']['new'])}")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------- commands
+
+def _load(path: str, options: dict, gazetteer):
+    """The filtered NetworkX view of the graph at ``path`` and the filter used.
+
+    ``--since``/``--until`` act on each claim's time, else on its document's date.
+    """
+    from .filters import apply_filter, document_dates, filter_from_options
+    from .network import to_networkx
+    from .sources import open_graph
+
+    flt = filter_from_options(**options, gazetteer=gazetteer)
+    rdf_graph = open_graph(path)
+    dates = document_dates(rdf_graph) if flt.since or flt.until else None
+    return apply_filter(to_networkx(rdf_graph), flt, gazetteer=gazetteer, document_dates=dates), flt
+
+
+def _fail(exc) -> None:
+    from .errors import FormatError
+
+    if isinstance(exc, FormatError):
+        raise click.UsageError(str(exc))
+    raise click.ClickException(str(exc))
+
+
+_ALPHA = click.option("--alpha", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+                      help="Doreian-Mrvar weight of negative ties inside blocs (1 - alpha: positive ties "
+                           "between blocs).")
+_MAX_BLOCS = click.option("--max-blocs", type=click.IntRange(1, 20), default=8, show_default=True,
+                          help="The largest number of blocs tried.")
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+                       help="table for people, json for programs.")
+
+
+@click.command("analyze")
+@click.argument("graph", type=click.Path())
+@_FORMAT
+@_ALPHA
+@_MAX_BLOCS
+@filter_options
+def analyze(graph, fmt, alpha, max_blocs, **options):
+    """Blocs, structural balance and centrality of the signed network of GRAPH.
+
+    Cooperation between two actors counts positive, conflict negative (weighted by the ontology's
+    Goldstein weights and the evidence counts). Blocs minimise negative ties inside and positive
+    ties between them; balance is the share of triangles whose signs multiply to +. With --focus,
+    also the actor's partners and adversaries; with --since/--until, only the evidence of that period
+    (the claim's time, else its document's date).
+    """
+    from .analysis import analyze as run
+    from .errors import KgError
+    from .gazetteer import load_gazetteer
+
+    try:
+        gazetteer = load_gazetteer()
+        G, flt = _load(graph, options, gazetteer)
+        result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
+    except KgError as exc:
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
+        click.echo(format_analysis(result, labels))
+
+
+@click.command("diff")
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@_FORMAT
+@_ALPHA
+@_MAX_BLOCS
+@click.option("--exit-code", is_flag=True, help="Exit 1 when a relation was added or removed (like git diff).")
+@filter_options
+def diff(old, new, fmt, alpha, max_blocs, exit_code, **options):
+    """What changed from graph OLD to graph NEW: relations added and removed, signed ties that
+    changed sign, blocs that changed members, balance before and after."""
+    from .analysis import diff_graphs
+    from .errors import KgError
+    from .gazetteer import load_gazetteer
+
+    try:
+        gazetteer = load_gazetteer()
+        G_old, _ = _load(old, options, gazetteer)
+        G_new, _ = _load(new, options, gazetteer)
+        result = diff_graphs(G_old, G_new, alpha=alpha, max_k=max_blocs)
+    except KgError as exc:
+        _fail(exc)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        click.echo(format_diff(result))
+    if exit_code and (result["added"] or result["removed"]):
+        sys.exit(1)
