@@ -135,8 +135,13 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
             raise KgError("no documents could be read: nothing to build")
         graph = build_graph(rels, docs, gazetteer, graph=LineGraph() if fmt.line_based else None)
         if append and Path(output).exists():
-            for triple in read_graph(output):
-                graph.add(triple)
+            from .rdf import DOCUMENT_METADATA, doc_iri
+
+            rebuilt = {doc_iri(d.id) for d in docs}
+            for s, p, o in read_graph(output):
+                if s in rebuilt and p in DOCUMENT_METADATA:
+                    continue  # a document read again brings its current title, date and source
+                graph.add((s, p, o))
         write_graph(graph, output)
         if store_dir:
             from .store import load_files

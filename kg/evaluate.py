@@ -41,10 +41,11 @@ class GoldItem:
     text: str
     triples: frozenset[Triple]
     doc: str | None = None
+    date: str | None = None  # from a document file's header, as kg build reads it
 
     def document(self) -> Document:
         """The item as a :class:`~kg.model.Document` to hand to an extractor."""
-        return Document(id=self.id, text=self.text, url=_url(self.source),
+        return Document(id=self.id, text=self.text, url=_url(self.source), date=self.date,
                         source=self.doc if self.doc is not None else self.source)
 
 
@@ -203,16 +204,20 @@ def read_gold(path: str | Path) -> list[GoldItem]:
             triples = parse_triples(row[col["relations"]])
         except ValueError as exc:
             raise GoldError(f"{name}:{lineno}: {exc}") from None
-        doc = None
+        doc = date = None
         text = value
         if text_col == "doc":
             doc = value
             try:
-                text = (path.parent / value).read_text(encoding="utf-8")
+                raw = (path.parent / value).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 reason = "file not found" if isinstance(exc, FileNotFoundError) else str(exc)
                 raise GoldError(f"{name}:{lineno}: cannot read document {value!r} ({reason})") from None
-        items.append(GoldItem(item_id, row[col["source"]].strip(), text, triples, doc))
+            from .readers import iso_date, parse_header
+
+            meta, text = parse_header(raw)  # the same header the readers take off a text file
+            date = iso_date(meta.get("date"))
+        items.append(GoldItem(item_id, row[col["source"]].strip(), text, triples, doc, date))
     return items
 
 

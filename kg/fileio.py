@@ -1,12 +1,15 @@
-"""Writing files so that a crash or kill never leaves a half-written output.
+"""Writing files so that a failure, a crash or a kill never leaves a half-written output.
 
-Everything kg writes goes to a temporary file in the target's directory, is flushed to disk,
-then renamed over the target in one step (``os.replace``).
+Everything kg writes goes to a temporary file beside the target (``.NAME.XXXX.tmp``), is flushed
+to disk, then renamed over the target in one step (``os.replace``). A reader sees the old file
+or the new one, never a mixture. A path that cannot be written is an :class:`OutputError` of one
+line, raised before anything is written.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -14,15 +17,29 @@ from typing import IO, Iterator
 
 from .errors import KgError
 
+# errors of the disk rather than of the caller's code: they become an OutputError
+_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
+
 
 class OutputError(KgError):
     """An output path that cannot be written."""
 
 
+def _parent(target: Path) -> Path:
+    return target.parent if str(target.parent) else Path(".")
+
+
 def check_writable(path: str | os.PathLike) -> Path:
-    """Raise :class:`OutputError` with one clear line when ``path`` cannot be written."""
+    """``path`` as a :class:`~pathlib.Path`, or :class:`OutputError` with one clear line
+    when it cannot be written (missing or read-only directory, or a directory in the way).
+
+    >>> check_writable("no/such/dir/graph.ttl")
+    Traceback (most recent call last):
+    ...
+    kg.fileio.OutputError: cannot write no/such/dir/graph.ttl: directory no/such/dir does not exist
+    """
     target = Path(path)
-    parent = target.parent if str(target.parent) else Path(".")
+    parent = _parent(target)
     if not parent.exists():
         raise OutputError(f"cannot write {target}: directory {parent} does not exist")
     if not parent.is_dir():
@@ -34,37 +51,75 @@ def check_writable(path: str | os.PathLike) -> Path:
     return target
 
 
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str = "utf-8") -> Iterator[IO]:
-    """Open a temporary file beside ``path``; on success rename it onto ``path``.
+    """Open a temporary file beside ``path`` for writing; on success it replaces ``path``.
 
-    On any exception the temporary file is removed and ``path`` keeps its old content.
+    ``mode`` is ``"w"`` (text, ``encoding``, ``\\n`` line ends) or ``"wb"``. On any exception the
+    temporary file is removed and ``path`` keeps its old content. The new file keeps the
+    permission bits of the file it replaces; a new file gets those of a plain ``open()``
+    (0o666 less the umask, 0o644 with the usual umask). A symbolic link is written through.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> with atomic_write(d / "out.txt") as fh:
     ...     _ = fh.write("done")
-    >>> (d / "out.txt").read_text()
-    'done'
+    >>> (d / "out.txt").read_text(), [p.name for p in d.iterdir()]
+    ('done', ['out.txt'])
     """
-    target = check_writable(path)
-    parent = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    if mode not in ("w", "wt", "wb"):
+        raise ValueError(f"atomic_write mode must be 'w' or 'wb', not {mode!r}")
+    shown = Path(path)
+    target = check_writable(Path(os.path.realpath(shown)) if shown.is_symlink() else shown)
     try:
-        binary = "b" in mode
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": encoding, "newline": ""})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+        tmp = tempfile.NamedTemporaryFile("wb", dir=_parent(target), prefix=f".{target.name}.", suffix=".tmp",
+                                          delete=False)
+    except OSError as exc:
+        raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
+    try:
+        with tmp:
+            if "b" in mode:
+                yield tmp
+            else:
+                with open(tmp.fileno(), "w", encoding=encoding, newline="", closefd=False) as text:
+                    yield text
+            tmp.flush()
+            os.fsync(tmp.fileno())
         try:
-            mode_bits = target.stat().st_mode & 0o777
+            bits = target.stat().st_mode & 0o7777
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode_bits = 0o666 & ~umask
-        os.chmod(tmp, mode_bits)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+            bits = 0o666 & ~_umask()
+        os.chmod(tmp.name, bits)
+        os.replace(tmp.name, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp.name)
+        if isinstance(exc, OSError) and exc.errno in _DISK_ERRNOS:
+            raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from exc
         raise
+    _sync_directory(_parent(target))
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (best effort: not every system can open a directory)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+__all__ = ["OutputError", "atomic_write", "check_writable"]

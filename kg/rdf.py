@@ -109,6 +109,10 @@ def _add_actor(graph: Graph, actor_id: str, gazetteer, fallback_label: str | Non
         graph.add((node, OWL.sameAs, WD[actor.wikidata]))
 
 
+#: the properties of a document node that a newer reading of the same document replaces
+DOCUMENT_METADATA = frozenset({DCTERMS.title, DCTERMS.date, DCTERMS.source})
+
+
 def _add_document(graph: Graph, doc: Document) -> None:
     node = doc_iri(doc.id)
     graph.add((node, RDF.type, KG.Document))

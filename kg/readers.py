@@ -1,27 +1,54 @@
 """Reading news documents: plain text, Markdown, HTML, JSON lines, directories and stdin.
 
-Readers form a registry keyed by file suffix. A problem with one document is an
-:class:`~kg.errors.InputError` naming the file (and line) and what is wrong; with ``on_error``
-given, it is reported and reading goes on with the next document.
+:func:`read_documents` is the one entry point. Readers form a registry keyed by file suffix
+(:data:`READERS`); a file given by name with another suffix is read as plain text, a directory
+is searched (recursively, in sorted order, hidden files and folders skipped) for the suffixes of
+the registry only.
 
-Plain-text and Markdown files may start with a header of ``Key: value`` lines (``Title``,
-``Date``, ``Source``, ``URL``, ``Id``) ended by a blank line; it becomes the document's metadata::
+Problems are reported through two callbacks, each receiving one line that names the file
+(and the line of a JSONL file) and the problem:
+
+``on_error(InputError)``
+    a document that cannot be read: missing or unreadable file, binary file, empty document,
+    a JSONL line that is not a JSON object with a ``text`` string, a directory without
+    documents. Reading goes on with the next document or line. Without ``on_error`` the
+    error is raised and reading stops.
+``on_warning(str)``
+    the document was read, with a loss: invalid UTF-8 (decoded with U+FFFD replacement
+    characters), a date that is not a date (ignored). Without ``on_warning`` warnings are
+    dropped.
+
+Plain-text and Markdown files (and plain text on stdin) may start with a header of
+``Key: value`` lines, ended by a blank line. The keys are ``Title``, ``Date``, ``Source``,
+``URL`` and ``Id`` (any case); every line before the blank line must be one of them, otherwise
+the file has no header and is read whole. The header gives the document's metadata and is not
+part of its text (a YAML front-matter block between ``---`` lines is read the same way)::
 
     Title: Seoul and Tokyo revive shuttle diplomacy
     Date: 2023-03-16
-    Source: kg examples
+    Source: kg examples (written for the project)
 
     South Korea's president visited Tokyo on Thursday ...
+
+Dates become ISO 8601 dates (``YYYY-MM-DD``) when they parse (ISO dates and timestamps,
+``2024/06/20``, ``20 June 2024``, ``June 20, 2024``, RFC 2822); otherwise the date is ``None``
+and a warning says so.
+
+Text files are read whole; JSONL files (and JSONL on stdin) are read line by line.
 """
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import json
+import os
 import re
 import sys
-from datetime import date
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path, PurePath
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .errors import InputError
 from .model import Document
@@ -29,229 +56,475 @@ from .model import Document
 ErrorHandler = Callable[[InputError], None]
 WarningHandler = Callable[[str], None]
 
-_HEADER_LINE = re.compile(r"^(title|date|source|url|id)\s*:\s*(.*)$", re.IGNORECASE)
-_BINARY_PROBE = 8192
+_PROBE = 8192  # bytes looked at for NUL bytes (binary files)
+_STDIN = "<stdin>"
 
 
-def _decode(data: bytes, name: str, warn: WarningHandler | None) -> str:
-    if b"\x00" in data[:_BINARY_PROBE]:
+class _Report:
+    """Routes problems to the caller's callbacks (or raises errors when there is none)."""
+
+    def __init__(self, on_error: ErrorHandler | None, on_warning: WarningHandler | None) -> None:
+        self.on_error, self.on_warning = on_error, on_warning
+
+    def error(self, exc: InputError) -> None:
+        if self.on_error is None:
+            raise exc
+        self.on_error(exc)
+
+    def warning(self, message: str) -> None:
+        if self.on_warning is not None:
+            self.on_warning(message)
+
+
+# --------------------------------------------------------------------------- text and dates
+
+def decode(data: bytes, name: str, warn: WarningHandler | None = None) -> str:
+    """Bytes as text: UTF-8 (a BOM is dropped, UTF-16 with a BOM is accepted), line ends as ``\\n``.
+
+    NUL bytes in the first 8 KiB mean a binary file (:class:`InputError`). Invalid UTF-8 is
+    decoded with replacement characters and ``warn`` is told where the first bad byte is.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data[:_PROBE]:
         raise InputError(f"{name}: binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if warn is not None:
-            warn(f"{name}: invalid UTF-8 at byte {exc.start}; decoded with replacement characters")
-        return data.decode("utf-8", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            if warn is not None:
+                warn(f"{name}: invalid UTF-8 at byte {exc.start}; decoded with replacement characters")
+            text = data.decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _iso_date(value: str | None, where: str, warn: WarningHandler | None) -> str | None:
-    if not value:
-        return None
+_DATE_FORMATS = ("%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
+                 "%d.%m.%Y")
+
+
+def iso_date(value: object) -> str | None:
+    """The ISO 8601 date (``YYYY-MM-DD``) of ``value``, or ``None`` when it is not a full date.
+
+    >>> [iso_date(v) for v in ("2024-06-20T08:30:00Z", "20 June 2024", "June 20, 2024", "2024-06")]
+    ['2024-06-20', '2024-06-20', '2024-06-20', None]
+    """
     text = str(value).strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
+        try:
+            return date.fromisoformat(text[:10]).isoformat()
+        except ValueError:
+            return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            pass
     try:
-        return date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        if warn is not None:
-            warn(f"{where}: date {text!r} is not an ISO date (YYYY-MM-DD); ignored")
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
         return None
 
 
-def _header(text: str) -> tuple[dict[str, str], str]:
-    """Split a leading ``Key: value`` header (ended by a blank line) from the body."""
+# --------------------------------------------------------------------------- headers
+
+HEADER_KEYS = ("title", "date", "source", "url", "id")
+_HEADER_LINE = re.compile(r"([A-Za-z]+)[ \t]*:[ \t]*(.*)")
+_YAML_LINE = re.compile(r"[\w-]+[ \t]*:.*|[ \t]+.*|-[ \t].*|#.*|")
+
+
+def parse_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading metadata header from ``text``: ``(fields, body)``.
+
+    The header is a run of ``Key: value`` lines with the keys of :data:`HEADER_KEYS`, ended by
+    a blank line, or the same lines between two ``---`` lines (front matter). Without one,
+    the fields are empty and the body is ``text``.
+
+    >>> parse_header("Title: Talks\\nDate: 2024-06-20\\n\\nSpain backed Portugal.")
+    ({'title': 'Talks', 'date': '2024-06-20'}, 'Spain backed Portugal.')
+    >>> parse_header("Note: not a header key\\n\\nText.")[0]
+    {}
+    """
     lines = text.split("\n")
+    fenced = lines[0].strip() == "---"
     meta: dict[str, str] = {}
-    for n, line in enumerate(lines):
-        if not line.strip():
-            if meta:
-                return meta, "\n".join(lines[n + 1:])
-            break
-        m = _HEADER_LINE.match(line.strip())
-        if not m:
-            break
-        meta[m.group(1).lower()] = m.group(2).strip()
+    for n in range(1 if fenced else 0, len(lines)):
+        line = lines[n].strip()
+        if (line == "---") if fenced else not line:
+            return (meta, "\n".join(lines[n + 1:])) if meta or fenced else ({}, text)
+        m = _HEADER_LINE.fullmatch(line)
+        if m and m.group(1).lower() in HEADER_KEYS:
+            value = m.group(2).strip()
+            if fenced and len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]  # a quoted YAML string
+            meta[m.group(1).lower()] = value
+        elif not fenced or not _YAML_LINE.fullmatch(lines[n]):  # front matter may hold other YAML
+            return {}, text
     return {}, text
 
 
-def _document(doc_id: str, text: str, source: str, meta: dict[str, str], warn) -> Document:
+def _document(doc_id: str, text: str, where: str, meta: dict[str, str], report: _Report,
+              source: str) -> Document | None:
+    """The Document, or ``None`` after reporting an empty one."""
     if not text.strip():
-        raise InputError(f"{source}: empty document")
-    return Document(id=meta.get("id") or doc_id, text=text, title=meta.get("title") or None,
-                    date=_iso_date(meta.get("date"), source, warn), url=meta.get("url") or None,
-                    source=meta.get("source") or source)
+        report.error(InputError(f"{where}: empty document"))
+        return None
+    day = None
+    if meta.get("date"):
+        day = iso_date(meta["date"])
+        if day is None:
+            report.warning(f"{where}: date {meta['date']!r} is not a date (YYYY-MM-DD); ignored")
+    return Document(id=meta.get("id") or doc_id, text=text, title=meta.get("title") or None, date=day,
+                    url=meta.get("url") or None, source=meta.get("source") or source)
 
 
-def _read_text(path: Path, doc_id: str, warn) -> Iterator[Document]:
-    meta, body = _header(_decode(path.read_bytes(), str(path), warn))
-    yield _document(doc_id, body, str(path), meta, warn)
+# --------------------------------------------------------------------------- plain text
+
+# A line break inside a sentence of hard-wrapped text: the line does not end a sentence and the
+# next one goes on in lower case. It becomes a space (same length: offsets do not move).
+_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;\"'”’)\]])\n(?=[a-z(])")
 
 
-_MD_FENCE = re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.MULTILINE)
+def _read_text(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
+    meta, body = parse_header(decode(path.read_bytes(), str(path), report.warning))
+    doc = _document(doc_id, _SOFT_WRAP.sub(" ", body), str(path), meta, report, str(path))
+    if doc is not None:
+        yield doc
+
+
+# --------------------------------------------------------------------------- Markdown
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST_OR_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
+_BULLET = re.compile(r"[-*+\d]")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$")
+_INLINE = [
+    (re.compile(r"<!--.*?-->", re.DOTALL), ""),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),           # image -> alt text
+    (re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])"), r"\1"),  # link -> its text
+    (re.compile(r"<(https?://[^>\s]+)>"), r"\1"),             # autolink
+    (re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"), ""),  # inline HTML tags
+    (re.compile(r"`+([^`]+?)`+"), r"\1"),                     # inline code
+    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # strong, strikethrough
+    (re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"), r"\1"),           # emphasis
+    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),  # _emphasis_, not snake_case
+]
 
 
 def markdown_to_text(md: str) -> str:
-    """Markdown without its markup, so that sentences split as in prose.
+    """Markdown as prose: markup that would confuse sentence splitting removed.
 
-    >>> markdown_to_text("# Talks\\n**Japan** met [Korea](https://example.org).")
-    'Talks\\nJapan met Korea.'
+    Headings, list items and quotes keep their text on lines of their own; code blocks, rules
+    and link targets go; the lines of a paragraph are joined with spaces, as Markdown renders them.
+
+    >>> markdown_to_text("# Talks\\n\\n**Japan** met [Korea](https://example.org)\\nin *Seoul*.")
+    'Talks\\n\\nJapan met Korea in Seoul.'
     """
-    text = _MD_FENCE.sub("", md)
-    text = _MD_IMAGE.sub(r"\1", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_HEADING.sub("", text)
-    text = _MD_QUOTE.sub("", text)
-    return _MD_EMPHASIS.sub(r"\2", text)
-
-
-def _read_markdown(path: Path, doc_id: str, warn) -> Iterator[Document]:
-    meta, body = _header(_decode(path.read_bytes(), str(path), warn))
-    if "title" not in meta:
-        m = re.search(r"^\s{0,3}#\s+(.+)$", body, re.MULTILINE)
-        if m:
-            meta["title"] = m.group(1).strip()
-    yield _document(doc_id, markdown_to_text(body), str(path), meta, warn)
-
-
-def html_to_document(html: str, doc_id: str, source: str, warn=None) -> Document:
-    """The main text of a news page (navigation, banners and footers dropped) and its metadata."""
-    import trafilatura  # heavy: only when reading HTML
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text:
-        from lxml import html as lxml_html
-
-        try:
-            tree = lxml_html.fromstring(html)
-            text = "\n".join(p.text_content().strip() for p in tree.iter("p") if p.text_content().strip())
-        except Exception:  # lxml raises several types for unusable markup
-            text = ""
-    meta = trafilatura.extract_metadata(html)
-    fields = {"title": getattr(meta, "title", None) or "", "date": getattr(meta, "date", None) or "",
-              "url": getattr(meta, "url", None) or ""}
-    return _document(doc_id, text or "", source, fields, warn)
-
-
-def _read_html(path: Path, doc_id: str, warn) -> Iterator[Document]:
-    yield html_to_document(_decode(path.read_bytes(), str(path), warn), doc_id, str(path), warn)
-
-
-def _jsonl_lines(lines: Iterable[str], name: str, on_error, warn) -> Iterator[Document]:
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
+    out: list[str] = []
+    fence = None
+    in_paragraph = in_quote = False
+    for line in md.split("\n"):
+        m = _FENCE.match(line)
+        if fence is not None or m:
+            if fence is None:
+                fence = m.group(1)
+            elif line.strip().startswith(fence[0] * len(fence)):
+                fence = None
+            in_paragraph = False
             continue
+        if not line.strip() or _RULE.match(line) or _REF_DEF.match(line) \
+                or (in_paragraph and _SETEXT.match(line)):
+            out.append("")
+            in_paragraph = False
+            continue
+        heading = _ATX.match(line)
+        if heading:
+            out.append(heading.group(2) or "")
+            in_paragraph = False
+            continue
+        marker = _LIST_OR_QUOTE.match(line).group()
+        content = line[len(marker):].strip()
+        quote = ">" in marker
+        if in_paragraph and quote == in_quote and not _BULLET.search(marker):
+            out[-1] += " " + content  # a soft line break inside a paragraph
+        else:
+            out.append(content)
+        in_paragraph, in_quote = True, quote
+    text = "\n".join(out)
+    for pattern, repl in _INLINE:
+        text = pattern.sub(repl, text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+_MD_TITLE = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+
+
+def _read_markdown(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
+    meta, body = parse_header(decode(path.read_bytes(), str(path), report.warning))
+    if not meta.get("title"):
+        m = _MD_TITLE.search(body)
+        if m:
+            meta["title"] = markdown_to_text(m.group(1))
+    doc = _document(doc_id, markdown_to_text(body), str(path), meta, report, str(path))
+    if doc is not None:
+        yield doc
+
+
+# --------------------------------------------------------------------------- HTML
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _decode_html(data: bytes, name: str, warn: WarningHandler) -> str:
+    """HTML as text, in the encoding its ``<meta charset>`` declares when that is not UTF-8."""
+    m = _META_CHARSET.search(data[:4096])
+    if m and b"\x00" not in data[:_PROBE]:
+        try:
+            codec = codecs.lookup(m.group(1).decode("ascii")).name
+        except LookupError:
+            codec = "utf-8"
+        if codec not in ("utf-8", "utf-8-sig"):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                pass
+    return decode(data, name, warn)
+
+
+def html_to_document(html: str, doc_id: str, source: str, *, on_error: ErrorHandler | None = None,
+                     on_warning: WarningHandler | None = None) -> Document | None:
+    """The main text of a news page (navigation, cookie banners and footers dropped) and its
+    title, date and URL, with trafilatura; the text of the ``<p>`` elements when trafilatura
+    finds no article. Nothing is fetched from the network.
+
+    Returns ``None`` when the page has no text and ``on_error`` took the error.
+    """
+    import trafilatura  # heavy: imported only to read HTML
+
+    report = _Report(on_error, on_warning)
+    found = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                        favor_precision=True, with_metadata=True)
+    text = (found.text if found is not None else None) or _paragraph_text(html)
+    meta = {"title": "", "date": "", "url": ""}
+    if found is None:
+        found = trafilatura.extract_metadata(html)
+    for key in meta:
+        meta[key] = str(getattr(found, key, None) or "")
+    if not text.strip():
+        report.error(InputError(f"{source}: no article text found in the page"))
+        return None
+    return _document(doc_id, text, source, meta, report, source)
+
+
+def _paragraph_text(html: str) -> str:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (etree.LxmlError, ValueError):
+        return ""
+    paragraphs = (" ".join(p.text_content().split()) for p in tree.iter("p"))
+    return "\n".join(p for p in paragraphs if p)
+
+
+def _read_html(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
+    html = _decode_html(path.read_bytes(), str(path), report.warning)
+    doc = html_to_document(html, doc_id, str(path), on_error=report.on_error, on_warning=report.on_warning)
+    if doc is not None:
+        yield doc
+
+
+# --------------------------------------------------------------------------- JSON lines
+
+_TEXT_LOOKALIKES = ("content", "body", "article", "maintext", "full_text")
+
+
+def _jsonl_document(line: str, where: str, default_source: str, report: _Report) -> Document | None:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        report.error(InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})"))
+        return None
+    if not isinstance(obj, dict):
+        report.error(InputError(f"{where}: a JSON object is expected, not {_json_type(obj)}"))
+        return None
+    text = obj.get("text")
+    if not isinstance(text, str):
+        hint = next((k for k in _TEXT_LOOKALIKES if isinstance(obj.get(k), str)), None)
+        problem = 'no "text" string' if text is None else f'"text" is {_json_type(text)}, not a string'
+        report.error(InputError(f"{where}: {problem}" + (f' (found "{hint}": rename it to "text")' if hint else "")))
+        return None
+    meta = {}
+    for key in ("id", "title", "date", "url", "source"):
+        value = obj.get(key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            meta[key] = str(value).strip()
+        elif value is not None:
+            report.warning(f"{where}: {key!r} is {_json_type(value)}, not a string; ignored")
+    return _document(where, text, where, meta, report, default_source)
+
+
+def _json_type(value: object) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+            type(None): "null"}.get(type(value), "a number")
+
+
+def _jsonl_lines(lines: Iterable[tuple[int, bytes]], name: str, report: _Report) -> Iterator[Document]:
+    """Documents of numbered raw JSONL lines; a bad line is reported and skipped."""
+    seen = False
+    for n, raw in lines:
         where = f"{name}:{n}"
         try:
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-            if not isinstance(obj, dict):
-                raise InputError(f"{where}: a JSON object is expected, not {type(obj).__name__}")
-            text = obj.get("text")
-            if not isinstance(text, str):
-                raise InputError(f"{where}: no \"text\" string")
-            doc_id = str(obj.get("id") or where)
-            meta = {k: str(obj[k]) for k in ("title", "date", "url", "source") if obj.get(k)}
-            meta.setdefault("source", name)
-            yield _document(doc_id, text, where, meta, warn)
-        except InputError as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            report.warning(f"{where}: invalid UTF-8 at byte {exc.start}; decoded with replacement characters")
+            line = raw.decode("utf-8", errors="replace")
+        if not line.strip():
+            continue
+        seen = True
+        doc = _jsonl_document(line, where, name, report)
+        if doc is not None:
+            yield doc
+    if not seen:
+        report.error(InputError(f"{name}: empty document (no JSON lines)"))
 
 
-def _read_jsonl(path: Path, doc_id: str, warn, on_error=None) -> Iterator[Document]:
+def _read_jsonl(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
     with path.open("rb") as fh:
-        head = fh.read(_BINARY_PROBE)
-        if b"\x00" in head:
+        if b"\x00" in fh.read(_PROBE):
             raise InputError(f"{path}: binary file, not text")
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        yield from _jsonl_lines(fh, str(path), on_error, warn)
+        fh.seek(0)
+        yield from _jsonl_lines(enumerate(fh, start=1), str(path), report)
 
 
-#: suffix -> reader(path, doc_id, warn) yielding documents
-READERS: dict[str, Callable[..., Iterator[Document]]] = {
-    ".txt": _read_text, ".text": _read_text,
-    ".md": _read_markdown, ".markdown": _read_markdown,
-    ".html": _read_html, ".htm": _read_html,
+# --------------------------------------------------------------------------- registry
+
+#: file suffix -> reader(path, doc_id, report) yielding the file's documents
+READERS: dict[str, Callable[[Path, str, _Report], Iterator[Document]]] = {
+    ".txt": _read_text,
+    ".md": _read_markdown,
+    ".markdown": _read_markdown,
+    ".html": _read_html,
+    ".htm": _read_html,
     ".jsonl": _read_jsonl,
 }
 
 
 def _files_in(directory: Path) -> list[Path]:
+    """Readable files under ``directory``, hidden ones skipped, sorted by their relative path."""
     found = []
-    for p in sorted(directory.rglob("*")):
-        rel = p.relative_to(directory)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if p.is_file() and p.suffix.lower() in READERS:
-            found.append(p)
-    return found
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, f) for f in files
+                     if not f.startswith(".") and Path(f).suffix.lower() in READERS)
+    return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
 
-def _read_stdin(on_error, warn) -> Iterator[Document]:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    text = _decode(data, "<stdin>", warn)
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if lines and all(ln.lstrip().startswith("{") for ln in lines):
-        yield from _jsonl_lines(text.splitlines(), "<stdin>", on_error, warn)
+def _read_file(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
+    reader = READERS.get(path.suffix.lower(), _read_text)  # another suffix given by name: plain text
+    try:
+        yield from reader(path, doc_id, report)
+    except InputError as exc:
+        report.error(exc)
+    except OSError as exc:
+        report.error(InputError(f"{path}: cannot read ({exc.strerror or exc})"))
+
+
+# --------------------------------------------------------------------------- stdin
+
+def _stdin_bytes() -> BinaryIO:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError(f"{_STDIN}: standard input is not available")
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream without bytes underneath (e.g. io.StringIO)
+        import io
+
+        buffer = io.BytesIO(stream.read().encode("utf-8"))
+    return buffer
+
+
+def _looks_like_jsonl(line: bytes) -> bool:
+    try:
+        obj = json.loads(line.decode("utf-8-sig", errors="replace"))
+    except json.JSONDecodeError:
+        return False
+    return isinstance(obj, dict) and isinstance(obj.get("text"), str)
+
+
+def _read_stdin(report: _Report) -> Iterator[Document]:
+    """JSONL when the first non-empty line is a JSON object with a ``text`` string (then read
+    line by line, bad lines reported with their number), else one plain-text document ``stdin``."""
+    stream = _stdin_bytes()
+    head: list[bytes] = []
+    for raw in stream:
+        head.append(raw)
+        if raw.strip():
+            break
+    if head and _looks_like_jsonl(head[-1]):
+        lines = enumerate(itertools.chain(head, stream), start=1)
+        yield from _jsonl_lines(lines, _STDIN, report)
         return
-    meta, body = _header(text)
-    yield _document("stdin", body, "<stdin>", meta, warn)
+    text = decode(b"".join(head) + stream.read(), _STDIN, report.warning)
+    meta, body = parse_header(text)
+    doc = _document("stdin", _SOFT_WRAP.sub(" ", body), _STDIN, meta, report, "stdin")
+    if doc is not None:
+        yield doc
 
+
+# --------------------------------------------------------------------------- entry point
 
 def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = None,
                    on_warning: WarningHandler | None = None) -> Iterator[Document]:
-    """Yield the documents of ``inputs``: files, directories (recursively, sorted) and ``-`` (stdin).
+    """Yield the documents of ``inputs``: file paths, directories and ``-`` (stdin).
 
-    A file given directly has its path (as given) as document id; a file found in a directory
-    has the directory argument joined with its relative path; a JSONL line has its ``id``.
+    A file given by name has its path as given (in POSIX form) as document id; a file found
+    in a directory has the directory argument joined with its relative path; a JSONL line has
+    its ``id`` (``<file>:<line>`` when it has none). A document's ``source`` is its header's or
+    JSONL line's ``source``, else the file it came from.
+
+    Parameters
+    ----------
+    inputs : iterable of str
+        Paths of files or directories, or ``"-"`` for standard input.
+    on_error : callable, optional
+        Receives each :class:`~kg.errors.InputError`; reading goes on. Without it, the first
+        error is raised.
+    on_warning : callable, optional
+        Receives each warning as one line of text. Without it, warnings are dropped.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Date: 2024-06-20\\n\\nChile and Peru met.\\n")
+    >>> [(doc.id.endswith("a.txt"), doc.date, doc.text) for doc in read_documents([str(d)])]
+    [(True, '2024-06-20', 'Chile and Peru met.\\n')]
     """
+    report = _Report(on_error, on_warning)
     for arg in inputs:
         try:
             if arg == "-":
-                yield from _read_stdin(on_error, on_warning)
+                yield from _read_stdin(report)
                 continue
             path = Path(arg)
             if path.is_dir():
                 files = _files_in(path)
                 if not files:
-                    raise InputError(f"{arg}: directory has no readable documents "
-                                     f"({', '.join(sorted(READERS))})")
+                    raise InputError(f"{arg}: directory has no documents to read "
+                                     f"({' '.join(sorted(READERS))})")
                 for f in files:
-                    doc_id = (Path(arg) / f.relative_to(path)).as_posix()
-                    yield from _read_one(f, doc_id, on_error, on_warning)
-                continue
-            if not path.exists():
+                    yield from _read_file(f, (PurePath(arg) / f.relative_to(path)).as_posix(), report)
+            elif not path.exists():
                 raise InputError(f"{arg}: no such file or directory")
-            yield from _read_one(path, path.as_posix(), on_error, on_warning, direct=True)
+            else:
+                yield from _read_file(path, PurePath(arg).as_posix(), report)
         except InputError as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
+            report.error(exc)
 
 
-def _read_one(path: Path, doc_id: str, on_error, warn, direct: bool = False) -> Iterator[Document]:
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        if not direct:
-            return
-        reader = _read_text  # an unknown suffix given by name is read as plain text
-    try:
-        if reader is _read_jsonl:
-            yield from _read_jsonl(path, doc_id, warn, on_error)
-        else:
-            yield from reader(path, doc_id, warn)
-    except InputError as exc:
-        if on_error is None:
-            raise
-        on_error(exc)
-    except OSError as exc:
-        error = InputError(f"{path}: cannot read ({exc.strerror or exc})")
-        if on_error is None:
-            raise error from None
-        on_error(error)
+__all__ = ["READERS", "HEADER_KEYS", "read_documents", "parse_header", "markdown_to_text", "html_to_document",
+           "iso_date", "decode"]

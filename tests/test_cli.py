@@ -198,3 +198,16 @@ def test_broken_gazetteer_is_one_line(tmp_path, article):
     assert result.exit_code == 1
     assert "bad.ttl: not a valid Turtle gazetteer" in result.output
     assert "Traceback" not in result.output
+
+
+def test_append_replaces_a_documents_changed_metadata(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("Title: First\nDate: 2024-01-01\n\nSpain backed Portugal.\n")
+    out = tmp_path / "g.ttl"
+    assert run("build", doc, "-o", out, "-q").exit_code == 0
+    doc.write_text("Title: Second\nDate: 2024-02-02\n\nSpain backed Portugal.\n")
+    assert run("build", doc, "-o", out, "-q", "--append").exit_code == 0
+    g = rdflib.Graph().parse(out)
+    titles = {str(o) for o in g.objects(None, rdflib.URIRef("http://purl.org/dc/terms/title"))}
+    assert titles == {"Second"}
+    assert run("validate", out).exit_code == 0

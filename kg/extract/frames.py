@@ -333,7 +333,8 @@ class SentenceFrame:
             if g.j < len(low) and low[g.j] in _MEMBER_NOUNS and not g.possessive:
                 continue  # "its NATO ally": a modifier
             if "and" in low[g.j:t] and self._object_position(g) and not any(
-                    x in self.group_at for x in range(g.j, t)):
+                    x in self.group_at and not self.group_at[x].kinds <= {"modifier", "origin"}
+                    for x in range(g.j, t)):
                 continue  # "... to visit Tokyo and agreed with Kishida": Tokyo is the first verb's object
             gerund_subject = low[t].endswith("ing") and (g.j == t or g.j + 1 == t and low[g.j] in _ADVERB_OK)
             if g.prep == "of" and self._agent_of(g):
@@ -497,11 +498,19 @@ class SentenceFrame:
         """What "its"/"their" at token ``p`` refers to: the nearest actor before it that is neither
         a modifier nor a place ("Russia using its veto", "Australia scrapped a French contract under
         its pact")."""
+        low = self.lowers
+        fallback = None
         for g in self.groups_left(p):
             if g.kinds <= {"modifier", "origin"} or g.prep in ("in", "at", "near"):
                 continue
+            if g.prep and g.prep not in _SUBORDINATORS and g.prep != "by":
+                fallback = fallback or g  # "concern over China's use ... their support": not China
+                continue
+            if "that" in low[g.j:p] and self._object_position(g):
+                fallback = fallback or g  # "reminded Beijing that its treaty": the reminder's subject
+                continue
             return g
-        return None
+        return fallback
 
     def np_object_after(self, t: int, preps: tuple[str, ...], window: int = 10) -> Group | None:
         return self.object_right(t, preps, window=window)

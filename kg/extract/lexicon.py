@@ -136,7 +136,7 @@ provocative provocation provocations regrettable absurd baseless groundless blac
 aggressive violation violations breach breaches hostile destabilising destabilizing unlawful criminal
 barbaric shameful deplorable hypocritical hegemonic bullying coercion coercive interference meddling
 disgrace disgraceful disappointment unfriendly discriminatory irrational lies propaganda sabotage
-piracy terrorism terrorist dictator invasion occupation war-mongering warmongering escalation
+piracy terrorism terrorist dictator war-mongering warmongering
 undermined undermines undermining damaged damages damaging destabilised destabilized threatens
 threatened violated violates provoked escalated endangers endangered betrayal stab backstabbing
 treachery duplicity

@@ -176,6 +176,10 @@ class RuleSet:
             verbs = [tr for tr in trigs if tr.pos == "v"]
             nouns = [tr for tr in trigs if tr.pos == "n"]
             before = len(self.out)
+            if nominal and t > 0 and (f.lowers[t - 1] in DETERMINERS and f.lowers[t - 1] not in ("that", "no")
+                                      or f.lowers[t - 1] in POSSESSIVE_PRONOUNS
+                                      or f.lowers[t - 1] in ("'s", "'")):
+                verbs = []  # "the arms trade", "its strikes": a noun, whatever verb it could be
             if verbs and not (nominal and nouns):
                 for tr in verbs:
                     self._verb(tr, t)
