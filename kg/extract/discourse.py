@@ -18,6 +18,15 @@ from .mentions import Span
 _CONFLICT_HEADS = frozenset({"sides", "rivals", "foes", "adversaries", "enemies", "belligerents", "parties",
                              "side", "other", "another"})
 _CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | frozenset({"each", "another", "he", "she", "alliance", "bloc"})
+_OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
+_CONFLICT_CONTEXT = frozenset("""
+tension tensions rift dispute disputes feud war wars clashes fighting confrontation standoff rivalry hostility
+hostilities conflict animosity spat row quarrel accused accusing accuse condemned
+""".split())
+_COOP_CONTEXT = frozenset("""
+cooperation co-operation partnership alliance trade exercises drills talks ties friendship agreement deal
+treaty pact summit
+""".split())
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _ORG_HEADS = frozenset({"alliance", "bloc", "agency", "watchdog", "board", "council", "organisation",
                         "organization", "body"})
@@ -161,7 +170,7 @@ class Discourse:
                     pair = (before[-2], before[-1]) if len(before) >= 2 else None
                     if pair is None and low[k] == "leaders" and self.last_leaders:
                         pair = self.last_leaders
-                    pair = pair or self._pair(exclude=(), head=low[k])
+                    pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
                     if pair:
@@ -207,11 +216,12 @@ class Discourse:
         return self.last_person_actor
 
     def _states_before(self, spans: list[Span], low: list[str], i: int) -> list[str]:
-        """States named before token ``i`` (not as modifiers or places), least recent first, once each."""
+        """States named before token ``i`` as actors (not as modifiers, places or objects of a
+        preposition: "concern over China's use"), least recent first, once each."""
         before: list[str] = []
         for s in spans:
             if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",) \
-                    and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
+                    and (s.i == 0 or low[s.i - 1] not in _OBLIQUE):
                 if s.actor in before:
                     before.remove(s.actor)
                 before.append(s.actor)
@@ -233,10 +243,16 @@ class Discourse:
                 best, best_score = a, score
         return best
 
-    def _pair(self, exclude, head: str = "") -> tuple[str, str] | None:
+    def _pair(self, exclude, head: str = "", context: list[str] | None = None) -> tuple[str, str] | None:
         """The pair the document has been about: two-sided relations and coordinations weigh most.
-        "the two sides", "the rivals" prefer a pair in conflict; "the two allies" a pair in cooperation."""
+        "the two sides", "the rivals" prefer a pair in conflict; "the two allies" a pair in cooperation;
+        so do the words around the phrase ("tensions between the two countries")."""
         polarity = "conflict" if head in _CONFLICT_HEADS else "cooperation" if head in _COOP_HEADS else ""
+        if not polarity and context:
+            if any(w in _CONFLICT_CONTEXT for w in context):
+                polarity = "conflict"
+            elif any(w in _COOP_CONTEXT for w in context):
+                polarity = "cooperation"
         scores = self.pair_scores[polarity] if polarity else self.pair_scores[""]
         if scores:
             n = len(self.pair_order)

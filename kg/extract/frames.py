@@ -324,8 +324,10 @@ class SentenceFrame:
             if not self.same_clause(g.j - 1, t):
                 # relative pronoun right after the group: the group is the antecedent
                 between = low[g.j:t]
+                if g.possessive and "," in between and self._possessive_agent(g):
+                    between = between[between.index(","):]  # "Pakistan's air force, which received ..."
                 if between and between[0] == "," and len(between) > 1 and between[1] in ("who", "which") \
-                        and self.clause[t] == self.clause[g.j + 1]:
+                        and self.relative[t]:
                     return g
                 if between and between[0] in ("who", "which", "that") and self.clause[t] == self.clause[g.j]:
                     return g

@@ -61,7 +61,7 @@ state country nation kingdom emirate island republic regime monarchy sultanate
 """.split())
 PAIR_COREF_HEADS = frozenset("""
 nations countries sides neighbours neighbors leaders governments allies rivals states powers partners
-capitals
+capitals presidents ministers premiers monarchs militaries armies navies
 """.split())
 
 HEDGES = (

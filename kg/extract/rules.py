@@ -701,6 +701,9 @@ class RuleSet:
         if obj is not None and obj.between:
             return
         self.emit(subj, obj, pred, t, conf, low[t])
+        if pred == "agreesWith" and obj is not None and any(
+                low[x] in ("defence", "defense", "security", "alliance") for x in range(max(0, t - 3), t)):
+            self.emit(subj, obj, "alliedWith", t, conf - 0.05, low[t])  # "its mutual defence treaty with X"
 
     def _veto(self, tr: Trigger, t: int) -> None:
         """ "X vetoed a resolution against Y", "X used its veto to shield Y"."""

@@ -108,7 +108,8 @@ TRIGGERS: list[Trigger] = [
     # --- meetsWith ----------------------------------------------------------------------------
     *_v("meetsWith", "meet|meets|met|meeting", ("", "with")),
     *_v("meetsWith", "visit", ("",)),
-    *_v("meetsWith", "host hug|hugs|hugged|hugging embrace greet", ("",), confidence=0.65),
+    *_v("meetsWith", "host hug|hugs|hugged|hugging embrace greet phone|phones|phoned|phoning "
+        "telephone|telephoned", ("",), confidence=0.65),
     *_v("meetsWith", "talk confer|confers|conferred|conferring negotiate sit|sits|sat|sitting "
         "speak|speaks|spoke|spoken|speaking", ("with", "to"),
         confidence=0.65),
