@@ -205,9 +205,10 @@ def validate(graph, shapes):
 def _register() -> None:
     """Commands that live in their own modules (each imports only click at start-up)."""
     from .cli_analyze import analyze, diff
+    from .cli_draw import draw
     from .cli_query import load, query
 
-    for command in (query, load, analyze, diff):
+    for command in (query, load, draw, analyze, diff):
         cli.add_command(command)
 
 

@@ -138,13 +138,13 @@ class GraphFilter:
         """A short human-readable summary (for captions), '' when inactive.
 
         >>> GraphFilter(focus="PRK", depth=2, since="2024").describe()
-        'focus PRK (depth 2); since 2024'
+        'focus PRK, depth 2; since 2024'
         """
         parts = []
         if self.relations is not None:
             parts.append("relations " + ", ".join(sorted(self.relations)))
         if self.focus is not None:
-            parts.append(f"focus {self.focus} (depth {self.depth})")
+            parts.append(f"focus {self.focus}, depth {self.depth}")
         if self.min_evidence > 1:
             parts.append(f"evidence >= {self.min_evidence}")
         if self.min_confidence > 0:
