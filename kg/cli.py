@@ -206,9 +206,10 @@ def _register() -> None:
     """Commands that live in their own modules (each imports only click at start-up)."""
     from .cli_analyze import analyze, diff
     from .cli_draw import draw
+    from .cli_export import export, push
     from .cli_query import load, query
 
-    for command in (query, load, draw, analyze, diff):
+    for command in (query, load, draw, analyze, diff, export, push):
         cli.add_command(command)
 
 

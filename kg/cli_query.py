@@ -16,6 +16,8 @@ import sys
 
 import click
 
+from .cli_export import auth_options
+
 # ---------------------------------------------------------------------------- result writers
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -271,14 +273,18 @@ _FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
               help="Query engine (auto: oxigraph).")
 @click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra actors for resolving state parameters (Turtle, repeatable).")
+@click.option("--endpoint", metavar="URL",
+              help="Ask this SPARQL endpoint instead of GRAPH (Oxigraph: http://HOST:7878/query).")
+@auth_options
 def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, show, update, timeout, engine,
-          gazetteer_files):
+          gazetteer_files, endpoint, user, password_env):
     """Ask GRAPH a SPARQL question: an RDF file (.ttl .nt .nq .trig .jsonld .rdf) or a store directory.
 
     \b
     The query is QUERY, the contents of -f FILE, or a saved query (--saved NAME; --list shows them).
     The prefixes kg, actor, claim, doc, rdf, rdfs, owl, xsd, skos, prov, dcterms, wd, geo are declared.
-    Read-only unless --update; SERVICE, LOAD and remote FROM are refused: kg query makes no network request.
+    Read-only unless --update; SERVICE, LOAD and remote FROM are refused: kg query makes no network
+    request unless you give it --endpoint URL (a SPARQL 1.1 Protocol endpoint to ask instead of GRAPH).
     ASK exits 0 when true, 1 when false. Errors exit 1, usage errors 2.
 
     \b
@@ -299,7 +305,14 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
 
             click.echo(saved_query(saved_name).text, nl=False)
             return
-        if graph is None:
+        if endpoint:
+            if query_text is None and graph is not None and not (query_file is not None or saved_name):
+                graph, query_text = None, graph  # kg query --endpoint URL "SELECT ..."
+            if graph is not None:
+                raise click.UsageError("give GRAPH or --endpoint URL, not both")
+            if update or engine != "auto":
+                raise click.UsageError("--update and --engine work on a local graph, not with --endpoint")
+        elif graph is None:
             raise click.UsageError("missing argument GRAPH (an RDF file or a store directory)")
         given = sum(x is not None for x in (query_text, query_file, saved_name))
         if given != 1:
@@ -313,7 +326,11 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
             text = saved.text
         else:
             text = query_file.read() if query_file is not None else query_text
-        _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files)
+        if endpoint:
+            _run_remote(endpoint, text, saved, _parse_params(params), fmt, timeout, gazetteer_files, user,
+                        password_env)
+        else:
+            _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files)
     except KgError as exc:
         _fail(exc)
 
@@ -330,6 +347,22 @@ def _check_format(kind: str | None, fmt: str | None) -> None:
     if kind != "graph" and fmt not in RESULT_FORMATS:
         raise click.UsageError(f"--format {fmt} is for RDF; SELECT and ASK give results: "
                                f"use {', '.join(RESULT_FORMATS)}")
+
+
+def _run_remote(endpoint, text, saved, params, fmt, timeout, gazetteer_files, user, password_env) -> None:
+    from .cli_export import credentials_from
+    from .query import query_form
+    from .remote import query_endpoint
+
+    _check_format(_KINDS.get(query_form(text)), fmt)
+    gazetteer = None
+    if gazetteer_files:
+        from .gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer(gazetteer_files)
+    result = query_endpoint(endpoint, text, params=params, saved=saved, gazetteer=gazetteer,
+                            credentials=credentials_from(user, password_env), timeout=timeout)
+    _emit(result, fmt)
 
 
 def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_files) -> None:
@@ -359,6 +392,11 @@ def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_fil
 
         gazetteer = load_gazetteer(gazetteer_files)
     result = run_query(path, text, params=params, saved=saved, engine=engine, timeout=timeout, gazetteer=gazetteer)
+    _emit(result, fmt)
+
+
+def _emit(result, fmt) -> None:
+    """Write a query result to stdout in ``fmt`` (ASK: exit 1 when false)."""
     _check_format(result.kind, fmt)
     if fmt is None:
         fmt = {"graph": "ttl", "ask": "table"}.get(result.kind) or ("table" if sys.stdout.isatty() else "csv")
