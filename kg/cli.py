@@ -29,6 +29,16 @@ class _Problems:
         click.echo(f"kg: warning: {message}", err=True)
 
 
+def _not_an_input(output: str, inputs) -> None:
+    """Refuse to write over one of the inputs (a usage error, exit 2)."""
+    from pathlib import Path
+
+    target = Path(output).resolve()
+    for arg in inputs:
+        if arg != "-" and Path(arg).exists() and Path(arg).resolve() == target:
+            raise click.UsageError(f"output {output} is also an input; write the result somewhere else")
+
+
 def _fail(exc: KgError) -> None:
     raise click.ClickException(str(exc)) if exc.exit_code == 1 else click.UsageError(str(exc))
 
@@ -82,6 +92,8 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
     from .pipeline import extract_documents
     from .serialize import relation_rows
 
+    if output:
+        _not_an_input(output, inputs)
     problems = _Problems()
     try:
         docs = _documents(inputs, problems, quiet)
@@ -121,6 +133,7 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     from .pipeline import extract_documents
     from .rdf import LineGraph, build_graph, format_for_path, read_graph, write_graph
 
+    _not_an_input(output, inputs)
     problems = _Problems()
     try:
         fmt = format_for_path(output)

@@ -211,3 +211,10 @@ def test_append_replaces_a_documents_changed_metadata(tmp_path):
     titles = {str(o) for o in g.objects(None, rdflib.URIRef("http://purl.org/dc/terms/title"))}
     assert titles == {"Second"}
     assert run("validate", out).exit_code == 0
+
+
+def test_output_equal_to_an_input_is_refused(article):
+    before = article.read_bytes()
+    result = run("extract", article, "-o", article)
+    assert result.exit_code == 2 and "is also an input" in result.output
+    assert article.read_bytes() == before
