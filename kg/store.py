@@ -205,6 +205,9 @@ def load_into(store, path: str | Path, *, bulk: bool = True) -> None:
     fmt = ox_format(p)
     if not p.is_file():
         raise GraphError(f"{p}: graph file not found")
+    from .rdf import format_for_path, refuse_unsafe
+
+    refuse_unsafe(p, format_for_path(p))  # entity declarations, remote JSON-LD contexts: before parsing
     try:
         if fmt.supports_datasets:
             quads = (ox.Quad(q.subject, q.predicate, q.object) for q in ox.parse(path=str(p), format=fmt))

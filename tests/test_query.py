@@ -21,6 +21,7 @@ from rdflib.query import Result
 
 from kg.cli_query import RESULT_FORMATS, load, query, write_result
 from kg.model import Document, Relation
+from kg.errors import GraphError
 from kg.query import (PREFIXES, ParamError, QuerySyntaxError, QueryTimeout, UnsafeQueryError, check_query,
                       query_form, run_query, saved_queries, saved_query)
 from kg.rdf import FORMATS, build_graph, serialize_graph
@@ -491,8 +492,8 @@ def test_remote_jsonld_context_refused_by_rdflib_engine(tmp_path):
     path.write_text('{"@context": "http://127.0.0.1:1/context.jsonld", "@id": "http://e/a", "name": "x"}')
     with pytest.raises(UnsafeQueryError, match="remote"):
         run_query(path, "ASK {}", engine="rdflib")
-    with pytest.raises(Exception, match="remote context|LoadDocumentCallback"):
-        run_query(path, "ASK {}", engine="oxigraph")  # pyoxigraph never fetches contexts
+    with pytest.raises(GraphError, match="remote @context is refused"):
+        run_query(path, "ASK {}", engine="oxigraph")  # refused before pyoxigraph sees it
 
 
 # ---------------------------------------------------------------------------- errors and timeouts
