@@ -384,8 +384,6 @@ def layout(G, kind: str = "spring", *, seed: int = 7, blocs=None, gazetteer=None
 
 
 def _layout(G, kind, *, seed, blocs, gazetteer):
-    import networkx as nx
-
     if kind not in LAYOUTS:
         raise FormatError(f"unknown layout {kind!r}: use {', '.join(LAYOUTS)}")
     n = G.number_of_nodes()

@@ -537,27 +537,7 @@ def _memory_store(path: Path):
 def _rdflib_graph(path: Path):
     from .rdf import read_graph
 
-    if path.suffix.lower() == ".jsonld":
-        import json
-
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise GraphError(f"{path}: cannot read JSON-LD ({exc})") from None
-        if _remote_context(data):
-            raise UnsafeQueryError(f"{path}: its JSON-LD @context is remote; the rdflib engine would fetch it")
-    return read_graph(path)
-
-
-def _remote_context(data) -> bool:
-    if isinstance(data, dict):
-        ctx = data.get("@context")
-        if isinstance(ctx, str) or (isinstance(ctx, list) and any(isinstance(c, str) for c in ctx)):
-            return True
-        return any(_remote_context(v) for v in data.values())
-    if isinstance(data, list):
-        return any(_remote_context(v) for v in data)
-    return False
+    return read_graph(path)  # refuses remote JSON-LD contexts and XML entities before parsing
 
 
 def _engine_for(source, engine: str) -> str:

@@ -490,7 +490,7 @@ def test_no_network_even_if_asked(ttl, monkeypatch):
 def test_remote_jsonld_context_refused_by_rdflib_engine(tmp_path):
     path = tmp_path / "remote.jsonld"
     path.write_text('{"@context": "http://127.0.0.1:1/context.jsonld", "@id": "http://e/a", "name": "x"}')
-    with pytest.raises(UnsafeQueryError, match="remote"):
+    with pytest.raises(GraphError, match="remote @context is refused"):
         run_query(path, "ASK {}", engine="rdflib")
     with pytest.raises(GraphError, match="remote @context is refused"):
         run_query(path, "ASK {}", engine="oxigraph")  # refused before pyoxigraph sees it

@@ -76,7 +76,6 @@ class Discourse:
         covered = set()
         for s in spans:
             covered.update(range(s.i, s.j))
-        here = [s.actor for s in spans]
         out = list(spans)
         n = len(low)
         i = 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..text import Token
 from .lexicon import CAUSE_VERBS, GOODS, REPORT_VERBS, TROOP_WORDS
 from .mentions import Span
-from .triggers import AGREEMENT_NOUNS, LIGHT_VERBS, Trigger
+from .triggers import AGREEMENT_NOUNS, LIGHT_VERBS
 
 DETERMINERS = frozenset("""
 the a an its their his her our this that these those any some no each every such another

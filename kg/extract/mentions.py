@@ -154,7 +154,6 @@ class DocumentMentions:
             if w not in keys and w not in learnt and (w[:1].islower() or w.lower() not in keys):
                 i += 1
                 continue
-            lw = w.lower()
             cands = []
             for table in (self.index.by_first, self.learnt):
                 for key in (w, w.lower()):
