@@ -221,3 +221,18 @@ def test_unseen_probe_sentences(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
     assert expected <= found
     assert not (absent & found)
+
+
+def test_regions_are_not_states(gazetteer):
+    found = triples("Brazil signed a trade deal with South America's largest bloc.", gazetteer)
+    assert not any("USA" in (s, o) for s, _, o in found)
+
+
+def test_sanctions_on_companies_are_not_between_states(gazetteer):
+    assert ("GBR", "sanctions", "CHN") not in triples("Britain imposed sanctions on Chinese firms.", gazetteer)
+    assert ("GBR", "sanctions", "IRN") in triples("Britain imposed new sanctions on Iran.", gazetteer)
+
+
+def test_a_denial_in_a_relative_clause_does_not_negate_the_main_clause(gazetteer):
+    text = "Belarus, which denies sending troops to Ukraine, signed a defence pact with Russia."
+    assert sym("BLR", "agreesWith", "RUS") in triples(text, gazetteer)

@@ -62,6 +62,8 @@ def is_negated(frame: SentenceFrame, t: int, subj_end: int | None = None) -> boo
         return False
     for x in range(0, t):
         if low[x] in _DENIAL:
+            if frame.relative[x] and not frame.relative[t]:
+                continue  # "The Kremlin, which denies arming X, said ...": the denial stays in its clause
             tail = low[x + 1:t]
             if "that" in tail or any(w in _CLAIM_WORDS for w in tail) or (tail and tail[0].endswith("ing")) \
                     or len(tail) <= 2:

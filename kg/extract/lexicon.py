@@ -96,7 +96,7 @@ oil crude gas lng gasoline petrol fuel diesel coal grain wheat food fertiliser f
 electricity power uranium materials goods supplies cargo containers weaponry hardware interceptors
 launchers radars radar batteries s-400 patriot himars atacms bayraktar tb2 rafale rafales f-16 f-16s
 f-35 f-35s leopard abrams k2 k9 brahmos shahed cash seafood products beef pork wine steel aluminium
-aluminum timber minerals cars soybeans
+aluminum timber minerals cars soybeans gold
 """.split())
 
 # Troops sent to a state count as aid (relations.md decision 4), not supplies.

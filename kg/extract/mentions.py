@@ -20,6 +20,7 @@ from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, SURNAME_FIRST,
 # A bare one-word name after "the" that must keep its article to name an actor ("the West").
 _NEEDS_THE = frozenset({"west", "north", "south", "union", "kingdom", "emirates", "gulf", "alliance",
                         "agency", "council", "assembly", "board", "board of governors"})
+_REGION_QUALIFIERS = frozenset({"south", "latin", "central", "north", "east", "west", "southeast", "northeast"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout"})
 _KIND_RANK = {"name": 0, "official": 0, "alias": 1, "leader": 1, "seat": 2, "agency": 2,
               "capital": 3, "surname": 4, "demonym": 5}
@@ -186,6 +187,9 @@ class DocumentMentions:
                 continue
             j = i + len(best.tokens)
             prev = words[i - 1].lower() if i else ""
+            if prev in _REGION_QUALIFIERS and best.kind in ("alias", "name") and len(best.tokens) == 1:
+                i = j  # "South America", "Central Asia": a region, not the state
+                continue
             if best.needs_the and prev != "the":
                 i += 1
                 continue

@@ -41,6 +41,10 @@ _CONSUME_STEMS = ("absorb", "buy", "bought", "import", "purchas", "receiv", "con
 _BLOCKADE_NOUNS = ("links", "borders", "border", "airspace", "ports", "routes", "crossings")
 _RAPPROCHEMENT = frozenset({"rapprochement", "reconciliation", "thaw", "breakthrough", "normalisation",
                             "normalization", "detente", "détente"})
+_PRIVATE_NOUNS = frozenset("""
+firm firms company companies businesses business banks bank entities individuals oligarchs executives
+exporters importers traders shipping shipowners tankers vessels conglomerate conglomerates manufacturers
+""".split())
 _ECONOMIC = frozenset("duties tariffs tariff levies sanctions measures restrictions curbs bans".split())
 _TARGET_NOUNS = frozenset("""
 targets target sites site positions position bases base forces troops soldiers cities city towns town
@@ -308,6 +312,8 @@ class RuleSet:
             return
         if obj is None and subj is not None:
             obj = self._fallback_object(pred, subj, t)
+        if pred == "sanctions" and obj is not None and self._private_target(obj):
+            return
         if pred == "attacks" and obj is not None and obj.kinds <= {"modifier", "origin"} and obj.prep == "" \
                 and not f.word_near(obj.j - 1, _TARGET_NOUNS, 5):
             return  # "hitting American chipmakers": not an attack on a state
@@ -373,6 +379,14 @@ class RuleSet:
             if any(w in ("seen", "appeared", "stood", "sat", "posed", "toured", "attended", "watched",
                          "photographed", "pictured") for w in low[g.j:t]):
                 self.emit_pairs(g, "meetsWith", t, 0.7, "together")
+
+    def _private_target(self, obj: Group) -> bool:
+        """ "sanctions on Iranian firms": sanctions on companies are not a relation between states
+        (relations.md, 3)."""
+        low = self.f.lowers
+        if not obj.kinds <= {"modifier", "origin"}:
+            return False
+        return any(low[x] in _PRIVATE_NOUNS for x in range(obj.j, min(len(low), obj.j + 3)))
 
     def _kind(self, g: Group) -> str | None:
         if self.discourse is None:
@@ -685,6 +699,8 @@ class RuleSet:
             source = self._ok_obj(f.object_right(t, ("from",), window=8)) or self._origin_in_object(t)
             if source is not None:
                 self.emit(source, subj, pred, t, conf, low[t])
+            return
+        if pred == "sanctions" and obj is not None and self._private_target(obj):
             return
         if obj is None and pred == "sanctions" and t >= 2 and ("despite" in low[t - 3:t] or "under" in low[t - 3:t]):
             target = next((g for g in f.groups_left(t) if g is not subj and not g.prep
