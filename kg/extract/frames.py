@@ -412,17 +412,12 @@ class SentenceFrame:
                 # a direct object must not be separated from the trigger by another preposition
                 # phrase that is not ours ("sent shells in 2023 to Russia" is fine; "met in Beijing"
                 # yields no direct object)
-                if prep == "" and g.kinds <= {"modifier"} and not self._modifies_target(g):
-                    continue
                 return g
             if prep == "" and "" not in preps and self._prep_before_np(g, preps):
                 return g  # "offensive in north-eastern Syria", "concern over Chinese conduct"
             if prep in ("of", "from") and "" in preps and self._agent_head_before(g, t):
                 return g  # "met her counterpart from Estonia", "received a delegation of Iranian officials"
         return None
-
-    def _modifies_target(self, g: Group) -> bool:
-        return True
 
     def _prep_before_np(self, g: Group, preps: tuple[str, ...]) -> bool:
         """A demonym inside the object's noun phrase: "concern over Chinese conduct"."""
@@ -513,9 +508,6 @@ class SentenceFrame:
                 continue
             return g
         return fallback
-
-    def np_object_after(self, t: int, preps: tuple[str, ...], window: int = 10) -> Group | None:
-        return self.object_right(t, preps, window=window)
 
     def light_verb_before(self, t: int, extra: frozenset[str] = frozenset()) -> int | None:
         """A light verb governing the noun at ``t``: "imposed new sanctions", "voiced support for X
