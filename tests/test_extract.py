@@ -236,3 +236,15 @@ def test_sanctions_on_companies_are_not_between_states(gazetteer):
 def test_a_denial_in_a_relative_clause_does_not_negate_the_main_clause(gazetteer):
     text = "Belarus, which denies sending troops to Ukraine, signed a defence pact with Russia."
     assert sym("BLR", "agreesWith", "RUS") in triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada sanctioned Belarus in March, and the EU followed with asset freezes.",
+     {("CAN", "sanctions", "BLR"), ("EU", "sanctions", "BLR")}),
+    ("Speaking after talks with Olaf Scholz, Lula praised the trade deal.", {sym("BRA", "meetsWith", "DEU")}),
+    ("During a visit to Madrid, where he met Pedro Sanchez, Lula praised the trade deal.",
+     {sym("BRA", "meetsWith", "ESP")}),
+    ("Chile and Peru met at a summit in Lima.", {sym("CHL", "meetsWith", "PER")}),
+])
+def test_elided_and_side_phrase_relations(text, expected, gazetteer):
+    assert expected <= triples(text, gazetteer)

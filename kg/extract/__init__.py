@@ -64,7 +64,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
             discourse.update(SentenceFrame.analyse(tokens, spans, lowers, clauses=False), [])
             continue
         frame = SentenceFrame.analyse(tokens, spans, lowers)
-        rules = RuleSet(frame, discourse)
+        rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, candidates, discourse.symmetric)

@@ -71,6 +71,7 @@ class Discourse:
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
+        self._tokens_low = low
         if _CUES.isdisjoint(low):
             return spans
         covered = set()
@@ -127,7 +128,8 @@ class Discourse:
                     covered.update((i, i + 1))
                     i += 2
                     continue
-            if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when")):
+            if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when", "where",
+                                                                 "after", "before", "because", "but", "since")):
                 person = self._last_person(spans, i)
                 if person is not None:
                     out.append(Span(i, i + 1, person, "coref"))
@@ -212,7 +214,12 @@ class Discourse:
         people = [s for s in spans if s.j <= i and s.kind in ("leader", "surname", "person")]
         if people:
             return people[-1].actor
-        return self.last_person_actor
+        if self.last_person_actor is not None:
+            return self.last_person_actor
+        # "During a visit to Madrid, where he met Sanchez, Lula said": the main clause's subject, later
+        later = [s for s in spans if s.i > i and s.kind in ("leader", "surname", "person")
+                 and s.i > 0 and self._low_before(s) == ","]
+        return later[0].actor if later else None
 
     def _states_before(self, spans: list[Span], low: list[str], i: int) -> list[str]:
         """States named before token ``i`` as actors (not as modifiers, places or objects of a
@@ -225,6 +232,9 @@ class Discourse:
                     before.remove(s.actor)
                 before.append(s.actor)
         return before
+
+    def _low_before(self, span: Span) -> str:
+        return self._tokens_low[span.i - 1] if span.i > 0 else ""
 
     def _pair_in_sentence(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
         before = self._states_before(spans, low, i)
@@ -287,6 +297,15 @@ class Discourse:
                         and x.predicate in ("agreesWith", "alliedWith")]
                 return sorted({a for x in same for a in (x.subject, x.object)})
         return []
+
+    def recent_target(self, predicate: str, sentence_index: int) -> str | None:
+        """The object of the latest ``predicate`` relation of this or the previous sentence."""
+        for r in reversed(self.relations):
+            if r.sentence_index < sentence_index - 1:
+                break
+            if r.predicate == predicate:
+                return r.object
+        return None
 
     def last_agreement(self) -> tuple[str, str] | None:
         for r in reversed(self.relations):

@@ -90,9 +90,10 @@ def _pairs(actors: list[str]) -> list[tuple[str, str]]:
 class RuleSet:
     """Candidate relations for one sentence."""
 
-    def __init__(self, frame: SentenceFrame, discourse=None):
+    def __init__(self, frame: SentenceFrame, discourse=None, sentence_index: int = 0):
         self.f = frame
         self.discourse = discourse
+        self.sentence_index = sentence_index
         self.out: list[Candidate] = []
         self.attribution = self._attribution_groups()
 
@@ -691,8 +692,10 @@ class RuleSet:
                                 and id(g) not in self.attribution), None)
         if subj is None and tr.name in ("ally", "partner") and obj is not None:
             subj = f.subject_left(t)
-        if subj is None and symmetric and "in" in low[max(0, t - 3):t]:
-            subj = f.subject_left(t)  # "X and Y remain locked in a dispute", "X and Y are in talks"
+        if subj is None and symmetric and any(w in ("in", "at") for w in low[max(0, t - 3):t]):
+            subj = f.subject_left(t)  # "X and Y remain locked in a dispute", "X and Y met at a summit"
+        if subj is None and low and low[0].endswith("ing") and "," not in low[:t]:
+            subj = self._participle_subject(0)  # "Speaking after talks with Scholz, Lula said ..."
         if subj is None:
             return
         if tr.receive:
@@ -710,6 +713,14 @@ class RuleSet:
             return
         if obj is None and pred == "concernedBy":
             self._concern_fallback(subj, t, conf)
+            return
+        if obj is None and pred == "sanctions" and self.discourse is not None:
+            # "the EU followed with asset freezes": the target of the sanctions just reported
+            here = next((c.obj_span for c in self.out if c.predicate == "sanctions" and c.obj_span is not None
+                         and c.object not in subj.actors), None)
+            target = here.actor if here is not None else self.discourse.recent_target("sanctions", self.sentence_index)
+            if target is not None and target not in subj.actors:
+                self.emit(subj, Group([Span(t, t + 1, target, "coref")], t, t + 1), pred, t, conf - 0.1, low[t])
             return
         if obj is None and symmetric and len(subj.actors) >= 2 and not subj.possessive:
             self.emit_pairs(subj, pred, t, conf, low[t])

@@ -62,6 +62,7 @@ ceasefire truce armistice protocol communique communiqué contract contracts par
 
 # Light verbs: a nominal trigger after one of these takes the clause subject as its subject.
 LIGHT_VERBS = frozenset("""
+follow follows followed
 found founds founded founding create creates created creating establish establishes established
 establishing launch launches launched launching
 answer answers answered answering respond responds responded responding retaliate retaliates retaliated
