@@ -128,10 +128,10 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     from dataclasses import replace
     from pathlib import Path
 
-    from .fileio import check_writable
+    from .fileio import check_writable, output_lock
     from .gazetteer import load_gazetteer
     from .pipeline import extract_documents
-    from .rdf import LineGraph, build_graph, format_for_path, read_graph, write_graph
+    from .rdf import DOCUMENT_METADATA, LineGraph, build_graph, doc_iri, format_for_path, read_graph, write_graph
 
     _not_an_input(output, inputs)
     problems = _Problems()
@@ -147,15 +147,14 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
         if not docs and not append:
             raise KgError("no documents could be read: nothing to build")
         graph = build_graph(rels, docs, gazetteer, graph=LineGraph() if fmt.line_based else None)
-        if append and Path(output).exists():
-            from .rdf import DOCUMENT_METADATA, doc_iri
-
-            rebuilt = {doc_iri(d.id) for d in docs}
-            for s, p, o in read_graph(output):
-                if s in rebuilt and p in DOCUMENT_METADATA:
-                    continue  # a document read again brings its current title, date and source
-                graph.add((s, p, o))
-        write_graph(graph, output)
+        with output_lock(output):  # --append reads, merges and rewrites: one writer at a time
+            if append and Path(output).exists():
+                rebuilt = {doc_iri(d.id) for d in docs}
+                for s, p, o in read_graph(output):
+                    if s in rebuilt and p in DOCUMENT_METADATA:
+                        continue  # a document read again brings its current title, date and source
+                    graph.add((s, p, o))
+            write_graph(graph, output)
         if store_dir:
             from .store import load_files
 

@@ -123,3 +123,28 @@ def _sync_directory(directory: Path) -> None:
 
 
 __all__ = ["OutputError", "atomic_write", "check_writable"]
+
+
+@contextlib.contextmanager
+def output_lock(path: str | os.PathLike) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` while it is read, merged and rewritten (``kg build --append``).
+
+    The lock is an advisory ``fcntl`` lock on a hidden ``.NAME.lock`` file beside ``path``; a second
+    writer fails at once with one clear line instead of losing the first one's work.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - no advisory locks on this platform
+        yield
+        return
+    target = Path(path)
+    lock_path = (target.parent if str(target.parent) else Path(".")) / f".{target.name}.lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"{target}: another kg process is writing it; try again when it has finished") from None
+        yield
+    finally:
+        os.close(fd)

@@ -218,3 +218,17 @@ def test_output_equal_to_an_input_is_refused(article):
     result = run("extract", article, "-o", article)
     assert result.exit_code == 2 and "is also an input" in result.output
     assert article.read_bytes() == before
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_graph(article, tmp_path):
+    from kg.fileio import output_lock
+
+    out = tmp_path / "g.ttl"
+    assert run("build", article, "-o", out, "-q").exit_code == 0
+    before = out.read_bytes()
+    with output_lock(out):
+        result = run("build", article, "-o", out, "-q", "--append")
+    assert result.exit_code == 1
+    assert "another kg process is writing it" in result.output
+    assert out.read_bytes() == before
+    assert run("build", article, "-o", out, "-q", "--append").exit_code == 0
