@@ -300,6 +300,8 @@ def _syntax(exc: Exception, engine: str) -> QuerySyntaxError:
     else:
         m = re.match(r"error at (\d+):(\d+): (.*)", msg)
         line, col, msg = (int(m.group(1)), int(m.group(2)), m.group(3)) if m else (None, None, msg)
+    if len(msg) > 160:  # Oxigraph lists every token it would accept, character classes included
+        msg = msg[:msg.rfind(",", 0, 150) + 1 or 150].rstrip(",") + " ..."
     if line:
         return QuerySyntaxError(f"syntax error at line {line}, column {col}: {msg}")
     return QuerySyntaxError(f"syntax error: {msg}")
