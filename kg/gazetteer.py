@@ -95,8 +95,9 @@ class Gazetteer:
         key = text.strip()
         if key in self.actors or (len(key) == 3 and key.upper() in self.actors and key.isalpha()):
             return [key.upper()]
-        for iso2_match in (a.id for a in self.actors.values() if a.iso2 and a.iso2 == key):
-            return [iso2_match]
+        by_iso2 = next((a.id for a in self.actors.values() if a.iso2 and a.iso2 == key), None)
+        if by_iso2 is not None:
+            return [by_iso2]
         found = sorted({n.actor for n in self.names if n.text == key})
         if not found:
             low = key.lower().removeprefix("the ")

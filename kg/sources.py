@@ -21,21 +21,15 @@ def open_graph(path: str | Path):
 
 
 def _store_graph(directory: Path):
-    import pyoxigraph
+    """All triples of the store (its named graphs merged, as ``read_graph`` merges a quads file)."""
+    import pyoxigraph as ox
     from rdflib import Graph
 
     from .store import open_store
+    from .vocab import bind_prefixes
 
-    graph = Graph()
     with open_store(directory) as store:
-        data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-    from .rdf import bind_prefixes
-
-    bind_prefixes(graph)
-    from rdflib import Dataset
-
-    ds = Dataset()
-    ds.parse(data=data.decode("utf-8"), format="nquads")
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        graph.add((s, p, o))
+        data = ox.serialize((quad.triple for quad in store), format=ox.RdfFormat.N_TRIPLES)
+    graph = bind_prefixes(Graph(bind_namespaces="core"))
+    graph.parse(data=data.decode("utf-8"), format="nt")
     return graph

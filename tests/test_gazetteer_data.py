@@ -22,12 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TTL = ROOT / "ontology" / "states.ttl"
 GENERATOR = ROOT / "tools" / "make_gazetteer.py"
 
-KG = Namespace("https://w3id.org/kgstates/ontology#")
-ACTOR = Namespace("https://w3id.org/kgstates/actor/")
-PERSON = Namespace("https://w3id.org/kgstates/person/")
-PLACE = Namespace("https://w3id.org/kgstates/place/")
+from kg.vocab import ACTOR, GEO, PERSON, PLACE  # noqa: E402
+from kg.vocab import KG as _KG  # noqa: E402
+
+KG = Namespace(str(_KG))  # an open namespace: this test also probes terms the vocabulary does not list
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
 WD = "http://www.wikidata.org/entity/"
 

@@ -81,8 +81,6 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
     for x in range(start, t):
         w = low[x]
         if w in IRREALIS:
-            if w == "would" and x + 1 < len(low) and low[x + 1] in ("be", "not") and False:
-                continue
             if w in ("threatened", "threatens", "threatening", "vowed", "vows", "promised", "pledged",
                      "pledges", "promises", "promising") and low[t] not in ("sanctions", "sanction",
                                                                             "sanctioned", "embargo"):

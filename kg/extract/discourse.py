@@ -71,7 +71,6 @@ class Discourse:
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
-        self._tokens_low = low
         if _CUES.isdisjoint(low):
             return spans
         covered = set()
@@ -130,7 +129,7 @@ class Discourse:
                     continue
             if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when", "where",
                                                                  "after", "before", "because", "but", "since")):
-                person = self._last_person(spans, i)
+                person = self._last_person(spans, low, i)
                 if person is not None:
                     out.append(Span(i, i + 1, person, "coref"))
                     covered.add(i)
@@ -210,7 +209,7 @@ class Discourse:
             i += 1
         return sorted(out, key=lambda s: s.i)
 
-    def _last_person(self, spans: list[Span], i: int) -> str | None:
+    def _last_person(self, spans: list[Span], low: list[str], i: int) -> str | None:
         people = [s for s in spans if s.j <= i and s.kind in ("leader", "surname", "person")]
         if people:
             return people[-1].actor
@@ -218,7 +217,7 @@ class Discourse:
             return self.last_person_actor
         # "During a visit to Madrid, where he met Sanchez, Lula said": the main clause's subject, later
         later = [s for s in spans if s.i > i and s.kind in ("leader", "surname", "person")
-                 and s.i > 0 and self._low_before(s) == ","]
+                 and s.i > 0 and low[s.i - 1] == ","]
         return later[0].actor if later else None
 
     def _states_before(self, spans: list[Span], low: list[str], i: int) -> list[str]:
@@ -232,9 +231,6 @@ class Discourse:
                     before.remove(s.actor)
                 before.append(s.actor)
         return before
-
-    def _low_before(self, span: Span) -> str:
-        return self._tokens_low[span.i - 1] if span.i > 0 else ""
 
     def _pair_in_sentence(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
         before = self._states_before(spans, low, i)

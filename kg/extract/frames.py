@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text import Token
-from .lexicon import CAUSE_VERBS, GOODS, REPORT_VERBS, TROOP_WORDS
+from .lexicon import AGENT_HEADS, CAUSE_VERBS, GOODS, REPORT_VERBS, TROOP_WORDS
 from .mentions import Span
 from .triggers import AGREEMENT_NOUNS, LIGHT_VERBS
 
@@ -353,8 +353,6 @@ class SentenceFrame:
 
     def _agent_of(self, g: Group) -> bool:
         """ "the leaders of X and Y", "the foreign ministers of X": the group acts."""
-        from .lexicon import AGENT_HEADS
-
         low = self.lowers
         p = g.i - 1
         while p >= 0 and low[p] in DETERMINERS:
@@ -377,8 +375,6 @@ class SentenceFrame:
         """ "Russia's embassy", "Iran's foreign ministry" act for the state."""
         low = self.lowers
         k = g.j + 1
-        from .lexicon import AGENT_HEADS
-
         while k < len(low) and k - g.j <= 4:
             if low[k] in AGENT_HEADS:
                 return True
@@ -431,8 +427,6 @@ class SentenceFrame:
 
     def _agent_head_before(self, g: Group, t: int) -> bool:
         """The object phrase is headed by a person or body noun before "of/from X"."""
-        from .lexicon import AGENT_HEADS
-
         low = self.lowers
         p = g.i - 1
         while p > t and low[p] in DETERMINERS:

@@ -268,7 +268,7 @@ class DocumentMentions:
         while k > start_name and words[k - 1] in ("-", "bin", "al", "ibn", "de", "da"):
             k -= 1
         if k == start_name:
-            return span if span.kind == "agent" else span
+            return span
         name = [w for w in words[start_name:k]]
         # a name must not itself be another actor's name ("US envoy to Russia")
         if any(w in self.index.by_first or w in self.index.demonyms for w in name[:1]) and \

@@ -545,7 +545,7 @@ class RuleSet:
             return
         end = None
         for x in range(v + 1, min(len(low), v + 16)):
-            if low[x] in (";", "?") or (x in f.group_at and x > v + 1 and not label and False):
+            if low[x] in (";", "?"):
                 break
             if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at:
                 end = x
@@ -657,10 +657,8 @@ class RuleSet:
                 return
         if subj is None:
             by = self._ok_obj(f.object_right(t, ("by", "from"), window=6))
-            if by is not None and pred not in ("supplies",) and not tr.receive:
-                subj = by
-            elif by is not None and pred == "supplies" and not tr.receive:
-                subj = by
+            if by is not None and not tr.receive:
+                subj = by  # "condemnation by X", "supplies from X"
         if obj is None and pred in ("alliedWith", "supports") and any(w in ("as", "to") for w in low[max(0, t - 4):t]):
             # "Turkey, which regards Azerbaijan as an ally", "elevated the US to strategic partner"
             as_at = max(x for x in range(max(0, t - 4), t) if low[x] in ("as", "to"))
