@@ -12,6 +12,7 @@ import sys
 import click
 
 from . import __version__
+from .cli_common import OneLineGroup, fail
 from .errors import KgError
 
 
@@ -29,6 +30,10 @@ class _Problems:
         click.echo(f"kg: warning: {message}", err=True)
 
 
+class _NothingRead(Exception):
+    """Abandons an output when not one input could be read (each problem has had its line)."""
+
+
 def _not_an_input(output: str, inputs) -> None:
     """Refuse to write over one of the inputs (a usage error, exit 2)."""
     from pathlib import Path
@@ -39,12 +44,12 @@ def _not_an_input(output: str, inputs) -> None:
             raise click.UsageError(f"output {output} is also an input; write the result somewhere else")
 
 
-def _fail(exc: KgError) -> None:
-    raise click.ClickException(str(exc)) if exc.exit_code == 1 else click.UsageError(str(exc))
+def _fail(exc: KgError, name=None) -> None:
+    fail(exc, name)
 
 
 def gazetteer_option(f):
-    return click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(dir_okay=False),
+    return click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(), metavar="FILE",
                         help="Extra actors as a Turtle file in the shape of ontology/states.ttl (repeatable).")(f)
 
 
@@ -57,7 +62,7 @@ def quiet_option(f):
     return click.option("--quiet", "-q", is_flag=True, help="No progress bar or warnings on stderr.")(f)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def cli() -> None:
     """kg: turn news text about world politics into a knowledge graph of relations between states.
@@ -82,7 +87,7 @@ def _documents(inputs, problems: _Problems, quiet: bool):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
               help="Output format: one JSON object a line, or a TSV table with a header.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@click.option("--output", "-o", type=click.Path(), metavar="FILE", help="Write here instead of stdout.")
 @click.option("--include-negated", is_flag=True, help="Also print negated or denied relations (negated=true).")
 @gazetteer_option
 @jobs_option
@@ -99,14 +104,24 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
         docs = _documents(inputs, problems, quiet)
         results = extract_documents(docs, gazetteer_files=gazetteer_files, jobs=jobs,
                                     progress=not quiet and sys.stderr.isatty())
-        rels = (r for _, rs in results for r in rs if include_negated or not r.negated)
+        read = [0]  # documents read, however many relations they gave
+
+        def relations():
+            for _, rs in results:
+                read[0] += 1
+                yield from (r for r in rs if include_negated or not r.negated)
+
         if output:
             from .fileio import atomic_write
 
             with atomic_write(output, "w") as fh:
-                relation_rows(rels, fmt, fh)
+                relation_rows(relations(), fmt, fh)
+                if problems.failed and not read[0]:
+                    raise _NothingRead  # no input could be read: OUTPUT is left as it was
         else:
-            relation_rows(rels, fmt, sys.stdout)
+            relation_rows(relations(), fmt, sys.stdout)
+    except _NothingRead:
+        pass
     except KgError as exc:
         _fail(exc)
     if problems.failed:
@@ -115,10 +130,10 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False),
+@click.option("--output", "-o", required=True, type=click.Path(), metavar="FILE",
               help="The graph file; its suffix picks the format (.ttl .nt .nq .trig .jsonld .rdf).")
 @click.option("--append", is_flag=True, help="Merge into the existing graph at OUTPUT without duplicating claims.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False),
+@click.option("--store", "store_dir", type=click.Path(), metavar="DIR",
               help="Also load the graph into this Oxigraph store directory (replaced, or added to with --append).")
 @gazetteer_option
 @jobs_option
@@ -138,15 +153,29 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     try:
         fmt = format_for_path(output)
         check_writable(output)
+        if store_dir:  # a store that cannot be written fails the build before the graph file is replaced
+            from .store import check_store_target
+
+            check_store_target(store_dir)
         gazetteer = load_gazetteer(gazetteer_files)
-        docs, rels = [], []
-        for doc, found in extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files,
-                                            jobs=jobs, progress=not quiet and sys.stderr.isatty()):
-            docs.append(replace(doc, text=""))  # the graph keeps metadata; the text is in the claims
-            rels.extend(found)
+        docs: list = []
+        counts = [0, 0]  # asserted, negated
+
+        def relations():  # streamed into the graph: only the documents' metadata is kept
+            for doc, found in extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files,
+                                                jobs=jobs, progress=not quiet and sys.stderr.isatty()):
+                if not (docs and docs[-1].id == doc.id and doc.offset):  # parts of a long text: one document
+                    docs.append(replace(doc, text=""))
+                for rel in found:
+                    counts[rel.negated] += 1
+                    yield rel
+
+        graph = build_graph(relations(), [], gazetteer, graph=LineGraph() if fmt.line_based else None)
         if not docs and not append:
+            if problems.failed:  # each unreadable input has had its line: OUTPUT is left as it was
+                sys.exit(1)
             raise KgError("no documents could be read: nothing to build")
-        graph = build_graph(rels, docs, gazetteer, graph=LineGraph() if fmt.line_based else None)
+        build_graph([], docs, gazetteer, graph=graph)
         with output_lock(output):  # --append reads, merges and rewrites: one writer at a time
             if append and Path(output).exists():
                 rebuilt = {doc_iri(d.id) for d in docs}
@@ -160,8 +189,7 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
 
             load_files(store_dir, [output], replace=not append)
         if not quiet:
-            asserted = sum(1 for r in rels if not r.negated)
-            click.echo(f"kg: {len(docs)} documents, {asserted} relations ({len(rels) - asserted} negated) -> {output}",
+            click.echo(f"kg: {len(docs)} documents, {counts[0]} relations ({counts[1]} negated) -> {output}",
                        err=True)
     except KgError as exc:
         _fail(exc)
@@ -170,7 +198,7 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path(dir_okay=False))
+@click.argument("gold", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors", "show_errors", is_flag=True, help="List every false positive and false negative.")
 @gazetteer_option
@@ -193,7 +221,7 @@ def eval_(gold, fmt, show_errors, gazetteer_files):
 
 @cli.command()
 @click.argument("graph", type=click.Path())
-@click.option("--shapes", type=click.Path(dir_okay=False), help="SHACL shapes to use instead of ontology/shapes.ttl.")
+@click.option("--shapes", type=click.Path(), metavar="FILE", help="SHACL shapes to use instead of ontology/shapes.ttl.")
 def validate(graph, shapes):
     """Check GRAPH against kg's SHACL shapes; exit 1 and list the violations when it does not conform."""
     from .rdf import read_graph

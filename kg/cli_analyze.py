@@ -11,6 +11,7 @@ import sys
 
 import click
 
+from .cli_common import fail
 from .filters import filter_options
 
 _MAX_TRIANGLES = 20  # unbalanced triangles shown by the table format (json lists all)
@@ -122,22 +123,22 @@ def _load(path: str, options: dict, gazetteer):
 
     ``--since``/``--until`` act on each claim's time, else on its document's date.
     """
+    from .errors import GraphError
     from .filters import apply_filter, document_dates, filter_from_options
     from .network import to_networkx
     from .sources import open_graph
 
     flt = filter_from_options(**options, gazetteer=gazetteer)
-    rdf_graph = open_graph(path)
-    dates = document_dates(rdf_graph) if flt.since or flt.until else None
-    return apply_filter(to_networkx(rdf_graph), flt, gazetteer=gazetteer, document_dates=dates), flt
+    try:
+        rdf_graph = open_graph(path)
+        dates = document_dates(rdf_graph) if flt.since or flt.until else None
+        return apply_filter(to_networkx(rdf_graph), flt, gazetteer=gazetteer, document_dates=dates), flt
+    except GraphError as exc:  # "actor X is not in the graph": say which graph
+        fail(exc, path)
 
 
 def _fail(exc) -> None:
-    from .errors import FormatError
-
-    if isinstance(exc, FormatError):
-        raise click.UsageError(str(exc))
-    raise click.ClickException(str(exc))
+    fail(exc)
 
 
 _ALPHA = click.option("--alpha", type=click.FloatRange(0, 1), default=0.5, show_default=True,

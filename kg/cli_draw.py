@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from .cli_common import fail
 from .filters import filter_options
 
 #: kept equal to kg.draw.LAYOUTS by a test (kg.draw is not imported at start-up)
@@ -26,7 +27,7 @@ def _size(ctx, param, value: str) -> tuple[float, float]:
 
 @click.command("draw")
 @click.argument("graph", type=click.Path())
-@click.option("--output", "-o", "out", required=True, type=click.Path(dir_okay=False),
+@click.option("--output", "-o", "out", required=True, type=click.Path(), metavar="FILE",
               help="The image to write: .png, .svg or .pdf.")
 @click.option("--layout", type=click.Choice(_LAYOUTS), default="spring", show_default=True,
               help="Node placement: force-directed (seeded), circle, Kamada-Kawai, capitals at their coordinates, "
@@ -57,23 +58,26 @@ def draw(graph, out, layout, seed, title, edge_labels, size, dpi, quiet, **optio
     from pathlib import Path
 
     from .draw import DRAW_FORMATS, draw_graph
-    from .errors import KgError
+    from .errors import GraphError, KgError
     from .filters import filter_from_options
 
     if Path(out).suffix.lower() not in DRAW_FORMATS:
         raise click.BadParameter(f"unsupported image format {Path(out).suffix or '(no suffix)'!r}: use one of "
                                  f"{', '.join(DRAW_FORMATS)}", param_hint="--output")
+    from .cli_export import not_an_input
+
+    not_an_input(out, graph)
     try:
+        from .fileio import check_writable
         from .gazetteer import load_gazetteer
 
+        check_writable(out)  # before the graph is read and laid out
         gazetteer = load_gazetteer()  # focus names, short names and capitals
         flt = filter_from_options(**options, gazetteer=gazetteer)
         report = draw_graph(graph, out, flt=flt, gazetteer=gazetteer, layout=layout, seed=seed, title=title,
                             edge_labels=edge_labels, size=size, dpi=dpi)
-    except KgError as exc:
-        if exc.exit_code == 2:
-            raise click.UsageError(str(exc)) from None
-        raise click.ClickException(str(exc)) from None
+    except KgError as exc:  # "nothing to draw", "actor X is not in the graph": say which graph
+        fail(exc, graph if isinstance(exc, GraphError) else None)
     if not quiet:
         click.echo(f"kg: drew {report.actors} actor{'s' if report.actors != 1 else ''} and "
                    f"{report.relations} relation{'s' if report.relations != 1 else ''} to {out} "

@@ -11,16 +11,27 @@ import os
 
 import click
 
+from .cli_common import fail
 from .filters import filter_options
 
 _FORMAT_NAMES = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml", "gexf", "json",
                  "cytoscape", "neo4j", "dot")
 
 
-def _fail(exc) -> None:
-    if getattr(exc, "exit_code", 1) == 2:
-        raise click.UsageError(str(exc))
-    raise click.ClickException(str(exc))
+def _fail(exc, name=None) -> None:
+    fail(exc, name)
+
+
+def not_an_input(out: str, graph: str) -> None:
+    """Refuse (a usage error, exit 2) to write ``out`` over the input ``graph``, or inside it when
+    it is a store directory: the input is read before the output is written, but a failure or a
+    filter would lose it."""
+    from pathlib import Path
+
+    source, target = Path(graph).resolve(), Path(out).resolve()
+    if Path(graph).exists() and (target == source or (source.is_dir() and source in target.parents)):
+        where = "is also the input" if target == source else "is inside the input store"
+        raise click.UsageError(f"output {out} {where} {graph}; write the result somewhere else")
 
 
 # ---------------------------------------------------------------------------- authentication
@@ -50,7 +61,7 @@ def credentials_from(user: str | None, password_env: str = "KG_PASSWORD"):
 
 @click.command("export")
 @click.argument("graph", type=click.Path())
-@click.option("--output", "-o", "out", required=True, type=click.Path(),
+@click.option("--output", "-o", "out", required=True, type=click.Path(), metavar="PATH",
               help="The file to write (a directory for --to neo4j); its suffix names the format.")
 @click.option("--to", "to", metavar="FORMAT",
               help=f"The format, whatever the suffix: {', '.join(_FORMAT_NAMES)}.")
@@ -77,10 +88,11 @@ def export(graph, out, to, color_by, quiet, **options):
       kg export store/ -o korea.gexf --focus "North Korea" --depth 1 --color-by bloc
       kg export graph.ttl -o neo4j-import --to neo4j --min-evidence 2
     """
-    from .errors import KgError
+    from .errors import GraphError, KgError
     from .export import export_graph
     from .filters import filter_from_options
 
+    not_an_input(out, graph)
     try:
         gazetteer = None
         if options.get("focus"):
@@ -89,8 +101,8 @@ def export(graph, out, to, color_by, quiet, **options):
             gazetteer = load_gazetteer()
         flt = filter_from_options(**options, gazetteer=gazetteer)
         report = export_graph(graph, out, to=to, flt=flt, gazetteer=gazetteer, color_by=color_by)
-    except KgError as exc:
-        _fail(exc)
+    except KgError as exc:  # "actor X is not in the graph": say which graph
+        _fail(exc, graph if isinstance(exc, GraphError) and str(out) not in str(exc) else None)
     if not quiet:
         if report.format in ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"):
             what = f"{report.triples:,} triple{'s' if report.triples != 1 else ''}"

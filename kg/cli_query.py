@@ -16,6 +16,7 @@ import sys
 
 import click
 
+from .cli_common import fail
 from .cli_export import auth_options
 
 # ---------------------------------------------------------------------------- result writers
@@ -223,10 +224,19 @@ def write_result(result, fmt: str, out) -> None:
 
 # ---------------------------------------------------------------------------- commands
 
-def _fail(exc) -> None:
-    if getattr(exc, "exit_code", 1) == 2:
-        raise click.UsageError(str(exc))
-    raise click.ClickException(str(exc))
+def _fail(exc, name=None) -> None:
+    fail(exc, name)
+
+
+def _read_query_file(name: str) -> str:
+    """The text of the query file ``name`` (``-``: stdin); KgError naming the file when it cannot be read."""
+    from .errors import InputError
+
+    if name == "-":
+        return click.get_text_stream("stdin", encoding="utf-8").read()
+    from .fileio import read_text
+
+    return read_text(name, "query file", InputError)
 
 
 def _list_saved() -> None:
@@ -255,7 +265,7 @@ _FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
 @click.command()
 @click.argument("graph", required=False)
 @click.argument("query_text", metavar="[QUERY]", required=False)
-@click.option("-f", "--file", "query_file", type=click.File("r", encoding="utf-8"), metavar="FILE",
+@click.option("-f", "--file", "query_file", metavar="FILE",
               help="Read the query from FILE (- reads stdin).")
 @click.option("--saved", "saved_name", metavar="NAME", help="Run a saved query (see --list).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
@@ -293,7 +303,9 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
       kg query store/ -f question.rq --format json
     """
     from .errors import KgError
+    from .query import QuerySyntaxError, UnsafeQueryError
 
+    source = None  # where the query text came from, to name it in a syntax error
     try:
         if list_saved:
             _list_saved()
@@ -324,13 +336,19 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
 
             saved = saved_query(saved_name)
             text = saved.text
+            source = f"saved query {saved_name}"
+        elif query_file is not None:
+            source = "<stdin>" if query_file == "-" else query_file
+            text = _read_query_file(query_file)
         else:
-            text = query_file.read() if query_file is not None else query_text
+            text = query_text
         if endpoint:
             _run_remote(endpoint, text, saved, _parse_params(params), fmt, timeout, gazetteer_files, user,
                         password_env)
         else:
             _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files)
+    except (QuerySyntaxError, UnsafeQueryError) as exc:  # about the query's text: name the file it came from
+        _fail(exc, source)
     except KgError as exc:
         _fail(exc)
 
@@ -417,8 +435,8 @@ def _emit(result, fmt) -> None:
 
 
 @click.command()
-@click.argument("graphs", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False),
+@click.argument("graphs", nargs=-1, required=True, type=click.Path())
+@click.option("--store", "store_dir", required=True, type=click.Path(), metavar="DIR",
               help="The store directory (created when missing).")
 @click.option("--replace", is_flag=True, help="Empty the store before loading.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")

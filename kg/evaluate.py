@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from .errors import GoldError
+from .fileio import read_text
 from .model import Document, Relation
 from .predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
 
@@ -165,12 +166,7 @@ def read_gold(path: str | Path) -> list[GoldItem]:
     """
     path = Path(path)
     name = path.name
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise GoldError(f"{path}: gold file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{path}: cannot read gold file ({exc})") from None
+    raw = read_text(path, "gold file", GoldError, encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(raw, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows:
         raise GoldError(f"{name}:1: empty gold file (expected a header row)")
@@ -188,6 +184,9 @@ def read_gold(path: str | Path) -> list[GoldItem]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < len(header):
+            if lineno == len(rows) and not raw.endswith(("\n", "\r")):
+                raise GoldError(f"{name}:{lineno}: {len(row)} columns, expected {len(header)}; "
+                                "the file ends in the middle of this row (truncated?)")
             row = row + [""] * (len(header) - len(row))  # trailing empty relations cell
         if len(row) != len(header):
             raise GoldError(f"{name}:{lineno}: {len(row)} columns, expected {len(header)}")

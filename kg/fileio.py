@@ -46,9 +46,32 @@ def check_writable(path: str | os.PathLike) -> Path:
         raise OutputError(f"cannot write {target}: {parent} is not a directory")
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a directory")
-    if not os.access(parent, os.W_OK):
-        raise OutputError(f"cannot write {target}: directory {parent} is not writable")
+    try:  # a real probe: permission bits say nothing to root, nor about read-only or virtual file systems
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: directory {parent} is not writable "
+                          f"({exc.strerror or exc})") from None
     return target
+
+
+def read_text(path: str | os.PathLike, kind: str, error: type[KgError] = KgError,
+              encoding: str = "utf-8") -> str:
+    """The text of a small UTF-8 file (a query, a gold file), or ``error`` with one line naming
+    the file and the problem: not found, a directory, not UTF-8, unreadable. ``kind`` names
+    what the file should be (``"query file"``)."""
+    try:
+        with open(path, encoding=encoding) as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise error(f"{path}: {kind} not found") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory, not a {kind}") from None
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+                    "is it a binary file?") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read {kind} ({exc.strerror or exc})") from None
 
 
 def _umask() -> int:
@@ -122,7 +145,7 @@ def _sync_directory(directory: Path) -> None:
             os.close(fd)
 
 
-__all__ = ["OutputError", "atomic_write", "check_writable"]
+__all__ = ["OutputError", "atomic_write", "check_writable", "output_lock", "read_text"]
 
 
 @contextlib.contextmanager
@@ -139,7 +162,11 @@ def output_lock(path: str | os.PathLike) -> Iterator[None]:
         return
     target = Path(path)
     lock_path = (target.parent if str(target.parent) else Path(".")) / f".{target.name}.lock"
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: cannot create its lock file {lock_path} "
+                          f"({exc.strerror or exc})") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -51,6 +51,12 @@ def period(value: str) -> tuple[str, str]:
         raise ValueError(f"not an ISO date or prefix (2024, 2024-05, 2024-05-17): {value!r}")
     year, month, day = m.groups()
     if day:
+        import datetime
+
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"no such day: {value!r}") from None
         return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
     if month:
         return f"{year}-{month}-01", f"{year}-{month}-31"  # compared as strings: -31 bounds every month

@@ -128,7 +128,16 @@ def _read(graph, path: Path) -> None:
         graph.parse(str(path), format="turtle")
     except FileNotFoundError:
         raise GazetteerError(f"{path}: gazetteer file not found") from None
+    except UnicodeDecodeError as exc:
+        raise GazetteerError(f"{path}: not a valid Turtle gazetteer: not UTF-8 text "
+                             f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     except Exception as exc:  # rdflib raises many parser exception types
+        from .rdf import _bad_syntax_position
+
+        position = _bad_syntax_position(exc) if getattr(exc, "_why", None) is not None else None
+        if position:
+            raise GazetteerError(f"{path}: not a valid Turtle gazetteer: line {position[0]}, column {position[1]}: "
+                                 f"{' '.join(str(exc._why).split())[:200]}") from None
         msg = " ".join(str(exc).split())
         raise GazetteerError(f"{path}: not a valid Turtle gazetteer ({msg[:200]})") from None
 
@@ -219,6 +228,8 @@ def load_gazetteer(extra: Iterable[str | Path] = ()) -> Gazetteer:
     """
     paths = [str(ontology_path("states.ttl"))] + [str(Path(p)) for p in extra]
     for p in paths[1:]:
+        if Path(p).is_dir():
+            raise GazetteerError(f"{p}: is a directory, not a gazetteer file")
         if not Path(p).is_file():
             raise GazetteerError(f"{p}: gazetteer file not found")
     return _load_cached(tuple(paths))

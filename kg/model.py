@@ -10,7 +10,12 @@ from dataclasses import asdict, dataclass
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One news document. ``id`` is stable: a path as given, or a JSONL ``id``."""
+    """One news document. ``id`` is stable: a path as given, or a JSONL ``id``.
+
+    A long text file is read in parts (consecutive Documents with the same ``id``) so that memory
+    stays bounded; ``offset`` is where a part's text starts in the whole document (characters)
+    and ``first_sentence`` the index of its first sentence there. Both are 0 for a whole document.
+    """
 
     id: str
     text: str
@@ -18,6 +23,8 @@ class Document:
     date: str | None = None  # ISO 8601 date of publication, when known
     url: str | None = None
     source: str | None = None  # outlet or file the document came from
+    offset: int = 0
+    first_sentence: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +59,8 @@ class Relation:
     """One extracted relation with its evidence and attributes.
 
     ``start``/``end`` are the offsets of the evidence sentence in the document
-    text, so ``document.text[start:end] == sentence``.
+    text, so ``document.text[start:end] == sentence`` (for a part of a long document, the offsets
+    are in the whole document: ``part.text[start - part.offset:end - part.offset] == sentence``).
     """
 
     doc: str

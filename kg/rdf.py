@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -34,10 +36,19 @@ from .vocab import ACTOR, CLAIM, DOC, KG, WD, bind_prefixes
 DEFAULT_GRAPH_NAME = "https://w3id.org/kgstates/graph/default"
 
 _KINDS = {"state": KG.State, "organization": KG.Organization, "group": KG.Group}
-_TIME_TYPES = ((re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date), (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
-               (re.compile(r"\d{4}"), XSD.gYear))
+_TIME_TYPES = ((re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), XSD.date),
+               (re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])"), XSD.gYearMonth), (re.compile(r"[0-9]{4}"), XSD.gYear))
 _HTTP_IRI = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
-_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+_DATE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:$|[T ])")
+# characters XML 1.0 cannot carry, even escaped: RDF/XML writes U+FFFD in their place
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _valid_date(value: str) -> bool:
+    try:
+        return date.fromisoformat(value).year > 0
+    except ValueError:
+        return False
 
 
 # ---------------------------------------------------------------------------- identifiers
@@ -76,6 +87,8 @@ def _time_literal(value: str | None) -> Literal | None:
         return None
     for pattern, datatype in _TIME_TYPES:
         if pattern.fullmatch(value):
+            if value.startswith("0000") or datatype == XSD.date and not _valid_date(value):
+                return None  # not a date of the calendar: the time expression stays as written
             return Literal(value, datatype=datatype)
     return None
 
@@ -120,7 +133,7 @@ def _add_document(graph: Graph, doc: Document) -> None:
     graph.add((node, DCTERMS.identifier, Literal(doc.id)))
     if doc.title:
         graph.add((node, DCTERMS.title, Literal(doc.title)))
-    if doc.date and (m := _DATE.match(doc.date)):
+    if doc.date and (m := _DATE.match(doc.date)) and _valid_date(m.group(1)):
         graph.add((node, DCTERMS.date, Literal(m.group(1), datatype=XSD.date)))
     for value in dict.fromkeys(v for v in (doc.url, doc.source) if v):
         graph.add((node, DCTERMS.source, _source_node(value)))
@@ -164,24 +177,59 @@ class LineGraph:
     """A write-only stand-in for :class:`rdflib.Graph` for the line formats (N-Triples, N-Quads).
 
     Each triple is kept as its N-Triples line, so building a large graph takes a fraction of the
-    memory of an rdflib graph; :func:`write_graph` writes the same bytes either way.
+    memory of an rdflib graph; :func:`write_graph` writes the same bytes either way. Past
+    ``spill_lines`` distinct lines, the lines are sorted into a temporary file (deleted when the
+    graph is closed or collected) and :meth:`sorted_lines` merges those runs, so memory stays
+    bounded however large the graph grows.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spill_lines: int = 400_000) -> None:
         from rdflib.plugins.serializers.nt import _nt_row
 
         self._row = _nt_row
         self.lines: set[str] = set()
+        self.spill_lines = spill_lines
+        self._runs: list = []
 
     def add(self, triple) -> "LineGraph":
         self.lines.add(self._row(triple))
+        if len(self.lines) >= self.spill_lines:
+            self._spill()
         return self
+
+    def _spill(self) -> None:
+        import tempfile
+
+        run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        run.writelines(sorted(self.lines))
+        run.seek(0)
+        self._runs.append(run)
+        self.lines = set()
+
+    def sorted_lines(self) -> Iterator[str]:
+        """Every distinct line once, in sorted order (the runs on disk merged with those in memory)."""
+        import heapq
+
+        for run in self._runs:
+            run.seek(0)
+        previous = None
+        for line in heapq.merge(sorted(self.lines), *self._runs):
+            if line != previous:
+                yield line
+                previous = line
+
+    def close(self) -> None:
+        for run in self._runs:
+            run.close()
+        self._runs = []
 
     def bind(self, *args, **kwargs) -> None:
         pass
 
     def __len__(self) -> int:
-        return len(self.lines)
+        if not self._runs:
+            return len(self.lines)
+        return sum(1 for _ in self.sorted_lines())
 
 
 def build_graph(relations: Iterable[Relation], documents: Iterable[Document], gazetteer,
@@ -346,9 +394,12 @@ class _SortedGraph(Graph):
 
 
 def _sorted_copy(graph: Graph) -> Graph:
+    """A copy that serializes in sorted order, with the characters XML cannot carry replaced."""
     copy = bind_prefixes(_SortedGraph(bind_namespaces="core"))
-    for triple in graph:
-        copy.add(triple)
+    for s, p, o in graph:
+        if isinstance(o, Literal) and _NOT_XML.search(o):
+            o = Literal(_NOT_XML.sub("\ufffd", str(o)), lang=o.language, datatype=o.datatype)
+        copy.add((s, p, o))
     return copy
 
 
@@ -410,11 +461,17 @@ def write_graph(graph: Graph, path: str | Path, graph_name: str = DEFAULT_GRAPH_
     if isinstance(graph, LineGraph):
         if not fmt.line_based:
             raise GraphError(f"{path}: a LineGraph can only be written as N-Triples or N-Quads")
-        lines = sorted(graph.lines) if not fmt.quads else sorted(
-            line[:-3] + f" <{graph_name}> .\n" for line in graph.lines)
-        data = "".join(lines).encode("utf-8")
-    else:
-        data = serialize_graph(graph, fmt, graph_name)
+        lines = graph.sorted_lines()
+        if fmt.quads:
+            lines = (line[:-3] + f" <{graph_name}> .\n" for line in lines)
+        try:
+            with atomic_write(path, "wb") as fh:
+                for batch in iter(lambda: "".join(itertools.islice(lines, 10_000)), ""):
+                    fh.write(batch.encode("utf-8"))
+        except OSError as exc:
+            raise GraphError(f"{path}: cannot write graph ({exc.strerror or exc})") from None
+        return
+    data = serialize_graph(graph, fmt, graph_name)
     try:
         with atomic_write(path, "wb") as fh:
             fh.write(data)
@@ -436,17 +493,52 @@ def _first_bad_line(path: Path, fmt: RdfFormat) -> tuple[int, str] | None:
     return None
 
 
+def _bad_syntax_position(exc) -> tuple[int, int] | None:
+    """Line and column (1-based) of a notation3 BadSyntax: from the document and the character
+    index it carries (its own ``lines`` count is not the line of the error)."""
+    data, i = getattr(exc, "_str", None), getattr(exc, "_i", None)
+    if not isinstance(i, int) or data is None:
+        return None
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
+    i = max(0, min(i, len(text)))
+    return text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1
+
+
+def _oxigraph_error(path: Path, fmt: RdfFormat) -> GraphError | None:
+    """The first error Oxigraph finds in a line-based file, with its line and column (rdflib's
+    N-Triples parser gives no column), or None."""
+    try:
+        import pyoxigraph as ox
+
+        from .store import _syntax_error
+
+        for _ in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS if fmt.quads else ox.RdfFormat.N_TRIPLES):
+            pass
+    except SyntaxError as exc:
+        return _syntax_error(path, exc) if exc.lineno else None
+    except Exception:  # noqa: BLE001 - no pyoxigraph, or it cannot read the file: rdflib's answer stands
+        return None
+    return None
+
+
 def _parse_error(path: Path, fmt: RdfFormat, exc: Exception) -> GraphError:
     line: int | None = None
+    column: int | None = None
     msg = " ".join(str(exc).split())
     why = getattr(exc, "_why", None)
     if why is not None and hasattr(exc, "lines"):  # notation3 BadSyntax (Turtle, TriG)
-        line, msg = exc.lines + 1, str(why)
+        position = _bad_syntax_position(exc)
+        line, column = position if position else (exc.lines + 1, None)
+        msg = str(why)
     elif isinstance(exc, json.JSONDecodeError):
-        line, msg = exc.lineno, exc.msg
+        line, column, msg = exc.lineno, exc.colno, exc.msg
     elif hasattr(exc, "getLineNumber"):  # xml.sax SAXParseException
         line, msg = exc.getLineNumber(), exc.getMessage()
+        column = exc.getColumnNumber() + 1 if isinstance(exc.getColumnNumber(), int) else None
     elif fmt.name in ("nt", "nquads"):
+        located = _oxigraph_error(path, fmt)
+        if located is not None:
+            return located
         try:
             with _quiet():
                 found = _first_bad_line(path, fmt)
@@ -456,9 +548,20 @@ def _parse_error(path: Path, fmt: RdfFormat, exc: Exception) -> GraphError:
             line, msg = found
     if len(msg) > 200:
         msg = msg[:197] + "..."
+    if line and column:
+        return GraphError(f"{path}: line {line}, column {column}: {msg}")
     if line:
         return GraphError(f"{path}: line {line}: {msg}")
     return GraphError(f"{path}: not valid {fmt.name}: {msg}")
+
+
+def _unreadable(path: Path, exc: Exception) -> GraphError:
+    if isinstance(exc, UnicodeDecodeError):
+        return GraphError(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+                          "is it a binary file?")
+    if isinstance(exc, IsADirectoryError):
+        return GraphError(f"{path}: is a directory, not an RDF file")
+    return GraphError(f"{path}: cannot read graph ({getattr(exc, 'strerror', None) or exc})")
 
 
 def refuse_unsafe(path: Path, fmt: RdfFormat) -> None:
@@ -496,17 +599,29 @@ def _context_reference(data) -> bool:
     return False
 
 
+def graph_input(path: str | Path) -> tuple[Path, RdfFormat]:
+    """``path`` and its format, after checking it names an RDF file: not a directory (GraphError),
+    a known suffix (FormatError), there (GraphError)."""
+    path = Path(path)
+    if path.is_dir():
+        raise GraphError(f"{path}: is a directory, not an RDF file")
+    fmt = format_for_path(path)
+    if not path.is_file():
+        raise GraphError(f"{path}: graph file not found")
+    return path, fmt
+
+
 def read_graph(path: str | Path) -> Graph:
     """Parse an RDF file in the format its suffix names into one graph.
 
     The triples of every named graph of an ``.nq`` or ``.trig`` file are merged. A missing
     file or a syntax error raises GraphError (``FILE: line N: message`` when the position is known).
     """
-    path = Path(path)
-    fmt = format_for_path(path)
-    if not path.is_file():
-        raise GraphError(f"{path}: graph file not found")
-    refuse_unsafe(path, fmt)
+    path, fmt = graph_input(path)
+    try:
+        refuse_unsafe(path, fmt)
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
     graph = bind_prefixes(Graph(bind_namespaces="core"))
     try:
         with _quiet():
@@ -522,11 +637,11 @@ def read_graph(path: str | Path) -> Graph:
             else:
                 graph.parse(str(path), format=fmt.name)
     except (OSError, UnicodeDecodeError) as exc:
-        raise GraphError(f"{path}: cannot read graph ({exc})") from None
+        raise _unreadable(path, exc) from None
     except Exception as exc:  # noqa: BLE001 - rdflib parsers raise many exception types
         raise _parse_error(path, fmt, exc) from None
     return graph
 
 
-__all__ = ["DEFAULT_GRAPH_NAME", "FORMATS", "RdfFormat", "build_graph", "claim_id", "doc_slug", "doc_iri",
+__all__ = ["DEFAULT_GRAPH_NAME", "FORMATS", "RdfFormat", "build_graph", "graph_input", "claim_id", "doc_slug", "doc_iri",
            "format_for_path", "read_graph", "relations_from_graph", "serialize_graph", "write_graph"]

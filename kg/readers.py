@@ -34,12 +34,15 @@ Dates become ISO 8601 dates (``YYYY-MM-DD``) when they parse (ISO dates and time
 ``2024/06/20``, ``20 June 2024``, ``June 20, 2024``, RFC 2822); otherwise the date is ``None``
 and a warning says so.
 
-Text files are read whole; JSONL files (and JSONL on stdin) are read line by line.
+Plain text (files and stdin) is read in chunks and a long text is handed on in parts of about
+:data:`PART_CHARS` characters, cut at paragraph ends (see :class:`~kg.model.Document`); JSONL
+is read line by line; Markdown and HTML files are read whole.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import itertools
 import json
 import os
@@ -56,7 +59,7 @@ from .model import Document
 ErrorHandler = Callable[[InputError], None]
 WarningHandler = Callable[[str], None]
 
-_PROBE = 8192  # bytes looked at for NUL bytes (binary files)
+_PROBE = 8192  # bytes looked at to tell binary files from text
 _STDIN = "<stdin>"
 
 
@@ -78,15 +81,31 @@ class _Report:
 
 # --------------------------------------------------------------------------- text and dates
 
+# Formats whose files start with these bytes are not text, NUL bytes or not.
+_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh", b"\xfd7zXZ",
+          b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"OggS", b"ID3", b"\xd0\xcf\x11\xe0")
+# Control bytes that text does not contain (tab, line ends, form feed and escape are allowed).
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def is_binary(probe: bytes) -> bool:
+    """Whether the first bytes of a file show it is not text: a NUL byte, the signature of a
+    binary format (PDF, ZIP/DOCX, PNG, JPEG, GIF, gzip, ...), or more than 1% control bytes.
+    Text in a legacy encoding (Latin-1, Windows-1252) is text: it is decoded with a warning."""
+    if b"\x00" in probe or probe.startswith(_MAGIC):
+        return True
+    return len(_CONTROL.findall(probe)) > max(4, len(probe) // 100)
+
+
 def decode(data: bytes, name: str, warn: WarningHandler | None = None) -> str:
     """Bytes as text: UTF-8 (a BOM is dropped, UTF-16 with a BOM is accepted), line ends as ``\\n``.
 
-    NUL bytes in the first 8 KiB mean a binary file (:class:`InputError`). Invalid UTF-8 is
+    A binary file (see :func:`is_binary`, applied to the first 8 KiB) is an :class:`InputError`. Invalid UTF-8 is
     decoded with replacement characters and ``warn`` is told where the first bad byte is.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
-    elif b"\x00" in data[:_PROBE]:
+    elif is_binary(data[:_PROBE]):
         raise InputError(f"{name}: binary file, not text")
     else:
         try:
@@ -162,9 +181,15 @@ def parse_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
+# Control characters in text become a line break (vertical tab, form feed: page breaks) or a
+# space, one for one, so offsets do not move and no output format meets a character it cannot carry.
+_CONTROLS = {c: " " for c in (*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f)} | {0x0b: "\n", 0x0c: "\n"}
+
+
 def _document(doc_id: str, text: str, where: str, meta: dict[str, str], report: _Report,
               source: str) -> Document | None:
     """The Document, or ``None`` after reporting an empty one."""
+    text = text.translate(_CONTROLS)
     if not text.strip():
         report.error(InputError(f"{where}: empty document"))
         return None
@@ -184,11 +209,111 @@ def _document(doc_id: str, text: str, where: str, meta: dict[str, str], report: 
 _SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;\"'”’)\]])\n(?=[a-z(])")
 
 
+#: a text file (or text on stdin) is read this many bytes at a time ...
+READ_BYTES = 1 << 20
+#: ... and handed on in parts of about this many characters, cut at a blank line (a paragraph
+#: end), so memory stays bounded whatever the size of the file
+PART_CHARS = 1 << 20
+_PART_MAX = 4  # without a blank line in PART_MAX * PART_CHARS, a part is cut at a line end or a space
+
+
+def _decoded_chunks(chunks: Iterator[bytes], name: str, report: _Report) -> Iterator[str]:
+    """Decode raw chunks incrementally, as :func:`decode` does whole texts (binary files refused,
+    invalid UTF-8 replaced with one warning giving the first bad byte, line ends as ``\\n``)."""
+    first = next(chunks, b"")
+    while len(first) < _PROBE:  # a short read (a pipe): probe the first 8 KiB all the same
+        more = next(chunks, b"")
+        if not more:
+            break
+        first += more
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+    elif is_binary(first[:_PROBE]):
+        raise InputError(f"{name}: binary file, not text")
+    else:
+        decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
+    consumed = 0  # bytes decoded before the current chunk
+    carry = ""  # a trailing "\r" that may be the first half of "\r\n"
+    for raw in itertools.chain((first,), chunks, (b"",)):
+        final = not raw
+        try:
+            text = decoder.decode(raw, final=final)
+        except UnicodeDecodeError as exc:
+            pending = decoder.getstate()[0]  # undecoded bytes held back from earlier chunks
+            report.warning(f"{name}: invalid UTF-8 at byte {max(0, consumed - len(pending) + exc.start)}; "
+                           "decoded with replacement characters")
+            decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+            text = decoder.decode(pending + raw, final=final)
+        consumed += len(raw)
+        text = carry + text
+        carry = ""
+        if text.endswith("\r") and not final:
+            text, carry = text[:-1], "\r"
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text:
+            yield text
+        if final:
+            return
+
+
+def _cut(buffer: str) -> int:
+    """Where to end a part of ``buffer`` (0: read on): after its last blank line once it holds
+    :data:`PART_CHARS`; after its last line end or space once it holds ``_PART_MAX`` times that."""
+    if len(buffer) < PART_CHARS:
+        return 0
+    blank = buffer.rfind("\n\n")
+    if blank > 0:
+        return blank + 2
+    if len(buffer) < PART_CHARS * _PART_MAX:
+        return 0
+    for sep in ("\n", " "):
+        at = buffer.rfind(sep)
+        if at > 0:
+            return at + 1
+    return len(buffer)
+
+
+def _text_parts(chunks: Iterator[bytes], name: str, doc_id: str, source: str,
+                report: _Report) -> Iterator[Document]:
+    """The document of a plain text read in raw chunks: one Document, or for a long text
+    consecutive parts of it (same id, with their ``offset`` and ``first_sentence``)."""
+    from .text import split_sentences
+
+    meta: dict[str, str] | None = None
+    buffer, offset, sentences, parts = "", 0, 0, 0
+    pieces = _decoded_chunks(chunks, name, report)
+    while True:
+        piece = next(pieces, None)
+        if piece is not None:
+            buffer += piece
+            cut = _cut(buffer)
+            if not cut:
+                continue
+            text, buffer = buffer[:cut], buffer[cut:]
+        else:
+            text, buffer = buffer, ""
+        if meta is None:
+            meta, text = parse_header(text)
+        text = _SOFT_WRAP.sub(" ", text)
+        if text.strip() or (piece is None and parts == 0):  # a blank part is skipped
+            doc = _document(doc_id, text, name, meta, report, source)
+            if doc is None:
+                return
+            if offset or sentences:
+                doc = dataclasses.replace(doc, offset=offset, first_sentence=sentences)
+            yield doc
+            parts += 1
+            if piece is not None:
+                sentences += len(split_sentences(text))
+        offset += len(text)
+        if piece is None:
+            return
+
+
 def _read_text(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
-    meta, body = parse_header(decode(path.read_bytes(), str(path), report.warning))
-    doc = _document(doc_id, _SOFT_WRAP.sub(" ", body), str(path), meta, report, str(path))
-    if doc is not None:
-        yield doc
+    with path.open("rb") as fh:
+        yield from _text_parts(iter(lambda: fh.read(READ_BYTES), b""), str(path), doc_id, str(path), report)
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -280,7 +405,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 def _decode_html(data: bytes, name: str, warn: WarningHandler) -> str:
     """HTML as text, in the encoding its ``<meta charset>`` declares when that is not UTF-8."""
     m = _META_CHARSET.search(data[:4096])
-    if m and b"\x00" not in data[:_PROBE]:
+    if m and not is_binary(data[:_PROBE]):
         try:
             codec = codecs.lookup(m.group(1).decode("ascii")).name
         except LookupError:
@@ -394,7 +519,7 @@ def _jsonl_lines(lines: Iterable[tuple[int, bytes]], name: str, report: _Report)
 
 def _read_jsonl(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
     with path.open("rb") as fh:
-        if b"\x00" in fh.read(_PROBE):
+        if is_binary(fh.read(_PROBE)):
             raise InputError(f"{path}: binary file, not text")
         fh.seek(0)
         yield from _jsonl_lines(enumerate(fh, start=1), str(path), report)
@@ -468,11 +593,8 @@ def _read_stdin(report: _Report) -> Iterator[Document]:
         lines = enumerate(itertools.chain(head, stream), start=1)
         yield from _jsonl_lines(lines, _STDIN, report)
         return
-    text = decode(b"".join(head) + stream.read(), _STDIN, report.warning)
-    meta, body = parse_header(text)
-    doc = _document("stdin", _SOFT_WRAP.sub(" ", body), _STDIN, meta, report, "stdin")
-    if doc is not None:
-        yield doc
+    chunks = itertools.chain((b"".join(head),), iter(lambda: stream.read(READ_BYTES), b""))
+    yield from _text_parts(chunks, _STDIN, "stdin", "stdin", report)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -527,4 +649,4 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
 
 
 __all__ = ["READERS", "HEADER_KEYS", "read_documents", "parse_header", "markdown_to_text", "html_to_document",
-           "iso_date", "decode"]
+           "iso_date", "decode", "is_binary"]

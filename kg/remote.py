@@ -229,6 +229,8 @@ def _to_ntriples(source, out: IO[bytes]) -> None:
         with open_store(path) as store:
             ox.serialize(triples(store.quads_for_pattern(None, None, None, None)), out, ox.RdfFormat.N_TRIPLES)
         return
+    if path.is_dir():
+        raise GraphError(f"{path}: not an Oxigraph store (make one with: kg load GRAPH --store {path})")
     fmt = ox_format(path)
     if not path.is_file():
         raise GraphError(f"{path}: graph file not found")

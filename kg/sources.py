@@ -17,6 +17,10 @@ def open_graph(path: str | Path):
 
     if is_store(path):
         return _store_graph(Path(path))
+    if Path(path).is_dir():
+        from .errors import GraphError
+
+        raise GraphError(f"{path}: not an Oxigraph store (make one with: kg load GRAPH --store {path})")
     return read_graph(path)
 
 

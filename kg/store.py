@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 __all__ = ["LOCK_NAME", "OX_FORMATS", "StoreLockedError", "LoadReport", "is_store", "open_store",
-           "load_files", "store_graph", "ox_format"]
+           "load_files", "store_graph", "ox_format", "check_store_target", "check_graph_file"]
 
 LOCK_NAME = ".kg.lock"
 
@@ -132,6 +132,51 @@ def _holder(path: Path) -> str:
     return f" (kg writer pid {pid})" if pid.isdigit() else ""
 
 
+def check_store_target(directory: str | Path) -> Path:
+    """``directory`` as a Path, or GraphError (one line) when no store can be written there: a file
+    in the way, a directory that holds other things, or a missing parent that cannot be created.
+    Nothing is created; :func:`open_store` makes the directory."""
+    d = Path(directory)
+    if d.exists() and not d.is_dir():
+        raise GraphError(f"{d}: not a directory; a store is a directory")
+    if d.is_dir():
+        if any(d.iterdir()) and not is_store(d) and {p.name for p in d.iterdir()} != {LOCK_NAME}:
+            raise GraphError(f"{d}: not an Oxigraph store and not empty; refusing to write a store there")
+        if not os.access(d, os.W_OK | os.X_OK):
+            raise GraphError(f"{d}: cannot write the store (the directory is not writable)")
+        return d
+    parent = next((p for p in d.absolute().parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise GraphError(f"{d}: cannot create the store ({parent} is not a directory)")
+    if parent is not None and not os.access(parent, os.W_OK | os.X_OK):
+        raise GraphError(f"{d}: cannot create the store (directory {parent} is not writable)")
+    return d
+
+
+def check_graph_file(path: str | Path):
+    """The pyoxigraph format of the RDF file ``path``, after checking that it exists, is a file,
+    has a known suffix and parses (GraphError naming the file, line and column when it does not).
+
+    :func:`load_files` checks every file so before it changes the store: a load that fails on bad
+    input leaves the store as it was.
+    """
+    import pyoxigraph as ox
+
+    from .rdf import graph_input, refuse_unsafe
+
+    p, rdf_format = graph_input(path)
+    fmt = ox_format(p)
+    refuse_unsafe(p, rdf_format)
+    try:
+        for _ in ox.parse(path=str(p), format=fmt):
+            pass
+    except SyntaxError as exc:
+        raise _syntax_error(p, exc) from None
+    except (OSError, ValueError) as exc:
+        raise GraphError(f"{p}: cannot load ({' '.join(str(exc).split())[:200]})") from None
+    return fmt
+
+
 @contextlib.contextmanager
 def open_store(directory: str | Path, *, write: bool = False) -> Iterator:
     """Open the store at ``directory`` and yield a ``pyoxigraph.Store``, holding kg's lock meanwhile.
@@ -154,10 +199,7 @@ def open_store(directory: str | Path, *, write: bool = False) -> Iterator:
 
     d = Path(directory)
     if write:
-        if d.exists() and not d.is_dir():
-            raise GraphError(f"{d}: not a directory; a store is a directory")
-        if d.is_dir() and any(d.iterdir()) and not is_store(d) and {p.name for p in d.iterdir()} != {LOCK_NAME}:
-            raise GraphError(f"{d}: not an Oxigraph store and not empty; refusing to write a store there")
+        check_store_target(d)
         try:
             d.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -183,12 +225,15 @@ def open_store(directory: str | Path, *, write: bool = False) -> Iterator:
 
 
 def _syntax_error(path, exc: SyntaxError) -> GraphError:
+    """One line from a pyoxigraph SyntaxError: ``FILE: line N, column M: message``."""
     import re
 
     msg = " ".join(str(exc).split())
-    m = re.match(r"Parser error at line (\d+) column (\d+): (.*?)(?: \([^()]*line \d+\))?$", msg)
-    if m:
-        msg = f"line {m.group(1)}, column {m.group(2)}: {m.group(3)}"
+    m = re.match(r"Parser error [^:]*: (.*?)(?: \([^()]*line \d+\))?$", msg)
+    if m:  # "Parser error at line 2 column 23: ...", "... between columns 13 and 17: ...", ...
+        msg = m.group(1)
+    if exc.lineno and exc.offset:
+        msg = f"line {exc.lineno}, column {exc.offset}: {msg}"
     elif exc.lineno:
         msg = f"line {exc.lineno}: {msg}"
     if len(msg) > 240:
@@ -225,19 +270,22 @@ def load_into(store, path: str | Path, *, bulk: bool = True) -> None:
 def load_files(directory: str | Path, paths: Iterable[str | Path], *, replace: bool = False) -> LoadReport:
     """Load RDF files into the store at ``directory`` (created when missing) with Oxigraph's bulk loader.
 
-    Every suffix is checked before anything is written. ``replace`` empties the store first.
-    The bulk loader is not transactional: when a file fails to parse, the files before it stay
-    loaded and the bad one may be partly loaded (the error names the file and line).
+    Every file is checked (it exists, has a known suffix and parses) before the store is opened,
+    so a bad file leaves the store as it was, and creates none. ``replace`` empties the store first.
+    The bulk loader is not transactional: only a failure while writing (a full disk, a kill) can
+    leave part of the files loaded.
 
     Returns
     -------
     LoadReport
     """
     paths = [Path(p) for p in paths]
+    for p in paths:  # suffixes and existence first: cheap, and a usage error comes before a parse
+        if not p.is_dir():
+            ox_format(p)
     for p in paths:
-        ox_format(p)
-        if not p.is_file():
-            raise GraphError(f"{p}: graph file not found")
+        check_graph_file(p)
+    check_store_target(directory)
     with open_store(directory, write=True) as store:
         if replace:
             store.clear()

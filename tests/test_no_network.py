@@ -52,6 +52,15 @@ def work(tmp_path_factory):
     ["analyze", "g.ttl", "--format", "json"],
     ["export", "g.ttl", "-o", "g.graphml"],
     ["export", "store", "-o", "g.nt"],
+    ["export", "g.ttl", "-o", "g.gexf", "--color-by", "bloc"],
+    ["export", "g.ttl", "-o", "out.jsonld"],
+    ["export", "g.ttl", "-o", "neo4j", "--to", "neo4j"],
+    ["eval", ROOT / "examples" / "gold.tsv"],
+    ["load", "g.ttl", "--store", "store2"],
+    ["query", "store2", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5", "--format", "jsonld"],
+    ["diff", "g.ttl", "g.jsonld"],
+    ["draw", "store2", "-o", "g.pdf"],
+    ["build", ROOT / "examples" / "articles.jsonl", "-o", "j.nq", "-q", "--jobs", "2"],
 ])
 def test_commands_make_no_connection(work, args):
     result = kg(args, work)

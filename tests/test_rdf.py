@@ -320,7 +320,7 @@ def test_parse_errors_name_file_and_line(tmp_path, name, content, line):
     with pytest.raises(GraphError) as err:
         read_graph(path)
     message = str(err.value)
-    assert message.startswith(f"{path}: line {line}: ")
+    assert message.startswith((f"{path}: line {line}: ", f"{path}: line {line}, column "))
     assert "\n" not in message
 
 

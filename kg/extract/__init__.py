@@ -118,7 +118,8 @@ def _relation(document, sent, frame, c, negated, hedged, attribution, times, gaz
     return Relation(
         doc=document.id, subject=subject, predicate=c.predicate, object=obj,
         subject_label=gazetteer.label(subject), object_label=gazetteer.label(obj),
-        sentence=sent.text, start=sent.start, end=sent.end, sentence_index=sent.index,
+        sentence=sent.text, start=document.offset + sent.start, end=document.offset + sent.end,
+        sentence_index=document.first_sentence + sent.index,
         hedged=hedged, negated=negated, attributed_to=attribution if attribution != c.subject else None,
         item=item, quantity=quantity, time=time_text, time_value=time_value,
         confidence=round(max(0.05, min(0.99, conf)), 3), trigger=c.trigger,

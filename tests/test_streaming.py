@@ -1,0 +1,275 @@
+"""Long texts are read in parts: the parts add up to the whole, and memory does not grow with the input.
+
+The part and chunk sizes are module settings of kg.readers; the in-process tests make them small
+so that a few kilobytes of text give many parts and chunk boundaries in awkward places (inside a
+multi-byte character, between a CR and its LF, inside an invalid byte sequence).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from rdflib import Graph
+
+from kg import readers
+from kg.extract import extract
+from kg.gazetteer import load_gazetteer
+from kg.model import Document
+from kg.readers import read_documents
+from kg.text import split_sentences
+from kg.vocab import KG
+
+# Paragraphs written for this test: each names its states, so no sentence depends on an earlier part.
+PARAGRAPHS = [
+    "Chile agreed to sell copper to Japan under a ten-year contract.\nMarkets in Santiago were calm.",
+    "Norway condemned the missile test by North Korea.\nThe statement was read out in Oslo on Monday.",
+    "The committee reviewed the harbour budget. Farmers expected rain on Friday.",
+    "Kenya and Ethiopia signed an agreement on water sharing, ministers said.",
+    "Turkey supplied drones to Azerbaijan during the war, according to officials.",
+    "Café owners in Montréal – naïve or not – welcomed the new rules. 東京 stayed quiet.",
+    "Brazil did not send troops to Venezuela, a spokesman insisted.",
+]
+
+
+def write_long_text(path, repeats: int, newline: str = "\n", header: bool = True) -> str:
+    body = "\n\n".join(PARAGRAPHS[i % len(PARAGRAPHS)] + f" Item {i}." for i in range(repeats)) + "\n"
+    head = "Title: A long digest\nDate: 2024-05-02\n\n" if header else ""
+    path.write_bytes((head + body).replace("\n", newline).encode("utf-8"))
+    return body
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    monkeypatch.setattr(readers, "READ_BYTES", 61)  # an odd size: chunks end inside characters
+    monkeypatch.setattr(readers, "PART_CHARS", 500)
+
+
+def read_all(path):
+    warnings = []
+    docs = list(read_documents([str(path)], on_warning=warnings.append))
+    return docs, warnings
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_parts_add_up_to_the_whole_text(tmp_path, small_parts, newline):
+    path = tmp_path / "digest.txt"
+    body = write_long_text(path, 400, newline)
+    parts, warnings = read_all(path)
+    assert warnings == []
+    assert len(parts) > 10
+    assert {(p.id, p.title, p.date) for p in parts} == {(path.as_posix(), "A long digest", "2024-05-02")}
+    assert "".join(p.text for p in parts) == body
+    offset = sentences = 0
+    for part in parts:
+        assert (part.offset, part.first_sentence) == (offset, sentences)
+        assert part.text.endswith("\n\n") or part is parts[-1]  # cut at paragraph ends
+        offset += len(part.text)
+        sentences += len(split_sentences(part.text))
+    assert sentences == len(split_sentences(body))
+
+
+def test_relations_of_parts_are_those_of_the_whole_document(tmp_path, small_parts):
+    path = tmp_path / "digest.txt"
+    body = write_long_text(path, 200)
+    gazetteer = load_gazetteer()
+    parts, _ = read_all(path)
+    assert len(parts) > 5
+    streamed = [r for part in parts for r in extract(part, gazetteer)]
+    whole = extract(Document(id=path.as_posix(), text=body, date="2024-05-02"), gazetteer)
+    assert len(whole) >= 30
+    assert streamed == whole
+    for rel in streamed:
+        assert body[rel.start:rel.end] == rel.sentence
+
+
+def test_stdin_is_read_in_parts_too(monkeypatch, small_parts):
+    import io
+
+    body = "\n\n".join(PARAGRAPHS * 30) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(("Date: 2024-01-02\n\n" + body).encode())))
+    parts = list(read_documents(["-"]))
+    assert len(parts) > 5
+    assert {(p.id, p.date) for p in parts} == {("stdin", "2024-01-02")}
+    assert "".join(p.text for p in parts) == body
+
+
+def test_invalid_utf8_across_chunks_is_reported_at_its_byte(tmp_path, small_parts):
+    good = ("Peru and Chile met in Lima. " * 30).encode()
+    path = tmp_path / "bad.txt"
+    path.write_bytes(good + b"\xc3(" + good)
+    parts, warnings = read_all(path)
+    assert warnings == [f"{path}: invalid UTF-8 at byte {len(good)}; decoded with replacement characters"]
+    assert "".join(p.text for p in parts) == good.decode() + "\ufffd(" + good.decode()
+
+
+def test_a_character_split_between_chunks_is_not_damaged(tmp_path, small_parts):
+    text = "Ça va. " + "ü" * 1000 + " ∑ 東京.\n"
+    path = tmp_path / "wide.txt"
+    path.write_bytes(text.encode())
+    parts, warnings = read_all(path)
+    assert warnings == []
+    assert "".join(p.text for p in parts) == text
+
+
+def test_text_without_blank_lines_is_cut_at_line_ends_then_spaces(tmp_path, small_parts):
+    path = tmp_path / "flat.txt"
+    lines = "\n".join(f"Line {i} names Mexico and Canada." for i in range(200))
+    path.write_text(lines + " " + "word " * 1000, encoding="utf-8")
+    parts, _ = read_all(path)
+    assert len(parts) > 3
+    assert "".join(p.text for p in parts) == lines + " " + "word " * 1000
+    longest = readers.PART_CHARS * readers._PART_MAX + max(readers.READ_BYTES, readers._PROBE)  # + one read
+    assert all(len(p.text) <= longest for p in parts)
+    assert all(p.text.endswith(("\n", " ")) for p in parts[:-1])
+
+
+def test_a_blank_start_and_an_empty_file(tmp_path, small_parts):
+    path = tmp_path / "late.txt"
+    path.write_text("\n" * 3000 + "Ghana praised Togo.\n", encoding="utf-8")
+    (doc,), _ = read_all(path)
+    assert doc.text.strip() == "Ghana praised Togo." and doc.offset > 0
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\n\n  \n" * 400)
+    errors = []
+    assert list(read_documents([str(empty)], on_error=errors.append)) == []
+    assert [str(e) for e in errors] == [f"{empty}: empty document"]
+
+
+def test_a_binary_file_is_refused_before_anything_is_read(tmp_path, small_parts):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"Spain and France " * 100 + b"\x00\x01" + b"x" * 10_000)
+    errors = []
+    assert list(read_documents([str(path)], on_error=errors.append)) == []
+    assert [str(e) for e in errors] == [f"{path}: binary file, not text"]
+
+
+def test_build_counts_a_long_text_once_and_keeps_file_offsets(tmp_path, small_parts):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    path = tmp_path / "digest.txt"
+    body = write_long_text(path, 200)
+    out = tmp_path / "g.nt"
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("kg: 1 documents,")
+    graph = Graph().parse(out)
+    assert len(set(graph.subjects(predicate=None, object=KG.Document))) == 1
+    starts = {int(s) for s in graph.objects(None, KG.startOffset)}
+    assert max(starts) > 2 * readers.PART_CHARS
+    for claim in graph.subjects(KG.startOffset, None):
+        start = int(graph.value(claim, KG.startOffset))
+        end = int(graph.value(claim, KG.endOffset))
+        assert body[start:end] == str(graph.value(claim, KG.evidence))
+
+
+# --------------------------------------------------------------------------- memory, in child processes
+
+# The child's own peak: VmHWM of its address space. (ru_maxrss would not do: Linux carries the
+# parent's high-water mark over fork and exec, and the parent here is a large pytest process.)
+OWN_PEAK = """
+def own_peak_mb():
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:")) / 1024
+"""
+PEAK = OWN_PEAK + textwrap.dedent("""
+    import json, sys
+    from kg.cli import cli
+    code = 0
+    try:
+        cli.main(sys.argv[1:], prog_name="kg", standalone_mode=False)
+    except SystemExit as exc:
+        code = exc.code or 0
+    print(json.dumps({"code": code, "peak_mb": own_peak_mb()}))
+""")
+
+
+def peak_of(*args: str) -> dict:
+    """Run ``kg ARGS`` in a child process; its exit code and its own peak resident memory (MB)."""
+    done = subprocess.run([sys.executable, "-c", PEAK, *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# a long list-like sentence without states: cheap to read, so 200 MB of it fit in a test's time
+LEDGER = "The ledger listed " + ", ".join(f"crate {n} of pears" for n in range(60)) + "."
+
+
+def filler(path, megabytes: float, paragraph: str = PARAGRAPHS[2]) -> None:
+    """Prose without states (extraction skips it quickly) between two paragraphs with relations."""
+    block = "\n\n".join([paragraph] * 40) + "\n\n"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(PARAGRAPHS[0] + "\n\n")
+        written = 0
+        while written < megabytes * 1_000_000:
+            fh.write(block)
+            written += len(block)
+        fh.write(PARAGRAPHS[4] + "\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux /proc")
+def test_build_memory_does_not_grow_with_the_input(tmp_path):
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    filler(small, 2)
+    filler(large, 8)
+    runs = {name: peak_of("build", str(path), "-o", str(tmp_path / f"{name}.nt"), "-q")
+            for name, path in (("small", small), ("large", large))}
+    assert {r["code"] for r in runs.values()} == {0}
+    # whole-file reading would hold the bytes and the text of the large file at once (16 MB more)
+    assert runs["large"]["peak_mb"] - runs["small"]["peak_mb"] < 8, runs
+    assert runs["large"]["peak_mb"] < 500
+    last = Graph().parse(tmp_path / "large.nt")
+    assert (None, KG.supplies, None) in last  # the last paragraph, far past the first part, was read
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux /proc")
+def test_a_200_mb_file_is_read_in_bounded_memory(tmp_path):
+    path = tmp_path / "big.txt"
+    filler(path, 200, LEDGER)
+    script = OWN_PEAK + textwrap.dedent("""
+        import sys
+        from kg.readers import read_documents
+        chars = sum(len(d.text) for d in read_documents([sys.argv[1]]))
+        print(chars, own_peak_mb())
+    """)
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True)
+    chars, peak = done.stdout.split()
+    assert int(chars) > 200_000_000
+    assert float(peak) < 100  # the file is 200 MB; the reader holds a few parts of it at a time
+
+
+@pytest.mark.parametrize("head", [b"%PDF-1.7\n", b"PK\x03\x04", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"\x1f\x8b\x08"])
+def test_binary_formats_without_nul_bytes_are_refused(tmp_path, head):
+    path = tmp_path / "file.txt"
+    path.write_bytes(head + bytes(range(128, 256)) * 4)
+    errors = []
+    assert list(read_documents([str(path)], on_error=errors.append)) == []
+    assert [str(e) for e in errors] == [f"{path}: binary file, not text"]
+
+
+def test_control_bytes_mean_binary_but_legacy_encodings_are_text(tmp_path):
+    import random
+
+    noise = tmp_path / "noise.txt"
+    rng = random.Random(5)
+    noise.write_bytes(bytes(rng.randrange(1, 256) for _ in range(20_000)))
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("Le Sénégal et la Côte d'Ivoire ont signé un accord à Dakar.\x0c\n".encode("latin-1") * 50)
+    errors, warnings = [], []
+    docs = list(read_documents([str(noise), str(latin)], on_error=errors.append, on_warning=warnings.append))
+    assert [str(e) for e in errors] == [f"{noise}: binary file, not text"]
+    assert [d.id for d in docs] == [latin.as_posix()]
+    assert warnings == [f"{latin}: invalid UTF-8 at byte 4; decoded with replacement characters"]
+
+
+def test_control_characters_become_breaks_or_spaces_without_moving_offsets(tmp_path):
+    path = tmp_path / "paged.txt"
+    path.write_bytes(b"Chile met Peru.\x0cBolivia\x07 praised Chile.\x0bEnd\x1b.\n")
+    (doc,), _ = read_all(path)
+    assert doc.text == "Chile met Peru.\nBolivia  praised Chile.\nEnd .\n"
+    assert [s.text for s in split_sentences(doc.text)] == ["Chile met Peru.", "Bolivia  praised Chile.", "End ."]
