@@ -233,7 +233,14 @@ def _read_query_file(name: str) -> str:
     from .errors import InputError
 
     if name == "-":
-        return click.get_text_stream("stdin", encoding="utf-8").read()
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath
+            return sys.stdin.read()
+        try:
+            return buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"<stdin>: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
+                             f"{exc.start}); is it a binary file?") from None
     from .fileio import read_text
 
     return read_text(name, "query file", InputError)

@@ -254,8 +254,10 @@ def saved_query(name: str) -> SavedQuery:
 
 _RISKY = re.compile(r"(?<![A-Za-z])(SERVICE|FROM|USING|LOAD)(?![A-Za-z])", re.IGNORECASE)
 _UNESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_TOKEN = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                    r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*|[A-Za-z]+", re.DOTALL)
+#: the tokens of SPARQL text that matter for telling its form and its groups: strings, IRIs,
+#: comments (skipped whole, so a keyword inside one is not seen), braces and words
+SPARQL_TOKEN = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
+                          r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*|[{}]|[A-Za-z]+", re.DOTALL)
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
@@ -271,7 +273,7 @@ def query_form(text: str) -> str:
     'ASK'
     """
     in_prologue = False
-    for m in _TOKEN.finditer(text):
+    for m in SPARQL_TOKEN.finditer(text):
         tok = m.group(0)
         if in_prologue:
             in_prologue = not tok.startswith("<")

@@ -306,14 +306,12 @@ def push(source, endpoint: str, *, graph: str | None = None, replace: bool = Fal
 
 # ---------------------------------------------------------------------------- query
 
-_TOKENS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\'|"(?:[^"\\\n]|\\.)*"'
-                     r"|'(?:[^'\\\n]|\\.)*'|<[^<>\"{}|^`\\\s]*>|#[^\n]*|[{}]|[A-Za-z]+", re.DOTALL)
-
-
 def _where_brace(text: str) -> int | None:
     """The offset just after the ``{`` that opens the query's WHERE group, or None when it has none."""
+    from .query import SPARQL_TOKEN
+
     depth, seen_where, seen_form = 0, False, False
-    for m in _TOKENS.finditer(text):
+    for m in SPARQL_TOKEN.finditer(text):
         tok = m.group(0)
         if tok == "{":
             if depth == 0 and (seen_where or seen_form):

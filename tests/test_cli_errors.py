@@ -27,7 +27,7 @@ SENTINEL = b"written by an earlier run\n"
 GOLD_HEADER = "id\tsource\tsentence\trelations\n"
 
 
-def invoke(args: list[str], input: str | None = None):
+def invoke(args: list[str], input: str | bytes | None = None):
     kwargs = {"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters else {}
     return CliRunner(**kwargs).invoke(cli, args, input=input)
 
@@ -323,3 +323,11 @@ def test_a_read_only_file_system_is_one_line_even_for_root(d, line, expected):
     lines = result.stderr.splitlines()
     assert result.exit_code == 1 and len(lines) == 1 and expected in lines[0], result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_query_on_stdin_that_is_not_utf8_is_one_line(d):
+    result = invoke(["query", str(d / "good.ttl"), "-f", "-"], input=b"ASK { \xff }")
+    assert result.exit_code == 1 and result.stderr.strip().endswith("is it a binary file?"), result.stderr
+    assert result.stderr.count("\n") == 1 and "<stdin>" in result.stderr
+    good = invoke(["query", str(d / "good.ttl"), "-f", "-"], input="ASK { ?s ?p ?o }")
+    assert good.exit_code == 0 and good.output.strip() == "true"
