@@ -273,3 +273,29 @@ def test_control_characters_become_breaks_or_spaces_without_moving_offsets(tmp_p
     (doc,), _ = read_all(path)
     assert doc.text == "Chile met Peru.\nBolivia  praised Chile.\nEnd .\n"
     assert [s.text for s in split_sentences(doc.text)] == ["Chile met Peru.", "Bolivia  praised Chile.", "End ."]
+
+
+def test_worker_processes_read_only_a_few_batches_ahead():
+    import time
+
+    from kg import pipeline
+
+    pulled = 0
+
+    def documents():
+        nonlocal pulled
+        for n in range(50_000):
+            pulled += 1
+            yield Document(id=f"d{n}", text="Chile met Peru. Ghana praised Togo.")
+
+    results = pipeline.extract_documents(documents(), jobs=2)
+    first = [next(results) for _ in range(10)]
+    assert [doc.id for doc, _ in first] == [f"d{n}" for n in range(10)]
+    seen, waited = -1, 0.0
+    while seen != pulled and waited < 3:  # let the feeder run as far as it will
+        seen = pulled
+        time.sleep(0.3)
+        waited += 0.3
+    results.close()  # stopping early neither hangs nor leaves workers behind
+    bound = (pipeline.BATCHES_AHEAD * 2 + 2) * pipeline.BATCH_DOCS
+    assert pulled <= bound < 50_000
