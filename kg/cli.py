@@ -170,7 +170,9 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
                     counts[rel.negated] += 1
                     yield rel
 
-        graph = build_graph(relations(), [], gazetteer, graph=LineGraph() if fmt.line_based else None)
+        # runs of a large line-based graph spill beside the output, where the output must fit anyway
+        spill = LineGraph(spill_dir=Path(output).resolve().parent) if fmt.line_based else None
+        graph = build_graph(relations(), [], gazetteer, graph=spill)
         if not docs and not append:
             if problems.failed:  # each unreadable input has had its line: OUTPUT is left as it was
                 sys.exit(1)

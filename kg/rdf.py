@@ -178,17 +178,18 @@ class LineGraph:
 
     Each triple is kept as its N-Triples line, so building a large graph takes a fraction of the
     memory of an rdflib graph; :func:`write_graph` writes the same bytes either way. Past
-    ``spill_lines`` distinct lines, the lines are sorted into a temporary file (deleted when the
-    graph is closed or collected) and :meth:`sorted_lines` merges those runs, so memory stays
+    ``spill_lines`` distinct lines, the lines are sorted into a temporary file in ``spill_dir``
+    (unnamed where the system allows, and deleted when the graph is closed or collected) and :meth:`sorted_lines` merges those runs, so memory stays
     bounded however large the graph grows.
     """
 
-    def __init__(self, spill_lines: int = 400_000) -> None:
+    def __init__(self, spill_lines: int = 400_000, spill_dir: str | Path | None = None) -> None:
         from rdflib.plugins.serializers.nt import _nt_row
 
         self._row = _nt_row
         self.lines: set[str] = set()
         self.spill_lines = spill_lines
+        self.spill_dir = spill_dir  # None: the system's temporary directory
         self._runs: list = []
 
     def add(self, triple) -> "LineGraph":
@@ -200,7 +201,7 @@ class LineGraph:
     def _spill(self) -> None:
         import tempfile
 
-        run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        run = tempfile.TemporaryFile("w+", encoding="utf-8", newline="", dir=self.spill_dir)
         run.writelines(sorted(self.lines))
         run.seek(0)
         self._runs.append(run)

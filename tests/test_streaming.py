@@ -299,3 +299,21 @@ def test_worker_processes_read_only_a_few_batches_ahead():
     results.close()  # stopping early neither hangs nor leaves workers behind
     bound = (pipeline.BATCHES_AHEAD * 2 + 2) * pipeline.BATCH_DOCS
     assert pulled <= bound < 50_000
+
+
+def test_a_spilled_line_graph_writes_the_bytes_of_one_held_in_memory(tmp_path):
+    from kg.rdf import LineGraph, build_graph, write_graph
+
+    gazetteer = load_gazetteer()
+    text = write_long_text(tmp_path / "digest.txt", 40)
+    relations = extract(Document(id="digest", text=text), gazetteer)
+    spilled = build_graph(relations, [], gazetteer, graph=LineGraph(spill_lines=50, spill_dir=tmp_path))
+    held = build_graph(relations, [], gazetteer, graph=LineGraph())
+    assert len(spilled._runs) >= 3 and len(spilled) == len(held)
+    for suffix in (".nt", ".nq"):
+        write_graph(spilled, tmp_path / f"spilled{suffix}")
+        write_graph(held, tmp_path / f"held{suffix}")
+        assert (tmp_path / f"spilled{suffix}").read_bytes() == (tmp_path / f"held{suffix}").read_bytes()
+    spilled.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["digest.txt", "held.nq", "held.nt", "spilled.nq", "spilled.nt"])  # no run file left behind
