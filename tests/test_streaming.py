@@ -317,3 +317,58 @@ def test_a_spilled_line_graph_writes_the_bytes_of_one_held_in_memory(tmp_path):
     spilled.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["digest.txt", "held.nq", "held.nt", "spilled.nq", "spilled.nt"])  # no run file left behind
+
+
+# --------------------------------------------------------------------------- killed mid-run
+
+def kill_at(args, cwd, moment: float | None, watch) -> None:
+    """Run ``kg ARGS``; SIGKILL it after ``moment`` seconds, or (None) as soon as a temporary file
+    of the output appears in ``watch`` (the write has begun)."""
+    import signal
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", *args], cwd=cwd,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        start = time.perf_counter()
+        while proc.poll() is None:
+            if moment is not None and time.perf_counter() - start >= moment:
+                break
+            if moment is None and any(p.name.endswith(".tmp") for p in watch.iterdir()):
+                break
+            time.sleep(0.0005)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("command", ["build", "export"])
+def test_a_run_killed_at_any_moment_leaves_the_old_file_or_the_new_one(tmp_path, command):
+    import time
+
+    source = tmp_path / "digest.txt"
+    write_long_text(source, 1500)
+    out = tmp_path / "out"
+    out.mkdir()
+    if command == "build":
+        target = out / "graph.ttl"
+        args = ["build", str(source), "-o", str(target), "-q"]
+    else:
+        graph = tmp_path / "graph.nt"
+        subprocess.run([sys.executable, "-m", "kg.cli", "build", str(source), "-o", str(graph), "-q"], check=True)
+        target = out / "graph.graphml"
+        args = ["export", str(graph), "-o", str(target), "-q"]
+    target.write_text("the previous version\n")
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg.cli", *args], check=True)
+    duration = time.perf_counter() - t0
+    new = target.read_bytes()
+    for moment in [None] + [duration * k / 6 for k in range(1, 6)]:
+        target.write_text("the previous version\n")
+        kill_at(args, tmp_path, moment, out)
+        assert target.read_bytes() in (b"the previous version\n", new), moment
+        leftovers = [p for p in out.iterdir() if p.name.endswith(".tmp")]
+        if moment is None:  # killed while writing: the old file is still there, whole
+            assert leftovers and target.read_bytes() == b"the previous version\n"
+        for p in leftovers:
+            p.unlink()
