@@ -170,8 +170,9 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
                     counts[rel.negated] += 1
                     yield rel
 
-        # runs of a large line-based graph spill beside the output, where the output must fit anyway
-        spill = LineGraph(spill_dir=Path(output).resolve().parent) if fmt.line_based else None
+        # N-Triples, N-Quads and Turtle are written from sorted lines: runs of a large graph spill
+        # beside the output, where the output must fit anyway
+        spill = LineGraph(spill_dir=Path(output).resolve().parent) if fmt.streamed else None
         graph = build_graph(relations(), [], gazetteer, graph=spill)
         if not docs and not append:
             if problems.failed:  # each unreadable input has had its line: OUTPUT is left as it was

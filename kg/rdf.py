@@ -30,7 +30,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV
 from .errors import FormatError, GraphError
 from .model import Document, Relation
 from .predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
-from .vocab import ACTOR, CLAIM, DOC, KG, WD, bind_prefixes
+from .turtle import turtle_text, write_turtle
+from .vocab import ACTOR, CLAIM, DOC, KG, PREFIXES, WD, bind_prefixes
 
 #: the named graph that .nq and .trig files put everything in
 DEFAULT_GRAPH_NAME = "https://w3id.org/kgstates/graph/default"
@@ -343,8 +344,13 @@ class RdfFormat:
 
     @property
     def line_based(self) -> bool:
-        """One triple or quad a line (N-Triples, N-Quads): written without an in-memory graph."""
+        """One triple or quad a line (N-Triples, N-Quads)."""
         return self.name in ("nt", "nquads")
+
+    @property
+    def streamed(self) -> bool:
+        """Written from sorted N-Triples lines, without an in-memory graph (N-Triples, N-Quads, Turtle)."""
+        return self.line_based or self.name == "turtle"
 
 
 _FORMAT_LIST = (
@@ -404,6 +410,14 @@ def _sorted_copy(graph: Graph) -> Graph:
     return copy
 
 
+def _prefixes(graph: Graph | LineGraph) -> dict[str, str]:
+    """The prefixes Turtle may use: the graph's own bindings, and kg's for the rest."""
+    found = {} if isinstance(graph, LineGraph) else {p: str(ns) for p, ns in graph.namespaces()}
+    for prefix, namespace in (*PREFIXES.items(), ("rdf", str(RDF))):
+        found.setdefault(prefix, str(namespace))
+    return found
+
+
 def _sorted_lines(data: str) -> bytes:
     lines = sorted({line for line in data.split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
@@ -444,6 +458,11 @@ def _serialize(graph: Graph, fmt: RdfFormat, graph_name: str) -> bytes:
         return _sorted_lines(data.decode("utf-8")) if fmt.name == "nquads" else data
     if fmt.name == "nt":
         return _sorted_lines(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"))
+    if fmt.name == "turtle":
+        from rdflib.plugins.serializers.nt import _nt_row
+
+        lines = sorted({_nt_row(triple) for triple in graph})
+        return turtle_text(lines, _prefixes(graph)).encode("utf-8")
     if fmt.name == "json-ld":
         return _jsonld(graph)
     if fmt.name == "xml":
@@ -460,15 +479,18 @@ def write_graph(graph: Graph, path: str | Path, graph_name: str = DEFAULT_GRAPH_
 
     fmt = format_for_path(path)
     if isinstance(graph, LineGraph):
-        if not fmt.line_based:
-            raise GraphError(f"{path}: a LineGraph can only be written as N-Triples or N-Quads")
-        lines = graph.sorted_lines()
-        if fmt.quads:
-            lines = (line[:-3] + f" <{graph_name}> .\n" for line in lines)
+        if not fmt.streamed:
+            raise GraphError(f"{path}: a LineGraph can only be written as N-Triples, N-Quads or Turtle")
         try:
-            with atomic_write(path, "wb") as fh:
+            with atomic_write(path, "w") as fh:
+                if fmt.name == "turtle":
+                    write_turtle(graph.sorted_lines, _prefixes(graph), fh.write)
+                    return
+                lines = graph.sorted_lines()
+                if fmt.quads:
+                    lines = (line[:-3] + f" <{graph_name}> .\n" for line in lines)
                 for batch in iter(lambda: "".join(itertools.islice(lines, 10_000)), ""):
-                    fh.write(batch.encode("utf-8"))
+                    fh.write(batch)
         except OSError as exc:
             raise GraphError(f"{path}: cannot write graph ({exc.strerror or exc})") from None
         return

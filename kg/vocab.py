@@ -21,6 +21,7 @@ from kg.predicates import QUAD_CLASSES, RELATION_PREDICATES, SYMMETRIC_PREDICATE
 
 __all__ = [
     "KG",
+    "PREFIXES",
     "ACTOR",
     "PERSON",
     "PLACE",
@@ -130,7 +131,8 @@ class KG(DefinedNamespace):
     time: URIRef  # resolved time (xsd:date, xsd:gYearMonth or xsd:gYear)
 
 
-_PREFIXES = {
+#: the prefixes kg binds on its graphs
+PREFIXES = {
     "kg": KG._NS,
     "actor": ACTOR,
     "person": PERSON,
@@ -155,6 +157,6 @@ def bind_prefixes(graph: Graph) -> Graph:
     >>> dict(g.namespaces())["actor"]
     rdflib.term.URIRef('https://w3id.org/kgstates/actor/')
     """
-    for prefix, namespace in _PREFIXES.items():
+    for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
