@@ -88,7 +88,7 @@ HRV|Croatia|Q224|Croatian|Zagreb|
 CUB|Cuba|Q241|Cuban|Havana|
 CYP|Cyprus|Q229|Cypriot|Nicosia|
 CZE|Czech Republic|Q213|Czech|Prague|Czechia
-COD|Democratic Republic of the Congo|Q974|Congolese|Kinshasa|DR Congo;DRC;D.R. Congo;Democratic Republic of Congo;Congo-Kinshasa
+COD|Democratic Republic of the Congo|Q974|Congolese|Kinshasa|Congo;DR Congo;DRC;D.R. Congo;Democratic Republic of Congo;Congo-Kinshasa
 DNK|Denmark|Q35|Danish|Copenhagen|
 DJI|Djibouti|Q977|Djiboutian|Djibouti|
 DMA|Dominica|Q784|Dominican|Roseau|Commonwealth of Dominica
@@ -783,7 +783,7 @@ O|Gideon Sa'ar|ISR|Foreign Minister|2024||1|Gideon Saar|
 O|Israel Katz|ISR|Defense Minister|2024||1||
 O|Yoav Gallant|ISR|Defense Minister|2022|2024|0||Gallant
 L|Mojtaba Khamenei|IRN|Supreme Leader|2026||1|Ayatollah Mojtaba Khamenei;Seyed Mojtaba Hosseini Khamenei|
-L|Ali Khamenei|IRN|Supreme Leader|1989|2026|0|Ayatollah Ali Khamenei;Ayatollah Khamenei|
+L|Ali Khamenei|IRN|Supreme Leader|1989|2026|0|Ayatollah Ali Khamenei;Ayatollah Khamenei|Khamenei
 L|Masoud Pezeshkian|IRN|President|2024||1||Pezeshkian
 L|Ebrahim Raisi|IRN|President|2021|2024|0||Raisi
 L|Hassan Rouhani|IRN|President|2013|2021|0||Rouhani
@@ -961,7 +961,7 @@ L|Maia Sandu|MDA|President|2020||1||Sandu
 L|Edi Rama|ALB|Prime Minister|2013||1||
 L|Albin Kurti|XKX|Prime Minister|2021||1||Kurti
 L|Vjosa Osmani|XKX|President|2021||1||
-L|Pope Leo XIV|VAT|Pope|2025||1|Leo XIV;Robert Francis Prevost;Robert Prevost|
+L|Pope Leo XIV|VAT|Pope|2025||1|Leo XIV;Pope Leo;Robert Francis Prevost;Robert Prevost|
 L|Pope Francis|VAT|Pope|2013|2025|0|Jorge Mario Bergoglio|
 L|Mohammed Shia al-Sudani|IRQ|Prime Minister|2022||1|Mohammed Shia' al-Sudani;Mohammed Shia Al Sudani|al-Sudani
 L|Mustafa al-Kadhimi|IRQ|Prime Minister|2020|2022|0||

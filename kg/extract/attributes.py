@@ -81,6 +81,9 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
     for x in range(start, t):
         w = low[x]
         if w in IRREALIS:
+            if w in ("called", "calls", "calling") and not (x + 1 < len(low) and low[x + 1] in ("for", "on", "upon")) \
+                    and "to" not in low[x + 1:t]:
+                continue  # "called the expulsion regrettable" labels; "called for", "called on X to" ask
             if w in ("threatened", "threatens", "threatening", "vowed", "vows", "promised", "pledged",
                      "pledges", "promises", "promising") and low[t] not in ("sanctions", "sanction",
                                                                             "sanctioned", "embargo"):

@@ -461,6 +461,10 @@ class SentenceFrame:
                     return g  # "Security Council sanctions", "US aid", "an EU aid package"
                 return None
             w = low[p]
+            if w in ("and", ",") and 0 < p and p + 1 < t and low[p - 1] in GOODS and low[p + 1] in GOODS:
+                p -= 1  # "Russia's oil and gas exports": coordinated goods inside the noun phrase
+                steps += 1
+                continue
             if w in PREPOSITIONS or w in (",", ";", "and", "or") or w in AUX or w in LIGHT_VERBS \
                     or w in CAUSE_VERBS or w in REPORT_VERBS:
                 return None

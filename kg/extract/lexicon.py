@@ -92,7 +92,7 @@ ammunition munitions shells shell rounds artillery missiles missile rockets rock
 tanks tank howitzers howitzer weapons weapon arms guns rifles jets fighters fighter aircraft planes
 helicopters frigates frigate submarines submarine warships ships vessels boats systems system
 components parts chips semiconductors technology technologies know-how equipment vehicles
-oil crude gas lng gasoline petrol fuel diesel coal grain wheat food fertiliser fertilizer rice
+oil crude petroleum gas lng gasoline petrol fuel diesel coal grain wheat food fertiliser fertilizer rice
 electricity power uranium materials goods supplies cargo containers weaponry hardware interceptors
 launchers radars radar batteries s-400 patriot himars atacms bayraktar tb2 rafale rafales f-16 f-16s
 f-35 f-35s leopard abrams k2 k9 brahmos shahed cash seafood products beef pork wine steel aluminium

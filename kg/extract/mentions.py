@@ -29,6 +29,11 @@ _GROUP_ADJECTIVES = {"international": "INTL", "western": "WEST"}
 _GROUP_ADJ_NOUNS = frozenset({"sanctions", "condemnation", "criticism", "pressure", "isolation", "embargo",
                               "powers", "governments", "allies",
                               "nations", "countries", "partners", "leaders", "officials", "diplomats"})
+# Combining forms that open a hyphenated pair adjective: "Sino-Russian", "Franco-German", "Indo-Pakistani".
+# They name a state only directly before a hyphen and another actor's name or demonym.
+COMBINING_FORMS = {"Sino": "CHN", "Franco": "FRA", "Russo": "RUS", "Anglo": "GBR", "Indo": "IND",
+                   "Turco": "TUR", "Irano": "IRN", "Italo": "ITA", "Germano": "DEU", "Austro": "AUT",
+                   "Greco": "GRC"}
 _ORIGIN_SUFFIX = frozenset({"made", "built", "supplied", "produced", "designed", "manufactured",
                             "origin", "sourced", "provided", "donated"})
 
@@ -106,7 +111,7 @@ class MentionIndex:
             for entries in d.values():
                 entries.sort(key=lambda e: -len(e.tokens))
         index.first_keys = frozenset(index.by_first) | frozenset(index.demonyms) | frozenset(_GROUP_ADJECTIVES) \
-            | frozenset(a.capitalize() for a in _GROUP_ADJECTIVES)
+            | frozenset(a.capitalize() for a in _GROUP_ADJECTIVES) | frozenset(COMBINING_FORMS)
         return index
 
 
@@ -153,6 +158,10 @@ class DocumentMentions:
         while i < n:
             w = words[i]
             if w not in keys and w not in learnt and (w[:1].islower() or w.lower() not in keys):
+                i += 1
+                continue
+            if w in COMBINING_FORMS and i + 2 < n and words[i + 1] in ("-", "–") and self._starts_name(words, i + 2):
+                spans.append(Span(i, i + 1, COMBINING_FORMS[w], "modifier"))  # "Sino-Russian"
                 i += 1
                 continue
             cands = []

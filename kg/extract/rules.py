@@ -19,7 +19,7 @@ _NOMINAL_BEFORE = DETERMINERS | POSSESSIVE_PRONOUNS | frozenset({
     "full", "broad", "major", "defence", "defense", "security", "oil", "gas", "energy", "border",
     "rare", "direct", "secret", "covert", "initial", "first", "latest", "ongoing", "continued",
     "sweeping", "punitive", "targeted", "unilateral", "multilateral", "fighter", "retaliatory",
-    "peace", "ceasefire", "comprehensive", "formal", "historic", "landmark", "several", "two", "three",
+    "peace", "ceasefire", "comprehensive", "all", "formal", "historic", "landmark", "several", "two", "three",
     "four", "many", "such", "and", "-", "public", "official", "protest", "abstention",
 })
 
@@ -63,8 +63,39 @@ steps roll rolls scale scales cut cuts set sets way ways
 """.split())
 
 
+# "vowed a strong retaliation", "threatened to hit back", "warned of consequences": a threat of response.
+_VOW_VERBS = frozenset("""
+vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging threaten threatens
+threatened threatening warn warns warned warning
+""".split())
+_RESPONSE_NOUNS = frozenset("""
+retaliation retaliations revenge retribution reprisal reprisals response countermeasures counter-measures
+consequences
+""".split())
+_RESPONSE_VERBS = frozenset("retaliate respond avenge punish".split())
+_HOSTILE_NOUNS = frozenset("""
+attack attacks strike strikes airstrike airstrikes bombing bombings aggression provocation provocations
+incursion incursions shelling raid raids assault assaults invasion offensive
+""".split())
+# Events whose agent an actor criticises when it condemns the event: "condemned the bombing of Y".
+_ATTACK_EVENTS = frozenset("""
+attack attacks strike strikes airstrike airstrikes bombing bombings invasion offensive incursion raid raids
+assault assaults shelling bombardment annexation occupation
+""".split())
+_STANCE_VERBS = frozenset("""
+condemn condemns condemned condemning denounce denounces denounced denouncing criticise criticises criticised
+criticising criticize criticizes criticized criticizing deplore deplores deplored deploring decry decries
+decried decrying slam slams slammed slamming
+""".split())
+# Using a foreign-made weapon means its maker's state supplied it: "Russia used Iranian drones".
+_USE_VERBS = frozenset("""
+use uses used using rely relies relied relying lean leans leaned leant leaning employ employs employed
+employing field fields fielded fielding operate operates operated operating
+""".split())
+_SEIZED = frozenset("captured seized stolen abandoned copied downed destroyed intercepted trophy".split())
+
 # Every word the main loop reacts to; others are skipped at once.
-RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"})
+RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"}) | _VOW_VERBS | _USE_VERBS
 
 
 def _looks_nominal(frame: SentenceFrame, t: int) -> bool:
@@ -167,6 +198,12 @@ class RuleSet:
                 continue
             if w in LABEL_VERBS or w in SAY_VERBS:
                 self._judgement(t)
+            if w in _VOW_VERBS:
+                self._vowed_response(t)
+            if w in _USE_VERBS:
+                self._foreign_goods(t)
+            if w in _STANCE_VERBS:
+                self._event_stance(t)
             trigs = _INDEX.get(w)
             if not trigs:
                 continue
@@ -260,6 +297,9 @@ class RuleSet:
                     self.emit(source, buyer, pred, t, conf - 0.15, f.lowers[t])
                 return
             patient = f.subject_left(t)
+            if pred == "sanctions" and tr.name in ("suspend", "expel") and (
+                    agent is None or self._kind(agent) != "organization"):
+                return  # "diplomats were expelled by Poland": a sanction only when an organisation acts
             if agent is not None and patient is not None:
                 self.emit(agent, patient, pred, t, conf, f.lowers[t])
             return
@@ -326,6 +366,103 @@ class RuleSet:
             for more in self._parallel_objects(obj, t):
                 self.emit(subj, more, pred, t, conf - 0.05, f.lowers[t])
 
+    def _vowed_response(self, v: int) -> None:
+        """ "Sharif vowed a strong retaliation", "Seoul threatened to hit back", "warned of consequences":
+        a threat towards whoever the sentence shows attacking, criticising or penalising the speaker."""
+        f = self.f
+        low = f.lowers
+        t = None
+        for x in range(v + 1, min(len(low), v + 7)):
+            w = low[x]
+            if w in _RESPONSE_NOUNS:
+                t = x
+                break
+            if w == "to" and x + 1 < len(low) and (low[x + 1] in _RESPONSE_VERBS or low[x + 1:x + 3] == ["hit", "back"]):
+                t = x + 1
+                break
+            if x in f.group_at or w in (",", ";", "and", "but") or (w in PREPOSITIONS and w != "of"):
+                return
+        if t is None or (low[v].startswith("warn") and low[t] != "consequences"):
+            return
+        if low[t] == "consequences" and not low[v].startswith("warn") and low[v][:6] != "threat":
+            return  # "promised consequences" is too vague; "warned of consequences" is a threat
+        subj = f.subject_left(v)
+        if subj is None:
+            return
+        own = set(subj.actors)
+        obj = None
+        for g in f.groups_right(t):
+            if g.i - t > 8 or not f.same_clause(t, g.i) or set(g.actors) & own:
+                break
+            before = low[max(t, g.i - 4):g.i]
+            if g.prep == "against" or g.prep == "by" and any(w in _HOSTILE_NOUNS for w in before) \
+                    or g.possessive and g.j + 1 < len(low) and low[g.j + 1] in _HOSTILE_NOUNS:
+                obj = g  # "retaliation against X", "response to attacks by X", "response to X's strikes"
+            break
+        if obj is None:
+            obj = self._fallback_object("threatens", subj, t)
+        if obj is not None:
+            self.emit(subj, obj, "threatens", t, 0.6, low[t])
+
+    def _foreign_goods(self, v: int) -> None:
+        """ "Pakistan leaned on Turkish drones and Chinese-supplied missiles": the origins supply the user."""
+        f = self.f
+        low = f.lowers
+        if f.is_passive(v) or (v + 1 < len(low) and low[v + 1] == "to"):
+            return  # "drones used by Russia" is left to the passive rules; "used to" is a habit
+        subj = f.subject_left(v)
+        if low[v].endswith("ing") and not (v > 0 and low[v - 1] in ("is", "are", "was", "were", "been", "be")):
+            # "Russia attacked Ukraine using Iranian drones": a participle's user is the main subject
+            subj = next((g for g in f.groups if g.j <= v and not g.prep and not g.possessive
+                         and not g.kinds <= {"modifier", "origin"}), None)
+        if subj is None or subj.kinds <= {"modifier", "origin"}:
+            return
+        own = set(subj.actors)
+        last = v
+        origins = []
+        for g in f.groups_right(v):
+            gap = low[last + 1:g.i]
+            if g.i - last > 6 or not f.same_clause(v, g.i) or any(w in PREPOSITIONS and w != "on" for w in gap) \
+                    or any(w in _SEIZED for w in gap) or g.kinds != {"origin"} or (last != v and not (
+                    "and" in gap or "," in gap)) or (last == v and g.prep not in ("", "on")):
+                break
+            if not set(g.actors) & own:
+                origins.append(g)
+            last = g.j - 1
+        for g in origins:
+            self.emit(g, subj, "supplies", v, 0.6, low[v])
+
+    def _event_stance(self, v: int) -> None:
+        """ "condemned the bombing of Iran's nuclear sites": criticism of the attack's agent, named "by"
+        after the event or as the agent of another attack the sentence reports."""
+        f = self.f
+        low = f.lowers
+        x = v + 1
+        while x < len(low) and x - v <= 3 and (low[x] in DETERMINERS or low[x].isalpha() and low[x].islower()
+                                               and low[x] not in _ATTACK_EVENTS and low[x] not in PREPOSITIONS):
+            x += 1
+        if x >= len(low) or low[x] not in _ATTACK_EVENTS or x in f.group_at or f.np_subject(x) is not None:
+            return
+        if x + 1 >= len(low) or low[x + 1] not in ("of", "on", "against", "in"):
+            return
+        subj = f.subject_left(v)
+        target = f.object_right(x, ("of", "on", "against", "in"), window=3)
+        if subj is None or target is None:
+            return
+        own = set(subj.actors) | set(target.actors)
+        agent = self._ok_obj(f.object_right(x, ("by",), window=8))
+        if agent is None:
+            for y in range(len(low)):
+                if y != x and low[y] in _ATTACK_EVENTS:
+                    g = f.np_subject(y)
+                    nominal = g is not None and (g.possessive or g.kinds & {"modifier", "origin", "agent"}
+                                                 or g.i > 0 and low[g.i - 1] in DETERMINERS)
+                    if nominal and not set(g.actors) & own:
+                        agent = g  # "the US strikes ..., while Russia condemned the bombing of Iran's sites"
+                        break
+        if agent is not None and not set(agent.actors) & own:
+            self.emit(subj, agent, "criticizes", v, 0.6, low[v])
+
     def _ties_phrase(self, t: int, pred: str, conf: float) -> bool:
         """ "strain Russia's ties with China", "severed relations between X and Y"."""
         f = self.f
@@ -340,6 +477,13 @@ class RuleSet:
                     return True
                 if owner is None:
                     owner = f.subject_left(t)
+                if partner is None and owner is not None and low[x + 1:x + 3] in (["with", "it"], ["with", "them"]):
+                    # "cut ties with Qatar and shut their links with it": the partner of the owner's
+                    # previous relation in the sentence
+                    prev = next((c for c in reversed(self.out) if c.subject in owner.actors and c.obj_span is not None
+                                 and c.object not in owner.actors), None)
+                    if prev is not None:
+                        partner = Group([prev.obj_span], prev.obj_span.i, prev.obj_span.j)
                 if owner is not None and partner is not None:
                     self.emit(owner, partner, pred, t, conf, low[t])
                     return True
@@ -370,6 +514,32 @@ class RuleSet:
                 if g is not None and subj is not None:
                     self.emit(subj, g, pred, t, conf, low[t])
                 return
+
+    def _envoy_noun(self, t: int, pred: str, conf: float) -> None:
+        """ "the US expulsion of its ambassador", "Poland's expulsion of Russian diplomats": the expelling
+        state (possessor, demonym or "by" phrase) and the envoy's state."""
+        f = self.f
+        low = f.lowers
+        if t + 1 >= len(low) or low[t + 1] != "of":
+            return
+        envoy_words = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul",
+                       "attaché", "attache", "chargé", "charge")
+        x = next((y for y in range(t + 2, min(len(low), t + 6)) if low[y] in envoy_words), None)
+        if x is None:
+            return
+        owner = f.group_at.get(x) or f.group_at.get(x - 1) or (
+            f.group_at.get(x - 2) if low[x - 1] in ("'s", "'") else None)
+        subj = f.np_subject(t) or self._ok_obj(f.object_right(x, ("by",), window=6))
+        if subj is None:
+            return
+        if owner is None and low[x - 1] in POSSESSIVE_PRONOUNS:
+            # "Pretoria called the US expulsion of its ambassador ...": a state does not expel its own
+            # envoy, so "its" is the nearest other actor
+            owner = next((g for g in f.groups_left(x - 1) if not set(g.actors) & set(subj.actors)
+                          and not g.kinds <= {"modifier", "origin"} and g.prep not in ("in", "at", "near")), None)
+        if owner is None or set(owner.actors) & set(subj.actors):
+            return
+        self.emit(subj, owner, pred, t, conf - 0.05, low[t])
 
     def _together(self, t: int) -> None:
         """ "Kim and Putin were seen together", "X and Y stood together"."""
@@ -461,9 +631,10 @@ class RuleSet:
         if start < len(low) and low[start] in PREPOSITIONS:
             start += 1  # "concern over the pact": the phrase after the preposition
         np_end = next((x for x in range(start, min(len(low), start + 8)) if low[x] in (",", ";", "as", "and", "for",
-                                                                                      "over", "because")), len(low))
-        if any(x in f.group_at for x in range(t + 1, np_end)):
-            return None  # the object phrase names an actor the frame did not accept
+                                                                                      "over", "because")), min(len(low), start + 8))
+        if any(x in f.group_at and not (pred == "vetoesFor" and f._is_drafter(f.group_at[x]))
+               for x in range(t + 1, np_end)):
+            return None  # the object phrase names an actor the frame did not accept (drafters of a vetoed text aside)
         if pred in ("criticizes", "concernedBy") and self.discourse is not None and any(
                 low[x] in _PACT_NOUNS for x in range(t + 1, min(len(low), np_end + 1))):
             parties = [a for a in self.discourse.last_pact() if a not in own]
@@ -593,6 +764,9 @@ class RuleSet:
         low = f.lowers
         if tr.needs_goods and not f.has_goods_near(t):
             return
+        if tr.envoy:
+            self._envoy_noun(t, pred, tr.confidence)
+            return
         if pred == "vetoesFor":
             self._veto(tr, t)
             return
@@ -638,7 +812,7 @@ class RuleSet:
                 self.emit(source, subj, pred, t, conf, low[t])
             return
         if obj is None and subj is not None and pred == "supplies" and not tr.receive:
-            consumer = next((x for x in range(max(0, t - 8), t) if low[x].startswith(_CONSUME_STEMS)), None)
+            consumer = next((x for x in range(max(0, t - 10), t) if low[x].startswith(_CONSUME_STEMS)), None)
             if consumer is not None:
                 buyer = f.subject_left(consumer)
                 if buyer is not None and not set(buyer.actors) & set(subj.actors):
@@ -697,7 +871,8 @@ class RuleSet:
         if subj is None:
             return
         if tr.receive:
-            source = self._ok_obj(f.object_right(t, ("from",), window=8)) or self._origin_in_object(t)
+            # "suspended imports of Japanese seafood": the origin inside the "of" phrase
+            source = self._ok_obj(f.object_right(t, ("from",), window=8)) or self._origin_in_object(t, ("", "of"))
             if source is not None:
                 self.emit(source, subj, pred, t, conf, low[t])
             return

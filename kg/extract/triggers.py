@@ -171,8 +171,10 @@ TRIGGERS: list[Trigger] = [
     *_v("tensionWith", "sever|severed|severs", ("",), ties=True),
     *_v("tensionWith", "cut|cuts|cutting break|breaks|broke|breaking downgrade suspend freeze|froze|frozen",
         ("",), ties=True),
-    *_v("tensionWith", "recall expel withdraw|withdrew|withdrawn|withdrawing strip|stripped|strips|stripping",
+    *_v("tensionWith", "recall expel|expels|expelled|expelling withdraw|withdrew|withdrawn|withdrawing "
+        "strip|stripped|strips|stripping",
         ("",), envoy=True),
+    *_n("tensionWith", "expulsion|expulsions", ("of",), envoy=True),
     *_v("sanctions", "shut|shuts|shutting close|closes|closed|closing seal|seals|sealed|sealing", ("",), ties=True,
         confidence=0.65),
     *_v("agreesWith", "restore resume re-establish reestablish mend|mended|mends|mending", ("",), ties=True),
