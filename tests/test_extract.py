@@ -401,3 +401,22 @@ def test_veto_of_a_renewal_shields_the_sanctioned_state_despite_drafters(gazette
     found = triples(text, gazetteer)
     assert ("CHN", "vetoesFor", "HTI") in found
     assert not any(p == "vetoesFor" and o in ("USA", "GBR", "RUS") for _, p, o in found)
+
+
+def test_shot_down_weapons_are_not_an_attack_on_their_maker(gazetteer):
+    assert triples("Kyiv said it shot down 30 Iranian-made drones overnight.", gazetteer) == set()
+    assert triples("Poland shot down Russian cruise missiles over its territory.", gazetteer) == set()
+    # places, factories and aircraft of a state are what an attack on it hits
+    assert triples("Israel struck Iranian drone factories near Isfahan.", gazetteer) == {("ISR", "attacks", "IRN")}
+    assert triples("Turkey shot down a Russian warplane near the border.", gazetteer) == {("TUR", "attacks", "RUS")}
+
+
+def test_the_two_countries_are_the_coordinated_pair(gazetteer):
+    got = triples("The presidents of Kenya and Ethiopia met Emmanuel Macron in Paris, hoping to ease tensions "
+                  "between the two countries.", gazetteer)
+    assert ("ETH", "tensionWith", "KEN") in got
+    assert not {t for t in got if t[1] == "tensionWith" and "FRA" in t}
+    # a list of three is not a pair: the last two named are
+    listed = triples("Chile, Peru and Bolivia criticised Brazil, and tensions between the two countries grew.",
+                     gazetteer)
+    assert ("BOL", "tensionWith", "PER") not in listed

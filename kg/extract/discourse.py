@@ -168,6 +168,9 @@ class Discourse:
                     if patron is not None:
                         before = [a for a in before if a != patron.actor]
                     pair = (before[-2], before[-1]) if len(before) >= 2 else None
+                    coordinated = self._coordinated_pair(spans, low, i)
+                    if coordinated and patron is None and (i == 0 or low[i - 1] not in ("its", "their")):
+                        pair = coordinated  # "the leaders of Armenia and Azerbaijan met Trump ... the two countries"
                     if pair is None and low[k] == "leaders" and self.last_leaders:
                         pair = self.last_leaders
                     pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
@@ -232,8 +235,21 @@ class Discourse:
                 before.append(s.actor)
         return before
 
+    def _coordinated_pair(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
+        """The last two states joined by "and" before token ``i`` ("Armenia and Azerbaijan"), not the
+        end of a longer list ("Chile, Peru and Bolivia")."""
+        states = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind != "modifier"]
+        for a, b in reversed(list(zip(states, states[1:]))):
+            if b.i == a.j + 1 and low[a.j] == "and" and a.actor != b.actor and (a.i == 0 or low[a.i - 1] != ","):
+                return a.actor, b.actor
+        return None
+
     def _pair_in_sentence(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
+        """The pair named before token ``i``: two states joined by "and", else the last two states."""
         before = self._states_before(spans, low, i)
+        coordinated = self._coordinated_pair(spans, low, i)
+        if coordinated:
+            return coordinated
         return (before[-2], before[-1]) if len(before) >= 2 else None
 
     def _single(self, exclude: set[str]) -> str | None:

@@ -52,8 +52,11 @@ villages village facilities facility plants plant infrastructure territory terri
 vessel boat boats aircraft jets drones airfield airfields airport ports port border posts post military army
 navy embassy capital regions region areas area units unit convoy convoys camps camp depots depot
 installations installation refinery refineries outposts outpost soil waters airspace homes hospital
-hospitals
+hospitals factory factories launcher launchers stockpiles warplane warplanes jet bomber bombers helicopter
+helicopters
 """.split())
+# places and units a strike hits (the targets that are not themselves flying weapons)
+_SITE_NOUNS = _TARGET_NOUNS - {"drones", "aircraft", "jets", "jet"} | {"production"}
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
@@ -92,6 +95,9 @@ _USE_VERBS = frozenset("""
 use uses used using rely relies relied relying lean leans leaned leant leaning employ employs employed
 employing field fields fielded fielding operate operates operated operating
 """.split())
+# weapons that fly at a target: their state word is a maker or a launcher, not a target
+_MUNITIONS = frozenset("""drone drones missile missiles rocket rockets shell shells projectile projectiles uav uavs
+shahed shaheds munition munitions warhead warheads bomb bombs""".split())
 _SEIZED = frozenset("captured seized stolen abandoned copied downed destroyed intercepted trophy".split())
 
 # Every word the main loop reacts to; others are skipped at once.
@@ -358,6 +364,9 @@ class RuleSet:
         if pred == "attacks" and obj is not None and obj.kinds <= {"modifier", "origin"} and obj.prep == "" \
                 and not f.word_near(obj.j - 1, _TARGET_NOUNS, 5):
             return  # "hitting American chipmakers": not an attack on a state
+        if pred == "attacks" and obj is not None and obj.kinds <= {"modifier", "origin"} and obj.prep == "" \
+                and self._munition_of(obj):
+            return  # "shot down Iranian drones": the weapon's maker or owner is not what was attacked
         if pred == "sanctions" and tr.name in ("suspend", "expel") and (
                 obj is None or subj is None or self._kind(subj) != "organization" or obj.prep):
             return  # suspending or expelling a state is a sanction when an organisation does it
@@ -365,6 +374,12 @@ class RuleSet:
         if obj is not None and obj.prep in ("to", "for") and subj is not None:
             for more in self._parallel_objects(obj, t):
                 self.emit(subj, more, pred, t, conf - 0.05, f.lowers[t])
+
+    def _munition_of(self, g) -> bool:
+        """Whether the state word ``g`` names the maker of munitions rather than a place to hit:
+        "Iranian(-made) drones", "Russian cruise missiles", but not "Iranian missile sites"."""
+        after = self.f.lowers[g.j:g.j + 4]
+        return not _SITE_NOUNS.intersection(after) and bool(_MUNITIONS.intersection(after[:3]))
 
     def _vowed_response(self, v: int) -> None:
         """ "Sharif vowed a strong retaliation", "Seoul threatened to hit back", "warned of consequences":
