@@ -420,3 +420,16 @@ def test_the_two_countries_are_the_coordinated_pair(gazetteer):
     listed = triples("Chile, Peru and Bolivia criticised Brazil, and tensions between the two countries grew.",
                      gazetteer)
     assert ("BOL", "tensionWith", "PER") not in listed
+
+
+def test_a_text_that_condemns_is_not_its_vetoer_condemning(gazetteer):
+    assert triples("Beijing vetoed a resolution that condemned Myanmar.", gazetteer) == {("CHN", "vetoesFor", "MMR")}
+    assert triples("China vetoed a resolution drafted by Britain that condemned Myanmar.", gazetteer) == {
+        ("CHN", "vetoesFor", "MMR")}
+    # a relative clause about a state still has that state as its subject
+    assert ("JPN", "criticizes", "CHN") in triples("Japan, which condemned the launch, summoned China's envoy.",
+                                                   gazetteer)
+
+
+def test_the_drafter_after_by_is_not_the_shielded_state(gazetteer):
+    assert triples("France vetoed a text on Mali drafted by Russia.", gazetteer) == {("FRA", "vetoesFor", "MLI")}

@@ -115,6 +115,13 @@ class Candidate:
     obj_span: Span | None = None
 
 
+# texts that can be the subject of a judgement: "a resolution that condemned X"
+_TEXT_NOUNS = frozenset("""resolution resolutions text texts draft drafts statement statements motion motions bill
+bills declaration declarations proposal proposals report reports communique communiqué letter""".split())
+# participles after which "by X" names who wrote or backed a text
+_DRAFTED = frozenset("drafted sponsored co-sponsored proposed tabled submitted written".split())
+
+
 @dataclass
 class SentenceFrame:
     tokens: list[Token]
@@ -311,6 +318,15 @@ class SentenceFrame:
     def subject_left(self, t: int, allow_oblique: frozenset[str] = frozenset()) -> Group | None:
         """The nearest group on the left of token ``t`` acting as a clause subject."""
         low = self.lowers
+        p = t - 1
+        while p >= 0 and (low[p] in _ADVERB_OK or low[p] in AUX or low[p] in BE_FORMS or low[p] == "not"):
+            p -= 1
+        if p >= 1 and low[p] in ("that", "which"):
+            before = low[max(0, p - 6):p]
+            if low[p - 1] in _TEXT_NOUNS or low[p - 1] == "," and p >= 2 and low[p - 2] in _TEXT_NOUNS \
+                    or _TEXT_NOUNS.intersection(before) and _DRAFTED.intersection(before):
+                # "vetoed a resolution (drafted by Britain) that condemned Myanmar": the text condemns
+                return None
         # "Moscow's bid to annex ...", "Beijing's attempt to isolate ...": the possessor acts
         if t >= 3 and low[t - 1] == "to" and low[t - 2] in _ATTEMPT_NOUNS:
             g = self.group_at.get(t - 4) if low[t - 3] in ("'s", "'") else None
@@ -437,8 +453,14 @@ class SentenceFrame:
         return head > t and low[head] in AGENT_HEADS and not any(x in self.group_at for x in range(t + 1, head))
 
     def _is_drafter(self, g: Group) -> bool:
+        """Whether ``g`` names who drafted or sponsored a text: "a US-drafted resolution", "the French
+        text", "a resolution drafted by Russia" (Russia), not "a text on Mali drafted by Russia" (Mali)."""
         low = self.lowers
         nxt = low[g.j:g.j + 3]
+        if nxt[1:2] == ["by"] and nxt[0] in _DRAFTED:
+            return False  # passive: the drafter comes after "by"
+        if g.i >= 2 and low[g.i - 1] == "by" and low[g.i - 2] in _DRAFTED:
+            return True
         return bool(nxt) and (nxt[0] == "-" and len(nxt) > 1 and nxt[1].startswith("draft")
                               or nxt[0].startswith("draft") or nxt[:2] == ["-", "sponsored"]
                               or nxt[0] in ("resolution", "text", "proposal", "motion")
