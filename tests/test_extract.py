@@ -433,3 +433,11 @@ def test_a_text_that_condemns_is_not_its_vetoer_condemning(gazetteer):
 
 def test_the_drafter_after_by_is_not_the_shielded_state(gazetteer):
     assert triples("France vetoed a text on Mali drafted by Russia.", gazetteer) == {("FRA", "vetoesFor", "MLI")}
+
+
+def test_people_from_a_state_act_for_it(gazetteer):
+    assert triples("Envoys from Serbia and Kosovo met the German chancellor in Berlin.", gazetteer) == {
+        ("DEU", "meetsWith", "SRB"), ("DEU", "meetsWith", "XKX")}
+    assert triples("Diplomats from Peru criticised Chile.", gazetteer) == {("PER", "criticizes", "CHL")}
+    # goods from a state do not act
+    assert triples("Imports from China rose while Vietnam raised tariffs.", gazetteer) == set()

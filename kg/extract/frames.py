@@ -355,7 +355,7 @@ class SentenceFrame:
                     for x in range(g.j, t)):
                 continue  # "... to visit Tokyo and agreed with Kishida": Tokyo is the first verb's object
             gerund_subject = low[t].endswith("ing") and (g.j == t or g.j + 1 == t and low[g.j] in _ADVERB_OK)
-            if g.prep == "of" and self._agent_of(g):
+            if g.prep in ("of", "from") and self._agent_of(g):
                 return g
             if g.prep and g.prep not in allow_oblique and g.prep not in _SUBORDINATORS and not gerund_subject \
                     and not (g.prep == "with" and g.j < len(low) and low[g.j].endswith("ing")):
@@ -368,12 +368,12 @@ class SentenceFrame:
         return None
 
     def _agent_of(self, g: Group) -> bool:
-        """ "the leaders of X and Y", "the foreign ministers of X": the group acts."""
+        """ "the leaders of X and Y", "the foreign ministers of X", "officials from X": the group acts."""
         low = self.lowers
         p = g.i - 1
         while p >= 0 and low[p] in DETERMINERS:
             p -= 1
-        return p >= 1 and low[p] == "of" and low[p - 1] in AGENT_HEADS
+        return p >= 1 and low[p] in ("of", "from") and low[p - 1] in AGENT_HEADS
 
     def _object_position(self, g: Group) -> bool:
         """The group follows a verb-like word directly (after determiners): "visit Tokyo"."""
