@@ -160,3 +160,14 @@ CAUSE_VERBS = frozenset("""
 drew drawn draw draws sparked spark sparks triggered trigger triggers prompted prompt prompts provoked
 provoke provokes attracted attract attracts faced face faces met earned earn earns
 """.split())
+
+# Places and units an attack hits: "struck military targets", "hit Russian airfields".
+TARGET_NOUNS = frozenset("""
+targets target sites site positions position bases base forces troops soldiers cities city towns town
+villages village facilities facility plants plant infrastructure territory territories ships ship vessels
+vessel boat boats aircraft jets drones airfield airfields airport ports port border posts post military army
+navy embassy capital regions region areas area units unit convoy convoys camps camp depots depot
+installations installation refinery refineries outposts outpost soil waters airspace homes hospital
+hospitals factory factories launcher launchers stockpiles warplane warplanes jet bomber bombers helicopter
+helicopters
+""".split())

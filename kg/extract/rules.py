@@ -1,4 +1,10 @@
-"""Apply the trigger table to an analysed sentence and return candidate relations."""
+"""Apply the trigger table to an analysed sentence and return candidate relations.
+
+This module holds the core of :class:`RuleSet`: attribution, emitting candidates, the main loop and
+the dispatch of verbal and nominal triggers. Families of rules live in mixins:
+``rules_stance`` (judgements, concern, condemnation, threats), ``rules_diplomacy`` (ties, envoys,
+vetoes, treaties, "together") and ``rules_goods`` (foreign goods, munitions, halted trade, origins).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +12,11 @@ from itertools import combinations
 
 from ..predicates import SYMMETRIC_PREDICATES
 from .frames import (DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, Candidate, Group, SentenceFrame)
-from .lexicon import AID_NOUNS, CAUSE_VERBS, LABEL_VERBS, NEGATIVE_JUDGEMENTS, REPORT_VERBS, SAY_VERBS
+from .lexicon import AID_NOUNS, CAUSE_VERBS, LABEL_VERBS, REPORT_VERBS, SAY_VERBS, TARGET_NOUNS
 from .mentions import Span
+from .rules_diplomacy import DiplomacyRules
+from .rules_goods import HALT_VERBS, USE_VERBS, GoodsRules
+from .rules_stance import STANCE_VERBS, VOW_VERBS, StanceRules
 from .triggers import AGREEMENT_NOUNS, Trigger, trigger_index
 
 _INDEX = trigger_index()
@@ -24,21 +33,11 @@ _NOMINAL_BEFORE = DETERMINERS | POSSESSIVE_PRONOUNS | frozenset({
 })
 
 
-_HALT_VERBS = frozenset("""
-halt halts halted halting suspend suspends suspended suspending freeze freezes froze frozen freezing
-stop stops stopped stopping ban bans banned banning block blocks blocked blocking cut cuts cutting
-curb curbs curbed curbing restrict restricts restricted restricting embargoed withhold withheld
-withholds withholding cancel cancels cancelled canceled scrap scrapped scraps end ended ends
-tighten tightens tightened tightening controls curbs restrictions limits
-""".split())
-
-
 _TRADE_COMPOUNDS = frozenset("""
 deal deals agreement agreements pact pacts talks war wars dispute disputes minister ministers representative
 tensions barriers restrictions sanctions ban bans delegation mission policy bloc zone union envoy row spat
 """.split())
 _CONSUME_STEMS = ("absorb", "buy", "bought", "import", "purchas", "receiv", "consum")
-_BLOCKADE_NOUNS = ("links", "borders", "border", "airspace", "ports", "routes", "crossings")
 _RAPPROCHEMENT = frozenset({"rapprochement", "reconciliation", "thaw", "breakthrough", "normalisation",
                             "normalization", "detente", "détente"})
 _PRIVATE_NOUNS = frozenset("""
@@ -46,17 +45,6 @@ firm firms company companies businesses business banks bank entities individuals
 exporters importers traders shipping shipowners tankers vessels conglomerate conglomerates manufacturers
 """.split())
 _ECONOMIC = frozenset("duties tariffs tariff levies sanctions measures restrictions curbs bans".split())
-_TARGET_NOUNS = frozenset("""
-targets target sites site positions position bases base forces troops soldiers cities city towns town
-villages village facilities facility plants plant infrastructure territory territories ships ship vessels
-vessel boat boats aircraft jets drones airfield airfields airport ports port border posts post military army
-navy embassy capital regions region areas area units unit convoy convoys camps camp depots depot
-installations installation refinery refineries outposts outpost soil waters airspace homes hospital
-hospitals factory factories launcher launchers stockpiles warplane warplanes jet bomber bombers helicopter
-helicopters
-""".split())
-# places and units a strike hits (the targets that are not themselves flying weapons)
-_SITE_NOUNS = _TARGET_NOUNS - {"drones", "aircraft", "jets", "jet"} | {"production"}
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
@@ -66,42 +54,8 @@ steps roll rolls scale scales cut cuts set sets way ways
 """.split())
 
 
-# "vowed a strong retaliation", "threatened to hit back", "warned of consequences": a threat of response.
-_VOW_VERBS = frozenset("""
-vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging threaten threatens
-threatened threatening warn warns warned warning
-""".split())
-_RESPONSE_NOUNS = frozenset("""
-retaliation retaliations revenge retribution reprisal reprisals response countermeasures counter-measures
-consequences
-""".split())
-_RESPONSE_VERBS = frozenset("retaliate respond avenge punish".split())
-_HOSTILE_NOUNS = frozenset("""
-attack attacks strike strikes airstrike airstrikes bombing bombings aggression provocation provocations
-incursion incursions shelling raid raids assault assaults invasion offensive
-""".split())
-# Events whose agent an actor criticises when it condemns the event: "condemned the bombing of Y".
-_ATTACK_EVENTS = frozenset("""
-attack attacks strike strikes airstrike airstrikes bombing bombings invasion offensive incursion raid raids
-assault assaults shelling bombardment annexation occupation
-""".split())
-_STANCE_VERBS = frozenset("""
-condemn condemns condemned condemning denounce denounces denounced denouncing criticise criticises criticised
-criticising criticize criticizes criticized criticizing deplore deplores deplored deploring decry decries
-decried decrying slam slams slammed slamming
-""".split())
-# Using a foreign-made weapon means its maker's state supplied it: "Russia used Iranian drones".
-_USE_VERBS = frozenset("""
-use uses used using rely relies relied relying lean leans leaned leant leaning employ employs employed
-employing field fields fielded fielding operate operates operated operating
-""".split())
-# weapons that fly at a target: their state word is a maker or a launcher, not a target
-_MUNITIONS = frozenset("""drone drones missile missiles rocket rockets shell shells projectile projectiles uav uavs
-shahed shaheds munition munitions warhead warheads bomb bombs""".split())
-_SEIZED = frozenset("captured seized stolen abandoned copied downed destroyed intercepted trophy".split())
-
 # Every word the main loop reacts to; others are skipped at once.
-RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"}) | _VOW_VERBS | _USE_VERBS
+RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"}) | VOW_VERBS | USE_VERBS
 
 
 def _looks_nominal(frame: SentenceFrame, t: int) -> bool:
@@ -124,7 +78,7 @@ def _pairs(actors: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for a, b in combinations(actors, 2) if a != b]
 
 
-class RuleSet:
+class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
     """Candidate relations for one sentence."""
 
     def __init__(self, frame: SentenceFrame, discourse=None, sentence_index: int = 0):
@@ -204,11 +158,11 @@ class RuleSet:
                 continue
             if w in LABEL_VERBS or w in SAY_VERBS:
                 self._judgement(t)
-            if w in _VOW_VERBS:
+            if w in VOW_VERBS:
                 self._vowed_response(t)
-            if w in _USE_VERBS:
+            if w in USE_VERBS:
                 self._foreign_goods(t)
-            if w in _STANCE_VERBS:
+            if w in STANCE_VERBS:
                 self._event_stance(t)
             trigs = _INDEX.get(w)
             if not trigs:
@@ -362,7 +316,7 @@ class RuleSet:
         if pred == "sanctions" and obj is not None and self._private_target(obj):
             return
         if pred == "attacks" and obj is not None and obj.kinds <= {"modifier", "origin"} and obj.prep == "" \
-                and not f.word_near(obj.j - 1, _TARGET_NOUNS, 5):
+                and not f.word_near(obj.j - 1, TARGET_NOUNS, 5):
             return  # "hitting American chipmakers": not an attack on a state
         if pred == "attacks" and obj is not None and obj.kinds <= {"modifier", "origin"} and obj.prep == "" \
                 and self._munition_of(obj):
@@ -374,197 +328,6 @@ class RuleSet:
         if obj is not None and obj.prep in ("to", "for") and subj is not None:
             for more in self._parallel_objects(obj, t):
                 self.emit(subj, more, pred, t, conf - 0.05, f.lowers[t])
-
-    def _munition_of(self, g) -> bool:
-        """Whether the state word ``g`` names the maker of munitions rather than a place to hit:
-        "Iranian(-made) drones", "Russian cruise missiles", but not "Iranian missile sites"."""
-        after = self.f.lowers[g.j:g.j + 4]
-        return not _SITE_NOUNS.intersection(after) and bool(_MUNITIONS.intersection(after[:3]))
-
-    def _vowed_response(self, v: int) -> None:
-        """ "Sharif vowed a strong retaliation", "Seoul threatened to hit back", "warned of consequences":
-        a threat towards whoever the sentence shows attacking, criticising or penalising the speaker."""
-        f = self.f
-        low = f.lowers
-        t = None
-        for x in range(v + 1, min(len(low), v + 7)):
-            w = low[x]
-            if w in _RESPONSE_NOUNS:
-                t = x
-                break
-            if w == "to" and x + 1 < len(low) and (low[x + 1] in _RESPONSE_VERBS or low[x + 1:x + 3] == ["hit", "back"]):
-                t = x + 1
-                break
-            if x in f.group_at or w in (",", ";", "and", "but") or (w in PREPOSITIONS and w != "of"):
-                return
-        if t is None or (low[v].startswith("warn") and low[t] != "consequences"):
-            return
-        if low[t] == "consequences" and not low[v].startswith("warn") and low[v][:6] != "threat":
-            return  # "promised consequences" is too vague; "warned of consequences" is a threat
-        subj = f.subject_left(v)
-        if subj is None:
-            return
-        own = set(subj.actors)
-        obj = None
-        for g in f.groups_right(t):
-            if g.i - t > 8 or not f.same_clause(t, g.i) or set(g.actors) & own:
-                break
-            before = low[max(t, g.i - 4):g.i]
-            if g.prep == "against" or g.prep == "by" and any(w in _HOSTILE_NOUNS for w in before) \
-                    or g.possessive and g.j + 1 < len(low) and low[g.j + 1] in _HOSTILE_NOUNS:
-                obj = g  # "retaliation against X", "response to attacks by X", "response to X's strikes"
-            break
-        if obj is None:
-            obj = self._fallback_object("threatens", subj, t)
-        if obj is not None:
-            self.emit(subj, obj, "threatens", t, 0.6, low[t])
-
-    def _foreign_goods(self, v: int) -> None:
-        """ "Pakistan leaned on Turkish drones and Chinese-supplied missiles": the origins supply the user."""
-        f = self.f
-        low = f.lowers
-        if f.is_passive(v) or (v + 1 < len(low) and low[v + 1] == "to"):
-            return  # "drones used by Russia" is left to the passive rules; "used to" is a habit
-        subj = f.subject_left(v)
-        if low[v].endswith("ing") and not (v > 0 and low[v - 1] in ("is", "are", "was", "were", "been", "be")):
-            # "Russia attacked Ukraine using Iranian drones": a participle's user is the main subject
-            subj = next((g for g in f.groups if g.j <= v and not g.prep and not g.possessive
-                         and not g.kinds <= {"modifier", "origin"}), None)
-        if subj is None or subj.kinds <= {"modifier", "origin"}:
-            return
-        own = set(subj.actors)
-        last = v
-        origins = []
-        for g in f.groups_right(v):
-            gap = low[last + 1:g.i]
-            if g.i - last > 6 or not f.same_clause(v, g.i) or any(w in PREPOSITIONS and w != "on" for w in gap) \
-                    or any(w in _SEIZED for w in gap) or g.kinds != {"origin"} or (last != v and not (
-                    "and" in gap or "," in gap)) or (last == v and g.prep not in ("", "on")):
-                break
-            if not set(g.actors) & own:
-                origins.append(g)
-            last = g.j - 1
-        for g in origins:
-            self.emit(g, subj, "supplies", v, 0.6, low[v])
-
-    def _event_stance(self, v: int) -> None:
-        """ "condemned the bombing of Iran's nuclear sites": criticism of the attack's agent, named "by"
-        after the event or as the agent of another attack the sentence reports."""
-        f = self.f
-        low = f.lowers
-        x = v + 1
-        while x < len(low) and x - v <= 3 and (low[x] in DETERMINERS or low[x].isalpha() and low[x].islower()
-                                               and low[x] not in _ATTACK_EVENTS and low[x] not in PREPOSITIONS):
-            x += 1
-        if x >= len(low) or low[x] not in _ATTACK_EVENTS or x in f.group_at or f.np_subject(x) is not None:
-            return
-        if x + 1 >= len(low) or low[x + 1] not in ("of", "on", "against", "in"):
-            return
-        subj = f.subject_left(v)
-        target = f.object_right(x, ("of", "on", "against", "in"), window=3)
-        if subj is None or target is None:
-            return
-        own = set(subj.actors) | set(target.actors)
-        agent = self._ok_obj(f.object_right(x, ("by",), window=8))
-        if agent is None:
-            for y in range(len(low)):
-                if y != x and low[y] in _ATTACK_EVENTS:
-                    g = f.np_subject(y)
-                    nominal = g is not None and (g.possessive or g.kinds & {"modifier", "origin", "agent"}
-                                                 or g.i > 0 and low[g.i - 1] in DETERMINERS)
-                    if nominal and not set(g.actors) & own:
-                        agent = g  # "the US strikes ..., while Russia condemned the bombing of Iran's sites"
-                        break
-        if agent is not None and not set(agent.actors) & own:
-            self.emit(subj, agent, "criticizes", v, 0.6, low[v])
-
-    def _ties_phrase(self, t: int, pred: str, conf: float) -> bool:
-        """ "strain Russia's ties with China", "severed relations between X and Y"."""
-        f = self.f
-        low = f.lowers
-        nouns = _BLOCKADE_NOUNS if pred == "sanctions" else ("ties", "relations", "relationship", "links")
-        for x in range(t + 1, min(len(low), t + 9)):
-            if low[x] in nouns and f.same_clause(t, x):
-                owner = f.np_subject(x)
-                partner = self._ok_obj(f.object_right(x, ("with", "between"), window=4))
-                if partner is not None and partner.between and len(partner.actors) >= 2:
-                    self.emit_pairs(partner, pred, t, conf, low[t])
-                    return True
-                if owner is None:
-                    owner = f.subject_left(t)
-                if partner is None and owner is not None and low[x + 1:x + 3] in (["with", "it"], ["with", "them"]):
-                    # "cut ties with Qatar and shut their links with it": the partner of the owner's
-                    # previous relation in the sentence
-                    prev = next((c for c in reversed(self.out) if c.subject in owner.actors and c.obj_span is not None
-                                 and c.object not in owner.actors), None)
-                    if prev is not None:
-                        partner = Group([prev.obj_span], prev.obj_span.i, prev.obj_span.j)
-                if owner is not None and partner is not None:
-                    self.emit(owner, partner, pred, t, conf, low[t])
-                    return True
-                return False
-        return False
-
-    def _envoy(self, t: int, pred: str, conf: float) -> None:
-        """ "recalled its ambassador from Paris", "expelled a senior Indian diplomat"."""
-        f = self.f
-        low = f.lowers
-        envoy_words = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy",
-                       "consul", "attaché", "attache", "chargé", "charge")
-        if f.is_passive(t):
-            # "Russia's ambassador was summoned by the German foreign ministry"
-            agent = self._ok_obj(f.object_right(t, ("by",), window=8))
-            x = next((y for y in range(max(0, t - 6), t) if low[y] in envoy_words), None)
-            if agent is not None and x is not None:
-                owner = f.group_at.get(x - 1) or (f.group_at.get(x - 2) if x >= 2 and low[x - 1] in ("'s",) else None)
-                if owner is not None:
-                    self.emit(agent, owner, pred, t, conf, low[t])
-            return
-        for x in range(t + 1, min(len(low), t + 7)):
-            if low[x] in envoy_words and f.same_clause(t, x):
-                subj = f.subject_left(t)
-                g = f.group_at.get(x - 1) or (f.group_at.get(x - 2) if x >= 2 and low[x - 1] in ("'s",) else None)
-                if g is None:
-                    g = self._ok_obj(f.object_right(x, ("from", "of", "to"), window=5))
-                if g is not None and subj is not None:
-                    self.emit(subj, g, pred, t, conf, low[t])
-                return
-
-    def _envoy_noun(self, t: int, pred: str, conf: float) -> None:
-        """ "the US expulsion of its ambassador", "Poland's expulsion of Russian diplomats": the expelling
-        state (possessor, demonym or "by" phrase) and the envoy's state."""
-        f = self.f
-        low = f.lowers
-        if t + 1 >= len(low) or low[t + 1] != "of":
-            return
-        envoy_words = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul",
-                       "attaché", "attache", "chargé", "charge")
-        x = next((y for y in range(t + 2, min(len(low), t + 6)) if low[y] in envoy_words), None)
-        if x is None:
-            return
-        owner = f.group_at.get(x) or f.group_at.get(x - 1) or (
-            f.group_at.get(x - 2) if low[x - 1] in ("'s", "'") else None)
-        subj = f.np_subject(t) or self._ok_obj(f.object_right(x, ("by",), window=6))
-        if subj is None:
-            return
-        if owner is None and low[x - 1] in POSSESSIVE_PRONOUNS:
-            # "Pretoria called the US expulsion of its ambassador ...": a state does not expel its own
-            # envoy, so "its" is the nearest other actor
-            owner = next((g for g in f.groups_left(x - 1) if not set(g.actors) & set(subj.actors)
-                          and not g.kinds <= {"modifier", "origin"} and g.prep not in ("in", "at", "near")), None)
-        if owner is None or set(owner.actors) & set(subj.actors):
-            return
-        self.emit(subj, owner, pred, t, conf - 0.05, low[t])
-
-    def _together(self, t: int) -> None:
-        """ "Kim and Putin were seen together", "X and Y stood together"."""
-        f = self.f
-        g = f.subject_left(t)
-        if g is not None and len(g.actors) >= 2 and not g.possessive:
-            low = f.lowers
-            if any(w in ("seen", "appeared", "stood", "sat", "posed", "toured", "attended", "watched",
-                         "photographed", "pictured") for w in low[g.j:t]):
-                self.emit_pairs(g, "meetsWith", t, 0.7, "together")
 
     def _private_target(self, obj: Group) -> bool:
         """ "sanctions on Iranian firms": sanctions on companies are not a relation between states
@@ -597,20 +360,6 @@ class RuleSet:
         if g is None or g.prep:
             return None
         return g
-
-    def _alliance_treaty(self, subj: Group, obj: Group | None, t: int, conf: float) -> None:
-        """Signing a partnership or defence treaty also makes allies (relations.md, 6)."""
-        f = self.f
-        low = f.lowers
-        window = [low[x] for x in range(max(0, t - 4), min(len(low), t + 10))]
-        if not any(w in ("partnership", "alliance", "defence", "defense", "security") for w in window):
-            return
-        if not any(w in ("strategic", "partnership", "alliance", "mutual", "defence", "defense") for w in window):
-            return
-        if obj is not None:
-            self.emit(subj, obj, "alliedWith", t, conf - 0.05, low[t])
-        elif len(subj.actors) >= 2:
-            self.emit_pairs(subj, "alliedWith", t, conf - 0.05, low[t])
 
     def _parallel_objects(self, obj: Group, t: int) -> list[Group]:
         """ "allots $61 billion to Ukraine, $26 billion to Israel and $8 billion to Taiwan"."""
@@ -686,92 +435,9 @@ class RuleSet:
                 return Group(spans, t, t + 1) if spans else None
         return None
 
-    def _concern_fallback(self, subj: Group, t: int, conf: float) -> None:
-        """ "X expressed concern over potential power imbalances" after a sentence part about Y and Z:
-        concern about what those actors do (relations.md: concern about a pact is concern by both)."""
-        f = self.f
-        low = f.lowers
-        if not any(w in ("over", "about", "at", "regarding") for w in low[t + 1:t + 3]):
-            return
-        pact = self._fallback_object("concernedBy", subj, t)
-        if pact is not None:
-            self.emit(subj, pact, "concernedBy", t, conf - 0.1, low[t])  # "concern over the pact" (relations.md, 9)
-            return
-        own = set(subj.actors)
-        targets: list[Group] = []
-        for g in f.groups:
-            if g.j > t or g is subj or id(g) in self.attribution or g.kinds <= {"modifier"} and not g.possessive:
-                continue
-            if g.prep in ("in", "at") or set(g.actors) & own:
-                continue
-            targets.append(g)
-        for g in targets:
-            self.emit(subj, g, "concernedBy", t, conf - 0.1, low[t])
-
-    def _halted(self, t: int) -> int:
-        """Index of a halting verb governing the trigger at ``t`` ("halted ... sales"), or 0."""
-        low = self.f.lowers
-        for x in range(max(0, t - 5), t):
-            if low[x] in _HALT_VERBS and self.f.same_clause(x, t):
-                return x
-        return 0
-
-    def _judgement(self, v: int) -> None:
-        """ "Rabat called the decision unjustified", "X said Y's pact damaged peace": criticism.
-
-        With a labelling verb the target is an actor inside the labelled phrase, one named "by"
-        after the judgement, or else the subject of an earlier clause (who took the decision).
-        With a verb of saying only an actor inside the reported clause counts.
-        """
-        f = self.f
-        low = f.lowers
-        label = low[v] in LABEL_VERBS
-        speaker = f.subject_left(v)
-        if speaker is None:
-            return
-        end = None
-        for x in range(v + 1, min(len(low), v + 16)):
-            if low[x] in (";", "?"):
-                break
-            if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at:
-                end = x
-                break
-        if end is None:
-            return
-        own = set(speaker.actors)
-        targets = [g for g in f.groups if v < g.i < end and g.prep in ("", "by") and not set(g.actors) & own
-                   and id(g) not in self.attribution]
-        targets += [g for g in f.groups if end < g.i <= end + 8 and g.prep == "by" and not set(g.actors) & own]
-        if not targets and not label:
-            # "said it was a huge disappointment to see Modi hug Putin": the judged actor follows
-            targets = [g for g in f.groups if end < g.i <= end + 6 and not g.prep and not set(g.actors) & own][:1]
-        if not targets and label and not any(v < g.i < end for g in f.groups):
-            earlier = next((g for g in f.groups if g.j <= speaker.i and not g.prep and not g.possessive
-                            and not set(g.actors) & own and not g.kinds <= {"modifier"}), None)
-            if earlier is not None:
-                targets = [earlier]
-            elif self.discourse is not None and self.discourse.last_subject and \
-                    self.discourse.last_subject not in own and speaker.i == min(g.i for g in f.groups):
-                # "Seoul called the curbs reckless": the curbs of the previous sentence's subject
-                last = self.discourse.last_subject
-                targets = [Group([Span(v, v + 1, last, "coref")], v, v + 1)]
-        for g in targets:
-            self.emit(speaker, g, "criticizes", v, 0.6, low[v])
-
     def _in_return(self) -> bool:
         text = " ".join(self.f.lowers)
         return "in return" in text or "in exchange" in text or "in turn" in text
-
-    def _origin_in_object(self, t: int, preps: tuple[str, ...] = ("",)) -> Group | None:
-        """ "bought Russian S-400s", "imports of Japanese seafood": the origin demonym in the object."""
-        f = self.f
-        for g in f.groups_right(t):
-            if g.i - t > 6 or not f.same_clause(t, g.i):
-                return None
-            if g.kinds <= {"origin", "modifier"} and g.prep in preps and (g.kinds == {"origin"} or f.has_goods_near(g.j, 3)):
-                return g
-            return None
-        return None
 
     def _noun(self, tr: Trigger, t: int) -> None:
         f = self.f
@@ -869,7 +535,7 @@ class RuleSet:
         if subj is None and f.foreign_possessor(t):
             return  # "Nancy Pelosi's visit": the noun has its own subject, unknown to the gazetteer
         if subj is None:
-            lv = f.light_verb_before(t, _HALT_VERBS if pred in ("supplies", "aids", "tradesWith") else frozenset())
+            lv = f.light_verb_before(t, HALT_VERBS if pred in ("supplies", "aids", "tradesWith") else frozenset())
             if lv is not None:
                 subj = f.subject_left(lv + 1)
                 if obj is None:
@@ -919,38 +585,3 @@ class RuleSet:
         if pred == "agreesWith" and obj is not None and any(
                 low[x] in ("defence", "defense", "security", "alliance") for x in range(max(0, t - 3), t)):
             self.emit(subj, obj, "alliedWith", t, conf - 0.05, low[t])  # "its mutual defence treaty with X"
-
-    def _veto(self, tr: Trigger, t: int) -> None:
-        """ "X vetoed a resolution against Y", "X used its veto to shield Y"."""
-        f = self.f
-        low = f.lowers
-        subj = f.subject_left(t) if tr.pos == "v" else f.np_subject(t)
-        if subj is not None and set(subj.actors) <= {"UN", "UNSC"}:
-            subj = None
-        if subj is None and tr.pos == "n":
-            subj = f.subject_left(t)
-            while subj is not None and set(subj.actors) <= {"UN", "UNSC"}:
-                subj = f.subject_left(subj.i)
-        if subj is not None and subj.possessive is False and subj.kinds <= {"modifier"}:
-            subj = None
-        if tr.pos == "n" and subj is not None and subj.possessive and subj.kinds & {"modifier"}:
-            subj = None
-        if subj is None:
-            return
-        obj = None
-        for g in f.groups_right(t):
-            if not f.same_clause(t, g.i) or g.i - t > 25:
-                break
-            if f._is_drafter(g) or id(g) in self.attribution:
-                continue
-            if set(g.actors) <= {"UN", "UNSC", "WEST"}:
-                continue
-            obj = g
-            break
-        if obj is None:
-            obj = self._fallback_object("vetoesFor", subj, t)
-        if obj is None:
-            return
-        self.emit(subj, obj, "vetoesFor", t, tr.confidence, low[t])
-
-

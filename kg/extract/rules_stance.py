@@ -1,0 +1,176 @@
+"""Stance rules: ways of saying that one state judges, fears or threatens another.
+
+Judgements ("Rabat called the decision unjustified", "X said Y's pact damaged peace"), concern with
+no named object ("expressed concern over the pact"), condemnation of an event whose agent is named
+elsewhere ("condemned the bombing of Iran's nuclear sites") and vowed responses ("vowed a strong
+retaliation", "threatened to hit back", "warned of consequences").
+"""
+
+from __future__ import annotations
+
+from .frames import DETERMINERS, PREPOSITIONS, Group
+from .lexicon import LABEL_VERBS, NEGATIVE_JUDGEMENTS
+from .mentions import Span
+
+# "vowed a strong retaliation", "threatened to hit back", "warned of consequences": a threat of response.
+VOW_VERBS = frozenset("""
+vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging threaten threatens
+threatened threatening warn warns warned warning
+""".split())
+_RESPONSE_NOUNS = frozenset("""
+retaliation retaliations revenge retribution reprisal reprisals response countermeasures counter-measures
+consequences
+""".split())
+_RESPONSE_VERBS = frozenset("retaliate respond avenge punish".split())
+_HOSTILE_NOUNS = frozenset("""
+attack attacks strike strikes airstrike airstrikes bombing bombings aggression provocation provocations
+incursion incursions shelling raid raids assault assaults invasion offensive
+""".split())
+# Events whose agent an actor criticises when it condemns the event: "condemned the bombing of Y".
+_ATTACK_EVENTS = frozenset("""
+attack attacks strike strikes airstrike airstrikes bombing bombings invasion offensive incursion raid raids
+assault assaults shelling bombardment annexation occupation
+""".split())
+# Verbs of condemnation, which _event_stance follows to the event and its agent.
+STANCE_VERBS = frozenset("""
+condemn condemns condemned condemning denounce denounces denounced denouncing criticise criticises criticised
+criticising criticize criticizes criticized criticizing deplore deplores deplored deploring decry decries
+decried decrying slam slams slammed slamming
+""".split())
+
+
+class StanceRules:
+    """Rules for criticism, concern and threats; a mixin of :class:`~kg.extract.rules.RuleSet`."""
+
+    def _judgement(self, v: int) -> None:
+        """ "Rabat called the decision unjustified", "X said Y's pact damaged peace": criticism.
+
+        With a labelling verb the target is an actor inside the labelled phrase, one named "by"
+        after the judgement, or else the subject of an earlier clause (who took the decision).
+        With a verb of saying only an actor inside the reported clause counts.
+        """
+        f = self.f
+        low = f.lowers
+        label = low[v] in LABEL_VERBS
+        speaker = f.subject_left(v)
+        if speaker is None:
+            return
+        end = None
+        for x in range(v + 1, min(len(low), v + 16)):
+            if low[x] in (";", "?"):
+                break
+            if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at:
+                end = x
+                break
+        if end is None:
+            return
+        own = set(speaker.actors)
+        targets = [g for g in f.groups if v < g.i < end and g.prep in ("", "by") and not set(g.actors) & own
+                   and id(g) not in self.attribution]
+        targets += [g for g in f.groups if end < g.i <= end + 8 and g.prep == "by" and not set(g.actors) & own]
+        if not targets and not label:
+            # "said it was a huge disappointment to see Modi hug Putin": the judged actor follows
+            targets = [g for g in f.groups if end < g.i <= end + 6 and not g.prep and not set(g.actors) & own][:1]
+        if not targets and label and not any(v < g.i < end for g in f.groups):
+            earlier = next((g for g in f.groups if g.j <= speaker.i and not g.prep and not g.possessive
+                            and not set(g.actors) & own and not g.kinds <= {"modifier"}), None)
+            if earlier is not None:
+                targets = [earlier]
+            elif self.discourse is not None and self.discourse.last_subject and \
+                    self.discourse.last_subject not in own and speaker.i == min(g.i for g in f.groups):
+                # "Seoul called the curbs reckless": the curbs of the previous sentence's subject
+                last = self.discourse.last_subject
+                targets = [Group([Span(v, v + 1, last, "coref")], v, v + 1)]
+        for g in targets:
+            self.emit(speaker, g, "criticizes", v, 0.6, low[v])
+
+    def _concern_fallback(self, subj: Group, t: int, conf: float) -> None:
+        """ "X expressed concern over potential power imbalances" after a sentence part about Y and Z:
+        concern about what those actors do (relations.md: concern about a pact is concern by both)."""
+        f = self.f
+        low = f.lowers
+        if not any(w in ("over", "about", "at", "regarding") for w in low[t + 1:t + 3]):
+            return
+        pact = self._fallback_object("concernedBy", subj, t)
+        if pact is not None:
+            self.emit(subj, pact, "concernedBy", t, conf - 0.1, low[t])  # "concern over the pact" (relations.md, 9)
+            return
+        own = set(subj.actors)
+        targets: list[Group] = []
+        for g in f.groups:
+            if g.j > t or g is subj or id(g) in self.attribution or g.kinds <= {"modifier"} and not g.possessive:
+                continue
+            if g.prep in ("in", "at") or set(g.actors) & own:
+                continue
+            targets.append(g)
+        for g in targets:
+            self.emit(subj, g, "concernedBy", t, conf - 0.1, low[t])
+
+    def _event_stance(self, v: int) -> None:
+        """ "condemned the bombing of Iran's nuclear sites": criticism of the attack's agent, named "by"
+        after the event or as the agent of another attack the sentence reports."""
+        f = self.f
+        low = f.lowers
+        x = v + 1
+        while x < len(low) and x - v <= 3 and (low[x] in DETERMINERS or low[x].isalpha() and low[x].islower()
+                                               and low[x] not in _ATTACK_EVENTS and low[x] not in PREPOSITIONS):
+            x += 1
+        if x >= len(low) or low[x] not in _ATTACK_EVENTS or x in f.group_at or f.np_subject(x) is not None:
+            return
+        if x + 1 >= len(low) or low[x + 1] not in ("of", "on", "against", "in"):
+            return
+        subj = f.subject_left(v)
+        target = f.object_right(x, ("of", "on", "against", "in"), window=3)
+        if subj is None or target is None:
+            return
+        own = set(subj.actors) | set(target.actors)
+        agent = self._ok_obj(f.object_right(x, ("by",), window=8))
+        if agent is None:
+            for y in range(len(low)):
+                if y != x and low[y] in _ATTACK_EVENTS:
+                    g = f.np_subject(y)
+                    nominal = g is not None and (g.possessive or g.kinds & {"modifier", "origin", "agent"}
+                                                 or g.i > 0 and low[g.i - 1] in DETERMINERS)
+                    if nominal and not set(g.actors) & own:
+                        agent = g  # "the US strikes ..., while Russia condemned the bombing of Iran's sites"
+                        break
+        if agent is not None and not set(agent.actors) & own:
+            self.emit(subj, agent, "criticizes", v, 0.6, low[v])
+
+    def _vowed_response(self, v: int) -> None:
+        """ "Sharif vowed a strong retaliation", "Seoul threatened to hit back", "warned of consequences":
+        a threat towards whoever the sentence shows attacking, criticising or penalising the speaker."""
+        f = self.f
+        low = f.lowers
+        t = None
+        for x in range(v + 1, min(len(low), v + 7)):
+            w = low[x]
+            if w in _RESPONSE_NOUNS:
+                t = x
+                break
+            if w == "to" and x + 1 < len(low) and (low[x + 1] in _RESPONSE_VERBS or low[x + 1:x + 3] == ["hit", "back"]):
+                t = x + 1
+                break
+            if x in f.group_at or w in (",", ";", "and", "but") or (w in PREPOSITIONS and w != "of"):
+                return
+        if t is None or (low[v].startswith("warn") and low[t] != "consequences"):
+            return
+        if low[t] == "consequences" and not low[v].startswith("warn") and low[v][:6] != "threat":
+            return  # "promised consequences" is too vague; "warned of consequences" is a threat
+        subj = f.subject_left(v)
+        if subj is None:
+            return
+        own = set(subj.actors)
+        obj = None
+        for g in f.groups_right(t):
+            if g.i - t > 8 or not f.same_clause(t, g.i) or set(g.actors) & own:
+                break
+            before = low[max(t, g.i - 4):g.i]
+            if g.prep == "against" or g.prep == "by" and any(w in _HOSTILE_NOUNS for w in before) \
+                    or g.possessive and g.j + 1 < len(low) and low[g.j + 1] in _HOSTILE_NOUNS:
+                obj = g  # "retaliation against X", "response to attacks by X", "response to X's strikes"
+            break
+        if obj is None:
+            obj = self._fallback_object("threatens", subj, t)
+        if obj is not None:
+            self.emit(subj, obj, "threatens", t, 0.6, low[t])
