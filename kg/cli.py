@@ -44,9 +44,6 @@ def _not_an_input(output: str, inputs) -> None:
             raise click.UsageError(f"output {output} is also an input; write the result somewhere else")
 
 
-def _fail(exc: KgError, name=None) -> None:
-    fail(exc, name)
-
 
 def gazetteer_option(f):
     return click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(), metavar="FILE",
@@ -123,7 +120,7 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
     except _NothingRead:
         pass
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if problems.failed:
         sys.exit(1)
 
@@ -195,7 +192,7 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
             click.echo(f"kg: {len(docs)} documents, {counts[0]} relations ({counts[1]} negated) -> {output}",
                        err=True)
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if problems.failed:
         sys.exit(1)
 
@@ -215,7 +212,7 @@ def eval_(gold, fmt, show_errors, gazetteer_files):
         gazetteer = load_gazetteer(gazetteer_files)
         scores = evaluate_file(gold, lambda doc: extract(doc, gazetteer))
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if fmt == "json":
         click.echo(json.dumps(scores.to_dict(), indent=2, sort_keys=True))
     else:
@@ -235,7 +232,7 @@ def validate(graph, shapes):
         shapes_graph = read_graph(shapes) if shapes else None
         result = validate_graph(data, shapes=shapes_graph)
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if result.conforms:
         click.echo(f"{graph}: conforms ({len(data)} triples)")
         return

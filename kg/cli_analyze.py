@@ -137,9 +137,6 @@ def _load(path: str, options: dict, gazetteer):
         fail(exc, path)
 
 
-def _fail(exc) -> None:
-    fail(exc)
-
 
 _ALPHA = click.option("--alpha", type=click.FloatRange(0, 1), default=0.5, show_default=True,
                       help="Doreian-Mrvar weight of negative ties inside blocs (1 - alpha: positive ties "
@@ -174,7 +171,7 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
         G, flt = _load(graph, options, gazetteer)
         result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
     else:
@@ -203,7 +200,7 @@ def diff(old, new, fmt, alpha, max_blocs, exit_code, **options):
         G_new, _ = _load(new, options, gazetteer)
         result = diff_graphs(G_old, G_new, alpha=alpha, max_k=max_blocs)
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if fmt == "json":
         click.echo(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
     else:

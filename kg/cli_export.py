@@ -18,9 +18,6 @@ _FORMAT_NAMES = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "gr
                  "cytoscape", "neo4j", "dot")
 
 
-def _fail(exc, name=None) -> None:
-    fail(exc, name)
-
 
 def not_an_input(out: str, graph: str) -> None:
     """Refuse (a usage error, exit 2) to write ``out`` over the input ``graph``, or inside it when
@@ -102,7 +99,7 @@ def export(graph, out, to, color_by, quiet, **options):
         flt = filter_from_options(**options, gazetteer=gazetteer)
         report = export_graph(graph, out, to=to, flt=flt, gazetteer=gazetteer, color_by=color_by)
     except KgError as exc:  # "actor X is not in the graph": say which graph
-        _fail(exc, graph if isinstance(exc, GraphError) and str(out) not in str(exc) else None)
+        fail(exc, graph if isinstance(exc, GraphError) and str(out) not in str(exc) else None)
     if not quiet:
         if report.format in ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"):
             what = f"{report.triples:,} triple{'s' if report.triples != 1 else ''}"
@@ -152,7 +149,7 @@ def push(graph, endpoint, graph_iri, replace, bulk, user, password_env, timeout,
         report = run_push(graph, endpoint, graph=graph_iri, replace=replace, bulk=bulk, credentials=credentials,
                           timeout=timeout)
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if not quiet:
         target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
         verb = "replaced" if replace else "added to"

@@ -224,23 +224,10 @@ def write_result(result, fmt: str, out) -> None:
 
 # ---------------------------------------------------------------------------- commands
 
-def _fail(exc, name=None) -> None:
-    fail(exc, name)
-
 
 def _read_query_file(name: str) -> str:
     """The text of the query file ``name`` (``-``: stdin); KgError naming the file when it cannot be read."""
     from .errors import InputError
-
-    if name == "-":
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is None:  # a text stream without bytes underneath
-            return sys.stdin.read()
-        try:
-            return buffer.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"<stdin>: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset "
-                             f"{exc.start}); is it a binary file?") from None
     from .fileio import read_text
 
     return read_text(name, "query file", InputError)
@@ -355,9 +342,9 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
         else:
             _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files)
     except (QuerySyntaxError, UnsafeQueryError) as exc:  # about the query's text: name the file it came from
-        _fail(exc, source)
+        fail(exc, source)
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 _KINDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
@@ -460,7 +447,7 @@ def load(graphs, store_dir, replace, quiet):
     try:
         report = load_files(store_dir, graphs, replace=replace)
     except KgError as exc:
-        _fail(exc)
+        fail(exc)
     if not quiet:
         click.echo(f"kg: loaded {report.files} file{'s' if report.files != 1 else ''} into {store_dir} in "
                    f"{report.seconds:.1f} s; the store holds {report.triples:,} triples", err=True)

@@ -55,11 +55,26 @@ def check_writable(path: str | os.PathLike) -> Path:
     return target
 
 
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """The problem of undecodable input, as kg words it everywhere: where the first bad byte is."""
+    return f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); is it a binary file?"
+
+
 def read_text(path: str | os.PathLike, kind: str, error: type[KgError] = KgError,
               encoding: str = "utf-8") -> str:
-    """The text of a small UTF-8 file (a query, a gold file), or ``error`` with one line naming
-    the file and the problem: not found, a directory, not UTF-8, unreadable. ``kind`` names
-    what the file should be (``"query file"``)."""
+    """The text of a small UTF-8 file (a query, a gold file; ``-`` is stdin), or ``error`` with one
+    line naming the file and the problem: not found, a directory, not UTF-8, unreadable. ``kind``
+    names what the file should be (``"query file"``)."""
+    if str(path) == "-":
+        import sys
+
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath
+            return sys.stdin.read()
+        try:
+            return buffer.read().decode("utf-8-sig" if encoding.startswith("utf-8") else encoding)
+        except UnicodeDecodeError as exc:
+            raise error(f"<stdin>: {not_utf8(exc)}") from None
     try:
         with open(path, encoding=encoding) as fh:
             return fh.read()
@@ -68,8 +83,7 @@ def read_text(path: str | os.PathLike, kind: str, error: type[KgError] = KgError
     except IsADirectoryError:
         raise error(f"{path}: is a directory, not a {kind}") from None
     except UnicodeDecodeError as exc:
-        raise error(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
-                    "is it a binary file?") from None
+        raise error(f"{path}: {not_utf8(exc)}") from None
     except OSError as exc:
         raise error(f"{path}: cannot read {kind} ({exc.strerror or exc})") from None
 
@@ -145,7 +159,7 @@ def _sync_directory(directory: Path) -> None:
             os.close(fd)
 
 
-__all__ = ["OutputError", "atomic_write", "check_writable", "output_lock", "read_text"]
+__all__ = ["OutputError", "atomic_write", "check_writable", "not_utf8", "output_lock", "read_text"]
 
 
 @contextlib.contextmanager

@@ -129,8 +129,9 @@ def _read(graph, path: Path) -> None:
     except FileNotFoundError:
         raise GazetteerError(f"{path}: gazetteer file not found") from None
     except UnicodeDecodeError as exc:
-        raise GazetteerError(f"{path}: not a valid Turtle gazetteer: not UTF-8 text "
-                             f"(byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
+        from .fileio import not_utf8
+
+        raise GazetteerError(f"{path}: not a valid Turtle gazetteer: {not_utf8(exc)}") from None
     except Exception as exc:  # rdflib raises many parser exception types
         from .rdf import _bad_syntax_position
 

@@ -28,6 +28,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
 from .errors import FormatError, GraphError
+from .fileio import not_utf8
 from .model import Document, Relation
 from .predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
 from .turtle import turtle_text, write_turtle
@@ -180,8 +181,8 @@ class LineGraph:
     Each triple is kept as its N-Triples line, so building a large graph takes a fraction of the
     memory of an rdflib graph; :func:`write_graph` writes the same bytes either way. Past
     ``spill_lines`` distinct lines, the lines are sorted into a temporary file in ``spill_dir``
-    (unnamed where the system allows, and deleted when the graph is closed or collected) and :meth:`sorted_lines` merges those runs, so memory stays
-    bounded however large the graph grows.
+    (unnamed where the system allows, and deleted when the graph is closed or collected) and
+    :meth:`sorted_lines` merges those runs, so memory stays bounded however large the graph grows.
     """
 
     def __init__(self, spill_lines: int = 400_000, spill_dir: str | Path | None = None) -> None:
@@ -580,8 +581,7 @@ def _parse_error(path: Path, fmt: RdfFormat, exc: Exception) -> GraphError:
 
 def _unreadable(path: Path, exc: Exception) -> GraphError:
     if isinstance(exc, UnicodeDecodeError):
-        return GraphError(f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
-                          "is it a binary file?")
+        return GraphError(f"{path}: {not_utf8(exc)}")
     if isinstance(exc, IsADirectoryError):
         return GraphError(f"{path}: is a directory, not an RDF file")
     return GraphError(f"{path}: cannot read graph ({getattr(exc, 'strerror', None) or exc})")
