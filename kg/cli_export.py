@@ -50,8 +50,37 @@ def credentials_from(user: str | None, password_env: str = "KG_PASSWORD"):
         return None
     password = os.environ.get(password_env)
     if password is None:
-        password = click.prompt(f"Password for {user}", hide_input=True, err=True, default="", show_default=False)
+        password = _ask_password(user, password_env)
     return Credentials(user, password)
+
+
+def _has_terminal() -> bool:
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return True
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY))
+    except OSError:
+        return False
+    return True
+
+
+def _ask_password(user: str, password_env: str) -> str:
+    """The password, asked on the terminal without echo; without a terminal, the first line of
+    standard input (getpass would read it anyway, after two lines of Python warnings)."""
+    import sys
+
+    if _has_terminal():
+        return click.prompt(f"Password for {user}", hide_input=True, err=True, default="", show_default=False)
+    click.echo(f"Password for {user}: ", err=True, nl=False)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    click.echo(err=True)
+    if not line:
+        raise click.UsageError(f"--user {user}: no password in ${password_env}, no terminal to ask on and nothing "
+                               f"on standard input; set {password_env} (or name another variable with "
+                               "--password-env)")
+    return line.rstrip("\r\n")
 
 
 # ---------------------------------------------------------------------------- export

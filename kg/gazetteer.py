@@ -124,8 +124,15 @@ def _local(iri: str, base: str) -> str | None:
 
 
 def _read(graph, path: Path) -> None:
+    from .errors import GraphError
+    from .rdf import FORMATS
+    from .rdfguard import refuse_unsafe
+
     try:
+        refuse_unsafe(path, FORMATS[".ttl"])  # prefix and string bombs: before parsing
         graph.parse(str(path), format="turtle")
+    except GraphError as exc:
+        raise GazetteerError(str(exc)) from None
     except FileNotFoundError:
         raise GazetteerError(f"{path}: gazetteer file not found") from None
     except UnicodeDecodeError as exc:

@@ -31,6 +31,7 @@ from .errors import FormatError, GraphError
 from .fileio import not_utf8
 from .model import Document, Relation
 from .predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
+from .rdfguard import check_terms, refuse_unsafe
 from .turtle import turtle_text, write_turtle
 from .vocab import ACTOR, CLAIM, DOC, KG, PREFIXES, WD, bind_prefixes
 
@@ -384,9 +385,17 @@ def format_for_path(path: str | Path) -> RdfFormat:
 def _quiet() -> Iterator[None]:
     """Silence rdflib's own deprecation warnings (its N-Quads, TriG and JSON-LD plugins use
     ConjunctiveGraph and Dataset.contexts internally); they are not ours to fix."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib(\.|$)")
-        yield
+    import logging
+
+    term_log = logging.getLogger("rdflib.term")  # "does not look like a valid URI": kg says it in one line
+    level = term_log.level
+    term_log.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib(\.|$)")
+            yield
+    finally:
+        term_log.setLevel(level)
 
 
 def _sort_key(triple) -> tuple[str, ...]:
@@ -424,14 +433,39 @@ def _sorted_lines(data: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
+# rdflib writes doubles as JSON numbers, and INF, -INF and NaN as null: they travel under a
+# stand-in datatype as strings, and get theirs back after serialization
+_STAND_IN = "urn:x-kg-nonfinite:"
+
+
+def _non_finite_stand_ins(graph: Graph) -> Graph:
+    bad = [(s, p, o) for s, p, o in graph.triples((None, None, None))
+           if isinstance(o, Literal) and o.datatype in (XSD.double, XSD.float) and str(o) in ("INF", "-INF", "NaN")]
+    if not bad:
+        return graph
+    copy = bind_prefixes(Graph(bind_namespaces="core"))
+    for prefix, ns in graph.namespaces():
+        copy.bind(prefix, ns, override=False)
+    for triple in graph:
+        copy.add(triple)
+    for s, p, o in bad:
+        copy.remove((s, p, o))
+        copy.add((s, p, Literal(str(o), datatype=URIRef(_STAND_IN + o.datatype[len(str(XSD)):]))))
+    return copy
+
+
 def _jsonld(graph: Graph) -> bytes:
+    graph = _non_finite_stand_ins(graph)
     used = {str(term) for triple in graph for term in triple if isinstance(term, URIRef)}
     context = {prefix: str(ns) for prefix, ns in graph.namespaces()
                if prefix and any(iri.startswith(str(ns)) for iri in used)}
     data = json.loads(graph.serialize(format="json-ld", context=dict(sorted(context.items()))))
+    xsd = "xsd:" if context.get("xsd") == str(XSD) else str(XSD)
 
     def canon(value):
         if isinstance(value, dict):
+            if str(value.get("@type", "")).startswith(_STAND_IN):
+                value = {**value, "@type": xsd + value["@type"][len(_STAND_IN):]}
             return {k: canon(v) for k, v in sorted(value.items())}
         if isinstance(value, list):
             items = [canon(v) for v in value]
@@ -587,41 +621,6 @@ def _unreadable(path: Path, exc: Exception) -> GraphError:
     return GraphError(f"{path}: cannot read graph ({getattr(exc, 'strerror', None) or exc})")
 
 
-def refuse_unsafe(path: Path, fmt: RdfFormat) -> None:
-    """Refuse, before parsing, inputs whose parsing could reach the network or explode.
-
-    RDF/XML with a DOCTYPE or entity declarations (external entities, "billion laughs") and JSON-LD
-    whose ``@context`` is a reference to fetch rather than an inline object.
-    """
-    if fmt.name == "xml":
-        with path.open("rb") as fh:
-            head = fh.read(65536)
-        prolog = head.split(b"<rdf:RDF", 1)[0]
-        if b"<!DOCTYPE" in prolog or b"<!ENTITY" in head:
-            raise GraphError(f"{path}: RDF/XML with a DOCTYPE or entity declarations is refused "
-                             "(kg reads no external entity and expands no entity)")
-    elif fmt.name == "json-ld":
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return  # the parser reports the syntax error with its line
-        if _context_reference(data):
-            raise GraphError(f"{path}: JSON-LD with a remote @context is refused (kg makes no network request); "
-                             "inline the context")
-
-
-def _context_reference(data) -> bool:
-    """Whether any ``@context`` in a JSON-LD document is (or lists) a reference to load."""
-    if isinstance(data, dict):
-        ctx = data.get("@context")
-        if isinstance(ctx, str) or (isinstance(ctx, list) and any(isinstance(c, str) for c in ctx)):
-            return True
-        return any(_context_reference(v) for v in data.values())
-    if isinstance(data, list):
-        return any(_context_reference(v) for v in data)
-    return False
-
-
 def graph_input(path: str | Path) -> tuple[Path, RdfFormat]:
     """``path`` and its format, after checking it names an RDF file: not a directory (GraphError),
     a known suffix (FormatError), there (GraphError)."""
@@ -638,7 +637,8 @@ def read_graph(path: str | Path) -> Graph:
     """Parse an RDF file in the format its suffix names into one graph.
 
     The triples of every named graph of an ``.nq`` or ``.trig`` file are merged. A missing
-    file or a syntax error raises GraphError (``FILE: line N: message`` when the position is known).
+    file or a syntax error raises GraphError (``FILE: line N: message`` when the position is known);
+    so does a file that :mod:`kg.rdfguard` refuses, before or after parsing.
     """
     path, fmt = graph_input(path)
     try:
@@ -663,7 +663,7 @@ def read_graph(path: str | Path) -> Graph:
         raise _unreadable(path, exc) from None
     except Exception as exc:  # noqa: BLE001 - rdflib parsers raise many exception types
         raise _parse_error(path, fmt, exc) from None
-    return graph
+    return check_terms(graph, path)
 
 
 __all__ = ["DEFAULT_GRAPH_NAME", "FORMATS", "RdfFormat", "build_graph", "graph_input", "claim_id", "doc_slug", "doc_iri",

@@ -3,9 +3,10 @@
 - :func:`push` sends a graph to a store with the SPARQL 1.1 Graph Store HTTP Protocol: POST adds
   its triples to a graph (``ENDPOINT?graph=IRI``, or ``ENDPOINT?default``), PUT (``replace=True``)
   replaces that graph; ``bulk=True`` adds Oxigraph's ``no_transaction`` parameter (its bulk
-  loader). The body is N-Triples, streamed from a file: an ``.nt`` file is sent as it is; any other RDF file or a store directory is first converted into an unnamed temporary
-  file (the named graphs of a quads file are merged), so no graph is ever held twice in memory
-  and a syntax error stops the push before anything is sent.
+  loader). The body is N-Triples, streamed from a file: an ``.nt`` file is parsed, then sent as it
+  is; any other RDF file or a store directory is first converted into an unnamed temporary file
+  (the named graphs of a quads file are merged), so no graph is ever held twice in memory. Either
+  way the file passes :mod:`kg.rdfguard` and parses before the server is touched.
 - :func:`query_endpoint` runs a SELECT, ASK, CONSTRUCT or DESCRIBE query against a SPARQL 1.1
   Protocol endpoint and returns a :class:`kg.query.QueryResult` holding pyoxigraph terms, like a
   local query, so the writers of :mod:`kg.cli_query` print it. kg's prefixes are declared, and
@@ -139,6 +140,23 @@ def _server_message(body: bytes) -> str:
     return line if len(line) <= 200 else line[:197] + "..."
 
 
+def _redact(message: str, credentials: Credentials | None) -> str:
+    """``message`` without the credentials a server may echo: the Authorization header's token and
+    the password, whole or base64-encoded.
+
+    >>> _redact("echo: Authorization: Basic YTpzM2NyZXQ=", Credentials("a", "s3cret"))
+    'echo: Authorization: Basic [redacted]'
+    """
+    if credentials is None:
+        return message
+    token = credentials.header().split(" ", 1)[1]
+    secrets = {token, token.rstrip("="), credentials.password, f"{credentials.user}:{credentials.password}",
+               urllib.parse.quote(credentials.password, safe=""), urllib.parse.quote_plus(credentials.password)}
+    for secret in sorted((x for x in secrets if len(x) >= 3), key=len, reverse=True):
+        message = message.replace(secret, "[redacted]")
+    return re.sub(r"(?i)(authorization\W+(?:basic|bearer)\s+)(?!\[redacted\])\S+", r"\1[redacted]", message)
+
+
 def _request(what: str, url: str, method: str, *, body=None, headers: Mapping[str, str] | None = None,
              credentials: Credentials | None = None, timeout: float = 60.0) -> tuple[int, bytes, str]:
     """Send one request; the status, body and Content-Type of a 2xx answer, else RemoteError
@@ -162,7 +180,7 @@ def _request(what: str, url: str, method: str, *, body=None, headers: Mapping[st
             message = message or f"redirected to {exc.headers['Location']}; use that URL"
         if exc.code in (401, 403) and not message:
             message = "check --user and the password" if credentials else "the server wants --user and a password"
-        raise RemoteError(f"{what} failed: {status}" + (f": {message}" if message else "")) from None
+        raise RemoteError(f"{what} failed: {status}" + (f": {_redact(message, credentials)}" if message else "")) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, ConnectionRefusedError):
@@ -234,8 +252,32 @@ def _to_ntriples(source, out: IO[bytes]) -> None:
     fmt = ox_format(path)
     if not path.is_file():
         raise GraphError(f"{path}: graph file not found")
+    _refuse_unsafe(path)
     try:
         ox.serialize(triples(ox.parse(path=str(path), format=fmt)), out, ox.RdfFormat.N_TRIPLES)
+    except SyntaxError as exc:
+        from .store import _syntax_error
+
+        raise _syntax_error(path, exc) from None
+    except (OSError, ValueError) as exc:
+        raise GraphError(f"{path}: cannot read ({' '.join(str(exc).split())[:200]})") from None
+
+
+def _refuse_unsafe(path: Path) -> None:
+    from .rdf import format_for_path
+    from .rdfguard import refuse_unsafe
+
+    refuse_unsafe(path, format_for_path(path))  # entity declarations, remote contexts: before parsing
+
+
+def _check_ntriples(path: Path) -> None:
+    """Parse the N-Triples file ``path`` (GraphError with the line and column of the first error), so
+    that a broken file is refused before the server is touched."""
+    import pyoxigraph as ox
+
+    try:
+        for _ in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES):
+            pass
     except SyntaxError as exc:
         from .store import _syntax_error
 
@@ -286,6 +328,7 @@ def push(source, endpoint: str, *, graph: str | None = None, replace: bool = Fal
         raise GraphError(f"{path}: graph or store not found")
     t0 = time.perf_counter()
     if path is not None and path.is_file() and path.suffix.lower() == ".nt":
+        _check_ntriples(path)  # parsed before anything is sent: --replace must not empty the graph for nothing
         fh = open(path, "rb")
     else:
         fh = tempfile.TemporaryFile(prefix="kg-push-")

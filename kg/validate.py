@@ -56,8 +56,12 @@ def _default_shapes() -> Graph:
 
 
 def _parse_shapes(path: Path) -> Graph:
+    from kg.rdf import FORMATS
+    from kg.rdfguard import refuse_unsafe
+
     graph = Graph()
     try:
+        refuse_unsafe(path, FORMATS.get(path.suffix.lower(), FORMATS[".ttl"]))
         graph.parse(path, format=guess_format(str(path)) or "turtle")
     except (OSError, SyntaxError, ValueError) as exc:
         raise GraphError(f"cannot read the shapes {path}: {exc}") from exc

@@ -1,0 +1,199 @@
+"""Attacks on parsing, querying and input handling (issue 15, part B), each reproduced as it was
+reported. Every command runs in a child process under the network guard of tests/test_no_network.py
+(an audit hook that ends the process on any connection or DNS lookup), so "fetches nothing" is
+checked for every command here, whatever else the test looks at."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from test_no_network import GUARD
+
+pytestmark = pytest.mark.attack
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "entente-1914.ttl"
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+NOWHERE = "http://127.0.0.1:9/store"  # never reached: the guard stops any connection first
+
+
+def kg(args, cwd, input=None, timeout=120):
+    result = subprocess.run([sys.executable, "-c", GUARD, *map(str, args)], cwd=cwd, capture_output=True,
+                            text=True, timeout=timeout, input=input)
+    assert "NETWORK" not in result.stdout + result.stderr, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def one_error(result, *needles) -> str:
+    """The single stderr line of a failed command, after checking it holds every needle."""
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="module")
+def d(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("attacks")
+    base = FIXTURE.read_text(encoding="utf-8")
+    (d / "g.ttl").write_text(base, encoding="utf-8")
+    (d / "import.jsonld").write_text(json.dumps({
+        "@context": {"@version": 1.1, "@import": "http://example.org/ctx.jsonld"},
+        "@id": "http://e/a", "http://e/b": "x"}))
+    (d / "deep-import.jsonld").write_text(json.dumps({
+        "@context": {"e": "http://e/", "knows": {"@id": "e:knows", "@context": {"@import": "http://example.org/c"}}},
+        "@id": "http://e/a", "knows": {"@id": "http://e/b"}}))
+    (d / "utf16.jsonld").write_bytes(codecs.BOM_UTF16_LE + json.dumps(
+        {"@context": "http://example.org/ctx.jsonld", "@id": "http://e/a"}).encode("utf-16-le"))
+    laughs = ('<!DOCTYPE r [\n<!ENTITY a "aaaaaaaaaa">\n' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">\n' for i in range(8)) + "]>\n"
+        f'<rdf:RDF xmlns:rdf="{RDF_NS}" xmlns:e="http://e/"><rdf:Description rdf:about="http://e/a">'
+        "<e:b>&i;</e:b></rdf:Description></rdf:RDF>\n")
+    padded = '<?xml version="1.0"?>\n<!-- ' + "x" * 70_000 + " -->\n" + laughs
+    (d / "laughs.rdf").write_text(padded)
+    (d / "laughs-utf16.rdf").write_bytes(padded.replace('"1.0"', '"1.0" encoding="UTF-16"', 1).encode("utf-16"))
+    prefixes = "".join(f"@prefix p{i}: <http://e/{i}/> .\n" for i in range(200_000))
+    (d / "prefixes.ttl").write_text(prefixes + "<http://e/a> <http://e/b> <http://e/c> .\n")
+    (d / "long-string.ttl").write_text('@prefix e: <http://e/> .\ne:a e:b """' + "line of text\n" * 100_000
+                                       + '""" .\n')
+    (d / "space.ttl").write_text(base + '\n<http://e/a b> <http://www.w3.org/2000/01/rdf-schema#label> "x" .\n')
+    (d / "langtag.ttl").write_text(base + '\n<https://w3id.org/kgstates/actor/FRA> '
+                                   '<http://www.w3.org/2000/01/rdf-schema#comment> "x"@en-' + "a" * 5000 + " .\n")
+    (d / "double.ttl").write_text(base + '\n<https://w3id.org/kgstates/actor/FRA> <http://e/v> '
+                                  '"1e999999"^^<http://www.w3.org/2001/XMLSchema#double> .\n')
+    return d
+
+
+# ---------------------------------------------------------------------------- D5: JSON-LD @import
+
+READERS = [["validate", "{g}"], ["analyze", "{g}"], ["draw", "{g}", "-o", "out.svg"], ["diff", "g.ttl", "{g}"],
+           ["export", "{g}", "-o", "out.graphml"], ["query", "{g}", "ASK {}", "--engine", "rdflib"],
+           ["query", "{g}", "ASK {}"], ["load", "{g}", "--store", "st"], ["push", "{g}", "--endpoint", NOWHERE]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["import.jsonld", "deep-import.jsonld"])
+@pytest.mark.parametrize("args", READERS, ids=lambda a: a[0] + ("-rdflib" if "rdflib" in a else ""))
+def test_jsonld_import_is_refused_by_every_command(d, args, name):
+    one_error(kg([a.replace("{g}", name) for a in args], d), name, "@import", "refused")
+
+
+def test_a_remote_context_in_utf16_is_refused(d):
+    one_error(kg(["validate", "utf16.jsonld"], d), "remote @context")
+
+
+# ---------------------------------------------------------------------------- D8: entity declarations
+
+@pytest.mark.parametrize("name", ["laughs.rdf", "laughs-utf16.rdf"])
+@pytest.mark.parametrize("args", [["validate", "{g}"], ["load", "{g}", "--store", "st"],
+                                  ["push", "{g}", "--endpoint", NOWHERE, "--replace", "--bulk"],
+                                  ["query", "{g}", "ASK {}", "--engine", "rdflib"]], ids=lambda a: a[0])
+def test_entity_declarations_past_64k_are_refused_everywhere(d, args, name):
+    one_error(kg([a.replace("{g}", name) for a in args], d), name, "entity declarations is refused")
+
+
+# ---------------------------------------------------------------------------- D14: size limits
+
+def test_two_hundred_thousand_prefixes_are_refused(d):
+    one_error(kg(["validate", "prefixes.ttl"], d), "prefixes.ttl", "more than 10,000 prefix declarations")
+    one_error(kg(["extract", "-", "--gazetteer", "prefixes.ttl"], d, input="Spain met Chile.\n"),
+              "prefixes.ttl", "prefix declarations")
+
+
+def test_a_huge_long_string_is_refused(d):
+    one_error(kg(["analyze", "long-string.ttl"], d), "long-string.ttl: line 2: a string of more than")
+
+
+# ---------------------------------------------------------------------------- D15, D20: bad terms
+
+def test_an_iri_with_a_space_is_reported_and_export_does_not_crash(d):
+    one_error(kg(["validate", "space.ttl"], d), "space.ttl", "'http://e/a b' holds a space")
+    one_error(kg(["export", "space.ttl", "-o", "space.nt"], d), "holds a space")
+    assert not (d / "space.nt").exists()
+
+
+def test_a_long_language_tag_is_refused(d):
+    one_error(kg(["export", "langtag.ttl", "-o", "lang.rdf"], d), "langtag.ttl", "is not a BCP 47 tag")
+    assert not (d / "lang.rdf").exists()
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "nt", "nq", "trig", "jsonld", "rdf"])
+def test_an_infinite_double_is_exported_in_a_form_every_reader_reads(d, suffix):
+    out = f"double-out.{suffix}"
+    assert kg(["export", "double.ttl", "-o", out, "-q"], d).returncode == 0
+    for engine in ("oxigraph", "rdflib"):
+        result = kg(["query", out, "SELECT ?v WHERE { ?s <http://e/v> ?v }", "--engine", engine,
+                     "--format", "tsv"], d)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split("\n")[1] == '"INF"^^<http://www.w3.org/2001/XMLSchema#double>', result.stdout
+
+
+# ---------------------------------------------------------------------------- D19, passwords
+
+class _EchoAuth:
+    """A real HTTP server on 127.0.0.1 that refuses every request, echoing its Authorization header."""
+
+    def __enter__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_PUT(self):  # noqa: N802 - http.server's API
+                self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                body = f"bad request; you sent Authorization: {self.headers.get('Authorization')}".encode()
+                self.send_response(400)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_PUT
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/store"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_server_echoing_the_authorization_header_never_gets_the_token_printed(d):
+    import base64
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    token = base64.b64encode(b"alice:s3cret-pw").decode()
+    with _EchoAuth() as url:
+        result = CliRunner().invoke(cli, ["push", str(d / "g.ttl"), "--endpoint", url, "--user", "alice",
+                                          "--replace"], env={"KG_PASSWORD": "s3cret-pw"})
+    assert result.exit_code == 1
+    assert "HTTP 400" in result.output and "Authorization: Basic [redacted]" in result.output, result.output
+    assert token not in result.output and token.rstrip("=") not in result.output and "s3cret" not in result.output
+
+
+def test_user_without_a_terminal_is_one_line_without_a_python_warning(d):
+    import os
+
+    # no terminal (a new session) and nothing on stdin; KG_PASSWORD unset, so kg has to ask
+    env = {k: v for k, v in os.environ.items() if k != "KG_PASSWORD"}
+    result = subprocess.run([sys.executable, "-c", GUARD, "push", "g.ttl", "--endpoint", NOWHERE, "--user", "bob"],
+                            cwd=d, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+                            start_new_session=True, env=env)
+    assert result.returncode == 2
+    assert "Warning" not in result.stderr and "GetPassWarning" not in result.stderr, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1 and "no password in $KG_PASSWORD" in errors[0], result.stderr
