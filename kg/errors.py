@@ -36,3 +36,9 @@ class FormatError(KgError):
 
 class GoldError(KgError):
     """A gold file does not follow the format of shared/relations.md."""
+
+
+class ModelError(KgError):
+    """The spaCy pipeline that extraction needs is missing or broken (names the package to install)."""
+
+    exit_code = 2

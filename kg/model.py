@@ -82,6 +82,7 @@ class Relation:
     time_value: str | None = None  # resolved ISO value ("2022", "2024-05", "2024-06-20")
     confidence: float = 0.5
     trigger: str | None = None  # the words that expressed the relation
+    rule: str | None = None  # the extraction rule that found it (a ``kg/extract/data/rules.toml`` id, or ``window``)
 
     def key(self) -> tuple[str, str, str]:
         return (self.subject, self.predicate, self.object)

@@ -164,7 +164,7 @@ def _add_claim(graph: Graph, rel: Relation) -> None:
     if rel.attributed_to:
         add((node, KG.attributedTo, ACTOR[rel.attributed_to]))
     for prop, value in ((KG.item, rel.item), (KG.quantity, rel.quantity), (KG.timeExpression, rel.time),
-                        (KG.trigger, rel.trigger)):
+                        (KG.trigger, rel.trigger), (KG.rule, rel.rule)):
         if value:
             add((node, prop, Literal(value)))
     if (time := _time_literal(rel.time_value)) is not None:
@@ -327,7 +327,7 @@ def relations_from_graph(graph: Graph) -> list[Relation]:
             attributed_to=_local(v[KG.attributedTo], ACTOR) if KG.attributedTo in v else None,
             item=text(KG.item), quantity=text(KG.quantity), time=text(KG.timeExpression),
             time_value=text(KG.time), confidence=float(v[KG.confidence]) if KG.confidence in v else 0.5,
-            trigger=text(KG.trigger),
+            trigger=text(KG.trigger), rule=text(KG.rule),
         ))
     out.sort(key=lambda r: (r.doc, r.sentence_index, r.start, r.subject, r.predicate, r.object, r.negated))
     return out

@@ -128,6 +128,7 @@ class KG(DefinedNamespace):
     quantity: URIRef  # an amount, as worded
     timeExpression: URIRef  # the words that place the claim in time
     trigger: URIRef  # the word that signals the relation
+    rule: URIRef  # the extraction rule that found the relation
     time: URIRef  # resolved time (xsd:date, xsd:gYearMonth or xsd:gYear)
 
 

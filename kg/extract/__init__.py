@@ -22,7 +22,8 @@ from ..text import split_sentences, tokenize
 from .attributes import (find_item, find_quantity, find_time, is_hedged, is_irrealis, is_negated,
                          time_expressions)
 from .discourse import Discourse
-from .frames import SentenceFrame, lowercase
+from .engine import load_engine
+from .frames import Candidate, SentenceFrame, lowercase
 from .mentions import DocumentMentions, MentionIndex
 from .rules import RUN_WORDS, RuleSet
 
@@ -47,6 +48,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     index = _index_for(gazetteer)
     mentions = DocumentMentions(index)
     discourse = Discourse(gazetteer)
+    engine = load_engine()
     out: list[Relation] = []
     for sent in split_sentences(document.text, document.id):
         tokens = tokenize(sent.text)
@@ -58,7 +60,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
         if len({s.actor for s in spans}) < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) \
-                or RUN_WORDS.isdisjoint(lowers):
+                or (RUN_WORDS.isdisjoint(lowers) and engine.surface.isdisjoint(lowers)):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
             discourse.update(SentenceFrame.analyse(tokens, spans, lowers, clauses=False), [])
@@ -66,11 +68,13 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
+        if len({s.actor for s in spans}) >= 2:
+            candidates += parse_candidates(engine, sent.text, tokens, spans)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, candidates, discourse.symmetric)
         times = time_expressions(sent.text) if best else []
-        relations = [_relation(document, sent, frame, c, negated, hedged, attribution, times, gazetteer)
-                     for c, negated, hedged in best.values()]
+        relations = [_relation(document, sent, frame, c, negated, hedged, c.speaker or attribution, times,
+                               gazetteer) for c, negated, hedged in best.values()]
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
         discourse.update(frame, rels)
         out.extend(rels)
@@ -83,10 +87,10 @@ def _best_candidates(frame, candidates, symmetric) -> dict:
     best: dict[tuple[str, str, str], tuple] = {}
     for c in candidates:
         subj_end = c.subj_span.j if c.subj_span is not None else None
-        if is_irrealis(frame, c.trigger_index, subj_end):
-            continue
-        negated = is_negated(frame, c.trigger_index, subj_end)
-        hedged = is_hedged(frame, c.trigger_index)
+        if c.negated is None and is_irrealis(frame, c.trigger_index, subj_end):
+            continue  # parse candidates come without the unreal ones already
+        negated = c.negated if c.negated is not None else is_negated(frame, c.trigger_index, subj_end)
+        hedged = c.hedged if c.hedged is not None else is_hedged(frame, c.trigger_index)
         s, o = c.subject, c.object
         if c.predicate in symmetric and s > o:
             s, o = o, s
@@ -122,8 +126,35 @@ def _relation(document, sent, frame, c, negated, hedged, attribution, times, gaz
         sentence_index=document.first_sentence + sent.index,
         hedged=hedged, negated=negated, attributed_to=attribution if attribution != c.subject else None,
         item=item, quantity=quantity, time=time_text, time_value=time_value,
-        confidence=round(max(0.05, min(0.99, conf)), 3), trigger=c.trigger,
+        confidence=round(max(0.05, min(0.99, conf)), 3), trigger=c.trigger, rule=c.rule or "window",
     )
+
+
+def parse_candidates(engine, text: str, tokens, spans) -> list[Candidate]:
+    """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens."""
+    from bisect import bisect_right
+
+    from . import modality
+    from .parse import parse_sentences
+    from .syntax import Sentence
+
+    mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
+    sent = Sentence.align(parse_sentences([text])[0], mentions, engine.lists)
+    starts = [t.start for t in tokens]
+    by_actor = {}
+    for s in spans:
+        by_actor.setdefault(s.actor, s)
+    out: list[Candidate] = []
+    for hit in engine.hits(sent):
+        tok = sent.doc[hit.trigger]
+        if modality.unreal(sent, tok):
+            continue
+        index = max(0, bisect_right(starts, tok.idx) - 1)
+        out.append(Candidate(hit.subject.actor, hit.predicate, hit.object.actor, index, tok.text, hit.confidence,
+                             subj_span=by_actor.get(hit.subject.actor), obj_span=by_actor.get(hit.object.actor),
+                             rule=hit.rule, negated=modality.negated(sent, tok), hedged=modality.hedged(sent, tok),
+                             speaker=modality.speaker(sent, tok)))
+    return out
 
 
 def extract_text(text: str, gazetteer: Gazetteer, doc_id: str = "text", date: str | None = None) -> list[Relation]:

@@ -113,6 +113,10 @@ class Candidate:
     confidence: float
     subj_span: Span | None = None
     obj_span: Span | None = None
+    rule: str = ""  # the rule that found it (empty: the token-window rules)
+    negated: bool | None = None  # read off the parse; None: decided by the window cues
+    hedged: bool | None = None
+    speaker: str | None = None
 
 
 # texts that can be the subject of a judgement: "a resolution that condemned X"

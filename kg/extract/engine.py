@@ -1,0 +1,263 @@
+"""The parse-based rule engine: a trigger lexicon and declarative construction rules, both data.
+
+``data/triggers.tsv`` (ours) and ``data/cameo_triggers.tsv`` (generated from PETRARCH2's CAMEO verb
+dictionary by ``tools/make_cameo_lexicon.py``) say which lemma expresses which relation and in which
+frame. ``data/rules.toml`` holds the constructions: each rule names the frames and parts of speech it
+applies to, conditions on the trigger, the slots (see :mod:`kg.extract.syntax`) where its subject and
+object are found, a weight, and the sentences it must fire on and must not fire on
+(``tests/test_rules.py`` runs them all). The engine interprets them; it knows no words and no actors.
+
+>>> engine = load_engine()
+>>> sorted({r.id for r in engine.rules})[:3]
+['adjective-state', 'envoy-verb', 'event-noun']
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
+from .syntax import ActorRef, Sentence, Slots, lemma
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon row: ``lemma`` as ``pos`` expresses ``relation`` in ``frame``."""
+
+    lemma: str
+    pos: str
+    relation: str
+    frame: str
+    preps: tuple[str, ...]
+    confidence: float
+    needs: str = ""
+    source: str = "kg"
+    dobj: str = ""  # CAMEO patterns: a noun that must be the direct object
+    particle: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A construction: where a frame's subject and object sit, with its own examples."""
+
+    id: str
+    frames: tuple[str, ...]
+    pos: tuple[str, ...]
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    weight: float = 1.0
+    voice: str = ""  # "active", "passive" or "" (either)
+    deps: tuple[str, ...] = ()  # the trigger's dependency label must be one of these
+    governor: str = ""  # a [lists] name the governing verb's lemma must be in ("!name": must not be)
+    pairs: bool = False  # a symmetric relation among all actors of the subject slot
+    relation: str = ""  # overrides the entry's relation
+    only: tuple[str, ...] = ()  # applies only to entries of these relations
+    require_object: bool = False  # a symmetric relation needs an object too (no pairs within the subject)
+    fires: tuple[tuple[str, str], ...] = ()
+    misses: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A relation one rule found: the parser token of its trigger and the actors' tokens."""
+
+    subject: ActorRef
+    predicate: str
+    object: ActorRef
+    trigger: int  # parser token index
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class Engine:
+    rules: tuple[Rule, ...]
+    entries: dict[tuple[str, str], tuple[Entry, ...]]
+    lists: dict[str, frozenset[str]]
+    surface: frozenset[str]  # lowercase word forms that may be a trigger (a cheap gate before parsing)
+
+    def hits(self, sent: Sentence) -> list[Hit]:
+        """Every relation the rules find in a parsed sentence."""
+        out: list[Hit] = []
+        for tok in sent.doc:
+            pos = "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_
+            if pos == "PROPN":
+                pos = "NOUN"
+            entries = self.entries.get((lemma(tok), pos))
+            if not entries:
+                continue
+            for entry in entries:
+                if entry.needs and not self._needs(entry, tok, sent):
+                    continue
+                if entry.particle and not any(c.dep_ == "prt" and lemma(c) == entry.particle for c in tok.children):
+                    continue
+                if entry.dobj and not any(c.dep_ == "dobj" and lemma(c) == entry.dobj for c in tok.children):
+                    continue
+                slots = Slots(sent, tok, entry.preps)
+                for rule in self.rules:
+                    if entry.frame in rule.frames and pos in rule.pos and (not rule.only or entry.relation in rule.only) \
+                            and self._applies(rule, slots, sent):
+                        out.extend(self._fire(rule, entry, slots))
+        return out
+
+    # -- conditions -----------------------------------------------------------------------------
+    def _needs(self, entry: Entry, tok, sent: Sentence) -> bool:
+        need = entry.needs
+        if need.startswith("!"):
+            return not self._needs(Entry(entry.lemma, entry.pos, entry.relation, entry.frame, (), 0.0, need[1:]),
+                                   tok, sent)
+        if need.startswith("mod:"):
+            words = set(need[4:].split(","))
+            return any(c.dep_ in ("compound", "amod") and lemma(c) in words for c in tok.children)
+        deps = ("dobj", "nsubjpass", "nsubj") if need == "ties" else ("dobj", "nsubjpass")
+        things = [c for c in tok.children if c.dep_ in deps]
+        things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"
+                   for p in c.children if p.dep_ == "pobj"]
+        things += [p for t in list(things) for p in t.conjuncts]
+        if not things and tok.dep_ == "acl":
+            things = [tok.head]
+        names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",)}
+        words = frozenset().union(*(sent.words(n) for n in names.get(need, (need,))))
+        return any(lemma(t) in words or t.text.lower() in words for t in things)
+
+    def _applies(self, rule: Rule, slots: Slots, sent: Sentence) -> bool:
+        tok = slots.tok
+        if rule.voice and (rule.voice == "passive") != slots.passive:
+            return False
+        if rule.deps and tok.dep_ not in rule.deps:
+            return False
+        if rule.governor:
+            neg = rule.governor.startswith("!")
+            words = sent.words(rule.governor.lstrip("!"))
+            inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words
+            if inside == neg:
+                return False
+        return True
+
+    def _fire(self, rule: Rule, entry: Entry, slots: Slots) -> list[Hit]:
+        relation = rule.relation or entry.relation
+        if relation == "supplies" and entry.frame == "transfer" and self._is_aid(slots):
+            relation = "aids"
+        subjects = _first(slots, rule.subject)
+        objects = _first(slots, rule.object) if rule.object else []
+        conf = round(entry.confidence * rule.weight, 3)
+        rid = rule.id if entry.source == "kg" else f"{rule.id}/{entry.source}"
+        out: list[Hit] = []
+        if rule.require_object and not objects:
+            return out
+        if relation in SYMMETRIC_PREDICATES and (rule.pairs or not objects):
+            people = subjects + [o for o in objects if o.actor not in {s.actor for s in subjects}]
+            if rule.pairs or not objects:
+                for i, a in enumerate(people):
+                    for b in people[i + 1:]:
+                        if a.actor != b.actor:
+                            out.append(Hit(a, relation, b, slots.tok.i, conf, rid))
+                return out
+        for s in subjects:
+            for o in objects:
+                if s.actor != o.actor:
+                    out.append(Hit(s, relation, o, slots.tok.i, conf, rid))
+        return out
+
+    def _is_aid(self, slots: Slots) -> bool:
+        aid = self.lists.get("aid", frozenset()) | self.lists.get("troops", frozenset())
+        return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in aid for c in slots.tok.children)
+
+
+def _first(slots: Slots, names: tuple[str, ...]) -> list[ActorRef]:
+    """The actors of the first slot in ``names`` that has any; ``a+b`` joins two slots."""
+    for name in names:
+        found: list[ActorRef] = []
+        for part in name.split("+"):
+            found.extend(a for a in slots.get(part) if a.actor not in {f.actor for f in found})
+        if found:
+            return found
+    return []
+
+
+# -- loading ----------------------------------------------------------------------------------------
+
+def _data(name: str):
+    return resources.files("kg.extract.data").joinpath(name)
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = _data(name)
+    if not path.is_file():
+        return []
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _entries() -> list[Entry]:
+    out: list[Entry] = []
+    for row in _read_tsv("triggers.tsv"):
+        preps = tuple(p.strip() for p in row["preps"].split(",") if p.strip())
+        out.append(Entry(row["lemma"], row["pos"], row["relation"], row["frame"], preps,
+                         float(row["confidence"]), (row.get("needs") or "").strip()))
+    ours = {(e.lemma, e.pos) for e in out}
+    for row in _read_tsv("cameo_triggers.tsv"):
+        if (row["lemma"], "VERB") in ours:
+            continue  # our own entry for the lemma decides its frames
+        role = (row.get("role") or "").strip()
+        prep = (row.get("prep") or "").strip()
+        dobj = (row.get("dobj") or "").strip()
+        if dobj and not prep and role != "receive":
+            continue  # "impose an embargo": the pattern names no target
+        frame = "receive" if role == "receive" else ("cameo-phrase" if dobj else "cameo")
+        preps = ("from",) if role == "receive" else ((prep,) if prep else ("-",))
+        out.append(Entry(row["lemma"], "VERB", row["relation"], frame, preps, float(row["weight"]),
+                         source="cameo", dobj=dobj,
+                         particle=(row.get("particle") or "").strip()))
+    for e in out:
+        if e.relation not in RELATION_PREDICATES:
+            raise ValueError(f"triggers: unknown relation {e.relation!r} for {e.lemma!r}")
+    return out
+
+
+def _rules(doc: dict) -> list[Rule]:
+    rules: list[Rule] = []
+    for r in doc.get("rule", []):
+        fires = tuple((f[0], f[1]) for f in r.get("fires", []))
+        rules.append(Rule(
+            id=r["id"], frames=tuple(r["frames"]), pos=tuple(r["pos"]), subject=tuple(r["subject"]),
+            object=tuple(r.get("object", ())), weight=float(r.get("weight", 1.0)), voice=r.get("voice", ""),
+            deps=tuple(r.get("deps", ())), governor=r.get("governor", ""), pairs=bool(r.get("pairs", False)),
+            relation=r.get("relation", ""), only=tuple(r.get("only", ())),
+            require_object=bool(r.get("require_object", False)), fires=fires, misses=tuple(r.get("misses", ()))))
+    return rules
+
+
+def _forms(entry: Entry) -> set[str]:
+    from .lexicon import verb_forms
+
+    w = entry.lemma
+    if entry.pos == "VERB":
+        forms = verb_forms(w)
+        if w.endswith(("p", "t", "n", "m", "g", "b", "d")) and len(w) <= 5:  # doubled consonants: "shipped"
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+        return forms
+    if entry.pos == "NOUN":
+        return {w, w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w}
+    return {w}
+
+
+@lru_cache(maxsize=1)
+def load_engine() -> Engine:
+    """The engine of the shipped lexicon and rules (parsed once per process)."""
+    doc = tomllib.loads(_data("rules.toml").read_text(encoding="utf-8"))
+    lists = {k: frozenset(str(w).lower() for w in v) for k, v in doc.get("lists", {}).items()}
+    entries: dict[tuple[str, str], list[Entry]] = {}
+    surface: set[str] = set()
+    for e in _entries():
+        entries.setdefault((e.lemma, e.pos), []).append(e)
+        surface |= _forms(e)
+    surface |= set(lists.get("irregular", ()))
+    return Engine(tuple(_rules(doc)), {k: tuple(v) for k, v in entries.items()}, lists, frozenset(surface))
+
+
+__all__ = ["Entry", "Rule", "Hit", "Engine", "load_engine"]

@@ -1,0 +1,107 @@
+"""What the parse says about a trigger's reality: negated, unreal (asked for, planned, conditional,
+asked as a question), hedged, and who said it (reported speech).
+
+Each is read off the trigger's own clause and the clauses that govern it, never off a window of
+words, so "Iran, which has not sent troops, condemned Israel" negates only the relative clause. The
+cue words are lists of ``data/rules.toml``.
+"""
+
+from __future__ import annotations
+
+from .syntax import Sentence, Slots, lemma
+
+_CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr",
+                 "acomp", "nsubjpass", "nsubj", "oprd", "amod", "compound", "appos")
+
+
+def _governors(tok, limit: int = 8):
+    """The trigger, then the words it hangs on, up to the sentence root."""
+    out = [tok]
+    while tok.head.i != tok.i and len(out) < limit:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _clause_head(tok):
+    """The verb (or predicate) whose clause holds a noun or adjective trigger."""
+    while tok.dep_ in ("dobj", "pobj", "prep", "attr", "acomp", "compound", "amod", "nsubjpass", "nsubj",
+                       "poss", "appos", "oprd", "npadvmod", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def negated(sent: Sentence, tok) -> bool:
+    """"did not supply", "no sanctions on", "denied supplying": the trigger's clause is negated or
+    sits under a denial. Negation of a clause that governs it from outside a report does not count."""
+    head = _clause_head(tok)
+    for t in {tok.i: tok, head.i: head}.values():
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and lemma(c) == "no") for c in t.children):
+            return True
+    deny = sent.words("deny")
+    for g in _governors(head)[1:]:
+        if lemma(g) in deny:
+            return True
+        if g.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl"):
+            break
+    return False
+
+
+def unreal(sent: Sentence, tok) -> bool:
+    """Asked for, planned, conditional or a question: the relation did not happen."""
+    doc = sent.doc
+    if len(doc) and doc[-1].text == "?" or any(t.text == "?" for t in doc[-2:]):
+        return True
+    head = _clause_head(tok)
+    if any(c.dep_ == "aux" and c.text.lower() in sent.words("irrealis_aux") for c in head.children):
+        return True
+    if any(c.dep_ == "mark" and lemma(c) in sent.words("irrealis_marks") for c in head.children):
+        return True
+    cur = head
+    irrealis = sent.words("irrealis")
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if lemma(cur) in irrealis and tok.i != cur.i:
+            return True
+        if any(c.dep_ == "mark" and lemma(c) in sent.words("irrealis_marks") for c in cur.children) \
+                and cur.dep_ == "advcl":
+            return True
+    return False
+
+
+def hedged(sent: Sentence, tok) -> bool:
+    """"may have supplied", "reportedly sent", "allegedly struck"."""
+    hedges = sent.words("hedge_words")
+    aux = sent.words("hedge_aux")
+    for g in _governors(_clause_head(tok), 4):
+        for c in g.children:
+            if c.dep_ == "aux" and c.text.lower() in aux:
+                return True
+            if c.dep_ in ("advmod", "amod", "npadvmod") and c.text.lower() in hedges:
+                return True
+    return any(t.text.lower() in hedges for t in sent.doc if t.dep_ == "advmod" and t.head.dep_ == "ROOT")
+
+
+def speaker(sent: Sentence, tok) -> str | None:
+    """The actor whose words report the relation: "..., the Kremlin said", "Seoul said that ..."."""
+    say = sent.words("say")
+    cur = _clause_head(tok)
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            break
+        dep = cur.dep_
+        cur = cur.head
+        if lemma(cur) in say and dep in ("ccomp", "parataxis"):
+            found = Slots(sent, cur).slot_subj()
+            return found[0].actor if found else None
+    # "Russia supplied drones, Ukraine said": the report verb hangs on the trigger as parataxis/ccomp
+    for c in tok.children:
+        if c.dep_ in ("parataxis", "ccomp") and lemma(c) in say:
+            found = Slots(sent, c).slot_subj()
+            return found[0].actor if found else None
+    return None
+
+
+__all__ = ["negated", "unreal", "hedged", "speaker"]

@@ -1,0 +1,294 @@
+"""Argument slots read off a dependency parse: who is the subject, the object, the possessor of a trigger.
+
+A trigger is one token of a parsed sentence. :class:`Slots` answers, for that token, the questions
+a rule asks ("the subject", "the passive agent", "the objects of `on`", "the possessor") with the
+actors found there. Actors come from kg's own mentions (gazetteer names, learnt people, resolved
+descriptions), aligned with the parser's tokens by character offsets; a slot whose head word is
+not an actor is looked into only where English puts the actor inside the phrase: the body that
+acts for a state ("the foreign ministry of Iran", "the authorities in Kinshasa"), the target of
+an attack ("Iranian airfields"), the parties of an event ("concern over the Japan-US pact").
+
+The word lists this module needs come from ``data/rules.toml`` (``[lists]``), not from code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor found in a slot: its id, the mention kind and the parser token that named it."""
+
+    actor: str
+    kind: str
+    token: int
+
+
+@dataclass
+class Sentence:
+    """A parsed sentence with the actors of kg's mentions placed on the parser's tokens."""
+
+    doc: object  # spaCy Doc of the sentence
+    actor_at: dict[int, ActorRef]  # parser token index -> actor
+    lists: dict[str, frozenset[str]]
+
+    @classmethod
+    def align(cls, doc, mentions: list[tuple[int, int, str, str]], lists) -> "Sentence":
+        """``mentions`` are ``(start, end, actor, kind)`` character spans of the sentence text."""
+        actor_at: dict[int, ActorRef] = {}
+        for start, end, actor, kind in mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                actor_at[tok.i] = ActorRef(actor, kind, span.root.i)
+        return cls(doc, actor_at, lists)
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lists.get(name, frozenset())
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+@dataclass
+class Slots:
+    """The argument slots of one trigger token; each slot is computed once, on demand."""
+
+    sent: Sentence
+    tok: object
+    preps: tuple[str, ...] = ()
+    _cache: dict[str, list[ActorRef]] = field(default_factory=dict)
+
+    # -- public ------------------------------------------------------------------------------
+    def get(self, name: str) -> list[ActorRef]:
+        if name not in self._cache:
+            fn = getattr(self, "slot_" + name, None)
+            if fn is None:
+                raise KeyError(f"unknown slot {name!r}")
+            found = fn()
+            seen: set[str] = set()
+            self._cache[name] = [a for a in found if not (a.actor in seen or seen.add(a.actor))]
+        return self._cache[name]
+
+    @property
+    def passive(self) -> bool:
+        return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.tok.children) or (
+            self.tok.tag_ == "VBN" and self.tok.dep_ == "acl")
+
+    # -- actors of a phrase -------------------------------------------------------------------
+    def actors(self, tok, role: str = "arg") -> list[ActorRef]:
+        """The actors a phrase headed by ``tok`` names, with its coordinated phrases."""
+        out: list[ActorRef] = []
+        for head in (tok, *tok.conjuncts):
+            out.extend(self._phrase(head, role))
+        return out
+
+    def _phrase(self, tok, role: str) -> list[ActorRef]:
+        ref = self.sent.actor_at.get(tok.i)
+        if ref is not None:
+            out = [ref]
+            for c in tok.children:  # "Turkish and Azerbaijani troops": the other modifiers of the same head
+                if c.dep_ in ("amod", "compound") and c.i not in self.sent.actor_at or c.i == ref.token:
+                    continue
+                if c.dep_ in ("amod", "compound"):
+                    out.extend(self.sent.actor_at[x.i] for x in (c, *c.conjuncts) if x.i in self.sent.actor_at)
+            return out
+        low = lemma(tok)
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.actors(tok.head.head, role)
+        inner: list[ActorRef] = []
+        body = low in self.sent.words("bodies") or (role == "target" and low in self.sent.words("targets"))
+        event = role == "target" and low in self.sent.words("events")
+        look = body or event
+        # a body is "of", "from" or "in" its state; an event's parties are its doer and "between" phrase
+        preps = ("of", "from", "in", "between", "with", "by") if body else ("by", "between")
+        if role == "subject" and low in self.sent.words("events"):  # "Hungary's move drew criticism"
+            return [self.sent.actor_at[c.i] for c in tok.children
+                    if c.dep_ in ("poss", "compound", "amod") and c.i in self.sent.actor_at]
+        if look:
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    inner.extend(self.sent.actor_at[x.i] for x in c.subtree if x.i in self.sent.actor_at)
+                elif c.dep_ == "prep" and lemma(c) in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner.extend(self.actors(p, "arg"))
+        for c in tok.children:
+            if c.dep_ == "appos":
+                inner.extend(self.actors(c, role))
+        return inner
+
+    def _children(self, tok, deps) -> list:
+        return [c for c in tok.children if c.dep_ in deps]
+
+    def _prep_objects(self, tok, preps) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and lemma(c) in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        out.extend(self.actors(p, "target"))
+        return out
+
+    # -- slots --------------------------------------------------------------------------------
+    def slot_subj(self) -> list[ActorRef]:
+        """The logical subject of a verb: its own, else the one it shares with the verb it hangs on."""
+        tok = self.tok
+        for _ in range(4):
+            subs = self._children(tok, SUBJECT_DEPS)
+            if subs:
+                return [a for s in subs for a in self.actors(s, "subject")]
+            if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and lemma(tok.head) in ("of", "for"):
+                objs = self._children(tok.head.head, ("dobj",))
+                if objs and tok.head.head.pos_ == "VERB":  # "accused Kigali of backing", "blamed X for"
+                    return [a for o in objs for a in self.actors(o)]
+            if tok.dep_ in ("pcomp", "pobj") and not self._children(tok, ("dobj", "npadvmod")):
+                break  # "after fighting on the border": a gerund without an object shares no subject
+            if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (
+                    tok.dep_ == "pobj" and tok.head.dep_ == "prep"):
+                tok = tok.head.head if tok.dep_ == "pobj" or tok.head.dep_ == "prep" else tok.head
+                if tok.dep_ == "prep":
+                    tok = tok.head
+                continue
+            if tok.dep_ == "relcl":
+                return self.actors(tok.head)
+            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+                return self.actors(tok.head)
+            break
+        return []
+
+    def slot_patient(self) -> list[ActorRef]:
+        found = [a for s in self._children(self.tok, ("nsubjpass",)) for a in self.actors(s, "target")]
+        if not found and self.tok.dep_ == "acl" and self.tok.tag_ == "VBN":
+            found = self.actors(self.tok.head, "target")
+        return found
+
+    def slot_agent(self) -> list[ActorRef]:
+        return self._prep_objects(self.tok, ("by",))
+
+    def slot_dobj(self) -> list[ActorRef]:
+        return [a for c in self._children(self.tok, ("dobj",)) for a in self.actors(c, "target")]
+
+    def slot_dative(self) -> list[ActorRef]:
+        out = [a for c in self._children(self.tok, ("dative",)) if c.pos_ != "ADP" for a in self.actors(c)]
+        return out
+
+    def slot_prep(self) -> list[ActorRef]:
+        """Objects of the entry's prepositions, on the trigger or on its direct object."""
+        preps = tuple(p for p in self.preps if p != "-")
+        if not preps:
+            return []
+        found = self._prep_objects(self.tok, preps)
+        if not found and self.tok.pos_ in ("VERB", "AUX"):
+            for d in self._children(self.tok, ("dobj",)):
+                found.extend(self._prep_objects(d, preps))
+        return found
+
+    def slot_from(self) -> list[ActorRef]:
+        found = self._prep_objects(self.tok, ("from",))
+        for d in self._children(self.tok, ("dobj",)):
+            found.extend(self._prep_objects(d, ("from",)))
+        return found
+
+    def slot_origin(self) -> list[ActorRef]:
+        """"received Russian S-400 systems": the origin adjective of the thing received."""
+        out: list[ActorRef] = []
+        for d in self._children(self.tok, ("dobj",)):
+            things = [d] + [p for c in d.children if c.dep_ == "prep" and lemma(c) == "of"
+                            for p in c.children if p.dep_ == "pobj"]
+            for t in things:
+                for c in t.children:
+                    ref = self.sent.actor_at.get(c.i)
+                    if ref is not None and c.dep_ in ("amod", "compound", "poss", "nmod"):
+                        out.append(ref)
+        return out
+
+    def slot_between(self) -> list[ActorRef]:
+        return self._prep_objects(self.tok, ("between", "among"))
+
+    def slot_poss(self) -> list[ActorRef]:
+        return [a for c in self._children(self.tok, ("poss",)) for a in self.actors(c)]
+
+    def slot_mod(self) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for c in self.tok.children:
+            if c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i in self.sent.actor_at:
+                out.extend(self.actors(c))
+            elif c.dep_ == "compound":  # "the Japan-US pact": the pair sits under a compound head
+                out.extend(r for g in c.children if g.dep_ == "compound" and (r := self.sent.actor_at.get(g.i)))
+        return out
+
+    def slot_by(self) -> list[ActorRef]:
+        return self._prep_objects(self.tok, ("by", "from"))
+
+    def slot_head_subj(self) -> list[ActorRef]:
+        """The subject of the verb a noun or adjective completes: "X voiced concern", "X is wary"."""
+        tok = self.tok
+        if tok.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubjpass") or (
+                tok.dep_ == "pobj" and lemma(tok.head) == "in" and tok.head.dep_ == "prep"):
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if tok.dep_ == "nsubjpass":
+                return Slots(self.sent, verb).slot_agent()
+            return Slots(self.sent, verb).slot_subj()
+        return []
+
+    def slot_head_from(self) -> list[ActorRef]:
+        """"X's move drew criticism from Y": the "from" phrase of the verb a noun is the object of."""
+        if self.tok.dep_ in ("dobj", "attr"):
+            return self._prep_objects(self.tok.head, ("from",))
+        return []
+
+    def slot_setting(self) -> list[ActorRef]:
+        """Who took part in talks that set the scene: "At their summit, X and Y signed", "after talks with X"."""
+        tok = self.tok
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps"):
+            verb = tok.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return Slots(self.sent, verb).slot_subj()
+        return []
+
+    def slot_host(self) -> list[ActorRef]:
+        """The noun an adjective or apposition describes: "a wary Japan", "China, Russia's ally"."""
+        if self.tok.dep_ in ("amod", "appos"):
+            return self.actors(self.tok.head)
+        return [a for c in self._children(self.tok, ("appos",)) for a in self.actors(c)]
+
+    def slot_ties(self) -> list[ActorRef]:
+        """The parties of the "relations"/"ties" a verb acts on (its object), or that are its subject."""
+        out: list[ActorRef] = []
+        ties = [c for c in self.tok.children if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in self.sent.words("ties")]
+        ties = ties or [c for c in self.tok.children if c.dep_ == "nsubj" and lemma(c) in self.sent.words("ties")]
+        for c in ties:
+            if True:
+                for g in c.children:
+                    if g.dep_ in ("poss", "compound", "amod") and g.i in self.sent.actor_at:
+                        out.extend(self.actors(g))
+                    elif g.dep_ == "prep" and lemma(g) in ("between", "with", "among"):
+                        out.extend(a for p in g.children if p.dep_ == "pobj" for a in self.actors(p))
+        return out
+
+    def slot_envoy(self) -> list[ActorRef]:
+        """Whose diplomats were expelled or summoned: "Russian diplomats", "the ambassador of Y"."""
+        out: list[ActorRef] = []
+        for c in self._children(self.tok, ("dobj", "nsubjpass")):
+            if lemma(c) in self.sent.words("envoys"):
+                ref = self.sent.actor_at.get(c.i)
+                if ref is not None and ref.kind == "agent":
+                    out.append(ref)
+                for g in c.children:
+                    if g.dep_ in ("poss", "compound", "amod") and g.i in self.sent.actor_at:
+                        ref = self.sent.actor_at[g.i]
+                        if lemma(g) not in ("its", "their", "his", "her"):
+                            out.append(ref)
+                    elif g.dep_ == "prep" and lemma(g) in ("of", "from"):
+                        out.extend(a for p in g.children if p.dep_ == "pobj" for a in self.actors(p))
+        return out
+
+
+__all__ = ["ActorRef", "Sentence", "Slots", "lemma"]
