@@ -12,6 +12,7 @@ as RDF: ``ttl``, ``nt``, ``jsonld`` or ``xml``.
 from __future__ import annotations
 
 import io
+import re
 import sys
 
 import click
@@ -249,8 +250,30 @@ def _parse_params(values) -> dict[str, str]:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
-        params[name.strip().lstrip("?$")] = value
+        name = name.strip().lstrip("?$")
+        if name in params:
+            raise click.BadParameter(f"{name} is given twice ({params[name]!r} and {value!r}); a variable takes "
+                                     "one value", param_hint="--param")
+        params[name] = value
     return params
+
+
+_LOOKS_LIKE_QUERY = re.compile(r"(?is)\s*(?:#[^\n]*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b|.*\{")
+
+
+def _check_arguments(graph, query_text, query_file, saved_name, params) -> None:
+    """Usage errors that say what went wrong with the positional arguments."""
+    if query_text is None and query_file is None and not saved_name and graph is not None \
+            and _LOOKS_LIKE_QUERY.match(graph):
+        raise click.UsageError("missing argument GRAPH: the only argument given is a query; "
+                               "write kg query GRAPH 'QUERY' (GRAPH: an RDF file or a store directory)")
+    if query_text is not None and (query_file is not None or saved_name):
+        other = "--saved NAME" if saved_name else "-f FILE"
+        if params and not _LOOKS_LIKE_QUERY.match(query_text):
+            name, _, value = params[-1].partition("=")
+            raise click.UsageError(f"unexpected argument {query_text!r} besides {other}: a --param value with "
+                                   f"spaces needs quotes: --param {name}=\"{value} {query_text}\"")
+        raise click.UsageError(f"give only one of QUERY, -f FILE and --saved NAME (QUERY is {query_text[:40]!r})")
 
 
 _FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
@@ -273,6 +296,10 @@ _FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               metavar="SECONDS",
               help="Stop the query after SECONDS and exit 1.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=1_000_000, show_default=True, metavar="N",
+              help="Stop and exit 1 when the query gives more than N rows (or triples).")
+@click.option("--max-memory", type=click.IntRange(min=64), metavar="MB",
+              help="Stop and exit 1 when the query needs more than MB megabytes (default: half the memory, at most 4096).")
 @click.option("--engine", type=click.Choice(["auto", "oxigraph", "rdflib"]), default="auto", show_default=True,
               help="Query engine (auto: oxigraph).")
 @click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(dir_okay=False),
@@ -280,8 +307,8 @@ _FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
 @click.option("--endpoint", metavar="URL",
               help="Ask this SPARQL endpoint instead of GRAPH (Oxigraph: http://HOST:7878/query).")
 @auth_options
-def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, show, update, timeout, engine,
-          gazetteer_files, endpoint, user, password_env):
+def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, show, update, timeout, max_rows,
+          max_memory, engine, gazetteer_files, endpoint, user, password_env):
     """Ask GRAPH a SPARQL question: an RDF file (.ttl .nt .nq .trig .jsonld .rdf) or a store directory.
 
     \b
@@ -297,7 +324,7 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
       kg query store/ -f question.rq --format json
     """
     from .errors import KgError
-    from .query import QuerySyntaxError, UnsafeQueryError
+    from .query import QuerySyntaxError, UnsafeQueryError, vocabulary_warnings
 
     source = None  # where the query text came from, to name it in a syntax error
     try:
@@ -320,6 +347,8 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
                 raise click.UsageError("--update and --engine work on a local graph, not with --endpoint")
         elif graph is None:
             raise click.UsageError("missing argument GRAPH (an RDF file or a store directory)")
+        else:
+            _check_arguments(graph, query_text, query_file, saved_name, params)
         given = sum(x is not None for x in (query_text, query_file, saved_name))
         if given != 1:
             raise click.UsageError("give a query: QUERY, -f FILE or --saved NAME" if not given
@@ -336,11 +365,14 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
             text = _read_query_file(query_file)
         else:
             text = query_text
+        for warning in vocabulary_warnings(text):
+            click.echo(f"kg: warning: {source or 'query'}: {warning}", err=True)
         if endpoint:
             _run_remote(endpoint, text, saved, _parse_params(params), fmt, timeout, gazetteer_files, user,
                         password_env)
         else:
-            _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files)
+            _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files,
+                 max_rows, max_memory)
     except (QuerySyntaxError, UnsafeQueryError) as exc:  # about the query's text: name the file it came from
         fail(exc, source)
     except KgError as exc:
@@ -377,7 +409,8 @@ def _run_remote(endpoint, text, saved, params, fmt, timeout, gazetteer_files, us
     _emit(result, fmt)
 
 
-def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_files) -> None:
+def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_files, max_rows=None,
+         max_memory=None) -> None:
     from pathlib import Path
 
     from .errors import GraphError
@@ -403,7 +436,8 @@ def _run(graph, text, saved, params, fmt, update, timeout, engine, gazetteer_fil
         from .gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer(gazetteer_files)
-    result = run_query(path, text, params=params, saved=saved, engine=engine, timeout=timeout, gazetteer=gazetteer)
+    result = run_query(path, text, params=params, saved=saved, engine=engine, timeout=timeout, gazetteer=gazetteer,
+                       max_rows=max_rows, max_memory=max_memory << 20 if max_memory else None)
     _emit(result, fmt)
 
 

@@ -27,6 +27,7 @@ writers of the result formats are in :mod:`kg.cli_query`.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -38,8 +39,8 @@ from .predicates import RELATION_PREDICATES
 
 __all__ = ["PREFIXES", "QueryError", "QuerySyntaxError", "UnsafeQueryError", "QueryTimeout", "ParamError",
            "QueryResult", "SavedQuery", "Param", "saved_queries", "saved_query", "check_query", "bind_params",
-           "run_query", "run_update", "is_update", "query_form",
-           "call_with_timeout"]
+           "run_query", "run_update", "is_update", "query_form", "check_form", "check_prefixes", "vocabulary_warnings",
+           "call_with_timeout", "default_max_memory", "MAX_ROWS"]
 
 KG_NS = "https://w3id.org/kgstates/ontology#"
 ACTOR_NS = "https://w3id.org/kgstates/actor/"
@@ -309,6 +310,113 @@ def _syntax(exc: Exception, engine: str) -> QuerySyntaxError:
     return QuerySyntaxError(f"syntax error: {msg}")
 
 
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+#: what may name a term in SPARQL text, with what must be skipped whole to find them: strings,
+#: IRIs, comments, variables and blank node labels
+_TERM_SCAN = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                        r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|(?P<iri><[^<>"{}|^`\\\s]*>)|#[^\n]*'
+                        r"|[?$]\w+|_:[\w.-]*|(?P<pname>(?P<prefix>[A-Za-z][\w.-]*)?:(?P<local>(?:[\w%-]|\.(?=[\w%-]))*))",
+                        re.DOTALL)
+_DECLARED = re.compile(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>")
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def check_form(text: str, *, update: bool = False) -> None:
+    """QuerySyntaxError, with its line and column, when ``text`` does not start (after its prologue)
+    with a query form (or an update's, when ``update``).
+
+    >>> check_form("SELEC ?x WHERE { ?x ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    kg.query.QuerySyntaxError: syntax error at line 1, column 1: 'SELEC' is not a query form; a query starts with SELECT, ASK, CONSTRUCT or DESCRIBE (did you mean SELECT?)
+    """
+    forms = _FORMS + tuple(sorted(_UPDATE_WORDS)) if update else _FORMS
+    in_prologue = False
+    for m in SPARQL_TOKEN.finditer(text):
+        tok = m.group(0)
+        if in_prologue:
+            in_prologue = not tok.startswith("<")
+        elif tok[0].isalpha() or tok == "{":
+            word = tok.upper()
+            if word in ("PREFIX", "BASE"):
+                in_prologue = True
+                continue
+            if word in forms:
+                return
+            import difflib
+
+            close = difflib.get_close_matches(word, forms, n=1, cutoff=0.6)
+            line, col = _position(text, m.start())
+            raise QuerySyntaxError(f"syntax error at line {line}, column {col}: {tok[:30]!r} is not a query form; "
+                                   f"a query starts with {', '.join(forms[:-1])} or {forms[-1]}"
+                                   + (f" (did you mean {close[0]}?)" if close else ""))
+    if not text.strip() or not any(m.group(0)[0].isalpha() for m in SPARQL_TOKEN.finditer(text)):
+        raise QuerySyntaxError("syntax error: the query is empty")
+
+
+def check_prefixes(text: str) -> None:
+    """QuerySyntaxError, with its line and column, for the first prefixed name whose prefix is
+    neither declared by the query nor one of :data:`PREFIXES`.
+
+    >>> check_prefixes("SELECT ?x WHERE {\\n  ?x foo:bar ?y }")
+    Traceback (most recent call last):
+    ...
+    kg.query.QuerySyntaxError: syntax error at line 2, column 6: undefined prefix 'foo:' in foo:bar; declare it (PREFIX foo: <IRI>) or use one of kg, actor, person, place, claim, doc, rdf, rdfs, owl, xsd, skos, prov, dcterms, wd, geo
+    """
+    declared = {m.group(1) or "" for m in _DECLARED.finditer(text)} | set(PREFIXES)
+    for m in _TERM_SCAN.finditer(text):
+        if m.group("pname") is not None and (m.group("prefix") or "") not in declared:
+            line, col = _position(text, m.start())
+            prefix = m.group("prefix") or ""
+            raise QuerySyntaxError(f"syntax error at line {line}, column {col}: undefined prefix {prefix + ':'!r} "
+                                   f"in {m.group('pname')[:40]}; declare it (PREFIX {prefix}: <IRI>) or use one of "
+                                   f"{', '.join(PREFIXES)}")
+
+
+def vocabulary_warnings(text: str) -> list[str]:
+    """One line for each ``kg:`` term of ``text`` (or full IRI in kg's namespace) that the kg
+    vocabulary does not have, naming the closest term that it has.
+
+    >>> vocabulary_warnings("SELECT ?x WHERE { ?x kg:suplies actor:RUS }")
+    ['line 1, column 22: kg:suplies is not a term of the kg vocabulary (did you mean kg:supplies?)']
+    """
+    kg_prefixes = {m.group(1) or "" for m in _DECLARED.finditer(text) if m.group(2) == KG_NS}
+    if not any(m.group(1) == "kg" for m in _DECLARED.finditer(text)):
+        kg_prefixes.add("kg")
+    used = []
+    for m in _TERM_SCAN.finditer(text):
+        if m.group("pname") is not None and (m.group("prefix") or "") in kg_prefixes and m.group("local"):
+            used.append((m.start(), m.group("pname"), m.group("local")))
+        elif m.group("iri") and m.group("iri")[1:-1].startswith(KG_NS) and len(m.group("iri")) > len(KG_NS) + 2:
+            used.append((m.start(), m.group("iri"), m.group("iri")[1 + len(KG_NS):-1]))
+    unknown = [u for u in used if u[2] not in RELATION_PREDICATES]
+    if not unknown:
+        return []
+    import difflib
+
+    terms = _vocabulary()
+    out = []
+    for at, shown, local in unknown:
+        if local in terms:
+            continue
+        close = difflib.get_close_matches(local, terms, n=1, cutoff=0.6)
+        line, col = _position(text, at)
+        out.append(f"line {line}, column {col}: {shown} is not a term of the kg vocabulary"
+                   + (f" (did you mean kg:{close[0]}?)" if close else ""))
+    return out
+
+
+def _vocabulary() -> list[str]:
+    """The terms of ``ontology/kg.ttl`` (each is the subject of a line of its own), read without rdflib."""
+    from .resources import ontology_path
+
+    text = ontology_path("kg.ttl").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"(?m)^kg:(\w+)\s", text)))
+
+
 def check_query(text: str, *, update: bool = False) -> list[str]:
     """Refuse what ``kg query`` never runs, before anything runs; return the dataset IRIs it names.
 
@@ -330,6 +438,8 @@ def check_query(text: str, *, update: bool = False) -> list[str]:
     if not update and is_update(text):
         raise UnsafeQueryError("this is a SPARQL Update; kg query is read-only unless run with --update "
                                "on a store directory")
+    check_form(text, update=update)
+    check_prefixes(text)
     if not _RISKY.search(text) and not _RISKY.search(_unescape(text)):
         return []
     from rdflib.plugins.sparql.algebra import translateQuery, translateUpdate
@@ -484,7 +594,22 @@ def _predicate(name: str, value: str) -> str:
 
 # ---------------------------------------------------------------------------- engines
 
-def _query_oxigraph(store, text: str, bindings: dict, graphs: list[str]) -> QueryResult:
+#: the rows (or triples) a query may give unless told otherwise (``--max-rows``)
+MAX_ROWS = 1_000_000
+
+
+def _bounded(items, max_rows: int | None) -> list:
+    """``items`` as a list, or QueryError as soon as there are more than ``max_rows``: a cross
+    product stops at the bound instead of filling the memory."""
+    if max_rows is None:
+        return list(items)
+    out = list(itertools.islice(items, max_rows + 1))
+    if len(out) > max_rows:
+        raise QueryError(f"the query gives more than {max_rows:,} results; add a LIMIT or raise --max-rows")
+    return out
+
+
+def _query_oxigraph(store, text: str, bindings: dict, graphs: list[str], max_rows: int | None = None) -> QueryResult:
     import pyoxigraph as ox
 
     named = {g.value for g in store.named_graphs()}
@@ -494,10 +619,10 @@ def _query_oxigraph(store, text: str, bindings: dict, graphs: list[str]) -> Quer
         answer = store.query(text, prefixes=PREFIXES, substitutions=subs, use_default_graph_as_union=bool(named))
         if isinstance(answer, ox.QuerySolutions):
             names = tuple(v.value for v in answer.variables)
-            return QueryResult("select", names, [tuple(sol) for sol in answer])
+            return QueryResult("select", names, _bounded((tuple(sol) for sol in answer), max_rows))
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
-        return QueryResult("graph", triples=list(answer))
+        return QueryResult("graph", triples=_bounded(answer, max_rows))
     except SyntaxError as exc:
         raise _syntax(exc, "oxigraph") from None
     except (OSError, RuntimeError, ValueError) as exc:
@@ -508,7 +633,7 @@ def _query_oxigraph(store, text: str, bindings: dict, graphs: list[str]) -> Quer
         raise QueryError(f"query failed: {msg[:300]}") from None
 
 
-def _query_rdflib(graph, text: str, bindings: dict, graphs: list[str]) -> QueryResult:
+def _query_rdflib(graph, text: str, bindings: dict, graphs: list[str], max_rows: int | None = None) -> QueryResult:
     if graphs:
         raise UnsafeQueryError(f"FROM <{graphs[0]}> refused: the rdflib engine would fetch it; "
                                "use the oxigraph engine on a store")
@@ -520,12 +645,13 @@ def _query_rdflib(graph, text: str, bindings: dict, graphs: list[str]) -> QueryR
         raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from None
     if res.type == "SELECT":
         names = tuple(str(v) for v in res.vars)
-        return QueryResult("select", names, [tuple(_from_rdflib(t) for t in row) for row in res])
+        return QueryResult("select", names, _bounded((tuple(_from_rdflib(t) for t in row) for row in res), max_rows))
     if res.type == "ASK":
         return QueryResult("ask", boolean=bool(res.askAnswer))
     import pyoxigraph as ox
 
-    return QueryResult("graph", triples=[ox.Triple(*(_from_rdflib(t) for t in triple)) for triple in res])
+    return QueryResult("graph", triples=_bounded((ox.Triple(*(_from_rdflib(t) for t in triple)) for triple in res),
+                                                 max_rows))
 
 
 def _memory_store(path: Path):
@@ -567,7 +693,8 @@ def _source_path(source) -> Path | None:
 
 
 def run_query(source, query: str, *, params: Mapping[str, object] | None = None, saved: SavedQuery | None = None,
-              engine: str = "auto", timeout: float | None = None, gazetteer=None) -> QueryResult:
+              engine: str = "auto", timeout: float | None = None, gazetteer=None, max_rows: int | None = MAX_ROWS,
+              max_memory: int | None = None) -> QueryResult:
     """Run a SPARQL query on a graph file, a store directory, an rdflib Graph or a pyoxigraph Store.
 
     Parameters
@@ -587,6 +714,10 @@ def run_query(source, query: str, *, params: Mapping[str, object] | None = None,
         Seconds; QueryTimeout when the query runs longer.
     gazetteer : kg.gazetteer.Gazetteer, optional
         Resolves actor parameters (the bundled one by default).
+    max_rows : int, optional
+        QueryError as soon as the query gives more rows (or triples); None: no bound.
+    max_memory : int, optional
+        Bytes the query process may allocate (with ``timeout``, where it runs in a child process).
 
     Returns
     -------
@@ -600,26 +731,28 @@ def run_query(source, query: str, *, params: Mapping[str, object] | None = None,
     if graphs and path is not None and path.is_file():  # kg merges a file's graphs into the default graph
         _check_graphs(graphs, set())
     source_or_path = path if path is not None else source
-    return call_with_timeout(lambda: _execute_query(source_or_path, query, bindings, graphs, engine), timeout,
-                             spawn_args=("query", path, query, bindings, graphs, engine) if path else None)
+    return call_with_timeout(lambda: _execute_query(source_or_path, query, bindings, graphs, engine, max_rows),
+                             timeout, spawn_args=("query", path, query, bindings, graphs, engine, max_rows) if path
+                             else None, max_memory=max_memory)
 
 
-def _execute_query(source, query: str, bindings: dict, graphs: list[str], engine: str) -> QueryResult:
+def _execute_query(source, query: str, bindings: dict, graphs: list[str], engine: str,
+                   max_rows: int | None = None) -> QueryResult:
     path = source if isinstance(source, Path) else None
     if engine == "rdflib":
         if path is not None:
             if path.is_dir():
                 raise ParamError(f"{path}: the rdflib engine reads graph files, not stores")
             source = _rdflib_graph(path)
-        return _query_rdflib(source, query, bindings, graphs)
+        return _query_rdflib(source, query, bindings, graphs, max_rows)
     if path is None:
-        return _query_oxigraph(source, query, bindings, graphs)
+        return _query_oxigraph(source, query, bindings, graphs, max_rows)
     if path.is_dir():
         from .store import open_store
 
         with open_store(path) as store:
-            return _query_oxigraph(store, query, bindings, graphs)
-    return _query_oxigraph(_memory_store(path), query, bindings, graphs)
+            return _query_oxigraph(store, query, bindings, graphs, max_rows)
+    return _query_oxigraph(_memory_store(path), query, bindings, graphs, max_rows)
 
 
 def run_update(store_dir: str | Path, update: str, *, timeout: float | None = None) -> None:
@@ -653,7 +786,8 @@ def _execute_update(path: Path, update: str, graphs: list[str]) -> None:
 
 # ---------------------------------------------------------------------------- timeouts
 
-def call_with_timeout(work: Callable[[], object], timeout: float | None, *, spawn_args: tuple | None = None):
+def call_with_timeout(work: Callable[[], object], timeout: float | None, *, spawn_args: tuple | None = None,
+                      max_memory: int | None = None):
     """``work()``, stopped after ``timeout`` seconds with QueryTimeout.
 
     The work runs in a separate process that is killed at the deadline, so even a query deep
@@ -666,14 +800,38 @@ def call_with_timeout(work: Callable[[], object], timeout: float | None, *, spaw
       opened) can deadlock the child; it costs the start-up of Python and pyoxigraph;
     - otherwise (an in-memory source in a multi-threaded process, or no fork) a daemon
       thread, abandoned at the deadline: the caller gets QueryTimeout, the query runs on.
+
+    A child process may allocate at most ``max_memory`` bytes (default: :func:`default_max_memory`);
+    past that it dies and the caller gets QueryError. An interruption of the caller (Ctrl-C,
+    SIGTERM: any BaseException while it waits) kills the child at once before it propagates.
     """
     if timeout is None or timeout <= 0:
         return work()
+    if max_memory is None:
+        max_memory = default_max_memory()
     if hasattr(os, "fork") and _single_threaded():
-        return _forked(work, timeout)
+        return _forked(work, timeout, max_memory)
     if spawn_args is not None:
-        return _spawned(spawn_args, timeout)
+        return _spawned(spawn_args, timeout, max_memory)
     return _thread_timeout(work, timeout)
+
+
+def default_max_memory() -> int:
+    """Half the physical memory, at most 4 GiB, in bytes."""
+    try:
+        return min(4 << 30, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 2)
+    except (ValueError, OSError, AttributeError):
+        return 4 << 30
+
+
+def _limit_memory(max_memory: int) -> None:
+    """Cap the data (heap and anonymous mappings) of this process at ``max_memory`` bytes."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_DATA, (max_memory, max_memory))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def _single_threaded() -> bool:
@@ -704,12 +862,15 @@ def _read_until(fd: int, deadline: float) -> bytes | None:
         chunks.append(chunk)
 
 
-def _answer(data: bytes | None, timeout: float):
+def _answer(data: bytes | None, timeout: float, max_memory: int | None = None):
     import pickle
 
     if data is None:
         raise _timeout_error(timeout)
     if not data:
+        if max_memory:
+            raise QueryError(f"the query process died without an answer, most likely out of memory (it may use "
+                             f"{max_memory / (1 << 20):,.0f} MB); add a LIMIT or raise --max-memory")
         raise QueryError("the query process died without an answer")
     status, value = pickle.loads(data)
     if status == "error":
@@ -724,6 +885,8 @@ def _payload(work) -> bytes:
         payload = ("ok", work())
     except KgError as exc:
         payload = ("error", exc)
+    except MemoryError:
+        payload = ("error", QueryError("the query ran out of memory; add a LIMIT or raise --max-memory"))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the caller
         payload = ("error", QueryError(f"{type(exc).__name__}: {exc}"))
     try:
@@ -732,7 +895,7 @@ def _payload(work) -> bytes:
         return pickle.dumps(("error", QueryError(f"cannot return the result: {exc}")))
 
 
-def _forked(work, timeout: float):
+def _forked(work, timeout: float, max_memory: int | None = None):
     import signal
     import time
 
@@ -743,7 +906,13 @@ def _forked(work, timeout: float):
     if pid == 0:  # pragma: no cover - runs in the child, which coverage cannot see
         code = 0
         try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it kills us
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.close(read_fd)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)  # an engine dying of a failed allocation says so on stderr: we say it in one line
+            if max_memory:
+                _limit_memory(max_memory)
             with os.fdopen(write_fd, "wb") as fh:
                 fh.write(_payload(work))
         except BaseException:  # noqa: BLE001
@@ -751,17 +920,18 @@ def _forked(work, timeout: float):
         finally:
             os._exit(code)
     os.close(write_fd)
+    data = None
     try:
         data = _read_until(read_fd, time.monotonic() + timeout)
-    finally:
+    finally:  # an answer, the deadline, or an interruption of ours (Ctrl-C): the child goes now
         os.close(read_fd)
         if data is None:
             os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-    return _answer(data, timeout)
+    return _answer(data, timeout, max_memory)
 
 
-def _spawned(args: tuple, timeout: float):
+def _spawned(args: tuple, timeout: float, max_memory: int | None = None):
     import pickle
     import subprocess
     import sys
@@ -769,9 +939,11 @@ def _spawned(args: tuple, timeout: float):
 
     deadline = time.monotonic() + timeout
     here = str(Path(__file__).resolve().parent.parent)  # the same kg as this one, wherever it is
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p),
+           "KG_QUERY_MAX_MEMORY": str(max_memory or 0)}
     proc = subprocess.Popen([sys.executable, "-c", "from kg.query import _worker; _worker()"], env=env,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # Ctrl-C reaches only us; we kill it
     data = None
     try:
         proc.stdin.write(pickle.dumps(args))
@@ -782,7 +954,7 @@ def _spawned(args: tuple, timeout: float):
             proc.kill()
         proc.wait()
         proc.stdout.close()
-    return _answer(data, timeout)
+    return _answer(data, timeout, max_memory)
 
 
 def _worker() -> None:  # pragma: no cover - runs in the spawned process
@@ -791,6 +963,8 @@ def _worker() -> None:  # pragma: no cover - runs in the spawned process
     import sys
 
     args = pickle.loads(sys.stdin.buffer.read())
+    if int(os.environ.get("KG_QUERY_MAX_MEMORY") or 0):
+        _limit_memory(int(os.environ["KG_QUERY_MAX_MEMORY"]))
     if args[0] == "query":
         work = lambda: _execute_query(*args[1:])  # noqa: E731
     else:

@@ -197,3 +197,91 @@ def test_user_without_a_terminal_is_one_line_without_a_python_warning(d):
     assert "Warning" not in result.stderr and "GetPassWarning" not in result.stderr, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "no password in $KG_PASSWORD" in errors[0], result.stderr
+
+
+# ---------------------------------------------------------------------------- D10: query bounds, Ctrl-C
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_a_cross_product_stops_at_max_rows(d):
+    one_error(kg(["query", "g.ttl", CROSS, "--max-rows", "1000"], d), "more than 1,000 results", "--max-rows")
+    one_error(kg(["query", "g.ttl", CROSS, "--max-rows", "1000", "--engine", "rdflib"], d), "more than 1,000 results")
+    result = kg(["query", "g.ttl", CROSS + " LIMIT 1000", "--max-rows", "1000", "--format", "tsv"], d)
+    assert result.returncode == 0 and len(result.stdout.splitlines()) == 1001
+
+
+def test_a_query_past_its_memory_limit_is_one_line(d):
+    result = kg(["query", "g.ttl", CROSS, "--max-rows", "100000000", "--max-memory", "200"], d)
+    one_error(result, "out of memory", "--max-memory")
+
+
+def _processes_of_session(sid: int) -> list[int]:
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == sid and fields[0] != "Z":  # session id; zombies are already gone
+                found.append(int(entry))
+    return found
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_ctrl_c_stops_a_long_query_and_its_child_at_once(d, engine):
+    import os
+    import signal
+    import time
+
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    proc = subprocess.Popen([sys.executable, "-c", GUARD, "query", "g.ttl", endless, "--engine", engine],
+                            cwd=d, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(_processes_of_session(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)  # wait for the query's child process
+    assert len(_processes_of_session(proc.pid)) >= 2, "the query never started its child process"
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole foreground group
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "UnboundLocalError" not in err
+    assert [line for line in err.splitlines() if line.strip()] == ["kg: interrupted"], err
+    assert _processes_of_session(proc.pid) == []
+
+
+# ---------------------------------------------------------------------------- messages
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "g.ttl", "--saved", "suppliers-of", "--param", "state=North", "Korea"],
+     "a --param value with spaces needs quotes: --param state=\"North Korea\""),
+    (["query", "SELECT * WHERE { ?s ?p ?o }"], "missing argument GRAPH: the only argument given is a query"),
+    (["query", "g.ttl", "--saved", "suppliers-of", "--param", "state=Russia", "--param", "state=China"],
+     "state is given twice ('Russia' and 'China')"),
+])
+def test_usage_mistakes_say_what_is_wrong(d, args, message):
+    result = kg(args, d)
+    assert result.returncode == 2 and message in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("query, message", [
+    ("SELECT ?x WHERE {\n  ?x foo:bar ?y }", "line 2, column 6: undefined prefix 'foo:' in foo:bar"),
+    ("SELEC ?x WHERE { ?x ?p ?o }", "line 1, column 1: 'SELEC' is not a query form; a query starts with SELECT, "
+                                    "ASK, CONSTRUCT or DESCRIBE (did you mean SELECT?)"),
+])
+def test_syntax_errors_are_one_readable_line(d, engine, query, message):
+    line = one_error(kg(["query", "g.ttl", query, "--engine", engine], d), message)
+    assert "expected CONSTRUCT" not in line and "Prefix not found" not in line and "['" not in line
+
+
+def test_a_misspelt_vocabulary_term_is_warned_about(d):
+    result = kg(["query", "g.ttl", "SELECT ?x WHERE { ?x kg:suplies ?y ; kg:iso3 ?c }"], d)
+    assert result.returncode == 0
+    assert result.stderr == ("kg: warning: query: line 1, column 22: kg:suplies is not a term of the kg vocabulary "
+                             "(did you mean kg:supplies?)\n")
