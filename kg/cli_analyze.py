@@ -172,11 +172,12 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
         result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
     except KgError as exc:
         fail(exc)
+    from .text import json_terminal_safe, printable  # labels and evidence never drive the terminal
     if fmt == "json":
-        click.echo(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
+        click.echo(json_terminal_safe(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False)))
     else:
         labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
-        click.echo(format_analysis(result, labels))
+        click.echo(printable(format_analysis(result, labels)))
 
 
 @click.command("diff")
@@ -201,9 +202,10 @@ def diff(old, new, fmt, alpha, max_blocs, exit_code, **options):
         result = diff_graphs(G_old, G_new, alpha=alpha, max_k=max_blocs)
     except KgError as exc:
         fail(exc)
+    from .text import json_terminal_safe, printable
     if fmt == "json":
-        click.echo(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False))
+        click.echo(json_terminal_safe(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False)))
     else:
-        click.echo(format_diff(result))
+        click.echo(printable(format_diff(result)))
     if exit_code and (result["added"] or result["removed"]):
         sys.exit(1)

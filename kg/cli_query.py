@@ -33,8 +33,11 @@ def _kind(term) -> str:
 
 
 def _nt_string(text: str) -> str:
-    return '"' + (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-                  .replace("\t", "\\t")) + '"'
+    text = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+            .replace("\t", "\\t"))
+    # other controls as \uXXXX escapes (the same string in Turtle syntax, and nothing a terminal obeys)
+    return '"' + re.sub("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04X}",
+                        text) + '"'
 
 
 def _turtle_term(term) -> str:
@@ -96,6 +99,8 @@ def write_json(result, out) -> None:
     """W3C SPARQL 1.1 Query Results JSON (a boolean document for ASK)."""
     import json
 
+    from .text import json_terminal_safe
+
     if result.kind == "ask":
         json.dump({"head": {}, "boolean": bool(result.boolean)}, out)
         out.write("\n")
@@ -103,13 +108,22 @@ def write_json(result, out) -> None:
     out.write('{"head": {"vars": ' + json.dumps(list(result.vars)) + '}, "results": {"bindings": [')
     for i, row in enumerate(result.rows):
         binding = {v: _json_term(t) for v, t in zip(result.vars, row) if t is not None}
-        out.write(("," if i else "") + "\n  " + json.dumps(binding, ensure_ascii=False))
+        out.write(("," if i else "") + "\n  " + json_terminal_safe(json.dumps(binding, ensure_ascii=False)))
     out.write("\n]}}\n")
 
 
 def write_xml(result, out) -> None:
-    """W3C SPARQL Query Results XML (a boolean document for ASK)."""
-    from xml.sax.saxutils import escape, quoteattr
+    """W3C SPARQL Query Results XML (a boolean document for ASK); characters XML cannot hold are
+    written as U+FFFD."""
+    from xml.sax.saxutils import escape as xml_escape, quoteattr as xml_quoteattr
+
+    from .text import printable
+
+    def escape(text):
+        return xml_escape(printable(text))
+
+    def quoteattr(text):
+        return xml_quoteattr(printable(text))
 
     out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{_SRX}">\n  <head>\n')
     for v in result.vars:
@@ -161,6 +175,9 @@ def short_name(term, max_width: int = 60) -> str:
         text = "_:" + term.value
     else:
         text = " ".join(term.value.split())
+    from .text import printable
+
+    text = printable(text)  # nothing in a label or evidence drives the terminal
     return text if len(text) <= max_width else text[:max_width - 1] + "…"
 
 

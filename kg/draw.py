@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .errors import FormatError, GraphError
 from .predicates import QUAD_CLASSES, RELATION_PREDICATES
+from .text import printable
 
 __all__ = ["QUAD_STYLES", "LAYOUTS", "DRAW_FORMATS", "network", "layout", "draw", "write_drawing",
            "draw_graph", "DrawReport", "short_name", "summary", "default_blocs"]
@@ -120,7 +121,7 @@ def short_name(actor_id: str, label: str | None = None, gazetteer=None) -> str:
     ['US', 'UK', 'North Korea', 'UNSC', 'West', 'Intl. community']
     """
     actor = gazetteer.actors.get(actor_id) if gazetteer is not None else None
-    name = label or (actor.label if actor else actor_id)
+    name = printable(label or (actor.label if actor else actor_id))  # no control character reaches SVG or PDF
     name = name[4:] if name.startswith("the ") else name
     if name == "international community":
         return "Intl. community"
@@ -750,9 +751,9 @@ def draw(G, ax=None, *, layout: str = "spring", pos: dict | None = None, seed: i
         if legend:
             _legend(ax, G, kinds, groups)
         if title:
-            ax.set_title(title, loc="left", fontsize=13, fontweight="bold", pad=10)
+            ax.set_title(printable(title), loc="left", fontsize=13, fontweight="bold", pad=10)
         if caption:
-            ax.annotate(_caption(G, note), (0, 0), xycoords="axes fraction", xytext=(0, -4),
+            ax.annotate(printable(_caption(G, note)), (0, 0), xycoords="axes fraction", xytext=(0, -4),
                         textcoords="offset points", ha="left", va="top", fontsize=8.5, color="#333333",
                         annotation_clip=False)
     return ax

@@ -652,7 +652,9 @@ def write_neo4j(G, directory, *, color_by: str = "type") -> None:
 # ---------------------------------------------------------------------------- Graphviz
 
 def _dot_id(text) -> str:
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    from .text import printable  # Graphviz would print a control character as it is
+
+    return '"' + printable(str(text)).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def _dot_attrs(attrs: dict) -> str:

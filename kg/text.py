@@ -109,3 +109,31 @@ def tokenize(text: str) -> list[Token]:
 def iter_tokens(text: str) -> Iterator[str]:
     for m in _TOKEN.finditer(text):
         yield m.group()
+
+
+# What must never reach a terminal or an XML file as it is: the C0 controls but tab and line feed
+# (ESC starts terminal commands, BEL rings, CR overwrites), DEL, the C1 controls (CSI = ESC [),
+# the bidirectional overrides and isolates (text that reads otherwise than it is stored), lone
+# surrogates and the two non-characters XML 1.0 cannot hold.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+# of those, what can appear in JSON text unescaped (json.dumps escapes only the C0 controls)
+_JSON_RAW = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could drive a terminal or break XML shown as U+FFFD.
+
+    >>> printable("Fr\\x1b[31mance\\x07")
+    'Fr\\ufffd[31mance\\ufffd'
+    """
+    return _UNPRINTABLE.sub("\ufffd", text)
+
+
+def json_terminal_safe(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``) with the C1 controls and bidirectional
+    controls written as ``\\uXXXX`` escapes: the same JSON value, safe to print.
+
+    >>> json_terminal_safe('"a\\x9b2J"')
+    '"a\\\\u009b2J"'
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

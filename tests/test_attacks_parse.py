@@ -285,3 +285,50 @@ def test_a_misspelt_vocabulary_term_is_warned_about(d):
     assert result.returncode == 0
     assert result.stderr == ("kg: warning: query: line 1, column 22: kg:suplies is not a term of the kg vocabulary "
                              "(did you mean kg:supplies?)\n")
+
+
+# ---------------------------------------------------------------------------- D11: control characters
+
+CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+@pytest.fixture(scope="module")
+def ctl(d) -> str:
+    text = FIXTURE.read_text(encoding="utf-8").replace('"France"@en', '"Fr\\u001B[31mance\\u0007\\u009B2J\\u202E"@en')
+    (d / "ctl.ttl").write_text(text, encoding="utf-8")
+    return "ctl.ttl"
+
+
+@pytest.mark.parametrize("args", [["analyze", "{g}"], ["analyze", "{g}", "--format", "json"],
+                                  ["analyze", "{g}", "--focus", "Italy"], ["diff", "g.ttl", "{g}"],
+                                  *(["query", "{g}", "SELECT ?l WHERE { ?a rdfs:label ?l }", "--format", f]
+                                    for f in ("table", "tsv", "json", "xml"))],
+                         ids=lambda a: "-".join(x for x in a if not x.startswith(("{", "S", "-", "g."))))
+def test_control_characters_in_labels_never_reach_the_terminal(d, ctl, args):
+    result = kg([a.replace("{g}", ctl) for a in args], d)
+    assert result.returncode == 0, result.stderr
+    assert not any(c in result.stdout for c in CONTROLS), repr(result.stdout[:2000])
+    if args[0] == "query" and "json" in args:  # the value itself is kept, escaped
+        values = {b["l"]["value"] for b in json.loads(result.stdout)["results"]["bindings"]}
+        assert "Fr\x1b[31mance\x07\x9b2J\u202e" in values
+
+
+@pytest.mark.parametrize("out", ["ctl.svg", "ctl.graphml", "ctl.gexf", "ctl.rdf", "ctl-results.xml", "ctl.dot"])
+def test_control_characters_never_make_invalid_xml_or_dot(d, ctl, out):
+    import xml.dom.minidom
+
+    if out == "ctl.svg":
+        args = ["draw", ctl, "-o", out, "-q", "--title", "Title\x1b]0;x\x07"]
+    elif out == "ctl-results.xml":
+        args = ["query", ctl, "SELECT ?l WHERE { ?a rdfs:label ?l }", "--format", "xml"]
+    else:
+        args = ["export", ctl, "-o", out, "-q"]
+    result = kg(args, d)
+    assert result.returncode == 0, result.stderr
+    if out == "ctl-results.xml":
+        (d / out).write_text(result.stdout, encoding="utf-8")
+    data = (d / out).read_text(encoding="utf-8")
+    if out.endswith(".dot"):
+        assert not any(c in data for c in CONTROLS)
+    else:
+        xml.dom.minidom.parseString(data.encode("utf-8"))  # raises on a character XML cannot hold
