@@ -34,15 +34,48 @@ class _NothingRead(Exception):
     """Abandons an output when not one input could be read (each problem has had its line)."""
 
 
-def _not_an_input(output: str, inputs) -> None:
-    """Refuse to write over one of the inputs (a usage error, exit 2)."""
-    from pathlib import Path
+def _not_an_input(output: str, files) -> None:
+    """Refuse to write over one of the input files, those found in input directories and those
+    reached through links included (a usage error, exit 2)."""
+    import os
 
-    target = Path(output).resolve()
-    for arg in inputs:
-        if arg != "-" and Path(arg).exists() and Path(arg).resolve() == target:
-            raise click.UsageError(f"output {output} is also an input; write the result somewhere else")
+    target = os.path.realpath(output)
+    for arg in files:
+        if arg != "-" and os.path.exists(arg) and os.path.realpath(arg) == target:
+            raise click.UsageError(f"output {output} is also an input ({arg}); write the result somewhere else")
 
+
+def _inputs(inputs, output: str | None, problems: "_Problems", quiet: bool) -> tuple[list[str], int | None]:
+    """The inputs with directories expanded (FIFOs and devices in them skipped with a warning),
+    after checking OUTPUT: writable, and not one of them. Also the number of documents expected
+    when it is known (no JSON lines, no stdin), for the progress bar."""
+    import os
+
+    from .fileio import check_writable
+    from .sources import expand_inputs
+
+    if output:
+        check_writable(output)
+    args, files = expand_inputs(inputs, None if quiet else problems.warning)
+    if output:
+        _not_an_input(output, files)
+    known = "-" not in args and all(not a.lower().endswith(".jsonl") and not os.path.isdir(a) for a in args)
+    return args, len(args) if known else None
+
+
+#: ``kg extract -o FILE``: the format a suffix names
+_EXTRACT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".tsv": "tsv", ".tab": "tsv"}
+
+
+def _extract_format(fmt: str | None, output: str | None) -> str:
+    """``--format`` when given, else the format of OUTPUT's suffix (JSON lines for another)."""
+    from pathlib import PurePath
+
+    by_suffix = _EXTRACT_SUFFIXES.get(PurePath(output).suffix.lower()) if output else None
+    if fmt and by_suffix and fmt != by_suffix:
+        raise click.UsageError(f"--format {fmt} does not match the suffix of {output} ({by_suffix}); "
+                               "give one or the other")
+    return fmt or by_suffix or "jsonl"
 
 
 def gazetteer_option(f):
@@ -82,8 +115,9 @@ def _documents(inputs, problems: _Problems, quiet: bool):
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
-              help="Output format: one JSON object a line, or a TSV table with a header.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "tsv"]),
+              help="Output format: one JSON object a line, or a TSV table with a header "
+                   "(default: from the suffix of --output, .tsv or .jsonl; else jsonl).")
 @click.option("--output", "-o", type=click.Path(), metavar="FILE", help="Write here instead of stdout.")
 @click.option("--include-negated", is_flag=True, help="Also print negated or denied relations (negated=true).")
 @gazetteer_option
@@ -94,13 +128,13 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
     from .pipeline import extract_documents
     from .serialize import relation_rows
 
-    if output:
-        _not_an_input(output, inputs)
+    fmt = _extract_format(fmt, output)
     problems = _Problems()
     try:
+        inputs, expected = _inputs(inputs, output, problems, quiet)
         docs = _documents(inputs, problems, quiet)
         results = extract_documents(docs, gazetteer_files=gazetteer_files, jobs=jobs,
-                                    progress=not quiet and sys.stderr.isatty())
+                                    progress=not quiet and sys.stderr.isatty(), expected=expected)
         read = [0]  # documents read, however many relations they gave
 
         def relations():
@@ -140,16 +174,15 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     from dataclasses import replace
     from pathlib import Path
 
-    from .fileio import check_writable, output_lock
+    from .fileio import output_lock, output_target
     from .gazetteer import load_gazetteer
     from .pipeline import extract_documents
-    from .rdf import DOCUMENT_METADATA, LineGraph, build_graph, doc_iri, format_for_path, read_graph, write_graph
+    from .rdf import LineGraph, build_graph, doc_iri, format_for_path, write_graph
 
-    _not_an_input(output, inputs)
     problems = _Problems()
     try:
         fmt = format_for_path(output)
-        check_writable(output)
+        inputs, expected = _inputs(inputs, output, problems, quiet)
         if store_dir:  # a store that cannot be written fails the build before the graph file is replaced
             from .store import check_store_target
 
@@ -160,7 +193,8 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
 
         def relations():  # streamed into the graph: only the documents' metadata is kept
             for doc, found in extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files,
-                                                jobs=jobs, progress=not quiet and sys.stderr.isatty()):
+                                                jobs=jobs, progress=not quiet and sys.stderr.isatty(),
+                                                expected=expected):
                 if not (docs and docs[-1].id == doc.id and doc.offset):  # parts of a long text: one document
                     docs.append(replace(doc, text=""))
                 for rel in found:
@@ -169,7 +203,8 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
 
         # N-Triples, N-Quads and Turtle are written from sorted lines: runs of a large graph spill
         # beside the output, where the output must fit anyway
-        spill = LineGraph(spill_dir=Path(output).resolve().parent) if fmt.streamed else None
+        target = output_target(output)
+        spill = LineGraph(spill_dir=None if target.in_place else target.path.parent) if fmt.streamed else None
         graph = build_graph(relations(), [], gazetteer, graph=spill)
         if not docs and not append:
             if problems.failed:  # each unreadable input has had its line: OUTPUT is left as it was
@@ -178,11 +213,9 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
         build_graph([], docs, gazetteer, graph=graph)
         with output_lock(output):  # --append reads, merges and rewrites: one writer at a time
             if append and Path(output).exists():
-                rebuilt = {doc_iri(d.id) for d in docs}
-                for s, p, o in read_graph(output):
-                    if s in rebuilt and p in DOCUMENT_METADATA:
-                        continue  # a document read again brings its current title, date and source
-                    graph.add((s, p, o))
+                from .append import merge_existing
+
+                merge_existing(graph, output, (doc_iri(d.id) for d in docs))
             write_graph(graph, output)
         if store_dir:
             from .store import load_files

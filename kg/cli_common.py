@@ -57,8 +57,96 @@ def _flatten(exc: click.UsageError) -> click.ClickException:
     return UsageFailure(message)
 
 
+#: exit codes of a run stopped by a signal (128 + the signal number, as shells report them)
+EXIT_INTERRUPTED = 130  # SIGINT, Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds as for Ctrl-C: temporary files
+    removed, worker processes stopped, outputs left as they were."""
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
+
+
+def _quiet_stdout() -> None:
+    """Point the standard output at /dev/null, so the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except OSError:
+        pass
+
+
+def _stopped(exc: BaseException) -> int:
+    click.echo("kg: terminated" if isinstance(exc, Terminated) else "kg: interrupted", err=True)
+    return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+
+
+def _run(main, args, prog_name, complete_var, **extra) -> int:
+    """Run a command and map what ends it to one line and an exit code (see :meth:`OneLineGroup.main`)."""
+    import errno
+    import sys
+
+    try:
+        try:
+            rv = main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.Abort as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                raise exc.__cause__ from None
+            click.echo("Aborted!", err=True)  # end of input at a prompt
+            return 1
+        except click.ClickException as exc:
+            exc.show()
+            return exc.exit_code
+        except SystemExit as exc:
+            rv = exc.code
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, while it can still be reported
+        if rv is None or isinstance(rv, bool):
+            return int(bool(rv))
+        return rv if isinstance(rv, int) else 1
+    except KeyboardInterrupt as exc:
+        return _stopped(exc)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:  # the reader went away (head, less): nothing to say
+            _quiet_stdout()
+            return 1
+        if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            raise
+        where = exc.filename if getattr(exc, "filename", None) else "standard output"
+        _quiet_stdout()
+        click.echo(f"Error: cannot write {where} ({exc.strerror or exc})", err=True)
+        return 1
+
+
 class OneLineGroup(click.Group):
-    """A click group whose usage errors, and those of its commands, are one line (exit 2)."""
+    """A click group whose usage errors, and those of its commands, are one line (exit 2).
+
+    It is also the one place that decides how a run ends: Ctrl-C (SIGINT) exits 130 and SIGTERM
+    143, each with one line and no traceback, after the program has unwound (temporary files
+    removed, worker processes stopped); a standard output on a full disk is one ``Error:`` line
+    (exit 1); a closed pipe ends the run quietly.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        import signal
+        import sys
+
+        try:
+            previous = signal.signal(signal.SIGTERM, _raise_terminated)
+        except ValueError:  # not the main thread: signals stay as they are
+            previous = None
+        try:
+            code = _run(super().main, args, prog_name, complete_var, **extra)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+        sys.exit(code)
 
     def make_context(self, *args, **kwargs):
         try:
@@ -77,4 +165,4 @@ class OneLineGroup(click.Group):
             raise _flatten(exc) from None
 
 
-__all__ = ["OneLineGroup", "UsageFailure", "fail", "one_line"]
+__all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "OneLineGroup", "Terminated", "UsageFailure", "fail", "one_line"]

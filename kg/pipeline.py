@@ -21,8 +21,18 @@ from .model import Document, Relation
 _WORKER_GAZETTEER: Gazetteer | None = None
 
 
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process (which stops them) and die quietly on SIGTERM,
+    instead of each printing a traceback."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _init_worker(extra: tuple[str, ...]) -> None:
     global _WORKER_GAZETTEER
+    _worker_signals()
     _WORKER_GAZETTEER = load_gazetteer(extra)
 
 
@@ -55,27 +65,43 @@ def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
 _FIELDS = tuple(f.name for f in fields(Relation))
 
 
+class _Progress:
+    """The progress bar: whole documents (a long text read in parts counts once, when its first
+    part is done) against the number expected when it is known, and the megabytes of text read."""
+
+    def __init__(self, total: int | None) -> None:
+        from tqdm import tqdm
+
+        self.chars = 0
+        self.bar = tqdm(total=total, unit=" documents", file=sys.stderr, leave=False, dynamic_ncols=True)
+
+    def update(self, doc: Document) -> None:
+        self.chars += len(doc.text)
+        self.bar.set_postfix_str(f"{self.chars / 1e6:.1f} M characters", refresh=False)
+        self.bar.update(0 if getattr(doc, "offset", 0) else 1)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
 def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterable[str] = (), jobs: int = 1,
-                      progress: bool = False) -> Iterator[tuple[Document, list[Relation]]]:
+                      progress: bool = False, expected: int | None = None) -> Iterator[tuple[Document, list[Relation]]]:
     """Yield ``(document, relations)`` for each document, in input order.
 
     ``jobs`` > 1 runs extraction in that many worker processes; ``jobs`` = 0 uses one per core.
+    ``progress`` shows a bar on stderr, out of ``expected`` documents when that is known.
     """
     extra = tuple(str(p) for p in gazetteer_files)
     gazetteer = load_gazetteer(extra)  # fail early on a bad gazetteer, in this process
     if jobs == 0:
         jobs = os.cpu_count() or 1
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(unit="doc", file=sys.stderr, leave=False)
+    bar = _Progress(expected) if progress else None
     try:
         if jobs <= 1:
             for doc in documents:
                 yield doc, extract(doc, gazetteer)
                 if bar is not None:
-                    bar.update(1)
+                    bar.update(doc)
             return
         import multiprocessing
 
@@ -85,7 +111,7 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
             ctx = multiprocessing.get_context("fork")
             _WORKER_GAZETTEER = gazetteer
             _index_for(gazetteer)
-            init, initargs = None, ()
+            init, initargs = _worker_signals, ()
         else:
             ctx = multiprocessing.get_context("spawn")
             init, initargs = _init_worker, (extra,)
@@ -108,7 +134,7 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
                     for doc, rows in zip(sent.popleft(), results):
                         yield doc, [Relation(*row) for row in rows]
                         if bar is not None:
-                            bar.update(1)
+                            bar.update(doc)
             finally:
                 stopped = True
                 window.release(BATCHES_AHEAD * jobs + 1)  # let a waiting feeder see the stop

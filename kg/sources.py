@@ -37,3 +37,58 @@ def _store_graph(directory: Path):
     graph = bind_prefixes(Graph(bind_namespaces="core"))
     graph.parse(data=data.decode("utf-8"), format="nt")
     return graph
+
+
+def expand_inputs(inputs, warn=None) -> tuple[list[str], list[str]]:
+    """The INPUTS of ``kg extract`` and ``kg build`` with each directory replaced by the files it
+    holds (in the order and with the document ids the reader gives them), and the paths of those
+    files, for the check that no output overwrites one.
+
+    Only regular files are taken from a directory: a FIFO, socket or device found there would
+    hang or flood the reader, so it is skipped with a warning (``warn`` receives one line). A
+    directory with nothing to read, and files, FIFOs or ``-`` given by name, are passed on as
+    they are.
+    """
+    import os
+    import stat
+    from pathlib import PurePath
+
+    from .readers import _files_in
+
+    args: list[str] = []
+    files: list[str] = []
+    for arg in inputs:
+        path = Path(arg)
+        if arg == "-" or not path.is_dir():
+            args.append(arg)
+            if arg != "-":
+                files.append(arg)
+            continue
+        found = []
+        listed = _files_in(path)
+        if not listed:
+            args.append(arg)  # nothing to read: the reader's own error
+            continue
+        for f in listed:
+            try:
+                mode = os.stat(f).st_mode
+            except OSError:
+                mode = stat.S_IFREG  # gone or unreadable: the reader says so
+            if not stat.S_ISREG(mode):
+                if warn is not None:
+                    warn(f"{f}: not a regular file ({_kind(mode)}); skipped")
+                continue
+            found.append(str(PurePath(arg) / f.relative_to(path)))
+        args.extend(found)
+        files.extend(found)
+    return args, files
+
+
+def _kind(mode: int) -> str:
+    import stat
+
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a file"

@@ -1,11 +1,19 @@
 """On-disk Oxigraph stores: open one for reading or writing, load RDF files or a graph into it.
 
 A store is a plain Oxigraph (RocksDB) database directory, so ``oxigraph serve --location DIR``
-serves it over the SPARQL protocol. kg adds one file, ``DIR/.kg.lock``: a writer (``kg load``,
-``kg build --store``, ``kg query --update``) holds an exclusive ``flock`` on it for as long as it
-writes, readers hold a shared one, so a second writer, or a writer while someone reads, fails at
-once with a clear message instead of corrupting the database. (Locks are advisory and POSIX only;
-on Windows, and for programs other than kg, there is no such guard.)
+serves it over the SPARQL protocol. A writer (``kg load``, ``kg build --store``, ``kg query
+--update``) holds an exclusive ``flock`` for as long as it writes, readers a shared one, so a second
+writer, or a writer while someone reads, fails at once with a clear message instead of corrupting
+the database. The lock file is ``.DIR.lock`` beside the store (``DIR/.kg.lock`` when the directory
+around the store is read-only); it is never followed through a symbolic link and is removed by its
+last holder. (Locks are advisory and POSIX only; on Windows, and for programs other than kg, there
+is no such guard.)
+
+Replacing a store (``kg load --replace``, ``kg build --store``) and making a new one are atomic: the
+new store is loaded into a hidden directory beside the old one (``.DIR.kg-new-XXXX``), which then
+takes its place in one step (the two directories are exchanged with ``renameat2``), so a kill at any
+moment leaves the old store or the new one, never less; leftovers of a killed run are removed by the
+next writer.
 
 Everything kg loads goes to the default graph: the named graphs of N-Quads and TriG files are
 merged into it, as :func:`kg.rdf.read_graph` merges them. (A store made by other tools may have
@@ -83,51 +91,48 @@ def is_store(path: str | Path) -> bool:
     return p.is_dir() and (p / "CURRENT").is_file()
 
 
+def _lock_path(directory: Path) -> Path:
+    """``.NAME.lock`` beside the real store directory, or inside it when nothing can be created beside it."""
+    from .fileio import lock_path_for
+
+    beside = lock_path_for(directory)
+    if os.access(beside.parent, os.W_OK | os.X_OK) or not Path(directory).is_dir():
+        return beside
+    return Path(os.path.realpath(directory)) / LOCK_NAME
+
+
 @contextlib.contextmanager
 def _lock(directory: Path, exclusive: bool) -> Iterator[None]:
-    fd = _open_lock_file(directory / LOCK_NAME, exclusive) if fcntl is not None else None
-    if fd is None:  # no advisory locks here, or a read-only directory nobody can write either
+    if fcntl is None:  # pragma: no cover - no advisory locks here
         yield
         return
-    try:
+    from .fileio import LockBusy, lock_file
+
+    path = _lock_path(directory)
+    with contextlib.ExitStack() as stack:
         try:
-            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(directory / LOCK_NAME)
+            fd = stack.enter_context(lock_file(path, exclusive=exclusive, create=exclusive))
+        except LockBusy:
+            holder = _holder(path)
             if exclusive:
                 raise StoreLockedError(
                     f"{directory}: the store is in use by another process{holder}; "
                     "it can be written only when nobody else reads or writes it") from None
             raise StoreLockedError(f"{directory}: another process{holder} is writing the store; "
                                    "try again when it has finished") from None
-        if exclusive:
+        except OSError:  # (creating is only asked of writers; readers of read-only places go unlocked)
+            raise GraphError(f"{directory}: cannot write the store (cannot create its lock file {path})") from None
+        if fd is not None and exclusive:
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode())
-        try:
-            yield
-        finally:
-            if exclusive:  # no stale pid for the next message
-                os.ftruncate(fd, 0)
-    finally:
-        os.close(fd)  # closing the descriptor releases the lock
-
-
-def _open_lock_file(path: Path, exclusive: bool) -> int | None:
-    try:
-        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        if exclusive:
-            raise GraphError(f"{path.parent}: cannot write the store (cannot create {LOCK_NAME})") from None
-    try:
-        return os.open(path, os.O_RDONLY)
-    except OSError:
-        return None
+        yield
 
 
 def _holder(path: Path) -> str:
     try:
-        pid = path.read_text(encoding="ascii").strip()
-    except OSError:
+        with open(path, encoding="ascii", opener=lambda p, f: os.open(p, f | os.O_NOFOLLOW | os.O_NONBLOCK)) as fh:
+            pid = fh.read(32).strip()
+    except (OSError, UnicodeDecodeError):
         return ""
     return f" (kg writer pid {pid})" if pid.isdigit() else ""
 
@@ -195,33 +200,181 @@ def open_store(directory: str | Path, *, write: bool = False) -> Iterator:
     StoreLockedError
         Another process holds a conflicting lock, or an Oxigraph server has the database open.
     """
-    import pyoxigraph
-
     d = Path(directory)
     if write:
         check_store_target(d)
-        try:
-            d.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise GraphError(f"{d}: cannot create the store ({exc.strerror or exc})") from None
     elif not d.exists():
         raise GraphError(f"{d}: store not found")
     elif not is_store(d):
         raise GraphError(f"{d}: not an Oxigraph store (make one with: kg load GRAPH --store {d})")
     with _lock(d, exclusive=write):
-        try:
-            store = pyoxigraph.Store(str(d)) if write else pyoxigraph.Store.read_only(str(d))
-        except OSError as exc:
-            msg = str(exc)
-            if "lock" in msg.lower():
-                raise StoreLockedError(f"{d}: the store is open in another program (an Oxigraph server?)") from None
-            raise GraphError(f"{d}: cannot open the store ({' '.join(msg.split())[:200]})") from None
-        try:
+        if write and not is_store(d):  # a new store is made whole, then put in place
+            _replace(d, lambda store: None)
+        with _opened(d, write) as store:
             yield store
-            if write:
-                store.flush()
-        finally:
-            del store
+
+
+@contextlib.contextmanager
+def _opened(d: Path, write: bool) -> Iterator:
+    """The pyoxigraph Store at ``d`` (the caller holds kg's lock); closed on leaving."""
+    import pyoxigraph
+
+    try:
+        store = pyoxigraph.Store(str(d)) if write else pyoxigraph.Store.read_only(str(d))
+    except OSError as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise StoreLockedError(f"{d}: the store is open in another program (an Oxigraph server?)") from None
+        raise GraphError(f"{d}: cannot open the store ({' '.join(msg.split())[:200]})") from None
+    try:
+        yield store
+        if write:
+            store.flush()
+    finally:
+        del store
+
+
+# ---------------------------------------------------------------------------- atomic replacement
+
+_NEW, _OLD = "kg-new", "kg-old"
+
+
+def _sibling(d: Path, kind: str) -> str:
+    return f".{d.name}.{kind}-"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False where the
+    system or file system cannot."""
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _recover(d: Path) -> None:
+    """Under the writer's lock: finish or undo what a killed writer left beside ``d``. A store
+    moved aside by the two-rename fallback goes back when nothing took its place; every other
+    leftover (a half-loaded new store, an old one swapped out) is removed."""
+    import shutil
+
+    parent = d.parent
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return
+    for name in sorted(names):
+        path = parent / name
+        if name.startswith(_sibling(d, _OLD)) and not d.exists() and is_store(path):
+            os.rename(path, d)
+        elif name.startswith((_sibling(d, _NEW), _sibling(d, _OLD))) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _server_has(d: Path) -> bool:
+    """Whether another program (an Oxigraph server) has the RocksDB database at ``d`` open: it
+    holds a POSIX lock on ``d/LOCK``."""
+    if fcntl is None or not (d / "LOCK").is_file():
+        return False
+    try:
+        fd = os.open(d / "LOCK", os.O_RDWR | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # (releases the probe's lock)
+    return False
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while a store is swapped in: once the new store is in place the
+    job is done, and a Ctrl-C that comes during the swap neither stops it half-way nor reports
+    an abort that did not happen (the signal is dropped; the command ends normally)."""
+    import signal
+
+    signals = {signal.SIGINT, signal.SIGTERM}
+    try:
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not POSIX, or not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for signum in signal.sigpending() & signals:
+            signal.sigtimedwait([signum], 0)
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _replace(directory: Path, fill) -> int:
+    """Make a new store with ``fill(store)`` beside ``directory`` and put it in the place of
+    ``directory`` (or of nothing) in one step; the number of triples it holds. The caller holds
+    the writer's lock. On any failure or interrupt the new store is removed and ``directory`` is
+    as it was."""
+    import shutil
+    import tempfile
+
+    d = Path(os.path.realpath(directory))
+    _recover(d)
+    if is_store(d) and _server_has(d):
+        raise StoreLockedError(f"{directory}: the store is open in another program (an Oxigraph server?)")
+    try:
+        new = Path(tempfile.mkdtemp(prefix=_sibling(d, _NEW), dir=d.parent))
+    except OSError as exc:
+        raise GraphError(f"{directory}: cannot replace the store: cannot create a directory beside it "
+                         f"({exc.strerror or exc})") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(new, 0o777 & ~umask)
+        with _opened(new, write=True) as store:
+            fill(store)
+            count = len(store)
+        _sync_tree(new)
+        with _uninterrupted():
+            if d.exists() and _exchange(new, d):
+                shutil.rmtree(new, ignore_errors=True)  # (now the old store)
+            elif d.exists():  # no exchange here: two renames, undone by _recover if killed between
+                aside = Path(tempfile.mkdtemp(prefix=_sibling(d, _OLD), dir=d.parent))
+                os.rename(d, aside / "store")
+                os.rename(new, d)
+                shutil.rmtree(aside, ignore_errors=True)
+            else:
+                os.rename(new, d)
+            _sync_tree(d.parent, files=False)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    return count
+
+
+def _sync_tree(directory: Path, files: bool = True) -> None:
+    """Flush a new store's files and the directory entries to disk (best effort)."""
+    paths = [directory]
+    if files:
+        paths += [p for p in directory.iterdir() if p.is_file()]
+    for p in paths:
+        with contextlib.suppress(OSError):
+            fd = os.open(p, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
 def _syntax_error(path, exc: SyntaxError) -> GraphError:
@@ -271,9 +424,11 @@ def load_files(directory: str | Path, paths: Iterable[str | Path], *, replace: b
     """Load RDF files into the store at ``directory`` (created when missing) with Oxigraph's bulk loader.
 
     Every file is checked (it exists, has a known suffix and parses) before the store is opened,
-    so a bad file leaves the store as it was, and creates none. ``replace`` empties the store first.
-    The bulk loader is not transactional: only a failure while writing (a full disk, a kill) can
-    leave part of the files loaded.
+    so a bad file leaves the store as it was, and creates none. ``replace`` loads the files into
+    a new store that then takes the place of the old one in one step, and a new store is made the
+    same way: a kill at any moment leaves the old store or the new one. Added to an existing store
+    (the bulk loader is not transactional), a failure while writing (a full disk, a kill) can leave
+    part of the files loaded.
 
     Returns
     -------
@@ -285,32 +440,40 @@ def load_files(directory: str | Path, paths: Iterable[str | Path], *, replace: b
             ox_format(p)
     for p in paths:
         check_graph_file(p)
-    check_store_target(directory)
-    with open_store(directory, write=True) as store:
-        if replace:
-            store.clear()
-        t0 = time.perf_counter()
+    d = check_store_target(directory)
+
+    def fill(store) -> None:
         for p in paths:
             load_into(store, p)
-        seconds = time.perf_counter() - t0
-        return LoadReport(len(paths), len(store), seconds)
+
+    return _write(d, fill, len(paths), replace)
+
+
+def _write(d: Path, fill, files: int, replace: bool) -> LoadReport:
+    t0 = time.perf_counter()
+    with _lock(d, exclusive=True):
+        if replace or not is_store(d):
+            triples = _replace(d, fill)
+            return LoadReport(files, triples, time.perf_counter() - t0)
+        with _opened(d, write=True) as store:
+            fill(store)
+            return LoadReport(files, len(store), time.perf_counter() - t0)
 
 
 def store_graph(graph, directory: str | Path, *, replace: bool = False) -> LoadReport:
     """Write an rdflib graph into the store at ``directory`` (for ``kg build --store``).
 
     The claims of kg graphs are content-addressed, so adding a graph twice adds nothing new;
-    ``replace`` empties the store first.
+    ``replace`` puts a new store holding only ``graph`` in the place of the old one, atomically.
     """
     import pyoxigraph
 
     data = graph.serialize(format="nt", encoding="utf-8")
-    with open_store(directory, write=True) as store:
-        if replace:
-            store.clear()
-        t0 = time.perf_counter()
+
+    def fill(store) -> None:
         try:
             store.bulk_load(data, pyoxigraph.RdfFormat.N_TRIPLES)
         except (SyntaxError, OSError) as exc:  # pragma: no cover - rdflib wrote bad N-Triples
             raise GraphError(f"{directory}: cannot store the graph ({exc})") from None
-        return LoadReport(1, len(store), time.perf_counter() - t0)
+
+    return _write(check_store_target(directory), fill, 1, replace)

@@ -103,8 +103,10 @@ def test_second_writer_fails_clearly(files, tmp_path):
             run_query(d, "ASK {}")
         res = run_cli("load", files[".nt"], "--store", d)
         assert res.exit_code == 1 and "in use" in res.output
-    assert (d / LOCK_NAME).exists()
+        assert (tmp_path / ".s.lock").exists() and not (d / LOCK_NAME).exists()  # beside the store
+    assert not (tmp_path / ".s.lock").exists()  # removed by its last holder
     load_files(d, [files[".nt"]])  # the lock went with the writer
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s"]
 
 
 def test_readers_share_and_block_writers(files, tmp_path):
