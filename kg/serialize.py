@@ -11,6 +11,8 @@ from .model import Relation
 RELATION_FIELDS = ("doc", "subject", "predicate", "object", "subject_label", "object_label", "sentence",
                    "start", "end", "hedged", "negated", "attributed_to", "item", "quantity", "time",
                    "confidence")
+#: TSV adds the trigger and the rule after the common fields
+TSV_FIELDS = RELATION_FIELDS + ("trigger", "rule")
 
 
 def _jsonl(rels: Iterable[Relation], fh: IO[str]) -> None:
@@ -19,16 +21,17 @@ def _jsonl(rels: Iterable[Relation], fh: IO[str]) -> None:
         row = {k: d[k] for k in RELATION_FIELDS}
         row["time_value"] = d["time_value"]
         row["trigger"] = d["trigger"]
+        row["rule"] = d["rule"]  # the extraction rule that found it: why this edge exists
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _tsv(rels: Iterable[Relation], fh: IO[str]) -> None:
     w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(RELATION_FIELDS)
+    w.writerow(TSV_FIELDS)
     for r in rels:
         d = r.to_dict()
         w.writerow(["" if d[k] is None else str(d[k]).lower() if isinstance(d[k], bool) else d[k]
-                    for k in RELATION_FIELDS])
+                    for k in TSV_FIELDS])
 
 
 WRITERS: dict[str, Callable[[Iterable[Relation], IO[str]], None]] = {"jsonl": _jsonl, "tsv": _tsv}

@@ -1,8 +1,10 @@
-"""Quality floors on a held-out set written for kg's tests (tests/data/): 80 sentences and 4 documents
-annotated by the rules of shared/relations.md by a team member who did not see the extractor's code.
+"""Quality floors on the sets written for kg's tests: tests/data/heldout_* (80 sentences and 4 documents)
+and the sealed set of tests/data/sealed/ (120 sentences, 3 documents).
 
-It was measured once before any tuning (sentences P 0.929 R 0.658, documents P 0.824 R 0.538); keep
-it as a held-out set: do not tune the extractor on its sentences, only make sure it does not regress.
+heldout_* is no longer unseen: earlier rules were written with its sentences in view (issue 11), so
+it is a regression floor only. The sealed set was written before the parse-based rules and is only
+scored (tests/test_sealed.py fails when code, rules or lexicons quote it); its floors sit a little
+below the figures measured when it was first scored (P 0.862, R 0.512).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.mark.parametrize("name, precision, recall", [
     ("heldout_sentences.tsv", 0.90, 0.60),
     ("heldout_docs.tsv", 0.78, 0.50),
+    ("sealed/sentences.tsv", 0.82, 0.48),
 ])
 def test_heldout_floors(gazetteer, name, precision, recall):
     scores = evaluate_file(DATA / name, lambda doc: extract(doc, gazetteer))

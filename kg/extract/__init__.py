@@ -50,7 +50,9 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     discourse = Discourse(gazetteer)
     engine = load_engine()
     out: list[Relation] = []
-    for sent in split_sentences(document.text, document.id):
+    sentences = split_sentences(document.text, document.id)
+    parses = _Parses(sentences, engine.surface | RUN_WORDS, index.first_keys)
+    for sent in sentences:
         tokens = tokenize(sent.text)
         if not tokens:
             continue
@@ -69,7 +71,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
         if len({s.actor for s in spans}) >= 2:
-            candidates += parse_candidates(engine, sent.text, tokens, spans)
+            candidates += parse_candidates(engine, sent.text, tokens, spans, parses.get(sent.index))
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, candidates, discourse.symmetric)
         times = time_expressions(sent.text) if best else []
@@ -130,16 +132,59 @@ def _relation(document, sent, frame, c, negated, hedged, attribution, times, gaz
     )
 
 
-def parse_candidates(engine, text: str, tokens, spans) -> list[Candidate]:
-    """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens."""
+class _Parses:
+    """Parses of a document's sentences, made on demand in batches.
+
+    When a sentence needs its parse, it is parsed with the next few sentences that a cheap test
+    says may need theirs too (a trigger word and a word that may start an actor's name), so
+    the parser runs in batches and skips most sentences that cannot hold a relation.
+    """
+
+    BATCH = 32
+
+    def __init__(self, sentences, triggers: frozenset[str], name_starts: frozenset[str]):
+        self.sentences = sentences
+        self.triggers = triggers
+        self.name_starts = name_starts
+        self.done: dict[int, object] = {}
+        self.position = {s.index: n for n, s in enumerate(sentences)}
+
+    def _may_need(self, text: str) -> bool:
+        words = text.split()
+        return any(w.strip(".,;:\"'()").lower() in self.triggers for w in words) and any(
+            w.strip(".,;:\"'()") in self.name_starts for w in words)
+
+    def get(self, index: int):
+        if index not in self.done:
+            from .parse import parse_sentences
+
+            start = self.position[index]
+            batch = [self.sentences[start]]
+            for sent in self.sentences[start + 1:]:
+                if len(batch) >= self.BATCH:
+                    break
+                if sent.index not in self.done and self._may_need(sent.text):
+                    batch.append(sent)
+            for sent, doc in zip(batch, parse_sentences([s.text for s in batch])):
+                self.done[sent.index] = doc
+        return self.done.pop(index)
+
+
+def parse_candidates(engine, text: str, tokens, spans, doc=None) -> list[Candidate]:
+    """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens.
+
+    ``doc`` is the sentence's spaCy parse; without it the sentence is parsed here."""
     from bisect import bisect_right
 
     from . import modality
-    from .parse import parse_sentences
     from .syntax import Sentence
 
+    if doc is None:
+        from .parse import parse_sentences
+
+        doc = parse_sentences([text])[0]
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
-    sent = Sentence.align(parse_sentences([text])[0], mentions, engine.lists)
+    sent = Sentence.align(doc, mentions, engine.lists)
     starts = [t.start for t in tokens]
     by_actor = {}
     for s in spans:

@@ -157,9 +157,12 @@ class Engine:
                         if a.actor != b.actor:
                             out.append(Hit(a, relation, b, slots.tok.i, conf, rid))
                 return out
+        seen: set[tuple[str, str]] = set()
         for s in subjects:
             for o in objects:
-                if s.actor != o.actor:
+                pair = (s.actor, o.actor) if relation not in SYMMETRIC_PREDICATES else tuple(sorted((s.actor, o.actor)))
+                if s.actor != o.actor and pair not in seen:
+                    seen.add(pair)
                     out.append(Hit(s, relation, o, slots.tok.i, conf, rid))
         return out
 

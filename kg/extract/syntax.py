@@ -148,8 +148,11 @@ class Slots:
                 objs = self._children(tok.head.head, ("dobj",))
                 if objs and tok.head.head.pos_ == "VERB":  # "accused Kigali of backing", "blamed X for"
                     return [a for o in objs for a in self.actors(o)]
-            if tok.dep_ in ("pcomp", "pobj") and not self._children(tok, ("dobj", "npadvmod")):
-                break  # "after fighting on the border": a gerund without an object shares no subject
+            if tok.dep_ in ("pcomp", "pobj") and not any(
+                    i in self.sent.actor_at for c in tok.children
+                    if c.dep_ in ("dobj", "npadvmod", "dative") or (c.dep_ == "prep" and lemma(c) in ("with", "to"))
+                    for i in (x.i for x in c.subtree)):
+                break  # "after fighting on the border": a gerund naming no other actor shares no subject
             if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (
                     tok.dep_ == "pobj" and tok.head.dep_ == "prep"):
                 tok = tok.head.head if tok.dep_ == "pobj" or tok.head.dep_ == "prep" else tok.head
@@ -213,7 +216,16 @@ class Slots:
         return self._prep_objects(self.tok, ("between", "among"))
 
     def slot_poss(self) -> list[ActorRef]:
-        return [a for c in self._children(self.tok, ("poss",)) for a in self.actors(c)]
+        out: list[ActorRef] = []
+        for c in self._children(self.tok, ("poss",)):
+            found = self.actors(c)
+            mine = {a.actor for a in found}
+            doc = self.sent.doc
+            coordinated = {r.actor for i, r in self.sent.actor_at.items()
+                           if c.i < i < self.tok.i and doc[i].dep_ == "conj" and r.actor not in mine}
+            if not coordinated:  # "Norway's oil and Danish gas exports": the possessor may own only the oil
+                out.extend(found)
+        return out
 
     def slot_mod(self) -> list[ActorRef]:
         out: list[ActorRef] = []
@@ -231,7 +243,8 @@ class Slots:
         """The subject of the verb a noun or adjective completes: "X voiced concern", "X is wary"."""
         tok = self.tok
         if tok.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubjpass") or (
-                tok.dep_ == "pobj" and lemma(tok.head) == "in" and tok.head.dep_ == "prep"):
+                tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (lemma(tok.head) == "in" or (
+                    lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")))):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             if tok.dep_ == "nsubjpass":
                 return Slots(self.sent, verb).slot_agent()
