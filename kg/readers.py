@@ -66,8 +66,9 @@ _STDIN = "<stdin>"
 class _Report:
     """Routes problems to the caller's callbacks (or raises errors when there is none)."""
 
-    def __init__(self, on_error: ErrorHandler | None, on_warning: WarningHandler | None) -> None:
-        self.on_error, self.on_warning = on_error, on_warning
+    def __init__(self, on_error: ErrorHandler | None, on_warning: WarningHandler | None,
+                 strict: bool = False) -> None:
+        self.on_error, self.on_warning, self.strict = on_error, on_warning, strict
 
     def error(self, exc: InputError) -> None:
         if self.on_error is None:
@@ -80,6 +81,42 @@ class _Report:
 
 
 # --------------------------------------------------------------------------- text and dates
+
+_TURTLE = re.compile(r"(?:\s*#[^\n]*\n)*\s*(?:@prefix\s|@base\s|prefix\s+[\w.-]*:\s*<|base\s+<)", re.IGNORECASE)
+_NTRIPLES = re.compile(r"(?:<[^>\s]*>|_:\S+)\s+<[^>\s]*>\s+\S.*\.\s*")
+_RDFXML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<rdf:RDF\b", re.DOTALL)
+_JSON = re.compile(r'\s*(?:\{\s*(?:"|\})|\[\s*(?:[{\["\d\]-]|true|false|null))')
+
+
+def looks_like_data(head: str) -> str | None:
+    """What the start of a text looks like when it is a data file rather than prose: ``"RDF (Turtle)"``,
+    ``"RDF (N-Triples)"``, ``"RDF/XML"``, ``"JSON-LD"``, ``"JSON"``; None for prose.
+
+    >>> [looks_like_data(t) for t in ("@prefix kg: <https://e/> .", '{"@context": {}}', "Spain met Chile.")]
+    ['RDF (Turtle)', 'JSON-LD', None]
+    """
+    head = head[:4096].lstrip("\ufeff")
+    if _TURTLE.match(head):
+        return "RDF (Turtle)"
+    first = next((line for line in head.split("\n") if line.strip() and not line.lstrip().startswith("#")), "")
+    if _NTRIPLES.fullmatch(first.strip()):
+        return "RDF (N-Triples)"
+    if _RDFXML.match(head):
+        return "RDF/XML"
+    if _JSON.match(head):
+        return "JSON-LD" if '"@context"' in head or '"@id"' in head else "JSON"
+    return None
+
+
+def _check_prose(head: str, name: str, report: "_Report") -> None:
+    """Warn (or with ``strict``, refuse with an InputError) when a news input looks like data."""
+    kind = looks_like_data(head)
+    if kind is None:
+        return
+    if report.strict:
+        raise InputError(f"{name}: looks like {kind}, not news text; refused (--strict)")
+    report.warning(f"{name}: looks like {kind}, not news text; read as text anyway "
+                   "(kg extract and kg build read news; kg query and kg load read graphs)")
 
 # Formats whose files start with these bytes are not text, NUL bytes or not.
 _MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh", b"\xfd7zXZ",
@@ -97,23 +134,85 @@ def is_binary(probe: bytes) -> bool:
     return len(_CONTROL.findall(probe)) > max(4, len(probe) // 100)
 
 
-def decode(data: bytes, name: str, warn: WarningHandler | None = None) -> str:
-    """Bytes as text: UTF-8 (a BOM is dropped, UTF-16 with a BOM is accepted), line ends as ``\\n``.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_DETECT_BYTES = 1 << 16  # bytes the encoding is detected from
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
-    A binary file (see :func:`is_binary`, applied to the first 8 KiB) is an :class:`InputError`. Invalid UTF-8 is
-    decoded with replacement characters and ``warn`` is told where the first bad byte is.
+
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte order mark names (UTF-32 before UTF-16: their marks share a prefix)."""
+    return next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding of text that is not UTF-8, as charset-normalizer finds it, or None.
+
+    Of the least chaotic readings, the one whose non-ASCII characters are most often letters wins
+    (short Western text is otherwise often taken for a DOS code page: "C¶te d'Ivoire"), then the
+    most coherent, then Windows-1252 among those that read the same. Text that holds well-formed
+    UTF-8 sequences is UTF-8 with a few broken bytes: None.
+
+    >>> detect_encoding("Côte d'Ivoire and Ghana signed a trade agreement.".encode("latin-1"))
+    'cp1252'
     """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16", errors="replace")
+    from charset_normalizer import from_bytes
+
+    if _UTF8_SEQUENCE.search(data[:_DETECT_BYTES]):
+        return None  # UTF-8 with a few broken bytes, not another encoding
+    sample = data[:_DETECT_BYTES]
+
+    def plausible(match) -> bool:  # a multi-byte reading of mostly ASCII text puts CJK inside words
+        text = str(match)
+        return len(text) >= len(sample) or sum(ord(c) > 127 for c in text) > 0.3 * len(text)
+
+    matches = [m for m in from_bytes(sample) if m.encoding and m.encoding != "utf_8" and plausible(m)]
+    if not matches:
+        try:
+            sample.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+        return "cp1252"
+    least = min(m.chaos for m in matches)
+
+    def letters(match) -> float:
+        wide = [c for c in str(match) if ord(c) > 127]
+        return sum(c.isalpha() for c in wide) / len(wide) if wide else 1.0
+
+    best = max((m for m in matches if m.chaos == least),
+               key=lambda m: (round(letters(m), 2), m.coherence, "cp1252" in (m.could_be_from_charset or [m.encoding])))
+    same = best.could_be_from_charset or [best.encoding]
+    return codecs.lookup("cp1252" if "cp1252" in same else best.encoding).name
+
+
+def _legacy_decoder(data: bytes, name: str, at: int, report_warning: WarningHandler | None):
+    """An incremental decoder for text that is not UTF-8 (first bad byte at ``at``): the detected
+    encoding, else UTF-8 with replacement characters; ``report_warning`` is told which."""
+    encoding = detect_encoding(data)
+    if report_warning is not None:
+        report_warning(f"{name}: invalid UTF-8 at byte {at}; " + (f"read as {encoding} (the encoding detected)"
+                                                                  if encoding else
+                                                                  "decoded with replacement characters"))
+    return codecs.getincrementaldecoder(encoding or "utf-8")(errors="replace")
+
+
+def decode(data: bytes, name: str, warn: WarningHandler | None = None) -> str:
+    """Bytes as text, line ends as ``\\n``: the encoding of a byte order mark (UTF-8, UTF-16, UTF-32),
+    else UTF-8, else the encoding charset-normalizer detects (``warn`` is told which).
+
+    A binary file (see :func:`is_binary`, applied to the first 8 KiB) is an :class:`InputError`. Text
+    whose encoding cannot be told is decoded as UTF-8 with replacement characters.
+    """
+    bom = _bom_encoding(data)
+    if bom is not None:
+        text = data.decode(bom, errors="replace")
     elif is_binary(data[:_PROBE]):
         raise InputError(f"{name}: binary file, not text")
     else:
         try:
-            text = data.decode("utf-8-sig")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            if warn is not None:
-                warn(f"{name}: invalid UTF-8 at byte {exc.start}; decoded with replacement characters")
-            text = data.decode("utf-8-sig", errors="replace")
+            text = _legacy_decoder(data, name, exc.start, warn).decode(data, final=True)
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
@@ -226,12 +325,19 @@ def _decoded_chunks(chunks: Iterator[bytes], name: str, report: _Report) -> Iter
         if not more:
             break
         first += more
-    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+    bom = _bom_encoding(first)
+    if bom is not None:
+        decoder = codecs.getincrementaldecoder(bom)(errors="replace")
     elif is_binary(first[:_PROBE]):
         raise InputError(f"{name}: binary file, not text")
     else:
-        decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+        try:
+            decoder.decode(first, final=False)
+        except UnicodeDecodeError as exc:  # not UTF-8 from the start: the whole text is in another encoding
+            decoder = _legacy_decoder(first, name, exc.start, report.warning)
+        else:
+            decoder.reset()
     consumed = 0  # bytes decoded before the current chunk
     carry = ""  # a trailing "\r" that may be the first half of "\r\n"
     for raw in itertools.chain((first,), chunks, (b"",)):
@@ -294,6 +400,7 @@ def _text_parts(chunks: Iterator[bytes], name: str, doc_id: str, source: str,
         else:
             text, buffer = buffer, ""
         if meta is None:
+            _check_prose(text, name, report)
             meta, text = parse_header(text)
         text = _SOFT_WRAP.sub(" ", text)
         if text.strip() or (piece is None and parts == 0):  # a blank part is skipped
@@ -387,7 +494,9 @@ _MD_TITLE = re.compile(r"^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 
 
 def _read_markdown(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
-    meta, body = parse_header(decode(path.read_bytes(), str(path), report.warning))
+    text = decode(path.read_bytes(), str(path), report.warning)
+    _check_prose(text, str(path), report)
+    meta, body = parse_header(text)
     if not meta.get("title"):
         m = _MD_TITLE.search(body)
         if m:
@@ -403,18 +512,24 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 
 def _decode_html(data: bytes, name: str, warn: WarningHandler) -> str:
-    """HTML as text, in the encoding its ``<meta charset>`` declares when that is not UTF-8."""
+    """HTML as text, in the encoding its ``<meta charset>`` declares when that is a text encoding
+    other than UTF-8 and the page decodes in it; a charset that is not a text encoding (``base64``)
+    or that the page does not decode in gets a warning, and the page is read as :func:`decode` reads."""
     m = _META_CHARSET.search(data[:4096])
-    if m and not is_binary(data[:_PROBE]):
+    if m and _bom_encoding(data) is None and not is_binary(data[:_PROBE]):
+        declared = m.group(1).decode("ascii")
         try:
-            codec = codecs.lookup(m.group(1).decode("ascii")).name
+            info = codecs.lookup(declared)
+            codec = info.name if getattr(info, "_is_text_encoding", True) else None
         except LookupError:
-            codec = "utf-8"
-        if codec not in ("utf-8", "utf-8-sig"):
+            codec = None
+        if codec is None:
+            warn(f"{name}: <meta charset={declared!r}> is not a text encoding; ignored")
+        elif codec not in ("utf-8", "utf-8-sig"):
             try:
                 return data.decode(codec)
-            except UnicodeDecodeError:
-                pass
+            except (UnicodeDecodeError, LookupError, ValueError):
+                warn(f"{name}: the page does not decode as its declared charset {declared!r}; ignored")
     return decode(data, name, warn)
 
 
@@ -432,6 +547,12 @@ def html_to_document(html: str, doc_id: str, source: str, *, on_error: ErrorHand
     found = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
                                         favor_precision=True, with_metadata=True)
     text = (found.text if found is not None else None) or _paragraph_text(html)
+    depth, deep_text = _deep_text(html)
+    deep_text = "\n".join(b for b in deep_text.split("\n") if b and b not in text)
+    if deep_text:  # below the depth HTML parsers stop at, trafilatura and lxml see nothing
+        report.warning(f"{source}: elements nested {depth} deep; the text below depth {_MAX_DEPTH} "
+                       "is read as plain paragraphs")
+        text = "\n".join(t for t in (text, deep_text) if t)
     meta = {"title": "", "date": "", "url": ""}
     if found is None:
         found = trafilatura.extract_metadata(html)
@@ -441,6 +562,45 @@ def html_to_document(html: str, doc_id: str, source: str, *, on_error: ErrorHand
         report.error(InputError(f"{source}: no article text found in the page"))
         return None
     return _document(doc_id, text, source, meta, report, source)
+
+
+_MAX_DEPTH = 250  # libxml2 stops building the tree at 256 levels
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def _deep_text(html: str) -> tuple[int, str]:
+    """The nesting depth of ``html`` and, when it passes :data:`_MAX_DEPTH`, the text of the
+    paragraphs below that depth (read without the depth limit), else ''."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3) and m.group(2).lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    if deepest <= _MAX_DEPTH:
+        return deepest, ""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
+    except (etree.LxmlError, ValueError):
+        return deepest, ""
+    blocks = []
+    for p in tree.iter("p", "li", "h1", "h2", "h3", "blockquote", "td"):
+        if sum(1 for _ in p.iterancestors()) >= _MAX_DEPTH:
+            text = " ".join(p.text_content().split())
+            if text:
+                blocks.append(text)
+    if not blocks:  # no paragraphs down there: the deepest elements' own text
+        for el in tree.iter():
+            if isinstance(el.tag, str) and len(el) == 0 and sum(1 for _ in el.iterancestors()) >= _MAX_DEPTH:
+                text = " ".join((el.text or "").split())
+                if text:
+                    blocks.append(text)
+    return deepest, "\n".join(blocks)
 
 
 def _paragraph_text(html: str) -> str:
@@ -600,7 +760,7 @@ def _read_stdin(report: _Report) -> Iterator[Document]:
 # --------------------------------------------------------------------------- entry point
 
 def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = None,
-                   on_warning: WarningHandler | None = None) -> Iterator[Document]:
+                   on_warning: WarningHandler | None = None, strict: bool = False) -> Iterator[Document]:
     """Yield the documents of ``inputs``: file paths, directories and ``-`` (stdin).
 
     A file given by name has its path as given (in POSIX form) as document id; a file found
@@ -617,6 +777,9 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
         error is raised.
     on_warning : callable, optional
         Receives each warning as one line of text. Without it, warnings are dropped.
+    strict : bool
+        Refuse (an error for that input) a text or Markdown input that looks like RDF or JSON
+        rather than news; otherwise it is read with a warning.
 
     Examples
     --------
@@ -626,7 +789,7 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
     >>> [(doc.id.endswith("a.txt"), doc.date, doc.text) for doc in read_documents([str(d)])]
     [(True, '2024-06-20', 'Chile and Peru met.\\n')]
     """
-    report = _Report(on_error, on_warning)
+    report = _Report(on_error, on_warning, strict)
     for arg in inputs:
         try:
             if arg == "-":
@@ -649,4 +812,4 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
 
 
 __all__ = ["READERS", "HEADER_KEYS", "read_documents", "parse_header", "markdown_to_text", "html_to_document",
-           "iso_date", "decode", "is_binary"]
+           "iso_date", "decode", "detect_encoding", "is_binary", "looks_like_data"]

@@ -332,3 +332,74 @@ def test_control_characters_never_make_invalid_xml_or_dot(d, ctl, out):
         assert not any(c in data for c in CONTROLS)
     else:
         xml.dom.minidom.parseString(data.encode("utf-8"))  # raises on a character XML cannot hold
+
+
+# ---------------------------------------------------------------------------- D9, D12, encodings, data as news
+
+DEEP_PARAGRAPH = "North Korea has supplied Russia with artillery shells, officials said on Monday."
+
+
+@pytest.fixture(scope="module")
+def news(d) -> Path:
+    news = d / "news"
+    news.mkdir()
+    (news / "a-base64.html").write_text('<html><head><meta charset="base64"><title>Talks</title></head><body>'
+                                        "<p>Spain met Chile in Madrid on Friday to discuss fishing rights.</p>"
+                                        "</body></html>")
+    (news / "b-deep.html").write_text("<html><head><title>Deep</title></head><body><p>Intro: France met Italy "
+                                      "in Rome on Friday.</p>" + "<div>" * 255 + f"<p>{DEEP_PARAGRAPH}</p>"
+                                      + "</div>" * 255 + "</body></html>")
+    (news / "c-latin1.txt").write_bytes("Côte d'Ivoire and Ghana signed a trade agreement on Monday.\n"
+                                        .encode("latin-1"))
+    (news / "d-graph.txt").write_text(FIXTURE.read_text(encoding="utf-8"))
+    return news
+
+
+def test_a_bogus_charset_is_a_warning_and_the_build_goes_on(d, news):
+    result = kg(["build", news, "-o", "news.nt"], d)
+    assert result.returncode == 0, result.stderr
+    assert "a-base64.html: <meta charset='base64'> is not a text encoding; ignored" in result.stderr
+    graph = (d / "news.nt").read_text()
+    assert "Spain met Chile in Madrid" in graph and "Côte d'Ivoire and Ghana" in graph
+
+
+def test_text_below_the_parsers_depth_limit_is_kept_with_a_warning(d, news):
+    result = kg(["extract", news / "b-deep.html", "--format", "tsv"], d)
+    assert result.returncode == 0
+    assert "b-deep.html: elements nested 258 deep" in result.stderr
+    assert "PRK\tsupplies\tRUS" in result.stdout and DEEP_PARAGRAPH in result.stdout
+
+
+def test_latin1_text_is_detected_and_cote_divoire_resolved(d, news):
+    result = kg(["extract", news / "c-latin1.txt", "--format", "tsv"], d)
+    assert result.returncode == 0
+    assert result.stderr == f"kg: warning: {news / 'c-latin1.txt'}: invalid UTF-8 at byte 1; read as cp1252 " \
+                            "(the encoding detected)\n"
+    assert "CIV\ttradesWith\tGHA" in result.stdout and "Côte d'Ivoire" in result.stdout
+
+
+@pytest.mark.parametrize("name, kind", [("g.ttl", "RDF (Turtle)"), ("import.jsonld", "JSON-LD"),
+                                        ("news/d-graph.txt", "RDF (Turtle)")])
+def test_data_read_as_news_is_warned_about(d, news, name, kind):
+    result = kg(["extract", name, "--format", "tsv"], d)
+    assert f"{name}: looks like {kind}, not news text; read as text anyway" in result.stderr, result.stderr
+
+
+def test_strict_reading_refuses_data_as_news(d, news):
+    from kg.readers import read_documents
+
+    errors = []
+    docs = list(read_documents([str(news / "c-latin1.txt"), str(news / "d-graph.txt"), str(d / "g.ttl")],
+                               on_error=errors.append, strict=True))
+    assert [doc.id for doc in docs] == [(news / "c-latin1.txt").as_posix()]
+    assert [str(e) for e in errors] == [f"{news / 'd-graph.txt'}: looks like RDF (Turtle), not news text; refused "
+                                        "(--strict)", f"{d / 'g.ttl'}: looks like RDF (Turtle), not news text; "
+                                        "refused (--strict)"]
+
+
+def test_strict_on_the_command_line_refuses_data_as_news(d, news):
+    result = kg(["build", news / "c-latin1.txt", news / "d-graph.txt", "-o", "strict.nt", "--strict", "-q"], d)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"kg: error: {news / 'd-graph.txt'}: looks like RDF (Turtle), not "
+                                                  "news text; refused (--strict)"]
+    assert "Côte d'Ivoire" in (d / "strict.nt").read_text()

@@ -278,12 +278,20 @@ def test_without_handler_the_error_is_raised(tmp_path):
         list(read_documents([str(tmp_path / "missing.txt")]))
 
 
-def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
+def test_text_in_a_legacy_encoding_is_detected_with_a_warning(tmp_path):
     p = tmp_path / "latin.txt"
     p.write_bytes("Spain backed Portugal in Bras\xedlia.".encode("latin-1"))
     (doc,), errors, warnings = collect(p)
-    assert errors == [] and doc.text == "Spain backed Portugal in Bras\ufffdlia."
-    assert warnings == [f"{p}: invalid UTF-8 at byte 29; decoded with replacement characters"]
+    assert errors == [] and doc.text == "Spain backed Portugal in Bras\xedlia."
+    assert warnings == [f"{p}: invalid UTF-8 at byte 29; read as cp1252 (the encoding detected)"]
+
+
+def test_broken_utf8_is_replaced_with_a_warning(tmp_path):
+    p = tmp_path / "broken.txt"
+    p.write_bytes("Perú backed Chile in Bras".encode() + b"\xed" + "lia.".encode())
+    (doc,), errors, warnings = collect(p)
+    assert errors == [] and doc.text == "Perú backed Chile in Bras\ufffdlia."
+    assert warnings == [f"{p}: invalid UTF-8 at byte 26; decoded with replacement characters"]
 
 
 def test_utf16_with_bom_is_text(tmp_path):
@@ -322,8 +330,8 @@ def test_stdin_empty_and_invalid_utf8(monkeypatch):
     assert collect("-")[1] == ["<stdin>: empty document"]
     set_stdin(monkeypatch, b"Bras\xedlia hosted talks.")
     (doc,), _, warnings = collect("-")
-    assert doc.text == "Bras\ufffdlia hosted talks."
-    assert warnings == ["<stdin>: invalid UTF-8 at byte 4; decoded with replacement characters"]
+    assert doc.text == "Bras\xedlia hosted talks."
+    assert warnings == ["<stdin>: invalid UTF-8 at byte 4; read as cp1252 (the encoding detected)"]
 
 
 def test_stdin_and_files_mixed_in_order(tmp_path, monkeypatch):

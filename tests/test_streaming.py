@@ -99,7 +99,7 @@ def test_stdin_is_read_in_parts_too(monkeypatch, small_parts):
 
 
 def test_invalid_utf8_across_chunks_is_reported_at_its_byte(tmp_path, small_parts):
-    good = ("Peru and Chile met in Lima. " * 30).encode()
+    good = ("Perú and Chile met in Lima. " * 30).encode()  # UTF-8 with one broken sequence, not Latin-1
     path = tmp_path / "bad.txt"
     path.write_bytes(good + b"\xc3(" + good)
     parts, warnings = read_all(path)
@@ -265,7 +265,8 @@ def test_control_bytes_mean_binary_but_legacy_encodings_are_text(tmp_path):
     docs = list(read_documents([str(noise), str(latin)], on_error=errors.append, on_warning=warnings.append))
     assert [str(e) for e in errors] == [f"{noise}: binary file, not text"]
     assert [d.id for d in docs] == [latin.as_posix()]
-    assert warnings == [f"{latin}: invalid UTF-8 at byte 4; decoded with replacement characters"]
+    assert warnings == [f"{latin}: invalid UTF-8 at byte 4; read as cp1252 (the encoding detected)"]
+    assert docs[0].text.startswith("Le Sénégal et la Côte d'Ivoire")
 
 
 def test_control_characters_become_breaks_or_spaces_without_moving_offsets(tmp_path):
