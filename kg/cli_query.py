@@ -386,7 +386,7 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
             click.echo(f"kg: warning: {source or 'query'}: {warning}", err=True)
         if endpoint:
             _run_remote(endpoint, text, saved, _parse_params(params), fmt, timeout, gazetteer_files, user,
-                        password_env)
+                        password_env, max_rows)
         else:
             _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files,
                  max_rows, max_memory)
@@ -410,7 +410,8 @@ def _check_format(kind: str | None, fmt: str | None) -> None:
                                f"use {', '.join(RESULT_FORMATS)}")
 
 
-def _run_remote(endpoint, text, saved, params, fmt, timeout, gazetteer_files, user, password_env) -> None:
+def _run_remote(endpoint, text, saved, params, fmt, timeout, gazetteer_files, user, password_env,
+                max_rows=None) -> None:
     from .cli_export import credentials_from
     from .query import query_form
     from .remote import query_endpoint
@@ -422,7 +423,7 @@ def _run_remote(endpoint, text, saved, params, fmt, timeout, gazetteer_files, us
 
         gazetteer = load_gazetteer(gazetteer_files)
     result = query_endpoint(endpoint, text, params=params, saved=saved, gazetteer=gazetteer,
-                            credentials=credentials_from(user, password_env), timeout=timeout)
+                            credentials=credentials_from(user, password_env), timeout=timeout, max_rows=max_rows)
     _emit(result, fmt)
 
 

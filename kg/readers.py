@@ -617,7 +617,13 @@ def _paragraph_text(html: str) -> str:
 
 def _read_html(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
     html = _decode_html(path.read_bytes(), str(path), report.warning)
-    doc = html_to_document(html, doc_id, str(path), on_error=report.on_error, on_warning=report.on_warning)
+    try:
+        doc = html_to_document(html, doc_id, str(path), on_error=report.on_error, on_warning=report.on_warning)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - trafilatura and lxml fail in many ways on hostile pages
+        raise InputError(f"{path}: cannot read the page ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})"
+                         ) from None
     if doc is not None:
         yield doc
 

@@ -413,7 +413,8 @@ _GRAPH_TYPES = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=
 
 
 def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | None = None, saved=None,
-                   gazetteer=None, credentials: Credentials | None = None, timeout: float = 60.0):
+                   gazetteer=None, credentials: Credentials | None = None, timeout: float = 60.0,
+                   max_rows: int | None = None):
     """Run a SPARQL query against the endpoint at ``endpoint`` (SPARQL 1.1 Protocol, POST).
 
     Parameters
@@ -429,6 +430,8 @@ def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | 
         For HTTP Basic authentication.
     timeout : float
         Seconds to wait for the answer.
+    max_rows : int, optional
+        QueryError when the answer holds more rows (or triples).
 
     Returns
     -------
@@ -437,7 +440,7 @@ def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | 
     """
     import pyoxigraph as ox
 
-    from .query import PREFIXES, QueryError, QueryResult, bind_params, check_query, query_form
+    from .query import PREFIXES, QueryError, QueryResult, _bounded, bind_params, check_query, query_form
 
     check_endpoint(endpoint)
     check_query(query)
@@ -457,7 +460,7 @@ def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | 
             fmt = ox.RdfFormat.from_media_type(media) if media else ox.RdfFormat.N_TRIPLES
             if fmt is None:
                 raise QueryError(f"query at {endpoint}: the answer is {media or 'untyped'}, not RDF")
-            return QueryResult("graph", triples=[q.triple for q in ox.parse(body, format=fmt)])
+            return QueryResult("graph", triples=_bounded((q.triple for q in ox.parse(body, format=fmt)), max_rows))
         fmt = ox.QueryResultsFormat.from_media_type(media) if media else ox.QueryResultsFormat.JSON
         if fmt is None:
             raise QueryError(f"query at {endpoint}: the answer is {media}, not SPARQL results")
@@ -467,4 +470,4 @@ def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | 
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     names = tuple(v.value for v in answer.variables)
-    return QueryResult("select", names, [tuple(sol) for sol in answer])
+    return QueryResult("select", names, _bounded((tuple(sol) for sol in answer), max_rows))

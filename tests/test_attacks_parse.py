@@ -169,20 +169,35 @@ class _EchoAuth:
         self.server.server_close()
 
 
+# the guard of tests/test_no_network.py, letting through only the local test server's port
+LOCAL_GUARD = r"""
+import os, socket, sys
+PORT = int(os.environ["KG_TEST_PORT"])
+def guard(event, args):
+    if event == "socket.connect":
+        sock, address = args[0], args[1]
+        if sock.family != socket.AF_UNIX and tuple(address[:2]) != ("127.0.0.1", PORT):
+            raise SystemExit(f"NETWORK: connect to {address!r}")
+    if event in ("socket.getaddrinfo", "socket.gethostbyname") and tuple(args[:2]) != ("127.0.0.1", PORT):
+        raise SystemExit(f"NETWORK: {event} {args[:2]!r}")
+sys.addaudithook(guard)
+from kg.cli import cli
+cli(prog_name="kg")
+"""
+
+
 def test_a_server_echoing_the_authorization_header_never_gets_the_token_printed(d):
     import base64
-
-    from click.testing import CliRunner
-
-    from kg.cli import cli
+    import os
 
     token = base64.b64encode(b"alice:s3cret-pw").decode()
     with _EchoAuth() as url:
-        result = CliRunner().invoke(cli, ["push", str(d / "g.ttl"), "--endpoint", url, "--user", "alice",
-                                          "--replace"], env={"KG_PASSWORD": "s3cret-pw"})
-    assert result.exit_code == 1
-    assert "HTTP 400" in result.output and "Authorization: Basic [redacted]" in result.output, result.output
-    assert token not in result.output and token.rstrip("=") not in result.output and "s3cret" not in result.output
+        env = {**os.environ, "KG_PASSWORD": "s3cret-pw", "KG_TEST_PORT": url.split(":")[2].split("/")[0]}
+        result = subprocess.run([sys.executable, "-c", LOCAL_GUARD, "push", "g.ttl", "--endpoint", url, "--user",
+                                 "alice", "--replace"], cwd=d, capture_output=True, text=True, timeout=60, env=env)
+    assert "NETWORK" not in result.stderr and result.returncode == 1, result.stderr
+    assert "HTTP 400" in result.stderr and "Authorization: Basic [redacted]" in result.stderr, result.stderr
+    assert token not in result.stderr and token.rstrip("=") not in result.stderr and "s3cret" not in result.stderr
 
 
 def test_user_without_a_terminal_is_one_line_without_a_python_warning(d):

@@ -434,3 +434,13 @@ def test_query_command_with_endpoint(loaded):
     assert typed.exit_code == 0 and typed.output.strip() == "true"
     both = runner.invoke(kg_cli, ["query", str(EXAMPLES), "SELECT * WHERE {?s ?p ?o}", "--endpoint", loaded.query])
     assert both.exit_code == 2
+
+
+@pytest.mark.attack
+def test_query_command_with_endpoint_stops_at_max_rows(loaded):
+    from kg.cli import cli as kg_cli
+
+    result = CliRunner().invoke(kg_cli, ["query", "--endpoint", loaded.query, "SELECT * WHERE { ?s ?p ?o }",
+                                         "--max-rows", "10"])
+    assert result.exit_code == 1
+    assert result.output == "Error: the query gives more than 10 results; add a LIMIT or raise --max-rows\n"
