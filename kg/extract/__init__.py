@@ -32,6 +32,12 @@ from .rules import RUN_WORDS, RuleSet
 _DISCOURSE_WORDS = frozenset({"return", "exchange", "turn", "pact", "agreement", "deal", "treaty", "accord",
                               "alliance", "partnership", "charter", "declaration"})
 
+# Words by which a sentence naming one actor may refer to another ("its neighbour", "both sides"): with
+# one name they make a sentence worth parsing ahead of need.
+_REFERRING = _DISCOURSE_WORDS | frozenset({"its", "their", "both", "two", "each", "other", "country", "nation",
+                                           "state", "he", "she", "they", "neighbour", "neighbor", "sides",
+                                           "leaders", "governments", "countries", "nations"})
+
 _INDEXES: dict[int, tuple[Gazetteer, MentionIndex]] = {}
 
 
@@ -150,9 +156,11 @@ class _Parses:
         self.position = {s.index: n for n, s in enumerate(sentences)}
 
     def _may_need(self, text: str) -> bool:
-        words = text.split()
-        return any(w.strip(".,;:\"'()").lower() in self.triggers for w in words) and any(
-            w.strip(".,;:\"'()") in self.name_starts for w in words)
+        words = [w.strip(".,;:\"'()") for w in text.split()]
+        if not any(w.lower() in self.triggers for w in words):
+            return False
+        names = sum(w in self.name_starts for w in words)
+        return names >= 2 or (names == 1 and any(w.lower() in _REFERRING for w in words))
 
     def get(self, index: int):
         if index not in self.done:
