@@ -97,14 +97,15 @@ def speaker(sent: Sentence, tok) -> str | None:
             found = Slots(sent, cur).slot_subj()
             return found[0].actor if found else None
     # "according to Seoul, ...": the source of the whole sentence
-    for t in sent.doc:
-        if lemma(t) == "accord" and t.dep_ == "prep":
-            for p in t.children:
-                for o in (p.children if p.dep_ == "prep" else ()):
-                    if o.dep_ == "pobj":
-                        found = Slots(sent, t).actors(o)
-                        if found:
-                            return found[0].actor
+    if "ccording to" in sent.doc.text:
+        for t in sent.doc:
+            if t.lower_ == "according" and t.dep_ == "prep":
+                for p in t.children:
+                    for o in (p.children if p.dep_ == "prep" else ()):
+                        if o.dep_ == "pobj":
+                            found = Slots(sent, t).actors(o)
+                            if found:
+                                return found[0].actor
     # "Russia supplied drones, Ukraine said": the report verb hangs on the trigger as parataxis/ccomp
     for c in tok.children:
         if c.dep_ in ("parataxis", "ccomp") and lemma(c) in say:

@@ -176,7 +176,13 @@ class Slots:
         return self._prep_objects(self.tok, ("by",))
 
     def slot_dobj(self) -> list[ActorRef]:
-        return [a for c in self._children(self.tok, ("dobj",)) for a in self.actors(c, "target")]
+        objs = self._children(self.tok, ("dobj",))
+        if not objs:  # "condemned and sanctioned Russia": a verb shares the object of the verb joined to it
+            objs = [d for c in self.tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > self.tok.i
+                    for d in c.children if d.dep_ == "dobj"]
+        if any(lemma(o) == "other" and any(lemma(c) in ("each", "one") for c in o.subtree) for o in objs):
+            return self.slot_subj()  # "accused each other": each of the subjects, of the others
+        return [a for c in objs for a in self.actors(c, "target")]
 
     def slot_dative(self) -> list[ActorRef]:
         out = [a for c in self._children(self.tok, ("dative",)) if c.pos_ != "ADP" for a in self.actors(c)]
@@ -222,7 +228,7 @@ class Slots:
             mine = {a.actor for a in found}
             doc = self.sent.doc
             coordinated = {r.actor for i, r in self.sent.actor_at.items()
-                           if c.i < i < self.tok.i and doc[i].dep_ == "conj" and r.actor not in mine}
+                           if c.i < i < self.tok.i and r.actor not in mine and doc[i].dep_ == "conj"}
             if not coordinated:  # "Norway's oil and Danish gas exports": the possessor may own only the oil
                 out.extend(found)
         return out
@@ -265,6 +271,23 @@ class Slots:
             if verb.pos_ in ("VERB", "AUX"):
                 return Slots(self.sent, verb).slot_subj()
         return []
+
+    def _labelling_verb(self):
+        """The verb that labels its object with this noun: "called China an ally", "sees Seoul as a partner"."""
+        tok = self.tok
+        if tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":
+            return tok.head
+        if tok.dep_ == "pobj" and lemma(tok.head) == "as" and tok.head.head.pos_ == "VERB":
+            return tok.head.head
+        return None
+
+    def slot_label_subj(self) -> list[ActorRef]:
+        verb = self._labelling_verb()
+        return Slots(self.sent, verb).slot_subj() if verb is not None else []
+
+    def slot_label_obj(self) -> list[ActorRef]:
+        verb = self._labelling_verb()
+        return Slots(self.sent, verb).slot_dobj() if verb is not None else []
 
     def slot_host(self) -> list[ActorRef]:
         """The noun an adjective or apposition describes: "a wary Japan", "China, Russia's ally"."""
