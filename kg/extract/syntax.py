@@ -289,6 +289,15 @@ class Slots:
         verb = self._labelling_verb()
         return Slots(self.sent, verb).slot_dobj() if verb is not None else []
 
+    def slot_destination(self) -> list[ActorRef]:
+        """Where the talks took place when someone travelled there for them: "flew to Seoul for talks"."""
+        tok = self.tok
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps"):
+            verb = tok.head.head
+            if lemma(verb) in self.sent.words("travel"):
+                return self._prep_objects(verb, ("to", "in"))
+        return []
+
     def slot_host(self) -> list[ActorRef]:
         """The noun an adjective or apposition describes: "a wary Japan", "China, Russia's ally"."""
         if self.tok.dep_ in ("amod", "appos"):
