@@ -91,7 +91,7 @@ class Engine:
             if not entries:
                 continue
             for entry in entries:
-                if entry.needs and not self._needs(entry, tok, sent):
+                if entry.needs and not self._needs(entry.needs, tok, sent):
                     continue
                 if entry.particle and not any(c.dep_ == "prt" and lemma(c) == entry.particle for c in tok.children):
                     continue
@@ -105,11 +105,10 @@ class Engine:
         return out
 
     # -- conditions -----------------------------------------------------------------------------
-    def _needs(self, entry: Entry, tok, sent: Sentence) -> bool:
-        need = entry.needs
+    def _needs(self, need: str, tok, sent: Sentence) -> bool:
+        """Whether the trigger's dependents meet an entry's ``needs`` condition (see triggers.tsv)."""
         if need.startswith("!"):
-            return not self._needs(Entry(entry.lemma, entry.pos, entry.relation, entry.frame, (), 0.0, need[1:]),
-                                   tok, sent)
+            return not self._needs(need[1:], tok, sent)
         if need.startswith("mod:"):
             words = set(need[4:].split(","))
             return any(c.dep_ in ("compound", "amod") and lemma(c) in words for c in tok.children)
