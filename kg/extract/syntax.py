@@ -218,6 +218,12 @@ class Slots:
                         out.append(ref)
         return out
 
+    def slot_of_origin(self) -> list[ActorRef]:
+        """"took delivery of Russian fighters": the origin adjective of what a noun is of."""
+        return [self.sent.actor_at[c.i] for p in self._children(self.tok, ("prep",)) if lemma(p) == "of"
+                for o in p.children if o.dep_ == "pobj"
+                for c in o.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.sent.actor_at]
+
     def slot_between(self) -> list[ActorRef]:
         return self._prep_objects(self.tok, ("between", "among"))
 
