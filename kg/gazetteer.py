@@ -219,6 +219,19 @@ def _build(graph) -> Gazetteer:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(paths: tuple[str, ...]) -> Gazetteer:
+    """The gazetteer of these files, built once and then read from kg's disk cache (:mod:`kg.cache`)."""
+    from .cache import cached
+
+    try:
+        sources = [Path(p).read_bytes() for p in paths]
+    except OSError:
+        sources = None  # _read names the file and the problem
+    if sources is None:
+        return _parse(paths)
+    return cached("gazetteer", sources, lambda: _parse(paths), Gazetteer)
+
+
+def _parse(paths: tuple[str, ...]) -> Gazetteer:
     from rdflib import Graph
 
     graph = Graph()

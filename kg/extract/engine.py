@@ -15,7 +15,6 @@ object are found, a weight, and the sentences it must fire on and must not fire 
 from __future__ import annotations
 
 import csv
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -250,7 +249,17 @@ def _forms(entry: Entry) -> set[str]:
 
 @lru_cache(maxsize=1)
 def load_engine() -> Engine:
-    """The engine of the shipped lexicon and rules (parsed once per process)."""
+    """The engine of the shipped lexicon and rules: built once, then read from kg's disk cache."""
+    from ..cache import cached
+
+    names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv")
+    sources = [_data(n).read_bytes() if _data(n).is_file() else b"" for n in names]
+    return cached("engine", sources, _build_engine, Engine)
+
+
+def _build_engine() -> Engine:
+    import tomllib
+
     doc = tomllib.loads(_data("rules.toml").read_text(encoding="utf-8"))
     lists = {k: frozenset(str(w).lower() for w in v) for k, v in doc.get("lists", {}).items()}
     entries: dict[tuple[str, str], list[Entry]] = {}

@@ -1,0 +1,72 @@
+"""Compiled data kept on disk between runs: the gazetteer and the extraction lexicon.
+
+Building them from their sources (Turtle parsed by rdflib, an 11,000-row lexicon) costs a second or
+more at every start. :func:`cached` keeps the built object in the user's cache directory
+(``KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``) under a key made of kg's version
+and the bytes of every source, so an edited source or a new kg builds it again. The file is written
+to a temporary file and renamed, so concurrent first runs each write a whole file and no reader sees
+half of one. A cache that cannot be read (missing, truncated, from another Python) is rebuilt; one
+that cannot be written only costs the next start its build. Only kg writes these files, in the
+user's own directory: they are pickles and must not come from anywhere else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+FORMAT = 1  # bump when a cached class changes shape
+
+
+def cache_dir() -> Path:
+    """The directory of kg's cached data."""
+    base = os.environ.get("KG_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "kg")
+    return Path(base)
+
+
+def _key(kind: str, sources: Iterable[bytes]) -> str:
+    from . import __version__
+
+    h = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}".encode())
+    for data in sources:
+        h.update(len(data).to_bytes(8, "little") + data)
+    return f"{kind}-{h.hexdigest()[:32]}.pickle"
+
+
+def cached(kind: str, sources: Iterable[bytes], build: Callable[[], T], expect: type) -> T:
+    """The object ``build()`` returns for these source bytes, from the cache when it holds it."""
+    path = cache_dir() / _key(kind, sources)
+    try:
+        with open(path, "rb") as fh:
+            obj = pickle.load(fh)
+        if isinstance(obj, expect):
+            return obj
+    except Exception:  # noqa: BLE001 - missing, truncated or unreadable: build it again
+        pass
+    obj = build()
+    _write(path, obj)
+    return obj
+
+
+def _write(path: Path, obj) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+__all__ = ["cache_dir", "cached"]
