@@ -2,8 +2,11 @@
 
 Pipeline for one document: sentences -> tokens -> actor mentions (with people learnt and
 descriptions such as "the isolated state" resolved against what the document said before) ->
-trigger frames -> attributes (hedging, negation, attribution, time, quantity, item) -> one
-relation per distinct (subject, predicate, object) per sentence.
+candidates from the dependency-parse rules (``engine.py``, ``syntax.py``, ``modality.py``, rules and
+lexicon in ``data/``) and from the older token-window rules (``rules*.py``, ``frames.py``) ->
+attributes (hedging, negation, attribution, time, quantity, item) -> one relation per distinct
+(subject, predicate, object) per sentence. Only sentences that name two actors and a possible trigger
+are parsed.
 
 Example
 -------
@@ -14,6 +17,8 @@ Example
 """
 
 from __future__ import annotations
+
+import functools
 
 from ..gazetteer import Gazetteer
 from ..model import Document, Relation
@@ -31,12 +36,6 @@ from .rules import RUN_WORDS, RuleSet
 # "in return", "criticised the agreement", "concern over the pact".
 _DISCOURSE_WORDS = frozenset({"return", "exchange", "turn", "pact", "agreement", "deal", "treaty", "accord",
                               "alliance", "partnership", "charter", "declaration"})
-
-# Words by which a sentence naming one actor may refer to another ("its neighbour", "both sides"): with
-# one name they make a sentence worth parsing ahead of need.
-_REFERRING = _DISCOURSE_WORDS | frozenset({"its", "their", "both", "two", "each", "other", "country", "nation",
-                                           "state", "he", "she", "they", "neighbour", "neighbor", "sides",
-                                           "leaders", "governments", "countries", "nations"})
 
 _INDEXES: dict[int, tuple[Gazetteer, MentionIndex]] = {}
 
@@ -57,7 +56,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     engine = load_engine()
     out: list[Relation] = []
     sentences = split_sentences(document.text, document.id)
-    parses = _Parses(sentences, engine.surface | RUN_WORDS, index.first_keys)
+    parses = _Parses(sentences, _gate_words(engine), index.first_keys)
     for sent in sentences:
         tokens = tokenize(sent.text)
         if not tokens:
@@ -138,6 +137,12 @@ def _relation(document, sent, frame, c, negated, hedged, attribution, times, gaz
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _gate_words(engine) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that may be a trigger, and those by which a sentence may refer to a second actor."""
+    return engine.surface | RUN_WORDS, engine.lists.get("referring", frozenset()) | _DISCOURSE_WORDS
+
+
 class _Parses:
     """Parses of a document's sentences, made on demand in batches.
 
@@ -148,9 +153,9 @@ class _Parses:
 
     BATCH = 32
 
-    def __init__(self, sentences, triggers: frozenset[str], name_starts: frozenset[str]):
+    def __init__(self, sentences, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str]):
         self.sentences = sentences
-        self.triggers = triggers
+        self.triggers, self.referring = gate
         self.name_starts = name_starts
         self.done: dict[int, object] = {}
         self.position = {s.index: n for n, s in enumerate(sentences)}
@@ -160,7 +165,7 @@ class _Parses:
         if not any(w.lower() in self.triggers for w in words):
             return False
         names = sum(w in self.name_starts for w in words)
-        return names >= 2 or (names == 1 and any(w.lower() in _REFERRING for w in words))
+        return names >= 2 or (names == 1 and any(w.lower() in self.referring for w in words))
 
     def get(self, index: int):
         if index not in self.done:

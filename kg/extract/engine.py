@@ -72,7 +72,7 @@ class Hit:
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Engine:
     rules: tuple[Rule, ...]
     entries: dict[tuple[str, str], tuple[Entry, ...]]
