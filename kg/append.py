@@ -22,19 +22,18 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def _ox_term(term, quote) -> str:
+def _ox_term(term, quote, ox) -> str:
     """A pyoxigraph term as rdflib's N-Triples serializer writes the same term (``_nt_row``)."""
-    kind = type(term).__name__
-    if kind == "NamedNode":
+    if isinstance(term, ox.NamedNode):
         return f"<{term.value}>"
-    if kind == "BlankNode":
-        return f"_:{term.value}"
-    if kind == "Literal":
+    if isinstance(term, ox.Literal):
         text = quote(term.value)
         if term.language:
             return f"{text}@{term.language}"
         datatype = term.datatype.value
         return text if datatype in (_XSD_STRING, _LANG_STRING) else f"{text}^^<{datatype}>"
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
     return str(term)  # (an RDF-star triple term: not in kg graphs)
 
 
@@ -50,10 +49,10 @@ def ntriples_lines(path: str | Path, skip=lambda s, p: False) -> Iterable[str]:
     p = Path(path)
     try:
         for quad in ox.parse(path=str(p), format=ox_format(p)):
-            s, pr, o = quad.subject, quad.predicate, quad.object
-            if skip(s.value, pr.value):
+            s, predicate = quad.subject, quad.predicate.value
+            if skip(s.value, predicate):
                 continue
-            yield f"{_ox_term(s, _quote_encode)} <{pr.value}> {_ox_term(o, _quote_encode)} .\n"
+            yield f"{_ox_term(s, _quote_encode, ox)} <{predicate}> {_ox_term(quad.object, _quote_encode, ox)} .\n"
     except SyntaxError as exc:
         raise _syntax_error(p, exc) from None
     except (OSError, ValueError) as exc:
@@ -68,10 +67,7 @@ def merge_existing(graph, path: str | Path, rebuilt_documents: Iterable) -> None
     rebuilt = {str(d) for d in rebuilt_documents}
     metadata = {str(p) for p in DOCUMENT_METADATA}
     if isinstance(graph, LineGraph):
-        for line in ntriples_lines(path, lambda s, p: s in rebuilt and p in metadata):
-            graph.lines.add(line)
-            if len(graph.lines) >= graph.spill_lines:
-                graph._spill()  # sorted runs on disk, as LineGraph.add does
+        graph.add_lines(ntriples_lines(path, lambda s, p: s in rebuilt and p in metadata))
         return
     for s, p, o in read_graph(path):
         if str(s) in rebuilt and str(p) in metadata:

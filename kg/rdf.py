@@ -201,6 +201,14 @@ class LineGraph:
             self._spill()
         return self
 
+    def add_lines(self, lines: Iterable[str]) -> None:
+        """Add triples already written as N-Triples lines (in the form of ``add``), e.g. those of
+        an existing graph file streamed by :func:`kg.append.ntriples_lines`."""
+        for line in lines:
+            self.lines.add(line)
+            if len(self.lines) >= self.spill_lines:
+                self._spill()
+
     def _spill(self) -> None:
         import tempfile
 

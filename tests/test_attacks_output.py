@@ -59,6 +59,22 @@ def docs(tmp_path):
     return d
 
 
+def _big_ntriples(path: Path, n: int, tag: str) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(f'<http://example.org/{tag}/s{i}> <http://example.org/p{i % 7}> "value {i} of {tag}" .\n')
+
+
+def _count(store: Path) -> int:
+    import pyoxigraph as ox
+
+    db = ox.Store.read_only(str(store))
+    try:
+        return len(db)
+    finally:
+        del db
+
+
 def long_text(path: Path, paragraphs: int) -> None:
     sentence = ("North Korea has supplied Russia with artillery shells, officials said. "
                 "China and Russia signed a trade agreement in Beijing. ")
@@ -103,14 +119,20 @@ def test_an_output_ending_in_a_slash_is_refused_without_touching_the_file(docs, 
 
 # ---------------------------------------------------------------------------- D4: devices and FIFOs
 
-def test_d4_dev_null_stays_a_device(docs):
-    result = kg("extract", docs / "aukus.txt", "-o", "/dev/null", "-q")
-    assert result.returncode == 0, result.stderr
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    result = kg("build", docs / "aukus.txt", "-o", "/dev/null.nt", "-q")  # a suffix kg knows, a file of /dev
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
-    if result.returncode == 0:
-        os.unlink("/dev/null.nt")
+def test_d4_a_device_output_stays_a_device(docs, tmp_path):
+    """``-o /dev/null`` as root: written in place, not replaced by a regular file. The test makes
+    its own null devices (root) rather than risk the system's; without root, /dev/null itself."""
+    outputs = {"extract": Path("/dev/null")}
+    if os.geteuid() == 0:
+        outputs = {"extract": tmp_path / "null", "build": tmp_path / "null.nt"}
+        for node in outputs.values():
+            os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    for command, null in outputs.items():
+        result = kg(command, docs / "aukus.txt", "-o", null, "-q")
+        assert result.returncode == 0, result.stderr
+        assert stat.S_ISCHR(os.stat(null).st_mode)
+    if os.geteuid() == 0:
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "null", "null.nt"]
 
 
 def test_d4_a_fifo_output_is_written_in_place(docs, tmp_path):
@@ -163,9 +185,7 @@ def test_d3_two_appends_at_once_through_a_link_lose_nothing(tmp_path):
     a.write_text("Chile and Peru signed a trade agreement in Lima.\n")
     b.write_text("North Korea has supplied Russia with artillery shells.\n")
     real = tmp_path / "graph.nt"
-    seed = tmp_path / "seed.txt"
-    long_text(seed, 400)
-    assert kg("build", seed, "-o", real, "-q").returncode == 0
+    _big_ntriples(real, 150_000, "old")  # merging and writing it takes long enough for the two to meet
     link = tmp_path / "link.nt"
     link.symlink_to(real)
     procs = [subprocess.Popen([*KG, "build", str(src), "-o", str(out), "-q", "--append"], stderr=subprocess.PIPE,
@@ -278,13 +298,14 @@ def _signal_when(args, predicate, signum, *, group=True, timeout=120):
 @pytest.mark.slow
 def test_ctrl_c_on_a_build_with_two_jobs_exits_130_with_one_line_and_nothing_left(tmp_path):
     source = tmp_path / "long.txt"
-    long_text(source, 6000)
+    long_text(source, 20_000)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     (out_dir / "graph.ttl").write_text("previous\n")
     started = time.monotonic()
     sent, code, err = _signal_when(["build", source, "-o", out_dir / "graph.ttl", "--jobs", "2"],
-                                   lambda: time.monotonic() - started > 4, signal.SIGINT)
+                                   lambda: len(_children_of_run(str(source))) >= 3 and time.monotonic() - started > 2,
+                                   signal.SIGINT)
     assert sent, "the build ended before it could be interrupted"
     assert code == 130 and "Traceback" not in err and "Aborted" not in err
     assert [line for line in err.splitlines() if line.strip() and "\r" not in line][-1] == "kg: interrupted"
@@ -296,77 +317,83 @@ def test_ctrl_c_on_a_build_with_two_jobs_exits_130_with_one_line_and_nothing_lef
 
 @pytest.mark.slow
 def test_d18_sigterm_during_the_final_write_leaves_no_temporary_file(tmp_path):
-    source = tmp_path / "long.txt"
-    long_text(source, 3000)
+    source = tmp_path / "small.txt"
+    source.write_text("North Korea has supplied Russia with artillery shells.\n")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    (out_dir / "graph.ttl").write_text("previous\n")
+    graph = out_dir / "graph.nt"
+    _big_ntriples(graph, 200_000, "old")  # an append onto it ends with a long write
+    before = graph.read_bytes()
     writing = lambda: any(p.name.endswith(".tmp") for p in out_dir.iterdir())  # noqa: E731
-    sent, code, err = _signal_when(["build", source, "-o", out_dir / "graph.ttl", "-q", "--jobs", "2"], writing,
+    sent, code, err = _signal_when(["build", source, "-o", graph, "-q", "--jobs", "2", "--append"], writing,
                                    signal.SIGTERM, group=False)
     assert sent
     assert code == 143 and "Traceback" not in err and err.strip() == "kg: terminated"
     time.sleep(0.5)
     assert _children_of_run(str(source)) == []
-    assert sorted(p.name for p in out_dir.iterdir()) == ["graph.ttl"]
-    assert (out_dir / "graph.ttl").read_text() == "previous\n"
+    assert sorted(p.name for p in out_dir.iterdir()) == ["graph.nt"]
+    assert graph.read_bytes() == before
 
 
 # ---------------------------------------------------------------------------- D2: atomic store replacement
 
-def _big_ntriples(path: Path, n: int, tag: str) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            fh.write(f'<http://example.org/{tag}/s{i}> <http://example.org/p{i % 7}> "value {i} of {tag}" .\n')
-
-
-def _count(store: Path) -> int:
-    import pyoxigraph as ox
-
-    db = ox.Store.read_only(str(store))
-    try:
-        return len(db)
-    finally:
-        del db
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("command", ["load", "build"])
 def test_d2_a_store_killed_at_ten_random_moments_holds_the_old_graph_or_the_new(tmp_path, command):
+    """SIGKILL at ten random moments of the store's replacement (from when the run begins to touch
+    the store to its end): the store holds the old graph or the new one, never less."""
     store = tmp_path / "st"
     old = tmp_path / "old.nt"
-    _big_ntriples(old, 20_000, "old")
-    assert kg("load", old, "--store", store, "-q").returncode == 0
+    _big_ntriples(old, 5_000, "old")
     if command == "load":
         new = tmp_path / "new.nt"
-        _big_ntriples(new, 300_000, "new")
+        _big_ntriples(new, 120_000, "new")
         args = ["load", new, "--store", store, "--replace", "-q"]
     else:
         new = tmp_path / "news.txt"
-        long_text(new, 1500)
+        new.write_text("North Korea has supplied Russia with artillery shells.\n")
         args = ["build", new, "-o", tmp_path / "g.nt", "--store", store, "-q"]
-    t0 = time.monotonic()
-    assert kg(*args).returncode == 0
-    duration = time.monotonic() - t0
+
+    def state() -> list:
+        try:
+            return [(p.name, p.stat().st_mtime_ns) for p in sorted(store.iterdir())]
+        except OSError:  # (changing under our eyes)
+            return [None]
+
+    def run(kill_after: float | None) -> float:
+        """Run the command and kill it ``kill_after`` seconds after it begins to touch the store
+        (a new store beside it, or any change inside it); how long that phase ran."""
+        before = state()
+        proc = subprocess.Popen([*KG, *map(str, args)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while proc.poll() is None and state() == before and not any(p.name.startswith(".st.")
+                                                                    for p in tmp_path.iterdir()):
+            time.sleep(0.001)
+        t0 = time.monotonic()
+        if kill_after is None:
+            assert proc.wait(timeout=300) == 0
+        else:
+            while proc.poll() is None and time.monotonic() - t0 < kill_after:
+                time.sleep(0.001)
+            proc.kill()
+            proc.wait(timeout=30)
+        return time.monotonic() - t0
+
+    assert kg("load", old, "--store", store, "-q").returncode == 0
+    phase = run(None)
     new_count = _count(store)
     assert kg("load", old, "--store", store, "--replace", "-q").returncode == 0
     old_count = _count(store)
-    assert old_count == 20_000 != new_count
+    assert old_count == 5_000 != new_count
     rng = random.Random(15)
-    seen = set()
-    for moment in sorted(rng.uniform(0.2, duration) for _ in range(10)):
-        proc = subprocess.Popen([*KG, *map(str, args)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(moment)
-        proc.kill()
-        proc.wait(timeout=30)
+    for moment in sorted(rng.uniform(0, phase) for _ in range(10)):
+        run(moment)
         count = _count(store)
         assert count in (old_count, new_count), (moment, count)
-        seen.add(count)
-        if count == new_count:  # put the old graph back for the next kill
+        if count == new_count:  # the old graph back for the next kill
             assert kg("load", old, "--store", store, "--replace", "-q").returncode == 0
-    assert old_count in seen
-    assert kg(*args).returncode == 0  # the next writer clears what the killed ones left
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    run(None)  # the next writer clears what the killed ones left
+    assert _count(store) == new_count
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 @pytest.mark.slow
@@ -435,3 +462,33 @@ def test_d17_an_append_gives_the_bytes_of_one_build(docs, tmp_path, suffix):
     assert kg("build", two, "-o", appended, "-q", "--append").returncode == 0
     assert kg("build", one, two, "-o", whole, "-q").returncode == 0
     assert appended.read_bytes() == whole.read_bytes()
+
+
+def test_d17_streamed_lines_are_the_lines_rdflib_writes(tmp_path):
+    """The old graph's triples come back as exactly the lines a build writes, whatever the
+    literal holds, so an append never duplicates a triple."""
+    from hypothesis import given, settings, strategies as st
+    from rdflib import XSD, Literal, URIRef
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    from kg.append import ntriples_lines
+
+    texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+    literals = st.one_of(
+        texts.map(Literal),
+        st.tuples(texts, st.sampled_from(["en", "fr", "en-gb"])).map(lambda t: Literal(t[0], lang=t[1])),
+        st.integers().map(Literal), st.booleans().map(Literal),
+        st.decimals(allow_nan=False, allow_infinity=False, places=3).map(Literal),
+        st.tuples(texts, st.sampled_from([XSD.gYear, XSD.anyURI, URIRef("http://e/type")])).map(
+            lambda t: Literal(t[0], datatype=t[1])),
+    )
+    path = tmp_path / "g.nt"
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(literals, min_size=1, max_size=5))
+    def check(objects):
+        lines = sorted({_nt_row((URIRef(f"http://e/s{i}"), URIRef("http://e/p"), o)) for i, o in enumerate(objects)})
+        path.write_text("".join(lines), encoding="utf-8")
+        assert sorted(ntriples_lines(path)) == lines
+
+    check()
