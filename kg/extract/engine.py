@@ -147,14 +147,13 @@ class Engine:
         out: list[Hit] = []
         if rule.require_object and not objects:
             return out
-        if relation in SYMMETRIC_PREDICATES and (rule.pairs or not objects):
+        if relation in SYMMETRIC_PREDICATES and (rule.pairs or (not objects and entry.frame in _GROUP_FRAMES)):
             people = subjects + [o for o in objects if o.actor not in {s.actor for s in subjects}]
-            if rule.pairs or not objects:
-                for i, a in enumerate(people):
-                    for b in people[i + 1:]:
-                        if a.actor != b.actor:
-                            out.append(Hit(a, relation, b, slots.tok.i, conf, rid))
-                return out
+            for i, a in enumerate(people):
+                for b in people[i + 1:]:
+                    if a.actor != b.actor:
+                        out.append(Hit(a, relation, b, slots.tok.i, conf, rid))
+            return out
         seen: set[tuple[str, str]] = set()
         for s in subjects:
             for o in objects:
@@ -167,6 +166,10 @@ class Engine:
     def _is_aid(self, slots: Slots) -> bool:
         aid = self.lists.get("aid", frozenset()) | self.lists.get("troops", frozenset())
         return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in aid for c in slots.tok.children)
+
+
+#: frames whose symmetric relation may hold among coordinated subjects alone ("X and Y met", "X and Y are allies")
+_GROUP_FRAMES = frozenset({"mutual", "ties", "state"})
 
 
 def _first(slots: Slots, names: tuple[str, ...]) -> list[ActorRef]:

@@ -35,18 +35,32 @@ class Sentence:
     doc: object  # spaCy Doc of the sentence
     actor_at: dict[int, ActorRef]  # parser token index -> actor
     lists: dict[str, frozenset[str]]
+    partners: dict[int, list[ActorRef]] = field(default_factory=dict)  # a pair's root token -> its other actor
 
     @classmethod
     def align(cls, doc, mentions: list[tuple[int, int, str, str]], lists) -> "Sentence":
-        """``mentions`` are ``(start, end, actor, kind)`` character spans of the sentence text."""
+        """``mentions`` are ``(start, end, actor, kind)`` character spans of the sentence text.
+
+        A description of a pair ("the two countries", "both nations") comes as two adjacent spans of
+        kind ``pair``; they become one phrase naming both actors."""
+        merged: list[tuple[int, int, list[tuple[str, str]]]] = []
+        for start, end, actor, kind in sorted(mentions):
+            if merged and kind == "pair" and merged[-1][2][-1][1] == "pair" and start - merged[-1][1] <= 1:
+                merged[-1] = (merged[-1][0], end, merged[-1][2] + [(actor, kind)])
+            else:
+                merged.append((start, end, [(actor, kind)]))
         actor_at: dict[int, ActorRef] = {}
-        for start, end, actor, kind in mentions:
+        partners: dict[int, list[ActorRef]] = {}
+        for start, end, actors in merged:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            refs = [ActorRef(actor, kind, span.root.i) for actor, kind in actors]
             for tok in span:
-                actor_at[tok.i] = ActorRef(actor, kind, span.root.i)
-        return cls(doc, actor_at, lists)
+                actor_at[tok.i] = refs[0]
+            if len(refs) > 1:
+                partners[span.root.i] = refs[1:]
+        return cls(doc, actor_at, lists, partners)
 
     def words(self, name: str) -> frozenset[str]:
         return self.lists.get(name, frozenset())
@@ -92,7 +106,7 @@ class Slots:
     def _phrase(self, tok, role: str) -> list[ActorRef]:
         ref = self.sent.actor_at.get(tok.i)
         if ref is not None:
-            out = [ref]
+            out = [ref] + self.sent.partners.get(ref.token, [])
             for c in tok.children:  # "Turkish and Azerbaijani troops": the other modifiers of the same head
                 if c.dep_ in ("amod", "compound") and c.i not in self.sent.actor_at or c.i == ref.token:
                     continue
@@ -197,6 +211,8 @@ class Slots:
         if not found and self.tok.pos_ in ("VERB", "AUX"):
             for d in self._children(self.tok, ("dobj",)):
                 found.extend(self._prep_objects(d, preps))
+        elif not found and self.tok.dep_ == "dobj":  # "signed a deal with Turkey": the phrase may hang on the verb
+            found = self._prep_objects(self.tok.head, preps)
         return found
 
     def slot_from(self) -> list[ActorRef]:
