@@ -50,6 +50,13 @@ PATHOLOGICAL = {
     "non-Latin": "Россия Китай 北京 ",
 }
 
+# Pairs that keep changing, each referred to again as "the two countries": the discourse model's
+# memory of pairs must not make each sentence cost more as the document grows.
+_STATES = ("Chile Peru Ghana Kenya Spain Italy Japan Nepal Oman Qatar Chad Mali Laos Cuba Iraq Fiji Togo "
+           "Benin Gabon Niger Sudan Yemen Syria Libya Egypt Malta Latvia Estonia Cyprus Croatia").split()
+PATHOLOGICAL["new pairs, referred to"] = "".join(
+    f"{a} and {b} met. The two countries signed a deal. " for i, a in enumerate(_STATES) for b in _STATES[i + 1:])
+
 N = 6_000  # characters; the long case is 4N
 
 

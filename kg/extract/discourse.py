@@ -7,6 +7,8 @@ actors the last relation or coordination involved, and the last relations themse
 
 from __future__ import annotations
 
+from collections import OrderedDict, deque
+
 from ..gazetteer import Gazetteer
 from ..model import Relation
 from ..predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
@@ -33,6 +35,8 @@ _ORG_HEADS = frozenset({"alliance", "bloc", "agency", "watchdog", "board", "coun
 _BODY_ORGS = frozenset({"IAEA", "UNSC", "UN", "OPEC", "EU", "AU", "ASEAN"})
 _ALLIANCE_ORGS = frozenset({"NATO", "EU", "ASEAN", "AU", "BRICS"})
 _COOP_HEADS = frozenset({"allies", "partners"})
+_PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recently seen go first
+_RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", "in return")
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = frozenset({"of", "-", "media", "department", "visit", "secretary", "council",
                                "funeral", "dinner", "banquet", "broadcaster", "news", "television",
@@ -60,13 +64,13 @@ class Discourse:
         self.last_pair: tuple[str, str] | None = None
         self.last_leaders: tuple[str, str] | None = None
         self.pair_scores: dict[str, dict[tuple[str, str], float]] = {"": {}, "conflict": {}, "cooperation": {}}
-        self.pair_order: list[tuple[str, str]] = []  # least recent first
+        self.pair_order: OrderedDict[tuple[str, str], None] = OrderedDict()  # least recent first, bounded
         self.recent_orgs: list[str] = []
         self.recent_groups: dict[int, list[str]] = {}  # size -> the last coordinated group of that many states
         self.last_person_actor: str | None = None
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
-        self.relations: list[Relation] = []
+        self.relations: deque[Relation] = deque(maxlen=_RELATIONS_KEPT)  # the most recent, for back-references
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
@@ -277,7 +281,8 @@ class Discourse:
         scores = self.pair_scores[polarity] if polarity else self.pair_scores[""]
         if scores:
             n = len(self.pair_order)
-            return max(scores, key=lambda p: (scores[p] + 0.5 * (self.pair_order.index(p) + 1) / n, p))
+            rank = {p: i for i, p in enumerate(self.pair_order)}
+            return max(scores, key=lambda p: (scores[p] + 0.5 * (rank[p] + 1) / n, p))
         if self.last_pair:
             return self.last_pair
         distinct: list[str] = []
@@ -388,9 +393,12 @@ class Discourse:
         key = (min(a, b), max(a, b))
         for pol in {"", polarity}:
             self.pair_scores[pol][key] = self.pair_scores[pol].get(key, 0.0) + weight
-        if key in self.pair_order:
-            self.pair_order.remove(key)
-        self.pair_order.append(key)
+        self.pair_order[key] = None
+        self.pair_order.move_to_end(key)
+        if len(self.pair_order) > _PAIRS_KEPT:  # a long document: forget the pair least recently seen
+            old, _ = self.pair_order.popitem(last=False)
+            for table in self.pair_scores.values():
+                table.pop(old, None)
 
     def _is_state(self, actor_id: str) -> bool:
         return actor_id in self.states
