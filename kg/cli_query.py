@@ -275,18 +275,27 @@ def _parse_params(values) -> dict[str, str]:
     return params
 
 
-_LOOKS_LIKE_QUERY = re.compile(r"(?is)\s*(?:#[^\n]*\n\s*)*(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b|.*\{")
+_QUERY_START = re.compile(r"(?:PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def _looks_like_query(text: str) -> bool:
+    """Whether a command-line argument is SPARQL rather than a path: a brace, or a query keyword
+    after any comment lines."""
+    if "{" in text:
+        return True
+    lines = [line for line in text.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    return bool(lines) and bool(_QUERY_START.match(lines[0].lstrip()))
 
 
 def _check_arguments(graph, query_text, query_file, saved_name, params) -> None:
     """Usage errors that say what went wrong with the positional arguments."""
     if query_text is None and query_file is None and not saved_name and graph is not None \
-            and _LOOKS_LIKE_QUERY.match(graph):
+            and _looks_like_query(graph):
         raise click.UsageError("missing argument GRAPH: the only argument given is a query; "
                                "write kg query GRAPH 'QUERY' (GRAPH: an RDF file or a store directory)")
     if query_text is not None and (query_file is not None or saved_name):
         other = "--saved NAME" if saved_name else "-f FILE"
-        if params and not _LOOKS_LIKE_QUERY.match(query_text):
+        if params and not _looks_like_query(query_text):
             name, _, value = params[-1].partition("=")
             raise click.UsageError(f"unexpected argument {query_text!r} besides {other}: a --param value with "
                                    f"spaces needs quotes: --param {name}=\"{value} {query_text}\"")

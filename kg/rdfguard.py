@@ -39,7 +39,14 @@ _PREFIX = re.compile(rb"@prefix\b|(?<![\w:@-])prefix(?=[ \t\r\n]+[\w.-]*:)", re.
 _LONG_QUOTE = re.compile(rb'"""|\'\'\'')
 _XML_DECL = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)|<\x00!\x00(?:\s\x00)*[DdEe]\x00|\x00<\x00!(?:\x00\s)*\x00[DdEe]")
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_PRIMARY = re.compile(r"[A-Za-z]{1,8}")
+_SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
+
+
+def _bcp47(tag: str) -> bool:
+    """Whether ``tag`` has the shape of a BCP 47 language tag (letters, then subtags of at most 8)."""
+    first, *rest = tag.split("-")
+    return bool(_PRIMARY.fullmatch(first)) and all(_SUBTAG.fullmatch(part) for part in rest)
 
 
 class _Refused(Exception):
@@ -185,7 +192,7 @@ def check_terms(graph, path: str | Path):
                     what = "a space" if bad.group() == " " else f"the character {bad.group()!r}"
                     raise GraphError(f"{path}: the IRI {_short(str(term))!r} holds {what}: not a valid IRI")
             elif isinstance(term, Literal):
-                if term.language is not None and not _LANGUAGE.fullmatch(term.language):
+                if term.language is not None and not _bcp47(term.language):
                     raise GraphError(f"{path}: the language tag {_short(term.language, 40)!r} is not a BCP 47 tag "
                                      "(letters and digits, subtags of at most 8)")
                 if term.datatype in numeric and str(term) in _NON_FINITE:

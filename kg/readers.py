@@ -82,10 +82,34 @@ class _Report:
 
 # --------------------------------------------------------------------------- text and dates
 
-_TURTLE = re.compile(r"(?:\s*#[^\n]*\n)*\s*(?:@prefix\s|@base\s|prefix\s+[\w.-]*:\s*<|base\s+<)", re.IGNORECASE)
+_TURTLE = re.compile(r"@prefix\s|@base\s|prefix\s+[\w.-]*:\s*<|base\s+<", re.IGNORECASE)
 _NTRIPLES = re.compile(r"(?:<[^>\s]*>|_:\S+)\s+<[^>\s]*>\s+\S.*\.\s*")
-_RDFXML = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<rdf:RDF\b", re.DOTALL)
 _JSON = re.compile(r'\s*(?:\{\s*(?:"|\})|\[\s*(?:[{\["\d\]-]|true|false|null))')
+
+
+def _after_comment_lines(text: str) -> str:
+    """``text`` from its first line that is neither blank nor a ``#`` comment."""
+    at = 0
+    while at < len(text):
+        end = text.find("\n", at)
+        line = text[at:] if end < 0 else text[at:end]
+        if line.strip() and not line.lstrip().startswith("#"):
+            return text[at:].lstrip()
+        if end < 0:
+            break
+        at = end + 1
+    return ""
+
+
+def _after_xml_prolog(text: str) -> str:
+    """``text`` after its XML declaration and the comments that follow it."""
+    text = text.lstrip()
+    if text.startswith("<?xml"):
+        text = text[text.find("?>") + 2:].lstrip() if "?>" in text else ""
+    while text.startswith("<!--"):
+        end = text.find("-->")
+        text = text[end + 3:].lstrip() if end >= 0 else ""
+    return text
 
 
 def looks_like_data(head: str) -> str | None:
@@ -96,12 +120,12 @@ def looks_like_data(head: str) -> str | None:
     ['RDF (Turtle)', 'JSON-LD', None]
     """
     head = head[:4096].lstrip("\ufeff")
-    if _TURTLE.match(head):
+    if _TURTLE.match(_after_comment_lines(head)):
         return "RDF (Turtle)"
     first = next((line for line in head.split("\n") if line.strip() and not line.lstrip().startswith("#")), "")
     if _NTRIPLES.fullmatch(first.strip()):
         return "RDF (N-Triples)"
-    if _RDFXML.match(head):
+    if _after_xml_prolog(head).startswith("<rdf:RDF"):
         return "RDF/XML"
     if _JSON.match(head):
         return "JSON-LD" if '"@context"' in head or '"@id"' in head else "JSON"
