@@ -357,8 +357,10 @@ def _replace(directory: Path, fill) -> int:
             else:
                 os.rename(new, d)
             _sync_tree(d.parent, files=False)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(new, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise GraphError(f"{directory}: cannot replace the store ({exc.strerror or exc})") from None
         raise
     return count
 
