@@ -787,7 +787,10 @@ def render_table(rows: list[Row]) -> str:
 
 def render_license(license_text: str) -> str:
     first = (f"{TABLE_NAME} is derived from petrarch2/data/dictionaries/{DICTIONARY.split('/')[1]} of "
-             f"{SOURCE_REPOSITORY}, commit {SOURCE_COMMIT}, by tools/make_cameo_lexicon.py.")
+             f"{SOURCE_REPOSITORY}, commit {SOURCE_COMMIT}, by tools/make_cameo_lexicon.py; "
+             "agents.tsv and leaders.tsv are derived from Phoenix.agents.txt and "
+             "Phoenix.Countries.actors.txt of the same commit, by tools/make_petrarch_data.py "
+             "(their headers carry the notice \"Copyright (c) 2014 Open Event Data Alliance\").")
     second = ("The dictionary's own header carries the same licence with the notice "
               "\"Copyright (c) 2015 Open Event Data Alliance\"; the repository's LICENSE follows.")
     return first + "\n" + second + "\n\n" + license_text.strip("\n") + "\n"
