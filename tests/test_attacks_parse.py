@@ -126,7 +126,8 @@ def test_a_long_language_tag_is_refused(d):
     assert not (d / "lang.rdf").exists()
 
 
-@pytest.mark.parametrize("suffix", ["ttl", "nt", "nq", "trig", "jsonld", "rdf"])
+@pytest.mark.parametrize("suffix", [*(pytest.param(s, marks=pytest.mark.slow) for s in ("ttl", "nt", "nq", "trig", "rdf")),
+                                    "jsonld"])  # JSON-LD wrote null; the others wrote "inf"
 def test_an_infinite_double_is_exported_in_a_form_every_reader_reads(d, suffix):
     out = f"double-out.{suffix}"
     assert kg(["export", "double.ttl", "-o", out, "-q"], d).returncode == 0
@@ -370,6 +371,7 @@ def news(d) -> Path:
     return news
 
 
+@pytest.mark.slow  # spaCy loads in the child process
 def test_a_bogus_charset_is_a_warning_and_the_build_goes_on(d, news):
     result = kg(["build", news, "-o", "news.nt"], d)
     assert result.returncode == 0, result.stderr
@@ -378,6 +380,7 @@ def test_a_bogus_charset_is_a_warning_and_the_build_goes_on(d, news):
     assert "Spain met Chile in Madrid" in graph and "Côte d'Ivoire and Ghana" in graph
 
 
+@pytest.mark.slow  # spaCy loads in the child process
 def test_text_below_the_parsers_depth_limit_is_kept_with_a_warning(d, news):
     result = kg(["extract", news / "b-deep.html", "--format", "tsv"], d)
     assert result.returncode == 0
@@ -385,6 +388,7 @@ def test_text_below_the_parsers_depth_limit_is_kept_with_a_warning(d, news):
     assert "PRK\tsupplies\tRUS" in result.stdout and DEEP_PARAGRAPH in result.stdout
 
 
+@pytest.mark.slow  # spaCy loads in the child process
 def test_latin1_text_is_detected_and_cote_divoire_resolved(d, news):
     result = kg(["extract", news / "c-latin1.txt", "--format", "tsv"], d)
     assert result.returncode == 0
@@ -393,6 +397,7 @@ def test_latin1_text_is_detected_and_cote_divoire_resolved(d, news):
     assert "CIV\ttradesWith\tGHA" in result.stdout and "Côte d'Ivoire" in result.stdout
 
 
+@pytest.mark.slow  # spaCy loads in the child process
 @pytest.mark.parametrize("name, kind", [("g.ttl", "RDF (Turtle)"), ("import.jsonld", "JSON-LD"),
                                         ("news/d-graph.txt", "RDF (Turtle)")])
 def test_data_read_as_news_is_warned_about(d, news, name, kind):
@@ -412,6 +417,7 @@ def test_strict_reading_refuses_data_as_news(d, news):
                                         "refused (--strict)"]
 
 
+@pytest.mark.slow  # spaCy loads in the child process
 def test_strict_on_the_command_line_refuses_data_as_news(d, news):
     result = kg(["build", news / "c-latin1.txt", news / "d-graph.txt", "-o", "strict.nt", "--strict", "-q"], d)
     assert result.returncode == 1
