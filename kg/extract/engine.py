@@ -255,7 +255,7 @@ def load_engine() -> Engine:
     """The engine of the shipped lexicon and rules: built once, then read from kg's disk cache."""
     from ..cache import cached
 
-    names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv")
+    names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv", "agents.tsv")
     sources = [_data(n).read_bytes() if _data(n).is_file() else b"" for n in names]
     return cached("engine", sources, _build_engine, Engine)
 
@@ -265,6 +265,9 @@ def _build_engine() -> Engine:
 
     doc = tomllib.loads(_data("rules.toml").read_text(encoding="utf-8"))
     lists = {k: frozenset(str(w).lower() for w in v) for k, v in doc.get("lists", {}).items()}
+    # nouns of bodies that act for a state, from PETRARCH2's Phoenix agents (tools/make_petrarch_data.py)
+    agents = {row["noun"] for row in _read_tsv("agents.tsv") if row["acts_for_state"] == "1" and " " not in row["noun"]}
+    lists["bodies"] = lists.get("bodies", frozenset()) | frozenset(agents)
     entries: dict[tuple[str, str], list[Entry]] = {}
     surface: set[str] = set()
     for e in _entries():
