@@ -64,3 +64,4 @@ def test_model_option_picks_the_pipeline(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     proc = _kg(["extract", "a.txt", "--model", "kg_no_such_pipeline"], {}, tmp_path)
     assert proc.returncode == 2 and "kg_no_such_pipeline" in proc.stderr
+
