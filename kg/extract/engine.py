@@ -56,6 +56,7 @@ class Rule:
     relation: str = ""  # overrides the entry's relation
     only: tuple[str, ...] = ()  # applies only to entries of these relations
     require_object: bool = False  # a symmetric relation needs an object too (no pairs within the subject)
+    themes: tuple[tuple[str, str], ...] = ()  # (list, relation): what is given, when in the list, sets the relation
     fires: tuple[tuple[str, str], ...] = ()
     misses: tuple[str, ...] = ()
 
@@ -138,8 +139,11 @@ class Engine:
 
     def _fire(self, rule: Rule, entry: Entry, slots: Slots) -> list[Hit]:
         relation = rule.relation or entry.relation
-        if relation == "supplies" and entry.frame == "transfer" and self._is_aid(slots):
-            relation = "aids"
+        for words, other in rule.themes:  # "sent troops to" is aid, "sent drones to" a supply
+            if any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in self.lists.get(words, ())
+                   for c in slots.tok.children):
+                relation = other
+                break
         subjects = _first(slots, rule.subject)
         objects = _first(slots, rule.object) if rule.object else []
         conf = round(entry.confidence * rule.weight, 3)
@@ -162,10 +166,6 @@ class Engine:
                     seen.add(pair)
                     out.append(Hit(s, relation, o, slots.tok.i, conf, rid))
         return out
-
-    def _is_aid(self, slots: Slots) -> bool:
-        aid = self.lists.get("aid", frozenset()) | self.lists.get("troops", frozenset())
-        return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in aid for c in slots.tok.children)
 
 
 #: frames whose symmetric relation may hold among coordinated subjects alone ("X and Y met", "X and Y are allies")
@@ -232,7 +232,8 @@ def _rules(doc: dict) -> list[Rule]:
             object=tuple(r.get("object", ())), weight=float(r.get("weight", 1.0)), voice=r.get("voice", ""),
             deps=tuple(r.get("deps", ())), governor=r.get("governor", ""), pairs=bool(r.get("pairs", False)),
             relation=r.get("relation", ""), only=tuple(r.get("only", ())),
-            require_object=bool(r.get("require_object", False)), fires=fires, misses=tuple(r.get("misses", ()))))
+            require_object=bool(r.get("require_object", False)),
+            themes=tuple(sorted(r.get("themes", {}).items())), fires=fires, misses=tuple(r.get("misses", ()))))
     return rules
 
 
