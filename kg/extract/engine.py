@@ -151,7 +151,7 @@ class Engine:
         out: list[Hit] = []
         if rule.require_object and not objects:
             return out
-        if relation in SYMMETRIC_PREDICATES and (rule.pairs or (not objects and entry.frame in _GROUP_FRAMES)):
+        if relation in SYMMETRIC_PREDICATES and (rule.pairs or (not objects and entry.frame in self.lists["group_frames"])):
             people = subjects + [o for o in objects if o.actor not in {s.actor for s in subjects}]
             for i, a in enumerate(people):
                 for b in people[i + 1:]:
@@ -166,10 +166,6 @@ class Engine:
                     seen.add(pair)
                     out.append(Hit(s, relation, o, slots.tok.i, conf, rid))
         return out
-
-
-#: frames whose symmetric relation may hold among coordinated subjects alone ("X and Y met", "X and Y are allies")
-_GROUP_FRAMES = frozenset({"mutual", "ties", "state"})
 
 
 def _first(slots: Slots, names: tuple[str, ...]) -> list[ActorRef]:
