@@ -37,7 +37,8 @@ MAX_LITERAL = 1 << 20
 
 _PREFIX = re.compile(rb"@prefix\b|(?<![\w:@-])prefix(?=[ \t\r\n]+[\w.-]*:)", re.IGNORECASE)
 _LONG_QUOTE = re.compile(rb'"""|\'\'\'')
-_XML_DECL = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)|<\x00!\x00(?:\s\x00)*[DdEe]\x00|\x00<\x00!(?:\x00\s)*\x00[DdEe]")
+_XML_DECL = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)|<\x00!\x00(?:\s\x00)*[DE]\x00|\x00<\x00!(?:\x00\s)*\x00[DE]",
+                       re.IGNORECASE)
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _PRIMARY = re.compile(r"[A-Za-z]{1,8}")
 _SUBTAG = re.compile(r"[A-Za-z0-9]{1,8}")
