@@ -263,7 +263,7 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
 @model_option
 @gazetteer_option
 def eval_(gold, fmt, show_errors, gazetteer_files):
-    """Score the extractor against a gold TSV file (format of shared/relations.md)."""
+    """Score the extractor against a gold TSV file (format and rules: docs/annotation-guide.md)."""
     from .evaluate import evaluate_file, format_scores
     from .extract import extract
     from .gazetteer import load_gazetteer

@@ -35,7 +35,7 @@ class FormatError(KgError):
 
 
 class GoldError(KgError):
-    """A gold file does not follow the format of shared/relations.md."""
+    """A gold file does not follow the format of docs/annotation-guide.md."""
 
 
 class ModelError(KgError):

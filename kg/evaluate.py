@@ -1,4 +1,4 @@
-"""Score extracted relations against a gold TSV file (the format and rules of shared/relations.md).
+"""Score extracted relations against a gold TSV file (the format and rules of docs/annotation-guide.md).
 
 A gold file has a header row ``id  source  sentence  relations`` (sentence level) or
 ``id  source  doc  relations`` (document level, ``doc`` a text file relative to the gold

@@ -60,7 +60,7 @@ def load_ontology() -> Graph:
 
 
 def predicate_info() -> dict[str, PredicateInfo]:
-    """Return the sixteen relations, in the order of relations.md, keyed by local name."""
+    """Return the sixteen relations, in the order of the annotation guide, keyed by local name."""
     return {info.name: info for info in _predicate_infos()}
 
 

@@ -1,6 +1,6 @@
 """The relation vocabulary as plain Python data (no rdflib).
 
-The sixteen relation predicates of ``shared/relations.md`` in the order of its table, which of them are
+The sixteen relation predicates of ``docs/annotation-guide.md`` in the order of its table, which of them are
 symmetric, and the quad class each falls under. The extractor imports this module without rdflib;
 ``ontology/kg.ttl`` says the same things in RDF and a test keeps the two in step.
 

@@ -70,7 +70,7 @@ class KG(DefinedNamespace):
     verbalConflict: URIRef  # quad class: conflict in words
     materialConflict: URIRef  # quad class: conflict in deeds
 
-    # Relations (shared/relations.md)
+    # Relations (docs/annotation-guide.md)
     alliedWith: URIRef  # the two are allies or partners (symmetric)
     meetsWith: URIRef  # officials meet, visit, hold talks (symmetric)
     agreesWith: URIRef  # they sign or reach an agreement (symmetric)

@@ -99,7 +99,7 @@ f-35 f-35s leopard abrams k2 k9 brahmos shahed cash seafood products beef pork w
 aluminum timber minerals cars soybeans gold
 """.split())
 
-# Troops sent to a state count as aid (relations.md decision 4), not supplies.
+# Troops sent to a state count as aid (annotation guide, decision 4), not supplies.
 TROOP_WORDS = frozenset("troops soldiers forces peacekeepers personnel advisers advisors instructors".split())
 
 

@@ -122,7 +122,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         halt = self._halted(t) if pred in ("supplies", "aids", "tradesWith") else 0
         if halt:
             # "halted weapons sales to Turkey", "froze aid to South Africa", "suspended imports of
-            # Japanese seafood": stopping a flow is a sanction on the other side (relations.md, 3)
+            # Japanese seafood": stopping a flow is a sanction on the other side (annotation guide, 3)
             halter = self.f.subject_left(halt) or subj
             if set(subj.actors) - set(halter.actors) and set(obj.actors) - set(halter.actors):
                 return  # "Hungary blocked an EU aid package for Ukraine": someone else's flow, stopped
@@ -225,7 +225,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         if tr.needs_goods and not f.has_goods_near(t):
             if pred == "supplies" and (f.troops_near(t) or f.word_near(t, AID_NOUNS, 10)
                                        or f.word_near(t, frozenset({"$", "€", "£", "dollars", "euros"}), 4)):
-                pred = "aids"  # troops sent in support, loans and grants are aid (relations.md, 4)
+                pred = "aids"  # troops sent in support, loans and grants are aid (annotation guide, 4)
             else:
                 return
         if pred == "vetoesFor":
@@ -331,7 +331,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
 
     def _private_target(self, obj: Group) -> bool:
         """ "sanctions on Iranian firms": sanctions on companies are not a relation between states
-        (relations.md, 3)."""
+        (annotation guide, 3)."""
         low = self.f.lowers
         if not obj.kinds <= {"modifier", "origin"}:
             return False
@@ -386,7 +386,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
           whoever did it: the subject of an earlier clause;
         - a threat with no target ("warned of consequences") aims at whom the subject criticises
           or attacks in the same sentence;
-        - backing or welcoming an agreement supports its parties (relations.md, 8).
+        - backing or welcoming an agreement supports its parties (annotation guide, 8).
         """
         f = self.f
         low = f.lowers

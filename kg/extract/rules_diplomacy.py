@@ -131,7 +131,7 @@ class DiplomacyRules:
 
 
     def _alliance_treaty(self, subj: Group, obj: Group | None, t: int, conf: float) -> None:
-        """Signing a partnership or defence treaty also makes allies (relations.md, 6)."""
+        """Signing a partnership or defence treaty also makes allies (annotation guide, 6)."""
         f = self.f
         low = f.lowers
         window = [low[x] for x in range(max(0, t - 4), min(len(low), t + 10))]

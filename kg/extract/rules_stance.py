@@ -86,14 +86,14 @@ class StanceRules:
 
     def _concern_fallback(self, subj: Group, t: int, conf: float) -> None:
         """ "X expressed concern over potential power imbalances" after a sentence part about Y and Z:
-        concern about what those actors do (relations.md: concern about a pact is concern by both)."""
+        concern about what those actors do (annotation guide, 9: concern about a pact is concern by both)."""
         f = self.f
         low = f.lowers
         if not any(w in ("over", "about", "at", "regarding") for w in low[t + 1:t + 3]):
             return
         pact = self._fallback_object("concernedBy", subj, t)
         if pact is not None:
-            self.emit(subj, pact, "concernedBy", t, conf - 0.1, low[t])  # "concern over the pact" (relations.md, 9)
+            self.emit(subj, pact, "concernedBy", t, conf - 0.1, low[t])  # "concern over the pact" (annotation guide, 9)
             return
         own = set(subj.actors)
         targets: list[Group] = []
