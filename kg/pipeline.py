@@ -73,11 +73,11 @@ class _Progress:
         from tqdm import tqdm
 
         self.chars = 0
-        self.bar = tqdm(total=total, unit=" documents", file=sys.stderr, leave=False, dynamic_ncols=True)
+        self.bar = tqdm(total=total, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
 
     def update(self, doc: Document) -> None:
         self.chars += len(doc.text)
-        self.bar.set_postfix_str(f"{self.chars / 1e6:.1f} M characters", refresh=False)
+        self.bar.set_postfix_str(f"{self.bar.format_sizeof(self.chars)} characters", refresh=False)
         self.bar.update(0 if getattr(doc, "offset", 0) else 1)
 
     def close(self) -> None:

@@ -496,3 +496,17 @@ def test_d17_streamed_lines_are_the_lines_rdflib_writes(tmp_path):
         assert sorted(ntriples_lines(path)) == lines
 
     check()
+
+
+def test_the_progress_bar_counts_whole_documents_out_of_those_expected(capsys):
+    """A long text read in 1 MB parts is one document, not one per part; the total is known."""
+    from kg.model import Document
+    from kg.pipeline import extract_documents
+
+    parts = [Document("long.txt", "Chile and Peru met. " * 50, offset=0),
+             Document("long.txt", "Peru and Chile met. " * 50, offset=1000),
+             Document("short.txt", "Spain backed Portugal.")]
+    assert len(list(extract_documents(parts, progress=True, expected=2))) == 3
+    shown = [line for line in capsys.readouterr().err.split("\r") if "doc" in line]
+    assert shown and all("/2 [" in line for line in shown) and "characters" in shown[-1], shown
+    assert not any(" 3/" in line for line in shown)
