@@ -208,6 +208,8 @@ def open_store(directory: str | Path, *, write: bool = False) -> Iterator:
     elif not is_store(d):
         raise GraphError(f"{d}: not an Oxigraph store (make one with: kg load GRAPH --store {d})")
     with _lock(d, exclusive=write):
+        if write:
+            _recover(Path(os.path.realpath(d)))
         if write and not is_store(d):  # a new store is made whole, then put in place
             _replace(d, lambda store: None)
         with _opened(d, write) as store:
@@ -276,9 +278,9 @@ def _recover(d: Path) -> None:
         return
     for name in sorted(names):
         path = parent / name
-        if name.startswith(_sibling(d, _OLD)) and not d.exists() and is_store(path):
-            os.rename(path, d)
-        elif name.startswith((_sibling(d, _NEW), _sibling(d, _OLD))) and path.is_dir() and not path.is_symlink():
+        if name.startswith(_sibling(d, _OLD)) and not d.exists() and is_store(path / "store"):
+            os.rename(path / "store", d)  # killed between the two renames: the old store goes back
+        if name.startswith((_sibling(d, _NEW), _sibling(d, _OLD))) and path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
 
 
@@ -454,6 +456,7 @@ def load_files(directory: str | Path, paths: Iterable[str | Path], *, replace: b
 def _write(d: Path, fill, files: int, replace: bool) -> LoadReport:
     t0 = time.perf_counter()
     with _lock(d, exclusive=True):
+        _recover(Path(os.path.realpath(d)))
         if replace or not is_store(d):
             triples = _replace(d, fill)
             return LoadReport(files, triples, time.perf_counter() - t0)

@@ -185,3 +185,22 @@ def test_foreign_store_with_named_graphs_is_queried_as_union(files, tmp_path, gr
     assert count(d) == len(graph)
     rows = run_query(d, f"SELECT (COUNT(*) AS ?n) FROM <{DEFAULT_GRAPH_NAME}> {{ ?s ?p ?o }}").rows
     assert int(rows[0][0].value) == len(graph)  # FROM a graph the store holds is allowed
+
+
+def test_where_directories_cannot_be_exchanged_two_renames_are_undone_after_a_kill(files, tmp_path, monkeypatch,
+                                                                                  graph):
+    import kg.store
+
+    d = tmp_path / "s"
+    load_files(d, [files[".ttl"]])
+    monkeypatch.setattr(kg.store, "_exchange", lambda a, b: False)  # a file system without RENAME_EXCHANGE
+    extra = tmp_path / "extra.nt"
+    extra.write_text('<http://e/a> <http://e/b> "c" .\n')
+    assert load_files(d, [extra], replace=True).triples == 1
+    # the state a kill between the two renames leaves: the store aside, a new one not yet in place
+    aside = tmp_path / ".s.kg-old-x1"
+    aside.mkdir()
+    d.rename(aside / "store")
+    (tmp_path / ".s.kg-new-x2").mkdir()
+    assert load_files(d, [files[".nt"]]).triples == len(graph) + 1  # the old store came back, then was added to
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["extra.nt", "s"]
