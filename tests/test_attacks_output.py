@@ -510,3 +510,16 @@ def test_the_progress_bar_counts_whole_documents_out_of_those_expected(capsys):
     shown = [line for line in capsys.readouterr().err.split("\r") if "doc" in line]
     assert shown and all("/2 [" in line for line in shown) and "characters" in shown[-1], shown
     assert not any(" 3/" in line for line in shown)
+
+
+def test_dev_stdout_is_written_in_place(docs, tmp_path):
+    """``-o /dev/stdout`` names the open descriptor: the file the shell opened gets the output and
+    stays the same file (it is not replaced behind the shell's back)."""
+    target = tmp_path / "shell.tsv"
+    with target.open("w") as out:
+        inode = os.fstat(out.fileno()).st_ino
+        result = subprocess.run([*KG, "extract", str(docs / "aukus.txt"), "-o", "/dev/stdout", "--format", "tsv",
+                                 "-q"], stdout=out, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert target.stat().st_ino == inode and target.read_text().startswith("doc\tsubject\tpredicate")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d", "shell.tsv"]
