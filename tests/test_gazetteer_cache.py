@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PROBE = """
 import sys
 from kg.gazetteer import load_gazetteer
@@ -44,6 +46,7 @@ def test_a_second_start_reads_the_cache_without_rdflib(tmp_path):
     assert second == ["PRK", "False", first[2], first[3]]  # same names and rules; no rdflib, no TOML parser
 
 
+@pytest.mark.slow
 def test_an_edited_gazetteer_file_is_read_again(tmp_path):
     extra = tmp_path / "extra.ttl"
     extra.write_text(EXTRA.replace("{label}", "Freedonia"), encoding="utf-8")
@@ -54,6 +57,7 @@ def test_an_edited_gazetteer_file_is_read_again(tmp_path):
     assert len(list((tmp_path / "cache").glob("gazetteer-*.pickle"))) == 2
 
 
+@pytest.mark.slow
 def test_a_damaged_cache_is_rebuilt(tmp_path):
     _probe(tmp_path)
     (cached,) = tmp_path.glob("gazetteer-*.pickle")
@@ -62,6 +66,7 @@ def test_a_damaged_cache_is_rebuilt(tmp_path):
     assert _probe(tmp_path)[0].split()[:2] == ["PRK", "False"]
 
 
+@pytest.mark.slow
 def test_concurrent_first_runs_all_succeed_and_leave_one_whole_file(tmp_path):
     env = {**os.environ, "KG_CACHE_DIR": str(tmp_path)}
     procs = [subprocess.Popen([sys.executable, "-c", PROBE], stdout=subprocess.PIPE, stderr=subprocess.PIPE,

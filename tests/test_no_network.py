@@ -40,6 +40,7 @@ def work(tmp_path_factory):
     return d
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [
     ["extract", ROOT / "examples", "-q"],
     ["build", ROOT / "examples", "-o", "g.ttl", "-q"],

@@ -505,6 +505,7 @@ def test_every_saved_query_is_covered():
             assert {p.name for p in q.params} <= set(cols), q.name
 
 
+@pytest.mark.slow
 @_settings(MAIN_EXAMPLES)
 @given(scenario=scenarios(), data=st.data())
 def test_saved_queries_on_random_graphs(tmp_path_factory, scenario, data):
@@ -532,6 +533,7 @@ def test_saved_queries_on_random_graphs(tmp_path_factory, scenario, data):
                 assert run_query(graph, saved.text, params=values, saved=saved, engine="rdflib") == on_graph
 
 
+@pytest.mark.slow
 @_settings(SIDE_EXAMPLES)
 @given(scenario=scenarios(), data=st.data())
 def test_saved_queries_on_stores_and_rdflib_files(tmp_path_factory, scenario, data):

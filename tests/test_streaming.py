@@ -212,6 +212,7 @@ def filler(path, megabytes: float, paragraph: str = PARAGRAPHS[2]) -> None:
         fh.write(PARAGRAPHS[4] + "\n")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux /proc")
 @pytest.mark.parametrize("suffix", [".nt", ".ttl"])
 def test_build_memory_does_not_grow_with_the_input(tmp_path, suffix):
@@ -228,6 +229,7 @@ def test_build_memory_does_not_grow_with_the_input(tmp_path, suffix):
     assert (None, KG.supplies, None) in last  # the last paragraph, far past the first part, was read
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="needs Linux /proc")
 def test_a_200_mb_file_is_read_in_bounded_memory(tmp_path):
     path = tmp_path / "big.txt"
@@ -344,6 +346,7 @@ def kill_at(args, cwd, moment: float | None, watch) -> None:
         proc.wait(timeout=30)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["build", "export"])
 def test_a_run_killed_at_any_moment_leaves_the_old_file_or_the_new_one(tmp_path, command):
     import time
