@@ -44,13 +44,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import re
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_cameo_lexicon import ConversionError, read_text, write_atomic  # noqa: E402  (the same file handling)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LEXICONS = ROOT.parent / "shared" / "lexicons"
@@ -142,26 +143,9 @@ INSTITUTION_WORDS = {
 LOWER_WORDS = {"and", "for", "in", "of", "on", "the", "to"}
 
 
-class ConversionError(Exception):
-    """An input that cannot be converted: the message names the file (and line) and the problem."""
-
-
 # ---------------------------------------------------------------------------------------------
 # Reading
 # ---------------------------------------------------------------------------------------------
-
-
-def read_text(path: Path) -> str:
-    if not path.exists():
-        raise ConversionError(f"{path}: not found")
-    if not path.is_file():
-        raise ConversionError(f"{path}: not a file")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise ConversionError(f"{path}: not UTF-8 (byte {e.start})") from None
-    except OSError as e:
-        raise ConversionError(f"{path}: cannot be read ({e.strerror})") from None
 
 
 def strip_comment(line: str) -> str:
@@ -533,21 +517,6 @@ def convert(lexicons: Path, states_ttl: Path = STATES_TTL) -> Result:
     leaders = leader_reader.run()
     files = {AGENTS_NAME: render(AGENT_COLUMNS, agents), LEADERS_NAME: render(LEADER_COLUMNS, leaders)}
     return Result(files, agents, leaders, agent_reader, leader_reader)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a package file is read by everyone
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def print_stats(r: Result, out=sys.stdout) -> None:
