@@ -10,9 +10,6 @@ from __future__ import annotations
 
 from .syntax import Sentence, Slots, lemma
 
-_CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "attr",
-                 "acomp", "nsubjpass", "nsubj", "oprd", "amod", "compound", "appos")
-
 
 def _governors(tok, limit: int = 8):
     """The trigger, then the words it hangs on, up to the sentence root."""
