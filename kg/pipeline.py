@@ -81,6 +81,7 @@ class _Progress:
         self.bar.update(0 if getattr(doc, "offset", 0) else 1)
 
     def close(self) -> None:
+        self.bar.refresh()  # the final count, even when the run was quicker than the bar's refresh interval
         self.bar.close()
 
 
