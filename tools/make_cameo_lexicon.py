@@ -847,6 +847,20 @@ def print_stats(converter: Converter, rows: list[Row], out=sys.stdout) -> None:
     print(f"merged_duplicates\t{converter.duplicates}", file=out)
 
 
+def check_or_write(files: dict[str, str], output_dir: Path, check: bool, script: str) -> None:
+    """Write each generated file atomically, or with ``check`` compare the shipped ones with them."""
+    for name, text in files.items():
+        path = output_dir / name
+        if check:
+            if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+                raise ConversionError(f"{path}: differs from a fresh conversion; run {script}")
+            continue
+        try:
+            write_atomic(path, text)
+        except OSError as e:
+            raise ConversionError(f"{path}: cannot be written ({e.strerror})") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="make_cameo_lexicon", description=__doc__.splitlines()[0])
     ap.add_argument("--lexicons", type=Path, default=DEFAULT_LEXICONS,
@@ -859,19 +873,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         files, converter, rows = convert(args.lexicons)
-        if args.check:
-            for name, text in files.items():
-                path = args.output_dir / name
-                if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
-                    raise ConversionError(f"{path}: differs from a fresh conversion; "
-                                          "run tools/make_cameo_lexicon.py")
-        else:
-            for name, text in files.items():
-                try:
-                    write_atomic(args.output_dir / name, text)
-                except OSError as e:
-                    path = args.output_dir / name
-                    raise ConversionError(f"{path}: cannot be written ({e.strerror})") from None
+        check_or_write(files, args.output_dir, args.check, "tools/make_cameo_lexicon.py")
         if args.stats:
             print_stats(converter, rows)
     except ConversionError as e:

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_cameo_lexicon import ConversionError, read_text, write_atomic  # noqa: E402  (the same file handling)
+from make_cameo_lexicon import ConversionError, check_or_write, read_text  # noqa: E402  (the same file handling)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_LEXICONS = ROOT.parent / "shared" / "lexicons"
@@ -561,20 +561,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         result = convert(args.lexicons)
+        check_or_write(result.files, args.output_dir, args.check, "tools/make_petrarch_data.py")
         if args.check:
-            for name, text in result.files.items():
-                path = args.output_dir / name
-                if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
-                    raise ConversionError(f"{path}: differs from a fresh conversion; "
-                                          "run tools/make_petrarch_data.py")
             check_license(args.output_dir)
-        else:
-            for name, text in result.files.items():
-                path = args.output_dir / name
-                try:
-                    write_atomic(path, text)
-                except OSError as e:
-                    raise ConversionError(f"{path}: cannot be written ({e.strerror})") from None
         if args.stats:
             print_stats(result)
     except ConversionError as e:
