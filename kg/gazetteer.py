@@ -225,9 +225,7 @@ def _load_cached(paths: tuple[str, ...]) -> Gazetteer:
     try:
         sources = [Path(p).read_bytes() for p in paths]
     except OSError:
-        sources = None  # _read names the file and the problem
-    if sources is None:
-        return _parse(paths)
+        return _parse(paths)  # _read names the file and the problem
     return cached("gazetteer", sources, lambda: _parse(paths), Gazetteer)
 
 

@@ -56,7 +56,9 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     engine = load_engine()
     out: list[Relation] = []
     sentences = split_sentences(document.text, document.id)
-    parses = _Parses(sentences, _gate_words(engine), index.first_keys)
+    gate = _gate_words(engine)
+    triggers = gate[0]
+    parses = _Parses(sentences, gate, index.first_keys)
     for sent in sentences:
         tokens = tokenize(sent.text)
         if not tokens:
@@ -66,8 +68,8 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
-        if len({s.actor for s in spans}) < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) \
-                or (RUN_WORDS.isdisjoint(lowers) and engine.surface.isdisjoint(lowers)):
+        actors = len({s.actor for s in spans})
+        if actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
             discourse.update(SentenceFrame.analyse(tokens, spans, lowers, clauses=False), [])
@@ -75,7 +77,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
-        if len({s.actor for s in spans}) >= 2:
+        if actors >= 2:
             candidates += parse_candidates(engine, sent.text, tokens, spans, parses.get(sent.index))
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, candidates, discourse.symmetric)
@@ -94,8 +96,8 @@ def _best_candidates(frame, candidates, symmetric) -> dict:
     best: dict[tuple[str, str, str], tuple] = {}
     for c in candidates:
         subj_end = c.subj_span.j if c.subj_span is not None else None
-        if c.negated is None and is_irrealis(frame, c.trigger_index, subj_end):
-            continue  # parse candidates come without the unreal ones already
+        if not c.rule and is_irrealis(frame, c.trigger_index, subj_end):
+            continue  # (parse-rule candidates arrive with the unreal ones already dropped)
         negated = c.negated if c.negated is not None else is_negated(frame, c.trigger_index, subj_end)
         hedged = c.hedged if c.hedged is not None else is_hedged(frame, c.trigger_index)
         s, o = c.subject, c.object

@@ -99,8 +99,7 @@ class Engine:
                     continue
                 slots = Slots(sent, tok, entry.preps)
                 for rule in self.rules:
-                    if entry.frame in rule.frames and pos in rule.pos and (not rule.only or entry.relation in rule.only) \
-                            and self._applies(rule, slots, sent):
+                    if entry.frame in rule.frames and pos in rule.pos and self._applies(rule, entry, slots, sent):
                         out.extend(self._fire(rule, entry, slots))
         return out
 
@@ -123,8 +122,10 @@ class Engine:
         words = frozenset().union(*(sent.words(n) for n in names.get(need, (need,))))
         return any(lemma(t) in words or t.text.lower() in words for t in things)
 
-    def _applies(self, rule: Rule, slots: Slots, sent: Sentence) -> bool:
+    def _applies(self, rule: Rule, entry: Entry, slots: Slots, sent: Sentence) -> bool:
         tok = slots.tok
+        if rule.only and entry.relation not in rule.only:
+            return False
         if rule.voice and (rule.voice == "passive") != slots.passive:
             return False
         if rule.deps and tok.dep_ not in rule.deps:

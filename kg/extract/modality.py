@@ -47,7 +47,7 @@ def negated(sent: Sentence, tok) -> bool:
 def unreal(sent: Sentence, tok) -> bool:
     """Asked for, planned, conditional or a question: the relation did not happen."""
     doc = sent.doc
-    if len(doc) and doc[-1].text == "?" or any(t.text == "?" for t in doc[-2:]):
+    if any(t.text == "?" for t in doc[-2:]):
         return True
     head = _clause_head(tok)
     if any(c.dep_ == "aux" and c.text.lower() in sent.words("irrealis_aux") for c in head.children):

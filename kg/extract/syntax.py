@@ -169,8 +169,8 @@ class Slots:
                 break  # "after fighting on the border": a gerund naming no other actor shares no subject
             if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (
                     tok.dep_ == "pobj" and tok.head.dep_ == "prep"):
-                tok = tok.head.head if tok.dep_ == "pobj" or tok.head.dep_ == "prep" else tok.head
-                if tok.dep_ == "prep":
+                tok = tok.head
+                while tok.dep_ == "prep" and tok.head.i != tok.i:  # through the preposition to what it hangs on
                     tok = tok.head
                 continue
             if tok.dep_ == "relcl":
