@@ -1,25 +1,56 @@
 """``kg build --append``: merge the graph already at OUTPUT into the graph being built.
 
-For N-Triples, N-Quads and Turtle the old file is streamed through Oxigraph's parser straight
-into the :class:`~kg.rdf.LineGraph` of the build, each triple written as the N-Triples line
-rdflib would write, so it merges with the new lines (duplicates dropped) and spills to sorted
-runs like them: appending one small file to a graph of millions of triples takes time in
-proportion to the graph and bounded memory, with no rdflib graph of the old file. Other formats
-(TriG, JSON-LD, RDF/XML) are read with rdflib into the in-memory graph of the build.
+A document read again replaces what the graph said about it. Two passes over the old graph:
 
-Either way a document read again brings its current title, date and source: the old values of
-:data:`kg.rdf.DOCUMENT_METADATA` of the rebuilt documents are dropped.
+1. :func:`plan_drops` reads the claims (``kg:Claim`` nodes, which kg writes grouped by node) and
+   finds those derived from the rebuilt documents, the direct triples that only they supported
+   (both directions of a symmetric predicate), and the actors that only they named;
+2. the old triples are merged into the new graph except those claims, those direct triples and
+   actors, and the old title, date and source (:data:`kg.rdf.DOCUMENT_METADATA`) of the rebuilt
+   documents; the new build adds what the documents say now.
+
+So appending a changed document gives the graph a fresh build of the final inputs gives: one
+``kg:confidence`` a claim, no direct triple that no claim supports any more.
+
+For N-Triples, N-Quads and Turtle both passes stream the old file through Oxigraph's parser; the
+second feeds the :class:`~kg.rdf.LineGraph` of the build, each triple written as the N-Triples
+line rdflib would write, so it merges with the new lines (duplicates dropped) and spills to sorted
+runs like them: appending one small file to a graph of millions of triples takes time in
+proportion to the graph and memory in proportion to the rebuilt documents and the distinct direct
+triples, with no rdflib graph of the old file. Other formats (TriG, JSON-LD, RDF/XML) are read with
+rdflib into the in-memory graph of the build.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from .errors import GraphError
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_KG = "https://w3id.org/kgstates/ontology#"
+_ACTOR = "https://w3id.org/kgstates/actor/"
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = _RDF + "type", _RDF + "subject", _RDF + "predicate", _RDF + "object"
+_CLAIM_TYPE, _NEGATED, _ATTRIBUTED = _KG + "Claim", _KG + "negated", _KG + "attributedTo"
+_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+#: the claim properties the plan reads
+_CLAIM_FIELDS = frozenset({_TYPE, _SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _ATTRIBUTED, _DERIVED})
+_REQUIRED = (_SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _DERIVED)
+#: the triples that describe an actor (kg.rdf._add_actor): dropped with an actor no claim names
+_ACTOR_FIELDS = frozenset({_TYPE, "http://www.w3.org/2000/01/rdf-schema#label", _KG + "iso3", _KG + "iso2",
+                           "http://www.w3.org/2002/07/owl#sameAs"})
+
+#: kg.rdf.DOCUMENT_METADATA (not imported: rdflib stays out of this module until it is needed)
+_METADATA = frozenset({"http://purl.org/dc/terms/title", "http://purl.org/dc/terms/date",
+                       "http://purl.org/dc/terms/source"})
+
+#: (subject, predicate, object) as plain strings: IRIs and blank node ids by value, literals by lexical form
+Triple = tuple[str, str, str]
 
 
 def _ox_term(term, quote, ox) -> str:
@@ -37,42 +68,150 @@ def _ox_term(term, quote, ox) -> str:
     return str(term)  # (an RDF-star triple term: not in kg graphs)
 
 
-def ntriples_lines(path: str | Path, skip=lambda s, p: False) -> Iterable[str]:
-    """The triples of the N-Triples, N-Quads or Turtle file ``path`` as rdflib's N-Triples lines
-    (named graphs merged), streamed; ``skip(subject_iri, predicate_iri)`` drops triples.
-    GraphError (file, line, column) on a syntax error."""
+def _parsed(path: str | Path) -> Iterator:
+    """The quads of the N-Triples, N-Quads or Turtle file ``path``, streamed by Oxigraph;
+    GraphError (file, line, column) on a syntax error or an unreadable file."""
     import pyoxigraph as ox
-    from rdflib.plugins.serializers.nt import _quote_encode
 
     from .store import _syntax_error, ox_format
 
     p = Path(path)
     try:
-        for quad in ox.parse(path=str(p), format=ox_format(p)):
-            s, predicate = quad.subject, quad.predicate.value
-            if skip(s.value, predicate):
-                continue
-            yield f"{_ox_term(s, _quote_encode, ox)} <{predicate}> {_ox_term(quad.object, _quote_encode, ox)} .\n"
+        yield from ox.parse(path=str(p), format=ox_format(p))
     except SyntaxError as exc:
         raise _syntax_error(p, exc) from None
     except (OSError, ValueError) as exc:
         raise GraphError(f"{p}: cannot read graph ({' '.join(str(exc).split())[:200]})") from None
 
 
-def merge_existing(graph, path: str | Path, rebuilt_documents: Iterable) -> None:
-    """Add the triples of the graph file ``path`` to ``graph`` (a LineGraph or an rdflib graph),
-    except the old metadata of ``rebuilt_documents`` (document IRIs)."""
-    from .rdf import DOCUMENT_METADATA, LineGraph, read_graph
+def _value(term) -> str:
+    return str(getattr(term, "value", term))
 
-    rebuilt = {str(d) for d in rebuilt_documents}
-    metadata = {str(p) for p in DOCUMENT_METADATA}
-    if isinstance(graph, LineGraph):
-        graph.add_lines(ntriples_lines(path, lambda s, p: s in rebuilt and p in metadata))
-        return
-    for s, p, o in read_graph(path):
-        if str(s) in rebuilt and str(p) in metadata:
+
+def ntriples_lines(path: str | Path, skip: Callable[[str, str, str], bool] = lambda s, p, o: False) -> Iterable[str]:
+    """The triples of the N-Triples, N-Quads or Turtle file ``path`` as rdflib's N-Triples lines
+    (named graphs merged), streamed; ``skip(subject, predicate, object)`` (plain strings, see
+    :data:`Triple`) drops triples. GraphError (file, line, column) on a syntax error."""
+    import pyoxigraph as ox
+    from rdflib.plugins.serializers.nt import _quote_encode
+
+    for quad in _parsed(path):
+        s, predicate, o = quad.subject, quad.predicate.value, quad.object
+        if skip(s.value, predicate, _value(o)):
             continue
-        graph.add((s, p, o))
+        yield f"{_ox_term(s, _quote_encode, ox)} <{predicate}> {_ox_term(o, _quote_encode, ox)} .\n"
 
 
-__all__ = ["merge_existing", "ntriples_lines"]
+def _claims(triples: Iterable[Triple]) -> Iterator[dict[str, str]]:
+    """The claim nodes of ``triples`` with the fields the plan reads (``"node"`` and the property
+    IRIs). A claim is given out when the triples move on to another subject with its required
+    fields seen, so a graph whose claims come grouped (every graph kg writes) needs memory for
+    one claim; in another order, incomplete claims wait for their other triples."""
+    pending: dict[str, dict[str, str]] = {}
+    previous = None
+    for s, p, o in triples:
+        if s != previous:
+            record = pending.get(previous)
+            if record is not None and all(f in record for f in _REQUIRED):
+                del pending[previous]
+                if record.get(_TYPE) == _CLAIM_TYPE:
+                    yield record
+            previous = s
+        if p in _CLAIM_FIELDS and (p != _TYPE or o == _CLAIM_TYPE):
+            pending.setdefault(s, {"node": s})[p] = o
+    for record in pending.values():
+        if record.get(_TYPE) == _CLAIM_TYPE:
+            yield record
+
+
+def _true(value: str | None) -> bool:
+    return value is not None and value.strip().lower() in ("true", "1")
+
+
+@dataclass
+class DropPlan:
+    """What of an old graph a rebuild of some of its documents replaces (see :func:`plan_drops`)."""
+
+    documents: frozenset[str]
+    claims: set[str] = field(default_factory=set)
+    direct: set[Triple] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+
+    def __call__(self, s: str, p: str, o: str) -> bool:
+        """Whether the old triple ``(s, p, o)`` is dropped."""
+        if s in self.claims:
+            return True
+        if s in self.documents:
+            return p in _METADATA
+        if s in self.actors and p in _ACTOR_FIELDS:
+            return True
+        return (s, p, o) in self.direct
+
+
+def plan_drops(triples: Iterable[Triple], rebuilt_documents: Iterable) -> DropPlan:
+    """One pass over an old graph's ``triples``: the claims derived from ``rebuilt_documents``
+    (document IRIs), the direct triples no other claim supports, the actors no other claim names.
+
+    A claim found without its document (a graph in an unusual order) counts as kept: the plan
+    never drops more than the rebuilt documents said.
+    """
+    from .predicates import SYMMETRIC_PREDICATES
+
+    plan = DropPlan(frozenset(str(d) for d in rebuilt_documents))
+    support: Counter[Triple] = Counter()  # direct triple -> claims that state it ...
+    dropped_support: Counter[Triple] = Counter()  # ... and those of them that go
+    named: set[str] = set()  # actors a kept claim names
+    dropped_named: set[str] = set()
+    if not plan.documents:
+        return plan
+    for claim in _claims(triples):
+        gone = claim.get(_DERIVED) in plan.documents
+        if gone:
+            plan.claims.add(claim["node"])
+        actors = {claim.get(_SUBJECT), claim.get(_OBJECT), claim.get(_ATTRIBUTED)} - {None}
+        (dropped_named if gone else named).update(actors)
+        s, p, o = claim.get(_SUBJECT), claim.get(_PREDICATE), claim.get(_OBJECT)
+        if s is None or p is None or o is None or _true(claim.get(_NEGATED)):
+            continue
+        keys = [(s, p, o)]
+        if p.startswith(_KG) and p[len(_KG):] in SYMMETRIC_PREDICATES:
+            keys.append((o, p, s))
+        for key in keys:
+            support[key] += 1
+            if gone:
+                dropped_support[key] += 1
+    plan.direct = {key for key, n in dropped_support.items() if n == support[key]}
+    plan.actors = {a for a in dropped_named - named if a.startswith(_ACTOR)}
+    return plan
+
+
+def _rdflib_triples(graph) -> Iterator[Triple]:
+    """An rdflib graph's triples as plain strings, each claim's together."""
+    from rdflib import RDF, URIRef
+
+    claims = set(graph.subjects(RDF.type, URIRef(_CLAIM_TYPE)))
+    for node in sorted(claims):
+        for p, o in graph.predicate_objects(node):
+            yield str(node), str(p), str(o)
+
+
+def merge_existing(graph, path: str | Path, rebuilt_documents: Iterable) -> DropPlan:
+    """Add the triples of the graph file ``path`` to ``graph`` (a LineGraph or an rdflib graph),
+    except what the new reading of ``rebuilt_documents`` (document IRIs) replaces; returns the
+    plan of what was left out."""
+    from .rdf import LineGraph, read_graph
+
+    rebuilt = list(rebuilt_documents)
+    if isinstance(graph, LineGraph):
+        plan = plan_drops(((q.subject.value, q.predicate.value, _value(q.object)) for q in _parsed(path)), rebuilt)
+        graph.add_lines(ntriples_lines(path, plan))
+        return plan
+    old = read_graph(path)
+    plan = plan_drops(_rdflib_triples(old), rebuilt)
+    for s, p, o in old:
+        if not plan(str(s), str(p), str(o)):
+            graph.add((s, p, o))
+    return plan
+
+
+__all__ = ["DropPlan", "merge_existing", "ntriples_lines", "plan_drops"]
