@@ -24,7 +24,9 @@ def run(*args):
 
 
 def inputs(tmp_path):
-    a, b = inputs(tmp_path)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(A_BEFORE)
+    b.write_text(B)
     return a, b
 
 
