@@ -1,21 +1,27 @@
 """What every ``kg`` command shares about errors: one line on stderr, a documented exit code.
 
-* :func:`fail` turns a :class:`kg.errors.KgError` into the click exception of its exit code
+* :class:`KgCommand` (every ``kg`` command) is the one place where a :class:`kg.errors.KgError`
+  becomes the one-line error: :func:`fail` turns it into the click exception of its exit code
   (1: the job failed; 2: a usage error), flattened to one line and, when the message does not
-  name the file it is about, prefixed with that file.
+  name the file it is about (:func:`about`), prefixed with that file.
 * :class:`OneLineGroup` is the ``kg`` group: click prints a usage error as four lines (usage,
   hint, a blank line, the error); kg prints it as one ``Error: ...`` line ending with the help hint:
-  ``Error: Missing argument 'GRAPH'; see 'kg draw --help'``.
+  ``Error: Missing argument 'GRAPH'; see 'kg draw --help'``. Its ``-v``/``--verbose`` (repeatable)
+  shows kg's log on stderr: INFO, or DEBUG with ``-vv``.
 
 Only click is imported here, so ``kg --help`` stays fast.
 """
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
 from pathlib import PurePath
-from typing import NoReturn
+from typing import Iterator, NoReturn
 
 import click
+
+from .errors import KgError
 
 
 def one_line(message: str) -> str:
@@ -41,6 +47,56 @@ def fail(exc: Exception, name: str | None = None) -> NoReturn:
     if getattr(exc, "exit_code", 1) == 2:
         raise click.UsageError(message) from None
     raise click.ClickException(message) from None
+
+
+@contextmanager
+def about(name, *kinds: type[KgError]) -> Iterator[None]:
+    """Errors of ``kinds`` (every KgError when none is given) raised inside are about the file
+    ``name``: the one-line error names it when the message does not."""
+    try:
+        yield
+    except kinds or KgError as exc:
+        if getattr(exc, "about", None) is None:
+            exc.about = str(name)
+        raise
+
+
+class KgCommand(click.Command):
+    """A ``kg`` command: a :class:`kg.errors.KgError` that ends it is one ``Error:`` line with its
+    exit code (:func:`fail`), here and nowhere else."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            fail(exc, getattr(exc, "about", None))
+
+
+class _Stderr(logging.Handler):
+    """Log records as ``kg: LEVEL: logger: message`` lines on the current stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            click.echo(f"kg: {record.levelname.lower()}: {record.name}: {one_line(record.getMessage())}", err=True)
+        except Exception:  # noqa: BLE001 - logging must never end the run
+            self.handleError(record)
+
+
+def set_verbosity(verbose: int) -> None:
+    """Show kg's log on stderr: nothing more than warnings for 0, INFO for 1, DEBUG for 2 or more."""
+    logger = logging.getLogger("kg")
+    for handler in [h for h in logger.handlers if isinstance(h, _Stderr)]:
+        logger.removeHandler(handler)
+    if verbose:
+        logger.addHandler(_Stderr())
+        logger.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+    else:
+        logger.setLevel(logging.NOTSET)
+
+
+def _verbose(ctx, param, value) -> int:
+    set_verbosity(value)
+    return value
 
 
 #: click >= 8.2 raises this for a group called without arguments; its "message" is the help
@@ -131,6 +187,13 @@ class OneLineGroup(click.Group):
     (exit 1); a closed pipe ends the run quietly.
     """
 
+    command_class = KgCommand
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_verbose,
+                                        is_eager=True, help="Show what kg does on stderr (-vv: in detail)."))
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -165,4 +228,5 @@ class OneLineGroup(click.Group):
             raise _flatten(exc) from None
 
 
-__all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "OneLineGroup", "Terminated", "UsageFailure", "fail", "one_line"]
+__all__ = ["EXIT_INTERRUPTED", "EXIT_TERMINATED", "KgCommand", "OneLineGroup", "Terminated", "UsageFailure", "about",
+           "fail", "one_line", "set_verbosity"]

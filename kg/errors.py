@@ -11,9 +11,14 @@ from __future__ import annotations
 
 
 class KgError(Exception):
-    """Base class of every error kg raises on purpose."""
+    """Base class of every error kg raises on purpose.
+
+    ``about`` is the file the error is about, when its message does not name it and whoever
+    catches it on the way knows it (``kg.cli_common.about``).
+    """
 
     exit_code = 1
+    about: str | None = None
 
 
 class InputError(KgError):
