@@ -97,7 +97,7 @@ class Engine:
                     continue
                 if entry.dobj and not any(c.dep_ == "dobj" and lemma(c) == entry.dobj for c in tok.children):
                     continue
-                slots = Slots(sent, tok, entry.preps)
+                slots = Slots(sent, tok, entry.preps, entry.relation)
                 for rule in self.rules:
                     if entry.frame in rule.frames and pos in rule.pos and self._applies(rule, entry, slots, sent):
                         out.extend(self._fire(rule, entry, slots))

@@ -77,6 +77,7 @@ class Slots:
     sent: Sentence
     tok: object
     preps: tuple[str, ...] = ()
+    relation: str = ""  # the relation of the lexicon entry being read, for the few slots that depend on it
     _cache: dict[str, list[ActorRef]] = field(default_factory=dict)
 
     # -- public ------------------------------------------------------------------------------
@@ -117,7 +118,8 @@ class Slots:
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, role)
         inner: list[ActorRef] = []
-        body = low in self.sent.words("bodies") or (role == "target" and low in self.sent.words("targets"))
+        body = low in self.sent.words("bodies") or (role == "target" and low in self.sent.words("targets")) or (
+            role == "subject" and low in self.sent.words("means"))  # "Turkish drones hit ...": the weapon's state
         event = role == "target" and low in self.sent.words("events")
         look = body or event
         # a body is "of", "from" or "in" its state; an event's parties are its doer and "between" phrase
@@ -129,6 +131,8 @@ class Slots:
             for c in tok.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     inner.extend(self.sent.actor_at[x.i] for x in c.subtree if x.i in self.sent.actor_at)
+                    if role == "target" and c.dep_ == "poss" and c.i not in self.sent.actor_at:
+                        inner.extend(self._owner(c))
                 elif c.dep_ == "prep" and lemma(c) in preps:
                     for p in c.children:
                         if p.dep_ == "pobj":
@@ -137,6 +141,21 @@ class Slots:
             if c.dep_ == "appos":
                 inner.extend(self.actors(c, role))
         return inner
+
+    def _owner(self, pronoun) -> list[ActorRef]:
+        """Whose "its"/"their" a target is: "Georgia accused Russian troops of shelling its villages".
+
+        The owner is the nearest actor before the pronoun that is not the trigger's own subject ("its own"
+        is the subject's, and names no other actor)."""
+        if self.relation not in self.sent.words("owner_relations") or lemma(
+                pronoun) not in self.sent.words("possessive_pronouns") or any(
+                lemma(c) == "own" for c in pronoun.head.children):
+            return []
+        own = {a.actor for a in self.get("subj")}
+        if not own:
+            return []
+        before = [r for i, r in sorted(self.sent.actor_at.items()) if i < pronoun.i and r.actor not in own]
+        return before[-1:]
 
     def _children(self, tok, deps) -> list:
         return [c for c in tok.children if c.dep_ in deps]
@@ -283,6 +302,26 @@ class Slots:
         """"X's move drew criticism from Y": the "from" phrase of the verb a noun is the object of."""
         if self.tok.dep_ in ("dobj", "attr"):
             return self._prep_objects(self.tok.head, ("from",))
+        return []
+
+    def slot_border(self) -> list[ActorRef]:
+        """The states a border of the trigger's phrase lies between: "fighting along the Armenian-Azerbaijani border"."""
+        out: list[ActorRef] = []
+        for c in self._children(self.tok, ("prep",)):
+            for p in c.children:
+                if p.dep_ != "pobj" or lemma(p) not in self.sent.words("borders"):
+                    continue
+                for m in p.children:  # "Azerbaijan's border with Armenia", "the border between X and Y"
+                    if m.dep_ in ("poss", "amod", "compound", "nmod"):
+                        out.extend(self.sent.actor_at[x.i] for x in m.subtree if x.i in self.sent.actor_at)
+                    elif m.dep_ == "prep" and lemma(m) in ("with", "between", "of", "among"):
+                        out.extend(a for o in m.children if o.dep_ == "pobj" for a in self.actors(o))
+        return out if len({a.actor for a in out}) > 1 else []
+
+    def slot_addressee(self) -> list[ActorRef]:
+        """Whom a noun's verb addresses: "conveyed its concerns to Moscow", "lodged a protest with Rome"."""
+        if self.tok.dep_ == "dobj":
+            return self._prep_objects(self.tok, ("to", "with")) or self._prep_objects(self.tok.head, ("to", "with"))
         return []
 
     def slot_setting(self) -> list[ActorRef]:
