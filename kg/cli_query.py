@@ -1,12 +1,8 @@
-"""The ``kg query`` and ``kg load`` commands, and the writers of query results.
+"""The ``kg query`` and ``kg load`` commands.
 
 Only click is imported at start-up; everything else is imported inside the commands, so ``kg --help``
 stays fast and ``kg query STORE`` imports neither rdflib nor the gazetteer unless it needs them.
-
-Result formats (a registry keyed by name): SELECT results as ``table`` (aligned, prefixed names),
-``csv``, ``tsv``, ``json`` and ``xml`` (W3C SPARQL 1.1 Query Results formats); ASK results as
-``true``/``false`` (or the W3C ``json``/``xml`` boolean documents); CONSTRUCT and DESCRIBE results
-as RDF: ``ttl``, ``nt``, ``jsonld`` or ``xml``.
+The result formats and their writers are :mod:`kg.query.writers`.
 """
 
 from __future__ import annotations
@@ -20,225 +16,14 @@ import click
 from .cli_common import fail
 from .cli_export import auth_options
 
-# ---------------------------------------------------------------------------- result writers
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_SRX = "http://www.w3.org/2005/sparql-results#"
-_NUMERIC = {_XSD + t: re for t, re in (("integer", r"[+-]?\d+"), ("decimal", r"[+-]?\d*\.\d+"),
-                                        ("double", r"[+-]?(\d+\.\d*|\.?\d+)[eE][+-]?\d+"))}
+def __getattr__(name: str):
+    """The registries and writer of :mod:`kg.query.writers`, once here, by their old names."""
+    if name in ("RESULT_FORMATS", "GRAPH_FORMATS", "write_result"):
+        from .query import writers
 
-
-def _kind(term) -> str:
-    return type(term).__name__  # NamedNode | BlankNode | Literal
-
-
-def _nt_string(text: str) -> str:
-    text = (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-            .replace("\t", "\\t"))
-    # other controls as \uXXXX escapes (the same string in Turtle syntax, and nothing a terminal obeys)
-    return '"' + re.sub("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04X}",
-                        text) + '"'
-
-
-def _turtle_term(term) -> str:
-    """A term in Turtle syntax, as the W3C TSV results format writes it."""
-    import re
-
-    if term is None:
-        return ""
-    kind = _kind(term)
-    if kind == "NamedNode":
-        return f"<{term.value}>"
-    if kind == "BlankNode":
-        return f"_:{term.value}"
-    if term.language:
-        return f"{_nt_string(term.value)}@{term.language}"
-    dt = term.datatype.value
-    if dt == _XSD + "string":
-        return _nt_string(term.value)
-    if dt in _NUMERIC and re.fullmatch(_NUMERIC[dt], term.value):
-        return term.value
-    if dt == _XSD + "boolean" and term.value in ("true", "false"):
-        return term.value
-    return f"{_nt_string(term.value)}^^<{dt}>"
-
-
-def write_csv(result, out) -> None:
-    """W3C SPARQL 1.1 CSV: header of variable names, values as plain strings, CRLF line ends."""
-    import csv
-
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(result.vars)
-    for row in result.rows:
-        writer.writerow(["" if t is None else ("_:" + t.value if _kind(t) == "BlankNode" else t.value)
-                         for t in row])
-
-
-def write_tsv(result, out) -> None:
-    """W3C SPARQL 1.1 TSV: header of ?variables, values in Turtle syntax, LF line ends."""
-    out.write("\t".join("?" + v for v in result.vars) + "\n")
-    for row in result.rows:
-        out.write("\t".join(_turtle_term(t) for t in row) + "\n")
-
-
-def _json_term(term) -> dict:
-    kind = _kind(term)
-    if kind == "NamedNode":
-        return {"type": "uri", "value": term.value}
-    if kind == "BlankNode":
-        return {"type": "bnode", "value": term.value}
-    value = {"type": "literal", "value": term.value}
-    if term.language:
-        value["xml:lang"] = term.language
-    elif term.datatype.value != _XSD + "string":
-        value["datatype"] = term.datatype.value
-    return value
-
-
-def write_json(result, out) -> None:
-    """W3C SPARQL 1.1 Query Results JSON (a boolean document for ASK)."""
-    import json
-
-    from .text import json_terminal_safe
-
-    if result.kind == "ask":
-        json.dump({"head": {}, "boolean": bool(result.boolean)}, out)
-        out.write("\n")
-        return
-    out.write('{"head": {"vars": ' + json.dumps(list(result.vars)) + '}, "results": {"bindings": [')
-    for i, row in enumerate(result.rows):
-        binding = {v: _json_term(t) for v, t in zip(result.vars, row) if t is not None}
-        out.write(("," if i else "") + "\n  " + json_terminal_safe(json.dumps(binding, ensure_ascii=False)))
-    out.write("\n]}}\n")
-
-
-def write_xml(result, out) -> None:
-    """W3C SPARQL Query Results XML (a boolean document for ASK); characters XML cannot hold are
-    written as U+FFFD."""
-    from xml.sax.saxutils import escape as xml_escape, quoteattr as xml_quoteattr
-
-    from .text import printable
-
-    def escape(text):
-        return xml_escape(printable(text))
-
-    def quoteattr(text):
-        return xml_quoteattr(printable(text))
-
-    out.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{_SRX}">\n  <head>\n')
-    for v in result.vars:
-        out.write(f"    <variable name={quoteattr(v)}/>\n")
-    out.write("  </head>\n")
-    if result.kind == "ask":
-        out.write(f"  <boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n")
-        return
-    out.write("  <results>\n")
-    for row in result.rows:
-        out.write("    <result>\n")
-        for v, t in zip(result.vars, row):
-            if t is None:
-                continue
-            kind = _kind(t)
-            if kind == "NamedNode":
-                value = f"<uri>{escape(t.value)}</uri>"
-            elif kind == "BlankNode":
-                value = f"<bnode>{escape(t.value)}</bnode>"
-            elif t.language:
-                value = f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
-            elif t.datatype.value != _XSD + "string":
-                value = f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
-            else:
-                value = f"<literal>{escape(t.value)}</literal>"
-            out.write(f"      <binding name={quoteattr(v)}>{value}</binding>\n")
-        out.write("    </result>\n")
-    out.write("  </results>\n</sparql>\n")
-
-
-def short_name(term, max_width: int = 60) -> str:
-    """A term as a table shows it: a prefixed name when a kg prefix fits, a literal's text."""
-    import re
-
-    from .query import PREFIXES
-
-    if term is None:
-        return ""
-    kind = _kind(term)
-    if kind == "NamedNode":
-        best = ""
-        for prefix, ns in PREFIXES.items():
-            if term.value.startswith(ns) and len(ns) > len(PREFIXES.get(best, "")):
-                local = term.value[len(ns):]
-                if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", local) and not local.endswith("."):
-                    best = prefix
-        text = f"{best}:{term.value[len(PREFIXES[best]):]}" if best else f"<{term.value}>"
-    elif kind == "BlankNode":
-        text = "_:" + term.value
-    else:
-        text = " ".join(term.value.split())
-    from .text import printable
-
-    text = printable(text)  # nothing in a label or evidence drives the terminal
-    return text if len(text) <= max_width else text[:max_width - 1] + "…"
-
-
-def write_table(result, out, max_width: int = 60) -> None:
-    """An aligned table with prefixed names; numbers right-aligned; long cells cut at ``max_width``."""
-    if result.kind == "ask":
-        out.write("true\n" if result.boolean else "false\n")
-        return
-    cells = [[short_name(t, max_width) for t in row] for row in result.rows]
-    headers = list(result.vars)
-    numeric = [all(t is None or (_kind(t) == "Literal" and t.datatype.value in _NUMERIC) for t in col)
-               for col in zip(*result.rows)] if result.rows else [False] * len(headers)
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-
-    def line(values):
-        parts = [v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric)]
-        return "  ".join(parts).rstrip() + "\n"
-
-    out.write(line(headers))
-    out.write(line(["-" * w for w in widths]))
-    for row in cells:
-        out.write(line(row))
-    n = len(cells)
-    out.write(f"({n} row{'s' if n != 1 else ''})\n")
-
-
-def _plain_boolean(result, out) -> None:
-    out.write("true\n" if result.boolean else "false\n")
-
-
-#: SELECT (and ASK) result formats by name
-RESULT_FORMATS = {"table": write_table, "csv": write_csv, "tsv": write_tsv, "json": write_json, "xml": write_xml}
-#: CONSTRUCT / DESCRIBE formats by name -> pyoxigraph RdfFormat attribute
-GRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml": "RDF_XML"}
-
-
-def write_result(result, fmt: str, out) -> None:
-    """Write a QueryResult to the binary stream ``out`` in format ``fmt`` (a key of the registries)."""
-    if result.kind == "graph":
-        import pyoxigraph
-
-        from .query import PREFIXES
-
-        used = {t.value for triple in result.triples for t in (triple.subject, triple.predicate, triple.object)
-                if _kind(t) == "NamedNode"} | {triple.object.datatype.value for triple in result.triples
-                                                if _kind(triple.object) == "Literal"}
-        prefixes = {p: ns for p, ns in PREFIXES.items() if any(iri.startswith(ns) for iri in used)}
-        fmt_obj = getattr(pyoxigraph.RdfFormat, GRAPH_FORMATS[fmt])
-        out.write(pyoxigraph.serialize(result.triples, format=fmt_obj,
-                                       prefixes=prefixes if fmt in ("ttl", "xml") else None) or b"")
-        return
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
-    try:
-        if result.kind == "ask" and fmt in ("csv", "tsv"):
-            _plain_boolean(result, text)
-        else:
-            RESULT_FORMATS[fmt](result, text)
-        text.flush()
-    finally:
-        text.detach()
-
+        return getattr(writers, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # ---------------------------------------------------------------------------- commands
 
@@ -411,6 +196,8 @@ _KINDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "g
 def _check_format(kind: str | None, fmt: str | None) -> None:
     if fmt is None or kind is None:
         return
+    from .query.writers import GRAPH_FORMATS, RESULT_FORMATS
+
     if kind == "graph" and fmt not in GRAPH_FORMATS:
         raise click.UsageError(f"--format {fmt} is for SELECT results; CONSTRUCT and DESCRIBE give RDF: "
                                f"use {', '.join(GRAPH_FORMATS)}")
@@ -473,6 +260,8 @@ def _emit(result, fmt) -> None:
     _check_format(result.kind, fmt)
     if fmt is None:
         fmt = {"graph": "ttl", "ask": "table"}.get(result.kind) or ("table" if sys.stdout.isatty() else "csv")
+    from .query.writers import write_result
+
     stdout = sys.stdout.buffer
     try:
         write_result(result, fmt, stdout)

@@ -398,12 +398,12 @@ def _check_syntax(query: str) -> None:
     column of the user's text, as a local query does, before anything is sent."""
     import pyoxigraph as ox
 
-    from .query import PREFIXES, _syntax
+    from .query import PREFIXES, syntax_error
 
     try:
         ox.Store().query(query, prefixes=PREFIXES)
     except SyntaxError as exc:
-        raise _syntax(exc, "oxigraph") from None
+        raise syntax_error(exc, "oxigraph") from None
     except (OSError, RuntimeError, ValueError):
         pass  # it parses; evaluating on no data is not the point
 
@@ -440,7 +440,7 @@ def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | 
     """
     import pyoxigraph as ox
 
-    from .query import PREFIXES, QueryError, QueryResult, _bounded, bind_params, check_query, query_form
+    from .query import PREFIXES, QueryError, QueryResult, bind_params, bounded, check_query, query_form
 
     check_endpoint(endpoint)
     check_query(query)
@@ -460,7 +460,7 @@ def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | 
             fmt = ox.RdfFormat.from_media_type(media) if media else ox.RdfFormat.N_TRIPLES
             if fmt is None:
                 raise QueryError(f"query at {endpoint}: the answer is {media or 'untyped'}, not RDF")
-            return QueryResult("graph", triples=_bounded((q.triple for q in ox.parse(body, format=fmt)), max_rows))
+            return QueryResult("graph", triples=bounded((q.triple for q in ox.parse(body, format=fmt)), max_rows))
         fmt = ox.QueryResultsFormat.from_media_type(media) if media else ox.QueryResultsFormat.JSON
         if fmt is None:
             raise QueryError(f"query at {endpoint}: the answer is {media}, not SPARQL results")
@@ -470,4 +470,4 @@ def query_endpoint(endpoint: str, query: str, *, params: Mapping[str, object] | 
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     names = tuple(v.value for v in answer.variables)
-    return QueryResult("select", names, _bounded((tuple(sol) for sol in answer), max_rows))
+    return QueryResult("select", names, bounded((tuple(sol) for sol in answer), max_rows))

@@ -19,11 +19,12 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.query import Result
 
-from kg.cli_query import RESULT_FORMATS, load, query, write_result
+from kg.cli_query import load, query
 from kg.model import Document, Relation
 from kg.errors import GraphError
-from kg.query import (PREFIXES, ParamError, QuerySyntaxError, QueryTimeout, UnsafeQueryError, check_query,
-                      query_form, run_query, saved_queries, saved_query)
+from kg.query import (PREFIXES, RESULT_FORMATS, ParamError, QuerySyntaxError, QueryTimeout, UnsafeQueryError,
+                      check_query, from_rdflib, query_form, run_query, saved_queries, saved_query, write_result)
+from kg.query import runner
 from kg.rdf import FORMATS, build_graph, serialize_graph
 
 GOLDEN = Path(__file__).parent / "queries"
@@ -345,9 +346,7 @@ def _rdflib_rows(result, vars_):
 
 
 def _ox(term):
-    from kg.query import _from_rdflib
-
-    return _from_rdflib(term)
+    return from_rdflib(term)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "xml"])
@@ -504,9 +503,7 @@ EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 @pytest.mark.parametrize("forking", [True, False], ids=["fork", "spawn"])
 def test_timeout_stops_a_runaway_query(ttl, engine, forking, monkeypatch):
-    import kg.query
-
-    monkeypatch.setattr(kg.query, "_single_threaded", lambda: forking)
+    monkeypatch.setattr(runner, "_single_threaded", lambda: forking)
     t0 = time.monotonic()
     with pytest.raises(QueryTimeout, match="longer than 0.5 s"):
         run_query(ttl, EXPENSIVE, engine=engine, timeout=0.5)
@@ -514,12 +511,10 @@ def test_timeout_stops_a_runaway_query(ttl, engine, forking, monkeypatch):
 
 
 def test_timeout_in_a_thread_for_objects(graph, monkeypatch):
-    import kg.query
-
-    monkeypatch.setattr(kg.query, "_single_threaded", lambda: False)
+    monkeypatch.setattr(runner, "_single_threaded", lambda: False)
     assert run_query(graph, "ASK { actor:PRK kg:supplies actor:RUS }", timeout=20).boolean
     with pytest.raises(QueryTimeout):
-        kg.query.call_with_timeout(lambda: time.sleep(1), 0.2)
+        runner.call_with_timeout(lambda: time.sleep(1), 0.2)
 
 
 def test_timeout_cli_exit_1(ttl):
@@ -543,9 +538,7 @@ def test_timeout_whole_process(ttl):
 
 @pytest.mark.parametrize("forking", [True, False], ids=["fork", "spawn"])
 def test_results_come_back_through_the_timeout_child(ttl, forking, monkeypatch):
-    import kg.query
-
-    monkeypatch.setattr(kg.query, "_single_threaded", lambda: forking)
+    monkeypatch.setattr(runner, "_single_threaded", lambda: forking)
     q = saved_query("between")
     direct = run_query(ttl, q.text, params=SAVED_PARAMS["between"], saved=q)
     child = run_query(ttl, q.text, params=SAVED_PARAMS["between"], saved=q, timeout=30)
