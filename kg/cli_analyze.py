@@ -124,18 +124,14 @@ def _load(path: str, options: dict, gazetteer):
     ``--since``/``--until`` act on each claim's time, else on its document's date.
     """
     from .errors import GraphError
-    from .filters import apply_filter, document_dates, filter_from_options
-    from .network import to_networkx
-    from .sources import open_graph
+    from .filters import filter_from_options
+    from .network import load_network
 
     flt = filter_from_options(**options, gazetteer=gazetteer)
     try:
-        rdf_graph = open_graph(path)
-        dates = document_dates(rdf_graph) if flt.since or flt.until else None
-        return apply_filter(to_networkx(rdf_graph), flt, gazetteer=gazetteer, document_dates=dates), flt
+        return load_network(path, flt, gazetteer), flt
     except GraphError as exc:  # "actor X is not in the graph": say which graph
         fail(exc, path)
-
 
 
 _ALPHA = click.option("--alpha", type=click.FloatRange(0, 1), default=0.5, show_default=True,

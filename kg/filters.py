@@ -251,7 +251,12 @@ def apply_filter(G, flt: GraphFilter | None, gazetteer=None, document_dates: dic
             raise GraphError(f"actor {flt.focus}{hint} is not in the graph")
         near = nx.single_source_shortest_path_length(H.to_undirected(as_view=True), flt.focus,
                                                      cutoff=flt.depth)
-        H = H.subgraph(sorted(near)).copy()
+        # (not H.subgraph(near): a small subgraph view iterates its node set, in hash order)
+        S = nx.MultiDiGraph()
+        S.graph.update(H.graph)
+        S.add_nodes_from((n, d) for n, d in H.nodes(data=True) if n in near)
+        S.add_edges_from((u, v, k, d) for u, v, k, d in H.edges(keys=True, data=True) if u in near and v in near)
+        H = S
     H.remove_nodes_from([n for n in list(H.nodes) if H.degree(n) == 0 and n != flt.focus])
     return H
 

@@ -209,6 +209,153 @@ def to_networkx(graph) -> nx.MultiDiGraph:
     return _build(nodes, claims)
 
 
+# ---------------------------------------------------------------------------- reading a graph with pyoxigraph
+
+
+def _tables():
+    """The predicates the network reads: claim fields by IRI, and the other IRIs it looks at."""
+    from . import namespaces as ns
+
+    fields = {ns.RDF + "subject": 0, ns.RDF + "predicate": 1, ns.RDF + "object": 2, ns.KG + "negated": 3,
+              ns.KG + "hedged": 4, ns.KG + "confidence": 5, ns.PROV + "wasDerivedFrom": 6, ns.KG + "evidence": 7,
+              ns.KG + "startOffset": 8, ns.KG + "endOffset": 9, ns.KG + "attributedTo": 10, ns.KG + "time": 11}
+    kinds = {ns.KG + "State": "state", ns.KG + "Organization": "organization", ns.KG + "Group": "group",
+             ns.KG + "Actor": None}
+    return ns, fields, kinds
+
+
+#: the predicates :func:`load_network` reads (a store answers only these)
+def network_predicates() -> list[str]:
+    ns, fields, _ = _tables()
+    return [*fields, ns.RDF + "type", ns.RDFS + "label", ns.KG + "iso3", ns.OWL + "sameAs",
+            ns.DCTERMS + "identifier", ns.DCTERMS + "date"]
+
+
+def _from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The network and the document dates of the (subject, predicate, object) value strings
+    ``triples`` (IRIs, literals' lexical forms), in the graph of :func:`to_networkx`.
+
+    Where a claim has a property twice the last one read counts (as rdflib's reading did); an
+    actor's label and ISO code are the first read (``Graph.value``).
+    """
+    ns, fields, kinds = _tables()
+    rdf_type, label_p, iso3_p = ns.RDF + "type", ns.RDFS + "label", ns.KG + "iso3"
+    same_p, ident_p, date_p = ns.OWL + "sameAs", ns.DCTERMS + "identifier", ns.DCTERMS + "date"
+    claim_class = ns.KG + "Claim"
+    columns: list[dict[str, str]] = [{} for _ in fields]
+    types: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    iso3: dict[str, str] = {}
+    same_as: dict[str, list[str]] = {}
+    ident: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    field_of = fields.get
+    for s, p, o in triples:
+        i = field_of(p)
+        if i is not None:
+            columns[i][s] = o
+        elif p == rdf_type:
+            if o == claim_class or o in kinds:
+                types.setdefault(s, []).append(o)
+        elif p == label_p:
+            labels.setdefault(s, o)
+        elif p == iso3_p:
+            iso3.setdefault(s, o)
+        elif p == same_p:
+            same_as.setdefault(s, []).append(o)
+        elif p == ident_p:
+            ident[s] = o
+        elif p == date_p:
+            if s not in dates or o > dates[s]:
+                dates[s] = o
+
+    actor_ns, kg_ns, wd_ns, doc_ns = ns.ACTOR, ns.KG, ns.WD, ns.DOC
+    nodes: dict[str, dict] = {}
+    for s, classes in types.items():
+        if not s.startswith(actor_ns):
+            continue
+        found = [c for c in kinds if c in classes]  # State, Organization, Group, then Actor
+        if not found:
+            continue
+        aid = s[len(actor_ns):]
+        wd = sorted(x for x in same_as.get(s, ()) if x.startswith(wd_ns))
+        nodes[aid] = {"label": labels.get(s, aid), "iso3": iso3.get(s), "type": kinds[found[0]],
+                      "wikidata": wd[0][len(wd_ns):] if wd else None}
+    subj, pred, obj, neg, hedged, conf, doc, sentence, start, end, attributed, time = columns
+    claims = []
+    for s, classes in types.items():
+        if claim_class not in classes or s not in subj or s not in pred or s not in obj:
+            continue
+        d = doc.get(s)
+        a = attributed.get(s)
+        claims.append(_Claim(
+            subject=_local(subj[s], actor_ns), predicate=_local(pred[s], kg_ns), object=_local(obj[s], actor_ns),
+            negated=_true(neg.get(s)), hedged=_true(hedged.get(s)),
+            confidence=float(conf[s]) if s in conf else 0.5,
+            doc=ident.get(d, _local(d, doc_ns)) if d is not None else "",
+            sentence=sentence.get(s, ""), start=int(start.get(s, 0)), end=int(end.get(s, 0)),
+            attributed_to=_local(a, actor_ns) if a is not None else None, time=time.get(s),
+        ))
+    document_dates = {ident[s]: dates[s] for s in sorted(dates) if s in ident}
+    return _build(nodes, claims), document_dates
+
+
+def _local(text: str, ns: str) -> str:
+    return text[len(ns):] if text.startswith(ns) else text
+
+
+def _quad_values(quads):
+    for q in quads:
+        yield q.subject.value, q.predicate.value, q.object.value
+
+
+def _rdflib_values(graph, predicates):
+    from rdflib import URIRef
+
+    for p in predicates:
+        for s, o in graph.subject_objects(URIRef(p)):
+            yield str(s), p, str(o)
+
+
+def _read(source) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The unfiltered network and document dates of ``source`` (see :func:`load_network`)."""
+    from .errors import GraphError
+
+    predicates = network_predicates()
+    if isinstance(source, (str, os.PathLike)):
+        from .rdferrors import OxigraphSyntaxError
+        from .sources import graph_source, read_quads
+
+        src = graph_source(source)
+        try:
+            return _checked(_quad_values(read_quads(src, predicates)), source)
+        except OxigraphSyntaxError:
+            if src.is_store:
+                raise
+            from .rdf import read_graph  # rdflib reads some files pyoxigraph refuses, and words its errors as before
+
+            return _checked(_rdflib_values(read_graph(src.path), predicates), source)
+    kind = type(source).__module__.split(".")[0]
+    if kind == "pyoxigraph":
+        import pyoxigraph as ox
+
+        quads = (q for p in predicates for q in source.quads_for_pattern(None, ox.NamedNode(p), None, None))
+        return _checked(_quad_values(quads), "the graph")
+    if kind == "rdflib":
+        return _checked(_rdflib_values(source, predicates), "the graph")
+    raise GraphError(f"cannot read a network from a {type(source).__name__}; give a graph file, a store "
+                     "directory, an rdflib Graph or a pyoxigraph Store")
+
+
+def _checked(triples, name) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    from .errors import GraphError
+
+    try:
+        return _from_triples(triples)
+    except ValueError as exc:  # a number that is not one (confidence, offsets)
+        raise GraphError(f"{name}: a claim has a malformed value ({exc})") from None
+
+
 def load_network(source, filters=None, gazetteer=None) -> nx.MultiDiGraph:
     """The (filtered) NetworkX view of a kg graph: what analyze, diff, export and draw read.
 
@@ -217,7 +364,8 @@ def load_network(source, filters=None, gazetteer=None) -> nx.MultiDiGraph:
     source : str, Path, rdflib.Graph or pyoxigraph.Store
         A graph file kg reads (format from its suffix: ``.ttl .nt .nq .trig .jsonld .rdf``), an
         Oxigraph store directory (``kg load``; opened read-only under kg's shared lock), or an
-        already-open graph. Files and stores are read with pyoxigraph, not rdflib.
+        already-open graph. Files and stores are read with pyoxigraph, not rdflib (a file that
+        pyoxigraph refuses is read with rdflib, which then accepts it or gives kg's usual error).
     filters : kg.filters.GraphFilter, optional
         Applied before returning (:func:`kg.filters.apply_filter`); None keeps everything.
     gazetteer : kg.gazetteer.Gazetteer, optional
@@ -237,15 +385,21 @@ def load_network(source, filters=None, gazetteer=None) -> nx.MultiDiGraph:
         filter's focus actor is not in the graph.
     kg.errors.FormatError
         The file's suffix names no format kg reads.
+
+    Examples
+    --------
+    >>> from kg.rdf import build_graph
+    >>> from kg.filters import GraphFilter
+    >>> rels = [Relation("d", "PRK", "supplies", "RUS", "North Korea", "Russia", "A.", 0, 2, time_value="2024"),
+    ...         Relation("d", "USA", "sanctions", "PRK", "U", "N", "C.", 6, 8, time_value="2023")]
+    >>> G = load_network(build_graph(rels, [], None), GraphFilter(since="2024"))
+    >>> list(G.edges(keys=True))
+    [('PRK', 'RUS', 'supplies')]
     """
-    from .filters import apply_filter, document_dates
+    G, dates = _read(source)
+    if filters is not None and filters.active:
+        from .filters import apply_filter
 
-    rdf_graph = source
-    if isinstance(source, (str, os.PathLike)):
-        from .sources import open_graph
-
-        rdf_graph = open_graph(source)
-    dates = document_dates(rdf_graph)
-    G = apply_filter(to_networkx(rdf_graph), filters, gazetteer=gazetteer, document_dates=dates)
+        G = apply_filter(G, filters, gazetteer=gazetteer, document_dates=dates)
     G.graph["document_dates"] = dates
     return G

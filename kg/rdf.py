@@ -11,14 +11,11 @@ Writing is deterministic: the same graph gives the same bytes in every format.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import itertools
 import json
 import re
 import unicodedata
-import warnings
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,10 +24,11 @@ from typing import Iterable, Iterator
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from .errors import FormatError, GraphError
-from .fileio import not_utf8
+from .errors import GraphError
+from .formats import FORMATS, RdfFormat, format_for_path, graph_input
 from .model import Document, Relation
 from .predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
+from .rdferrors import parse_error, quiet_rdflib, unreadable
 from .rdfguard import check_terms, refuse_unsafe
 from .turtle import turtle_text, write_turtle
 from .vocab import ACTOR, CLAIM, DOC, KG, PREFIXES, WD, bind_prefixes
@@ -343,69 +341,6 @@ def relations_from_graph(graph: Graph) -> list[Relation]:
 
 # ---------------------------------------------------------------------------- formats
 
-@dataclass(frozen=True, slots=True)
-class RdfFormat:
-    """An RDF serialization: its rdflib plugin name and whether it holds named graphs."""
-
-    name: str  # rdflib format name
-    suffixes: tuple[str, ...]
-    quads: bool = False
-    media_type: str = ""
-
-    @property
-    def line_based(self) -> bool:
-        """One triple or quad a line (N-Triples, N-Quads)."""
-        return self.name in ("nt", "nquads")
-
-    @property
-    def streamed(self) -> bool:
-        """Written from sorted N-Triples lines, without an in-memory graph (N-Triples, N-Quads, Turtle)."""
-        return self.line_based or self.name == "turtle"
-
-
-_FORMAT_LIST = (
-    RdfFormat("turtle", (".ttl",), media_type="text/turtle"),
-    RdfFormat("nt", (".nt",), media_type="application/n-triples"),
-    RdfFormat("nquads", (".nq",), quads=True, media_type="application/n-quads"),
-    RdfFormat("trig", (".trig",), quads=True, media_type="application/trig"),
-    RdfFormat("json-ld", (".jsonld",), media_type="application/ld+json"),
-    RdfFormat("xml", (".rdf", ".owl", ".xml"), media_type="application/rdf+xml"),
-)
-#: the RDF formats by file suffix
-FORMATS: dict[str, RdfFormat] = {suffix: f for f in _FORMAT_LIST for suffix in f.suffixes}
-
-
-def format_for_path(path: str | Path) -> RdfFormat:
-    """The RDF format a file's suffix names; FormatError for an unsupported suffix.
-
-    >>> format_for_path("graph.ttl").name
-    'turtle'
-    """
-    suffix = Path(path).suffix.lower()
-    try:
-        return FORMATS[suffix]
-    except KeyError:
-        supported = " ".join(FORMATS)
-        raise FormatError(f"{path}: unsupported graph suffix {suffix or '(none)'!r}; use one of {supported}") from None
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """Silence rdflib's own deprecation warnings (its N-Quads, TriG and JSON-LD plugins use
-    ConjunctiveGraph and Dataset.contexts internally); they are not ours to fix."""
-    import logging
-
-    term_log = logging.getLogger("rdflib.term")  # "does not look like a valid URI": kg says it in one line
-    level = term_log.level
-    term_log.setLevel(logging.ERROR)
-    try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib(\.|$)")
-            yield
-    finally:
-        term_log.setLevel(level)
-
-
 def _sort_key(triple) -> tuple[str, ...]:
     return tuple(term.n3() for term in triple)
 
@@ -486,7 +421,7 @@ def _jsonld(graph: Graph) -> bytes:
 
 def serialize_graph(graph: Graph, fmt: RdfFormat, graph_name: str = DEFAULT_GRAPH_NAME) -> bytes:
     """The bytes of ``graph`` in format ``fmt``; the same graph always gives the same bytes."""
-    with _quiet():
+    with quiet_rdflib():
         return _serialize(graph, fmt, graph_name)
 
 
@@ -547,100 +482,6 @@ def write_graph(graph: Graph, path: str | Path, graph_name: str = DEFAULT_GRAPH_
 
 # ---------------------------------------------------------------------------- reading graphs
 
-def _first_bad_line(path: Path, fmt: RdfFormat) -> tuple[int, str] | None:
-    """Line-based formats: parse line by line to find the first bad line."""
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            (Dataset() if fmt.quads else Graph()).parse(data=line, format=fmt.name)
-        except Exception as exc:  # noqa: BLE001 - any parser failure marks the line
-            return n, " ".join(str(exc).split())
-    return None
-
-
-def _bad_syntax_position(exc) -> tuple[int, int] | None:
-    """Line and column (1-based) of a notation3 BadSyntax: from the document and the character
-    index it carries (its own ``lines`` count is not the line of the error)."""
-    data, i = getattr(exc, "_str", None), getattr(exc, "_i", None)
-    if not isinstance(i, int) or data is None:
-        return None
-    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else str(data)
-    i = max(0, min(i, len(text)))
-    return text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1
-
-
-def _oxigraph_error(path: Path, fmt: RdfFormat) -> GraphError | None:
-    """The first error Oxigraph finds in a line-based file, with its line and column (rdflib's
-    N-Triples parser gives no column), or None."""
-    try:
-        import pyoxigraph as ox
-
-        from .store import _syntax_error
-
-        for _ in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS if fmt.quads else ox.RdfFormat.N_TRIPLES):
-            pass
-    except SyntaxError as exc:
-        return _syntax_error(path, exc) if exc.lineno else None
-    except Exception:  # noqa: BLE001 - no pyoxigraph, or it cannot read the file: rdflib's answer stands
-        return None
-    return None
-
-
-def _parse_error(path: Path, fmt: RdfFormat, exc: Exception) -> GraphError:
-    line: int | None = None
-    column: int | None = None
-    msg = " ".join(str(exc).split())
-    why = getattr(exc, "_why", None)
-    if why is not None and hasattr(exc, "lines"):  # notation3 BadSyntax (Turtle, TriG)
-        position = _bad_syntax_position(exc)
-        line, column = position if position else (exc.lines + 1, None)
-        msg = str(why)
-    elif isinstance(exc, json.JSONDecodeError):
-        line, column, msg = exc.lineno, exc.colno, exc.msg
-    elif hasattr(exc, "getLineNumber"):  # xml.sax SAXParseException
-        line, msg = exc.getLineNumber(), exc.getMessage()
-        column = exc.getColumnNumber() + 1 if isinstance(exc.getColumnNumber(), int) else None
-    elif fmt.name in ("nt", "nquads"):
-        located = _oxigraph_error(path, fmt)
-        if located is not None:
-            return located
-        try:
-            with _quiet():
-                found = _first_bad_line(path, fmt)
-        except (OSError, UnicodeDecodeError):
-            found = None
-        if found:
-            line, msg = found
-    if len(msg) > 200:
-        msg = msg[:197] + "..."
-    if line and column:
-        return GraphError(f"{path}: line {line}, column {column}: {msg}")
-    if line:
-        return GraphError(f"{path}: line {line}: {msg}")
-    return GraphError(f"{path}: not valid {fmt.name}: {msg}")
-
-
-def _unreadable(path: Path, exc: Exception) -> GraphError:
-    if isinstance(exc, UnicodeDecodeError):
-        return GraphError(f"{path}: {not_utf8(exc)}")
-    if isinstance(exc, IsADirectoryError):
-        return GraphError(f"{path}: is a directory, not an RDF file")
-    return GraphError(f"{path}: cannot read graph ({getattr(exc, 'strerror', None) or exc})")
-
-
-def graph_input(path: str | Path) -> tuple[Path, RdfFormat]:
-    """``path`` and its format, after checking it names an RDF file: not a directory (GraphError),
-    a known suffix (FormatError), there (GraphError)."""
-    path = Path(path)
-    if path.is_dir():
-        raise GraphError(f"{path}: is a directory, not an RDF file")
-    fmt = format_for_path(path)
-    if not path.is_file():
-        raise GraphError(f"{path}: graph file not found")
-    return path, fmt
-
-
 def read_graph(path: str | Path) -> Graph:
     """Parse an RDF file in the format its suffix names into one graph.
 
@@ -652,10 +493,10 @@ def read_graph(path: str | Path) -> Graph:
     try:
         refuse_unsafe(path, fmt)
     except OSError as exc:
-        raise _unreadable(path, exc) from None
+        raise unreadable(path, exc) from None
     graph = bind_prefixes(Graph(bind_namespaces="core"))
     try:
-        with _quiet():
+        with quiet_rdflib():
             if fmt.quads:
                 ds = Dataset()
                 ds.parse(str(path), format=fmt.name)
@@ -668,11 +509,14 @@ def read_graph(path: str | Path) -> Graph:
             else:
                 graph.parse(str(path), format=fmt.name)
     except (OSError, UnicodeDecodeError) as exc:
-        raise _unreadable(path, exc) from None
+        raise unreadable(path, exc) from None
     except Exception as exc:  # noqa: BLE001 - rdflib parsers raise many exception types
-        raise _parse_error(path, fmt, exc) from None
+        raise parse_error(path, fmt, exc) from None
     return check_terms(graph, path)
 
+
+#: kept for kg.gazetteer until it imports kg.rdferrors.bad_syntax_position (see /work/notes/registries.md)
+from .rdferrors import bad_syntax_position as _bad_syntax_position  # noqa: E402,F401
 
 __all__ = ["DEFAULT_GRAPH_NAME", "FORMATS", "RdfFormat", "build_graph", "graph_input", "claim_id", "doc_slug", "doc_iri",
            "format_for_path", "read_graph", "relations_from_graph", "serialize_graph", "write_graph"]

@@ -233,41 +233,12 @@ def _to_ntriples(source, out: IO[bytes]) -> None:
     as N-Triples, the named graphs merged."""
     import pyoxigraph as ox
 
-    def triples(quads):
-        for q in quads:
-            yield q.triple
-
     if not isinstance(source, (str, os.PathLike)):  # an rdflib graph
         out.write(source.serialize(format="nt", encoding="utf-8"))
         return
-    from .store import is_store, open_store, ox_format
+    from .sources import read_quads
 
-    path = Path(source)
-    if is_store(path):
-        with open_store(path) as store:
-            ox.serialize(triples(store.quads_for_pattern(None, None, None, None)), out, ox.RdfFormat.N_TRIPLES)
-        return
-    if path.is_dir():
-        raise GraphError(f"{path}: not an Oxigraph store (make one with: kg load GRAPH --store {path})")
-    fmt = ox_format(path)
-    if not path.is_file():
-        raise GraphError(f"{path}: graph file not found")
-    _refuse_unsafe(path)
-    try:
-        ox.serialize(triples(ox.parse(path=str(path), format=fmt)), out, ox.RdfFormat.N_TRIPLES)
-    except SyntaxError as exc:
-        from .store import _syntax_error
-
-        raise _syntax_error(path, exc) from None
-    except (OSError, ValueError) as exc:
-        raise GraphError(f"{path}: cannot read ({' '.join(str(exc).split())[:200]})") from None
-
-
-def _refuse_unsafe(path: Path) -> None:
-    from .rdf import format_for_path
-    from .rdfguard import refuse_unsafe
-
-    refuse_unsafe(path, format_for_path(path))  # entity declarations, remote contexts: before parsing
+    ox.serialize((quad.triple for quad in read_quads(source)), out, ox.RdfFormat.N_TRIPLES)
 
 
 def _check_ntriples(path: Path) -> None:
@@ -279,9 +250,9 @@ def _check_ntriples(path: Path) -> None:
         for _ in ox.parse(path=str(path), format=ox.RdfFormat.N_TRIPLES):
             pass
     except SyntaxError as exc:
-        from .store import _syntax_error
+        from .rdferrors import oxigraph_syntax_error
 
-        raise _syntax_error(path, exc) from None
+        raise oxigraph_syntax_error(path, exc) from None
     except (OSError, ValueError) as exc:
         raise GraphError(f"{path}: cannot read ({' '.join(str(exc).split())[:200]})") from None
 

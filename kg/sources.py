@@ -1,8 +1,120 @@
-"""Open the GRAPH argument of kg's commands: an RDF file (format from its suffix) or a store directory."""
+"""Open the GRAPH argument of kg's commands: an RDF file (format from its suffix) or a store directory.
+
+One place decides what a GRAPH argument is (:func:`graph_source`) and gives it in the form a
+command needs:
+
+* :func:`read_quads` streams its quads with pyoxigraph (a file parsed as it is read, a store
+  opened read-only under kg's shared lock): what :func:`kg.network.load_network` and
+  :func:`kg.remote.push` read;
+* :func:`open_oxigraph` gives a pyoxigraph ``Store`` (the store itself, or an in-memory one
+  loaded with the file): for SPARQL;
+* :func:`open_graph` gives an :class:`rdflib.Graph`, for what only rdflib does (writing RDF
+  formats byte for byte as ``kg build``, SHACL).
+
+Errors are :class:`kg.errors.GraphError` / :class:`kg.errors.FormatError` with one line naming the
+file; a file pyoxigraph cannot parse raises :class:`kg.rdferrors.OxigraphSyntaxError` (a
+GraphError with pyoxigraph's line and column).
+"""
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
+
+__all__ = ["GraphSource", "graph_source", "read_quads", "open_oxigraph", "open_graph", "expand_inputs"]
+
+
+@dataclass(frozen=True)
+class GraphSource:
+    """What a GRAPH argument names: a store directory, or an RDF file and its format."""
+
+    path: Path
+    fmt: object | None = None  # kg.formats.RdfFormat of a file; None for a store
+
+    @property
+    def is_store(self) -> bool:
+        return self.fmt is None
+
+
+def graph_source(path: str | Path) -> GraphSource:
+    """Check that ``path`` is a store directory or an RDF file kg reads, before anything is parsed.
+
+    Raises GraphError (not found, a directory that is not a store, refused as unsafe by
+    :mod:`kg.rdfguard`) or FormatError (a suffix no format has), each one line naming ``path``.
+    """
+    from .errors import GraphError
+    from .formats import graph_input
+    from .rdfguard import refuse_unsafe
+    from .store import is_store
+
+    p = Path(path)
+    if is_store(p):
+        return GraphSource(p)
+    if p.is_dir():
+        raise GraphError(f"{p}: not an Oxigraph store (make one with: kg load GRAPH --store {p})")
+    p, fmt = graph_input(p)
+    try:
+        refuse_unsafe(p, fmt)
+    except OSError as exc:
+        raise GraphError(f"{p}: cannot read graph ({exc.strerror or exc})") from None
+    return GraphSource(p, fmt)
+
+
+def read_quads(source: str | Path | GraphSource, predicates: Iterable[str] | None = None) -> Iterator:
+    """The quads (pyoxigraph ``Quad``) of a graph file or store, streamed.
+
+    ``predicates`` (IRIs), when given, lets a store answer only the quads with those predicates (a
+    file's other quads still come: the caller skips them). The store's lock is held until the
+    iterator is exhausted or closed. A syntax error raises :class:`kg.rdferrors.OxigraphSyntaxError`
+    when the iteration reaches it.
+    """
+    import pyoxigraph as ox
+
+    from .errors import GraphError
+    from .rdferrors import oxigraph_syntax_error
+
+    src = source if isinstance(source, GraphSource) else graph_source(source)
+    if src.is_store:
+        from .store import open_store
+
+        with open_store(src.path) as store:
+            if predicates is None:
+                yield from store.quads_for_pattern(None, None, None, None)
+            else:
+                for p in predicates:
+                    yield from store.quads_for_pattern(None, ox.NamedNode(p), None, None)
+        return
+    try:
+        yield from ox.parse(path=str(src.path), format=src.fmt.oxigraph)
+    except SyntaxError as exc:
+        raise oxigraph_syntax_error(src.path, exc) from None
+    except UnicodeDecodeError as exc:
+        raise oxigraph_syntax_error(src.path, SyntaxError(str(exc))) from None
+    except (OSError, ValueError) as exc:
+        raise GraphError(f"{src.path}: cannot read graph ({' '.join(str(exc).split())[:200]})") from None
+
+
+@contextlib.contextmanager
+def open_oxigraph(source: str | Path | GraphSource) -> Iterator:
+    """A pyoxigraph ``Store`` of the graph: the store directory opened read-only (under kg's shared
+    lock until the block ends), or an in-memory store loaded with the file (its named graphs merged
+    into the default graph)."""
+    src = source if isinstance(source, GraphSource) else graph_source(source)
+    if src.is_store:
+        from .store import open_store
+
+        with open_store(src.path) as store:
+            yield store
+        return
+    import pyoxigraph as ox
+
+    from .store import load_into
+
+    store = ox.Store()
+    load_into(store, src.path, bulk=False)
+    yield store
 
 
 def open_graph(path: str | Path):
@@ -12,16 +124,15 @@ def open_graph(path: str | Path):
     store directory made by ``kg load`` / ``kg build --store``. Errors are
     :class:`kg.errors.GraphError` / :class:`kg.errors.FormatError` with one clear line.
     """
+    from .errors import GraphError
     from .rdf import read_graph
     from .store import is_store
 
     if is_store(path):
         return _store_graph(Path(path))
     if Path(path).is_dir():
-        from .errors import GraphError
-
         raise GraphError(f"{path}: not an Oxigraph store (make one with: kg load GRAPH --store {path})")
-    return read_graph(path)
+    return read_graph(path)  # (its own checks: suffix, existence, kg.rdfguard)
 
 
 def _store_graph(directory: Path):

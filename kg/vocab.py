@@ -1,4 +1,5 @@
-"""The kg vocabulary as an rdflib ``DefinedNamespace`` and the namespaces of the graph.
+"""The kg vocabulary as an rdflib ``DefinedNamespace`` and the namespaces of the graph (the IRIs
+themselves are in :mod:`kg.namespaces`, which needs no RDF library).
 
 ``KG`` has one attribute a term of ``ontology/kg.ttl``; a misspelt term fails at once::
 
@@ -15,8 +16,9 @@ A test keeps this class and kg.ttl in step.
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DefinedNamespace
 
+from kg import namespaces as ns
 from kg.predicates import QUAD_CLASSES, RELATION_PREDICATES, SYMMETRIC_PREDICATES
 
 __all__ = [
@@ -36,22 +38,22 @@ __all__ = [
     "bind_prefixes",
 ]
 
-ONTOLOGY_IRI = URIRef("https://w3id.org/kgstates/ontology")
+ONTOLOGY_IRI = URIRef(ns.ONTOLOGY_IRI)
 
-ACTOR = Namespace("https://w3id.org/kgstates/actor/")
-PERSON = Namespace("https://w3id.org/kgstates/person/")
-PLACE = Namespace("https://w3id.org/kgstates/place/")
-CLAIM = Namespace("https://w3id.org/kgstates/claim/")
-DOC = Namespace("https://w3id.org/kgstates/doc/")
-WD = Namespace("http://www.wikidata.org/entity/")
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+ACTOR = Namespace(ns.ACTOR)
+PERSON = Namespace(ns.PERSON)
+PLACE = Namespace(ns.PLACE)
+CLAIM = Namespace(ns.CLAIM)
+DOC = Namespace(ns.DOC)
+WD = Namespace(ns.WD)
+GEO = Namespace(ns.GEO)
 
 
 class KG(DefinedNamespace):
     """Terms of the kg ontology (https://w3id.org/kgstates/ontology#)."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/kgstates/ontology#")
+    _NS = Namespace(ns.KG)
 
     # Classes
     Actor: URIRef  # anything that takes part in a relation: state, organization or group
@@ -132,23 +134,8 @@ class KG(DefinedNamespace):
     time: URIRef  # resolved time (xsd:date, xsd:gYearMonth or xsd:gYear)
 
 
-#: the prefixes kg binds on its graphs
-PREFIXES = {
-    "kg": KG._NS,
-    "actor": ACTOR,
-    "person": PERSON,
-    "place": PLACE,
-    "claim": CLAIM,
-    "doc": DOC,
-    "wd": WD,
-    "geo": GEO,
-    "skos": SKOS._NS,
-    "prov": PROV._NS,
-    "dcterms": DCTERMS._NS,
-    "owl": OWL._NS,
-    "rdfs": RDFS._NS,
-    "xsd": XSD._NS,
-}
+#: the prefixes kg binds on its graphs (the table of kg.namespaces, as rdflib namespaces)
+PREFIXES = {prefix: Namespace(iri) for prefix, iri in ns.PREFIXES.items()}
 
 
 def bind_prefixes(graph: Graph) -> Graph:

@@ -7,7 +7,9 @@ save or compare what they give: stdout, stderr, exit code and the files written.
 The inputs are ``graphs/examples.ttl``, the same graph in every other RDF format (written by
 ``kg export``), an Oxigraph store of it (``kg load``), a filtered subgraph (``kg export --since``)
 and a few broken files. Commands run in this process through click's test runner, in a temporary
-directory whose path is replaced by ``TMP`` in what is compared.
+directory whose path is replaced by ``TMP`` in what is compared, with ``PYTHONHASHSEED=0`` unless
+it is set (``PYTHONHASHSEED=1 python tools/compare_outputs.py --check DIR`` checks that nothing
+depends on the hash order).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -129,6 +132,9 @@ def run_all() -> dict:
 
 
 def main() -> int:
+    if "PYTHONHASHSEED" not in os.environ:  # the same hash order in every run, so that runs compare
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable, *sys.argv])
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     group = ap.add_mutually_exclusive_group(required=True)

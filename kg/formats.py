@@ -1,0 +1,139 @@
+"""The file formats kg reads and writes, registered once and found by name or file suffix.
+
+In the manner of rdflib's plugin registry: each kind of format has one table, and every command
+asks it, instead of keeping its own suffix table. Kinds:
+
+* ``rdf``: the RDF serializations kg reads (rdflib and pyoxigraph), writes (``kg build``, ``kg
+  export``) and loads into stores (``kg load``): :class:`RdfFormat`, in :data:`RDF_FORMATS`;
+* ``export``: the formats of ``kg export`` (the RDF ones and the network ones), registered by
+  :mod:`kg.export` (:func:`kg.export.export_format` finds them);
+* others register theirs with :func:`register` (``register("draw", ".png", ...)``) and find them
+  with :func:`lookup` / :func:`for_suffix`.
+
+An unknown suffix is one line naming the file (:class:`kg.errors.FormatError`, exit 2).
+
+>>> format_for_path("graph.ttl").name, format_for_path("g.NQ").quads
+('turtle', True)
+>>> format_for_path("notes.txt")
+Traceback (most recent call last):
+...
+kg.errors.FormatError: notes.txt: unsupported graph suffix '.txt'; use one of .ttl .nt .nq .trig .jsonld .rdf .owl .xml
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FormatError, GraphError
+
+__all__ = ["RdfFormat", "RDF_FORMATS", "FORMATS", "register", "lookup", "for_suffix", "registered",
+           "format_for_path", "ox_format", "graph_input"]
+
+_REGISTRY: dict[str, dict[str, object]] = {}
+_SUFFIXES: dict[str, dict[str, object]] = {}
+
+
+def register(kind: str, name: str, fmt: object, suffixes: tuple[str, ...] = ()) -> object:
+    """Register ``fmt`` as the format ``name`` of ``kind``, found also by each of ``suffixes``
+    (``.ttl``; matched without regard to case). A later registration of a name or suffix wins."""
+    _REGISTRY.setdefault(kind, {})[name] = fmt
+    for suffix in suffixes:
+        _SUFFIXES.setdefault(kind, {})[suffix.lower()] = fmt
+    return fmt
+
+
+def registered(kind: str) -> dict[str, object]:
+    """The formats of ``kind`` by name, in registration order."""
+    return dict(_REGISTRY.get(kind, {}))
+
+
+def lookup(kind: str, name: str) -> object | None:
+    """The format of ``kind`` registered as ``name``, or None."""
+    return _REGISTRY.get(kind, {}).get(name)
+
+
+def for_suffix(kind: str, path: str | Path) -> object | None:
+    """The format of ``kind`` that the suffix of ``path`` names, or None."""
+    return _SUFFIXES.get(kind, {}).get(Path(path).suffix.lower())
+
+
+def suffixes(kind: str) -> list[str]:
+    """The suffixes registered for ``kind``, in registration order."""
+    return list(_SUFFIXES.get(kind, {}))
+
+
+@dataclass(frozen=True, slots=True)
+class RdfFormat:
+    """An RDF serialization: its rdflib plugin name, suffixes, whether it holds named graphs, its
+    media type and its pyoxigraph ``RdfFormat`` name."""
+
+    name: str  # rdflib format name
+    suffixes: tuple[str, ...]
+    quads: bool = False
+    media_type: str = ""
+    ox_name: str = ""
+
+    @property
+    def line_based(self) -> bool:
+        """One triple or quad a line (N-Triples, N-Quads)."""
+        return self.name in ("nt", "nquads")
+
+    @property
+    def streamed(self) -> bool:
+        """Written from sorted N-Triples lines, without an in-memory graph (N-Triples, N-Quads, Turtle)."""
+        return self.line_based or self.name == "turtle"
+
+    @property
+    def oxigraph(self):
+        """The ``pyoxigraph.RdfFormat`` of this format (imports pyoxigraph)."""
+        import pyoxigraph
+
+        return getattr(pyoxigraph.RdfFormat, self.ox_name)
+
+
+for _fmt in (
+    RdfFormat("turtle", (".ttl",), media_type="text/turtle", ox_name="TURTLE"),
+    RdfFormat("nt", (".nt",), media_type="application/n-triples", ox_name="N_TRIPLES"),
+    RdfFormat("nquads", (".nq",), quads=True, media_type="application/n-quads", ox_name="N_QUADS"),
+    RdfFormat("trig", (".trig",), quads=True, media_type="application/trig", ox_name="TRIG"),
+    RdfFormat("json-ld", (".jsonld",), media_type="application/ld+json", ox_name="JSON_LD"),
+    RdfFormat("xml", (".rdf", ".owl", ".xml"), media_type="application/rdf+xml", ox_name="RDF_XML"),
+):
+    register("rdf", _fmt.name, _fmt, _fmt.suffixes)
+
+#: the RDF formats by rdflib name
+RDF_FORMATS: dict[str, RdfFormat] = registered("rdf")  # type: ignore[assignment]
+#: the RDF formats by file suffix
+FORMATS: dict[str, RdfFormat] = dict(_SUFFIXES["rdf"])  # type: ignore[arg-type]
+
+
+def format_for_path(path: str | Path) -> RdfFormat:
+    """The RDF format a file's suffix names; FormatError (one line naming the file) for any other."""
+    fmt = for_suffix("rdf", path)
+    if fmt is None:
+        suffix = Path(path).suffix.lower()
+        raise FormatError(f"{path}: unsupported graph suffix {suffix or '(none)'!r}; use one of "
+                          f"{' '.join(suffixes('rdf'))}")
+    return fmt  # type: ignore[return-value]
+
+
+def ox_format(path: str | Path):
+    """The ``pyoxigraph.RdfFormat`` a file's suffix names; FormatError for an unsupported one.
+
+    >>> ox_format("graph.ttl").name
+    'Turtle'
+    """
+    return format_for_path(path).oxigraph
+
+
+def graph_input(path: str | Path) -> tuple[Path, RdfFormat]:
+    """``path`` and its format, after checking it names an RDF file: not a directory (GraphError),
+    a known suffix (FormatError), there (GraphError)."""
+    path = Path(path)
+    if path.is_dir():
+        raise GraphError(f"{path}: is a directory, not an RDF file")
+    fmt = format_for_path(path)
+    if not path.is_file():
+        raise GraphError(f"{path}: graph file not found")
+    return path, fmt
