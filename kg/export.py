@@ -18,7 +18,7 @@ dot            .dot .gv            Graphviz
 =============  ==================  ==============================================================
 
 The RDF formats are kg.rdf's own serializers (the same bytes ``kg build`` writes). The others are
-written from the NetworkX view (:func:`kg.network.to_networkx`): one node per actor, one edge per
+written from the NetworkX view (:func:`kg.network.load_network`, read with pyoxigraph): one node per actor, one edge per
 relation (subject, predicate, object) with its predicate, quad class, weight (evidence count),
 confidence and hedged flag. A filter (:class:`kg.filters.GraphFilter`) narrows either kind: an RDF
 export then keeps the claims behind the edges that pass, with their documents and actors.
@@ -144,19 +144,14 @@ def _filter_active(flt) -> bool:
 
 
 def network_of(rdf_graph, flt=None, gazetteer=None):
-    """The NetworkX view of ``rdf_graph`` narrowed by the filter ``flt`` (None: everything).
+    """The NetworkX view of ``rdf_graph`` (a graph, a graph file or a store directory) narrowed by the
+    filter ``flt`` (None: everything): :func:`kg.network.load_network`.
 
     Evidence without a claim time is placed in time by its document's date (kg.filters' rule).
     """
-    from .network import to_networkx
+    from .network import load_network
 
-    G = to_networkx(rdf_graph)
-    if not _filter_active(flt):
-        return G
-    from .filters import apply_filter, document_dates
-
-    dates = document_dates(rdf_graph) if (flt.since or flt.until) else None
-    return apply_filter(G, flt, gazetteer=gazetteer, document_dates=dates)
+    return load_network(rdf_graph, flt, gazetteer)
 
 
 def rdf_subgraph(rdf_graph, G):
@@ -232,8 +227,9 @@ def export_graph(source, out: str | os.PathLike, *, to: str | None = None, flt=N
 
     Parameters
     ----------
-    source : str, Path or rdflib.Graph
-        An RDF file kg reads, a store directory, or a graph.
+    source : str, Path, rdflib.Graph or pyoxigraph.Store
+        An RDF file kg reads, a store directory, or a graph (the RDF formats need an rdflib Graph
+        or a path).
     out : str or Path
         The file to write (a directory for ``neo4j``); replaced atomically.
     to : str, optional
@@ -253,13 +249,12 @@ def export_graph(source, out: str | os.PathLike, *, to: str | None = None, flt=N
     if color_by not in ("type", "bloc"):
         raise FormatError(f"unknown colouring {color_by!r}; use type or bloc")
     _check_output(Path(out), fmt)
-    if isinstance(source, (str, os.PathLike)):
-        from .sources import open_graph
-
-        rdf_graph = open_graph(source)
-    else:
+    if fmt.kind == "rdf":  # rdflib writes these byte for byte as kg build does
         rdf_graph = source
-    if fmt.kind == "rdf":
+        if isinstance(source, (str, os.PathLike)):
+            from .sources import open_graph
+
+            rdf_graph = open_graph(source)
         if _filter_active(flt):
             rdf_graph = rdf_subgraph(rdf_graph, network_of(rdf_graph, flt, gazetteer))
         from .fileio import atomic_write
@@ -272,7 +267,7 @@ def export_graph(source, out: str | os.PathLike, *, to: str | None = None, flt=N
         except OSError as exc:
             raise GraphError(f"{out}: cannot write ({exc.strerror or exc})") from None
         return ExportReport(fmt.name, str(out), triples=len(rdf_graph))
-    G = network_of(rdf_graph, flt, gazetteer)
+    G = network_of(source, flt, gazetteer)
     try:
         fmt.writer(G, out, color_by=color_by)
     except OSError as exc:
