@@ -207,7 +207,7 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None) -> list[Candida
     out: list[Candidate] = []
     for hit in engine.hits(sent):
         tok = sent.doc[hit.trigger]
-        if modality.unreal(sent, tok):
+        if hit.predicate not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
             continue
         index = max(0, bisect_right(starts, tok.idx) - 1)
         out.append(Candidate(hit.subject.actor, hit.predicate, hit.object.actor, index, tok.text, hit.confidence,

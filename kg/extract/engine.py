@@ -108,6 +108,17 @@ class Engine:
         """Whether the trigger's dependents meet an entry's ``needs`` condition (see triggers.tsv)."""
         if need.startswith("!"):
             return not self._needs(need[1:], tok, sent)
+        if need.startswith("sender:"):  # "Kenyan police landed in Haiti to help ...", "sent troops to help ..."
+            words = sent.words(need[7:])
+            cur = tok
+            for _ in range(4):
+                doers = [c for c in cur.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+                if any(lemma(d) in words for d in doers):
+                    return True
+                if cur.dep_ not in ("xcomp", "advcl", "conj") or cur.head.i == cur.i:
+                    return False
+                cur = cur.head
+            return False
         if need.startswith("mod:"):
             words = set(need[4:].split(","))
             return any(c.dep_ in ("compound", "amod") and lemma(c) in words for c in tok.children)
@@ -116,9 +127,10 @@ class Engine:
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"
                    for p in c.children if p.dep_ == "pobj"]
         things += [p for t in list(things) for p in t.conjuncts]
-        if not things and tok.dep_ == "acl":
+        if not things and tok.dep_ in ("acl", "amod"):
             things = [tok.head]
-        names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",)}
+        names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",),
+                 "force": ("bodies", "targets")}
         words = frozenset().union(*(sent.words(n) for n in names.get(need, (need,))))
         return any(lemma(t) in words or t.text.lower() in words for t in things)
 
@@ -133,7 +145,8 @@ class Engine:
         if rule.governor:
             neg = rule.governor.startswith("!")
             words = sent.words(rule.governor.lstrip("!"))
-            inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words
+            inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words or (
+                tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words)  # "warned of"
             if inside == neg:
                 return False
         return True

@@ -186,6 +186,10 @@ class Slots:
                     if c.dep_ in ("dobj", "npadvmod", "dative") or (c.dep_ == "prep" and lemma(c) in ("with", "to"))
                     for i in (x.i for x in c.subtree)):
                 break  # "after fighting on the border": a gerund naming no other actor shares no subject
+            if tok.dep_ == "xcomp" and tok.tag_ == "VB":  # "prompted North Korea to threaten": object control
+                objs = [a for o in self._children(tok.head, ("dobj",)) for a in self.actors(o)]
+                if objs:
+                    return objs
             if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (
                     tok.dep_ == "pobj" and tok.head.dep_ == "prep"):
                 tok = tok.head
@@ -291,7 +295,8 @@ class Slots:
         tok = self.tok
         if tok.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubjpass") or (
                 tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (lemma(tok.head) == "in" or (
-                    lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")))):
+                    lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")) or (
+                    lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")))):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             if tok.dep_ == "nsubjpass":
                 return Slots(self.sent, verb).slot_agent()
@@ -318,6 +323,13 @@ class Slots:
                         out.extend(a for o in m.children if o.dep_ == "pobj" for a in self.actors(o))
         return out if len({a.actor for a in out}) > 1 else []
 
+    def slot_other(self) -> list[ActorRef]:
+        """The one actor of the sentence besides the subject, when there is exactly one: "Seoul suspended its
+        pact with Pyongyang and vowed retaliation" (the retaliation is against Pyongyang)."""
+        own = {a.actor for a in self.get("subj")} | {a.actor for a in self.get("head_subj")}
+        others = {r.actor: r for _, r in sorted(self.sent.actor_at.items()) if r.actor not in own}
+        return list(others.values()) if own and len(others) == 1 else []
+
     def slot_addressee(self) -> list[ActorRef]:
         """Whom a noun's verb addresses: "conveyed its concerns to Moscow", "lodged a protest with Rome"."""
         if self.tok.dep_ == "dobj":
@@ -339,6 +351,9 @@ class Slots:
         if tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":
             return tok.head
         if tok.dep_ == "pobj" and lemma(tok.head) == "as" and tok.head.head.pos_ == "VERB":
+            return tok.head.head
+        if tok.dep_ in ("dobj", "appos") and tok.head.dep_ == "dobj" and lemma(
+                tok.head.head) in self.sent.words("labelling"):  # "called the strike an assassination", misparsed
             return tok.head.head
         return None
 
@@ -370,6 +385,8 @@ class Slots:
         out: list[ActorRef] = []
         ties = [c for c in self.tok.children if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in self.sent.words("ties")]
         ties = ties or [c for c in self.tok.children if c.dep_ == "nsubj" and lemma(c) in self.sent.words("ties")]
+        if not ties and self.tok.dep_ == "amod" and lemma(self.tok.head) in self.sent.words("ties"):
+            ties = [self.tok.head]  # "has strained Ethiopian-Egyptian relations" parsed as a modifier
         for c in ties:
             if True:
                 for g in c.children:
