@@ -11,8 +11,9 @@ import click
 from .cli_common import fail
 from .filters import filter_options
 
-#: kept equal to kg.draw.LAYOUTS by a test (kg.draw is not imported at start-up)
+#: kept equal to kg.draw.LAYOUTS and kg.draw.STYLES by a test (kg.draw is not imported at start-up)
 _LAYOUTS = ("spring", "circular", "kamada-kawai", "geo", "blocs")
+_STYLES = ("relations", "alliance")
 
 
 def _size(ctx, param, value: str) -> tuple[float, float]:
@@ -29,9 +30,14 @@ def _size(ctx, param, value: str) -> tuple[float, float]:
 @click.argument("graph", type=click.Path())
 @click.option("--output", "-o", "out", required=True, type=click.Path(), metavar="FILE",
               help="The image to write: .png, .svg or .pdf.")
-@click.option("--layout", type=click.Choice(_LAYOUTS), default="spring", show_default=True,
-              help="Node placement: force-directed (seeded), circle, Kamada-Kawai, capitals at their coordinates, "
-                   "or grouped by alliance bloc.")
+@click.option("--style", type=click.Choice(_STYLES), default=None,
+              help="relations: one curve per relation; alliance: one signed tie per pair with the blocs as hulls. "
+                   "Default: alliance when more than 40 relations are drawn, else relations.")
+@click.option("--layout", type=click.Choice(_LAYOUTS), default=None,
+              help="Node placement: force-directed (seeded), circle, Kamada-Kawai, capitals on a world map, "
+                   "or grouped by alliance bloc. Default: spring for relations, blocs for alliance.")
+@click.option("--min-weight", type=click.FloatRange(0), default=0.0, show_default=True,
+              help="Alliance style: leave out signed ties weaker than this (|weight| as in kg analyze).")
 @click.option("--seed", type=int, default=7, show_default=True, help="Seed of the spring and bloc layouts.")
 @click.option("--title", help="Title above the diagram.")
 @click.option("--edge-labels", is_flag=True, help="Write the relation names on the curves.")
@@ -41,19 +47,23 @@ def _size(ctx, param, value: str) -> tuple[float, float]:
               help="Pixels per inch of a PNG (12x8 at 150 dpi: 1800x1200 pixels).")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
 @filter_options
-def draw(graph, out, layout, seed, title, edge_labels, size, dpi, quiet, **options):
-    """Draw GRAPH (an RDF file or a store directory) as an alliance diagram for a report.
+def draw(graph, out, style, layout, min_weight, seed, title, edge_labels, size, dpi, quiet, **options):
+    """Draw GRAPH (an RDF file or a store directory) as a diagram for a report.
 
     One node per actor (circles: states; squares: organizations; diamonds: groups), sized by the
-    evidence that involves it; one curve per relation, coloured by its class (blue and green:
-    cooperation, orange and vermillion: conflict; dashed: verbal, solid: material), as wide as its
-    evidence, with an arrowhead when directed. The legend lists the relations shown; the caption
-    gives the documents, claims and dates behind them. The same graph and options give the same file.
+    evidence that involves it. --style relations: one curve per relation, coloured by its class
+    (blue and green: cooperation, orange and vermillion: conflict; dashed: verbal, solid: material)
+    and within the class by relation (hue, dash and the mark at its middle), as wide as its evidence,
+    with an arrowhead when directed. --style alliance: one line per pair, blue for a positive and
+    dashed vermillion for a negative signed tie, as wide as the tie is strong, the blocs of
+    kg analyze as shaded hulls. The --focus actor is ringed. The same graph and options give the
+    same file.
 
     \b
       kg draw graph.ttl -o graph.png
       kg draw graph.ttl -o korea.svg --focus "North Korea" --depth 2 --edge-labels
-      kg draw store/ -o blocs.pdf --layout blocs --since 2024 --title "Alignments in 2024"
+      kg draw store/ -o blocs.pdf --style alliance --since 2024 --title "Alignments in 2024"
+      kg draw graph.ttl -o map.png --layout geo
     """
     from pathlib import Path
 
@@ -74,11 +84,12 @@ def draw(graph, out, layout, seed, title, edge_labels, size, dpi, quiet, **optio
         check_writable(out)  # before the graph is read and laid out
         gazetteer = load_gazetteer()  # focus names, short names and capitals
         flt = filter_from_options(**options, gazetteer=gazetteer)
-        report = draw_graph(graph, out, flt=flt, gazetteer=gazetteer, layout=layout, seed=seed, title=title,
+        report = draw_graph(graph, out, flt=flt, gazetteer=gazetteer, style=style, layout=layout,
+                            min_weight=min_weight, seed=seed, title=title,
                             edge_labels=edge_labels, size=size, dpi=dpi)
     except KgError as exc:  # "nothing to draw", "actor X is not in the graph": say which graph
         fail(exc, graph if isinstance(exc, GraphError) else None)
     if not quiet:
         click.echo(f"kg: drew {report.actors} actor{'s' if report.actors != 1 else ''} and "
                    f"{report.relations} relation{'s' if report.relations != 1 else ''} to {out} "
-                   f"({report.format})", err=True)
+                   f"({report.format}, {report.style} style)", err=True)

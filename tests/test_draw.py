@@ -17,7 +17,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kg.draw import LAYOUTS, draw, draw_graph, layout, network, write_drawing
+from kg.draw import LAYOUTS, STYLES, default_style, draw, draw_graph, layout, network, write_drawing
 from kg.errors import FormatError, GraphError
 from kg.filters import GraphFilter
 from kg.model import Document, Relation
@@ -27,7 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "graphs" / "examples.ttl"
 #: the options graphs/examples.png and .svg are drawn with (README shows the PNG)
 EXAMPLE_OPTIONS = {"title": "Relations between states in the bundled examples", "size": (12.0, 8.0), "dpi": 110,
-                   "edge_labels": True}
+                   "edge_labels": True, "style": "relations"}
+#: the other pictures of the README: file under graphs/ -> options
+EXAMPLE_PICTURES = {
+    "examples-alliance.png": {"title": "Alliances in the bundled examples", "size": (12.0, 8.0), "dpi": 110,
+                              "style": "alliance"},
+    "examples-geo.png": {"title": "Signed ties on the map", "size": (12.0, 7.0), "dpi": 110, "style": "alliance",
+                         "layout": "geo"},
+}
+HEADINGS = ("Cooperation, verbal (dashed, \u25cb)", "Cooperation, material (solid, \u25cb)",
+            "Conflict, verbal (dashed, \u25cf)", "Conflict, material (solid, \u25cf)")
 
 # Sentences written for these tests.
 DOCS = [Document("n1.txt", "", date="2024-06-01"), Document("n2.txt", "", date="2023-01-10")]
@@ -86,9 +95,8 @@ def test_svg_shows_every_actor_legend_entry_and_the_caption(source, tmp_path, ga
     for label in ("North Korea", "Russia", "Ukraine", "US", "China", "NATO"):
         assert label in texts
     for entry in ("alliedWith  (mutual)", "supports  \u2192", "supplies  \u2192", "concernedBy  \u2192",
-                  "sanctions  \u2192", "attacks  \u2192", "Cooperation, verbal (dashed)",
-                  "Cooperation, material (solid)", "Conflict, verbal (dashed)", "Conflict, material (solid)",
-                  "State", "Organization", "1 claim", "2 claims"):
+                  "sanctions  \u2192", "attacks  \u2192", *HEADINGS, "State", "Organization", "1 claim",
+                  "2 claims"):
         assert entry in texts, entry
     # only the relations present are in the legend
     assert not any(t.startswith(("vetoesFor", "atWarWith", "criticizes")) for t in texts)
@@ -98,11 +106,14 @@ def test_svg_shows_every_actor_legend_entry_and_the_caption(source, tmp_path, ga
     assert "supplies" not in texts  # no edge labels by default
 
 
-def test_edge_labels_name_every_curve(source, tmp_path, gazetteer):
+def test_edge_labels_name_every_pair_once(source, tmp_path, gazetteer):
     out = tmp_path / "g.svg"
     draw_graph(source, out, gazetteer=gazetteer, edge_labels=True)
     texts = svg_texts(out)
-    assert texts.count("supplies") == 2 and texts.count("alliedWith") == 1 and texts.count("attacks") == 1
+    # one label for the three relations of North Korea and Russia, evidence counted over both directions
+    assert "alliedWith, supplies \u00d73" in texts
+    assert {"attacks", "sanctions", "concernedBy", "supports"} <= set(texts)
+    assert not any("supplies" in t for t in texts if t != "alliedWith, supplies \u00d73" and "\u2192" not in t)
 
 
 def test_filters_remove_what_they_should(source, tmp_path, gazetteer):
@@ -111,7 +122,7 @@ def test_filters_remove_what_they_should(source, tmp_path, gazetteer):
     texts = svg_texts(out)
     assert (report.actors, report.relations) == (2, 2)
     assert {"North Korea", "Russia", "supplies  \u2192"} <= set(texts)
-    assert not {"US", "NATO", "Ukraine", "sanctions  \u2192", "Conflict, material (solid)"} & set(texts)
+    assert not {"US", "NATO", "Ukraine", "sanctions  \u2192", HEADINGS[3]} & set(texts)
     assert any(t.endswith("Filter: relations supplies") for t in texts)
 
     draw_graph(source, out, gazetteer=gazetteer, flt=GraphFilter(focus="UKR"))
@@ -143,7 +154,9 @@ def test_parallel_and_opposite_relations_are_separate_curves(source, tmp_path, g
     assert isinstance(arrows["relation-PRK-alliedWith-RUS"].get_arrowstyle(), ArrowStyle.Curve)  # symmetric
     assert isinstance(arrows["relation-PRK-supplies-RUS"].get_arrowstyle(), ArrowStyle.CurveFilledB)
     dashes = {gid: a.get_linestyle() for gid, a in arrows.items()}
-    assert dashes["relation-CHN-concernedBy-PRK"] != dashes["relation-RUS-attacks-UKR"] == "solid"
+    assert dashes["relation-USA-sanctions-PRK"] == "solid"  # the first material relation of its class
+    assert len({dashes[k] for k in ("relation-CHN-concernedBy-PRK", "relation-RUS-attacks-UKR",
+                                    "relation-USA-sanctions-PRK")}) == 3
     colours = {gid: a.get_edgecolor() for gid, a in arrows.items()}
     assert colours["relation-CHN-concernedBy-PRK"] != colours["relation-RUS-attacks-UKR"]
     assert arrows["relation-PRK-supplies-RUS"].get_linewidth() > arrows["relation-RUS-supplies-PRK"].get_linewidth()
@@ -196,14 +209,14 @@ def test_labels_do_not_overlap_each_other_or_the_nodes(gazetteer):
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.01, 0.06, 0.7, 0.88))
     G = network(EXAMPLES)
-    draw(G, ax, gazetteer=gazetteer)
+    draw(G, ax, gazetteer=gazetteer, style="relations")
     renderer = fig.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in ax.texts if (t.get_gid() or "").startswith("actor-")]
     assert len(boxes) == len({n for u, v in G.edges() if u != v for n in (u, v)}) > 15
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert not a.overlaps(b), (a, b)
-    centres = [c.get_offsets() for c in ax.collections]
+    centres = [c.get_offsets() for c in ax.collections if (c.get_gid() or "").startswith("actors-")]
     import numpy as np
 
     points = ax.transData.transform(np.vstack(centres))
@@ -232,14 +245,20 @@ def test_png_has_the_requested_size(source, tmp_path, gazetteer):
     assert png_size(out) == (400, 280)
 
 
-def test_examples_images_are_up_to_date(tmp_path, gazetteer):
-    """graphs/examples.png and .svg are regenerated and must equal the committed files."""
-    for suffix in (".png", ".svg"):
-        fresh = tmp_path / f"examples{suffix}"
-        draw_graph(EXAMPLES, fresh, gazetteer=gazetteer, **EXAMPLE_OPTIONS)
-        committed = ROOT / "graphs" / f"examples{suffix}"
-        assert committed.exists() and fresh.read_bytes() == committed.read_bytes(), \
-            f"graphs/examples{suffix} is stale: run python tests/test_draw.py"
+def _pictures():
+    yield "examples.png", EXAMPLE_OPTIONS
+    yield "examples.svg", EXAMPLE_OPTIONS
+    yield from EXAMPLE_PICTURES.items()
+
+
+@pytest.mark.parametrize("name, options", list(_pictures()), ids=[n for n, _ in _pictures()])
+def test_examples_images_are_up_to_date(name, options, tmp_path, gazetteer):
+    """The pictures of the README under graphs/ are regenerated and must equal the committed files."""
+    fresh = tmp_path / name
+    draw_graph(EXAMPLES, fresh, gazetteer=gazetteer, **options)
+    committed = ROOT / "graphs" / name
+    assert committed.exists() and fresh.read_bytes() == committed.read_bytes(), \
+        f"graphs/{name} is stale: run python tests/test_draw.py"
 
 
 # ---------------------------------------------------------------------------- command
@@ -249,14 +268,14 @@ def test_command_writes_the_image(cli, source, tmp_path):
     r = CliRunner().invoke(cli, ["draw", str(source), "-o", str(out), "--focus", "DPRK", "--size", "4x3",
                                  "--dpi", "50", "--layout", "kamada-kawai", "--title", "Korea"])
     assert r.exit_code == 0, r.output
-    assert r.output == f"kg: drew 4 actors and 5 relations to {out} (png)\n"
+    assert r.output == f"kg: drew 4 actors and 5 relations to {out} (png, relations style)\n"
     assert png_size(out) == (200, 150)
 
 
 def test_cli_layouts_match_the_library():
-    from kg.cli_draw import _LAYOUTS
+    from kg.cli_draw import _LAYOUTS, _STYLES
 
-    assert _LAYOUTS == LAYOUTS
+    assert _LAYOUTS == LAYOUTS and _STYLES == STYLES
 
 
 @pytest.mark.parametrize("args, code, message", [
@@ -267,6 +286,8 @@ def test_cli_layouts_match_the_library():
      "nothing to draw: the graph has no relations after the filters (relations vetoesFor)"),
     (["-o", "{tmp}/g.png", "--since", "2030"], 1, "no relations after the filters (since 2030)"),
     (["-o", "{tmp}/g.png", "--size", "big"], 2, "WIDTHxHEIGHT"),
+    (["-o", "{tmp}/g.png", "--min-weight", "-1"], 2, "--min-weight"),
+    (["-o", "{tmp}/g.png", "--style", "hairball"], 2, "'hairball' is not one of 'relations', 'alliance'"),
     (["-o", "{tmp}/missing/g.png"], 1, "does not exist"),
 ])
 def test_command_errors(cli, source, tmp_path, args, code, message):
@@ -290,9 +311,174 @@ def test_empty_graph_is_refused(tmp_path, gazetteer):
     assert not (tmp_path / "e.png").exists()
 
 
-if __name__ == "__main__":  # regenerate graphs/examples.png and .svg
+# ---------------------------------------------------------------------------- styles (issue 13)
+
+def test_every_relation_has_its_own_look_and_classes_survive_black_and_white():
+    from kg.predicates import QUAD_CLASSES, RELATION_PREDICATES
+    from kg.styles import QUAD_STYLES, RELATION_STYLES, style
+
+    assert sorted(RELATION_STYLES) == sorted(RELATION_PREDICATES)
+    looks = [(s.colour, s.dash, s.marker) for s in RELATION_STYLES.values()]
+    assert len(set(looks)) == len(looks)
+    for quad in QUAD_STYLES:
+        members = [style(p) for p in RELATION_PREDICATES if QUAD_CLASSES[p] == quad]
+        for attr in ("colour", "dash", "marker"):  # within a class each of the three differs
+            assert len({getattr(m, attr) for m in members}) == len(members), (quad, attr)
+    # without colour: verbal classes dashed (ink on at most 70% of the line), material ones solid or
+    # nearly so (at least 85%); cooperation marks hollow, conflict marks filled
+    for p in RELATION_PREDICATES:
+        st, quad = style(p), QUAD_CLASSES[p]
+        ink = sum(st.dash[0::2]) / sum(st.dash) if st.dash else 1.0
+        assert (ink <= 0.7) if quad.startswith("verbal") else (ink >= 0.85), p
+        assert st.fill == ("hollow" if quad.endswith("Cooperation") else "filled"), p
+
+
+def test_no_two_legend_rows_look_the_same(gazetteer):
+    from matplotlib.figure import Figure
+    from matplotlib.colors import to_hex
+
+    ax = Figure(figsize=(12, 8)).add_axes((0.02, 0.08, 0.7, 0.85))
+    G = network(EXAMPLES)
+    draw(G, ax, gazetteer=gazetteer, style="relations")
+    leg = ax.get_legend()
+    rows = [(h, t.get_text()) for h, t in zip(leg.legend_handles, leg.get_texts())
+            if t.get_text().endswith(("\u2192", "(mutual)"))]
+    assert len(rows) == len({k for *_, k in G.edges(keys=True)}) >= 15
+    looks = {(to_hex(h.get_color()), str(h.get_linestyle()), str(h.get_dashes() if hasattr(h, "get_dashes") else ""),
+              h.get_marker(), to_hex(h.get_markerfacecolor())) for h, _ in rows}
+    assert len(looks) == len(rows)
+
+
+def test_export_colours_come_from_the_registry():
+    from kg.export import QUAD_COLORS
+    from kg.styles import QUAD_STYLES
+
+    assert QUAD_COLORS == {q: s.colour for q, s in QUAD_STYLES.items()}
+
+
+def _extent(artist, renderer):
+    return artist.get_window_extent(renderer)
+
+
+def test_edge_labels_collide_with_nothing(gazetteer):
+    """Pair labels, from the rendered figure: no two overlap, none covers an actor label or an actor."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(12, 8), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.01, 0.06, 0.7, 0.88))
+    G = network(EXAMPLES)
+    draw(G, ax, gazetteer=gazetteer, style="relations", edge_labels=True)
+    renderer = fig.canvas.get_renderer()
+    pairs = [t for t in ax.texts if (t.get_gid() or "").startswith("pair-")]
+    actors = [t for t in ax.texts if (t.get_gid() or "").startswith("actor-")]
+    n_pairs = len({tuple(sorted((u, v))) for u, v in G.edges() if u != v})
+    assert len(pairs) >= 0.7 * n_pairs  # most pairs get their label
+    boxes = [_extent(t, renderer) for t in pairs]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b), (a, b)
+        for t in actors:
+            assert not a.overlaps(_extent(t, renderer)), (pairs[i].get_text(), t.get_text())
+    for coll in ax.collections:
+        if not (coll.get_gid() or "").startswith("actors-"):
+            continue
+        centres = ax.transData.transform(coll.get_offsets())
+        radii = np.sqrt(coll.get_sizes()) / 2 * fig.dpi / 72
+        for (x, y), r in zip(centres, radii):
+            for box in boxes:
+                assert not (box.x0 < x + r - 1 and x - r + 1 < box.x1 and box.y0 < y + r - 1 and y - r + 1 < box.y1)
+
+
+def test_default_style_follows_the_size(source, gazetteer):
+    assert default_style(network(EXAMPLES)) == "alliance"  # 74 relations
+    assert default_style(network(source)) == "relations"  # 7
+
+
+def _alliance_axes(G, gazetteer, **options):
+    from matplotlib.figure import Figure
+
+    ax = Figure(figsize=(12, 8), dpi=100).add_axes((0.02, 0.08, 0.70, 0.85))
+    draw(G, ax, gazetteer=gazetteer, style="alliance", **options)
+    return ax
+
+
+def test_alliance_one_signed_tie_per_pair_blocs_as_hulls(gazetteer):
+    from matplotlib.colors import to_hex
+
+    from kg.analysis import blocs, signed_graph
+    from kg.styles import SIGN_COLOURS
+
+    G = network(EXAMPLES)
+    S = signed_graph(G)
+    groups, _ = blocs(S)
+    ax = _alliance_axes(G, gazetteer)
+    lines = {c.get_gid(): c for c in ax.collections if (c.get_gid() or "").startswith("ties-")}
+    positive = [(u, v, w) for u, v, w in S.edges(data="weight") if w > 0]
+    negative = [(u, v, w) for u, v, w in S.edges(data="weight") if w < 0]
+    assert len(lines["ties-positive"].get_segments()) == len(positive) > 5
+    assert len(lines["ties-negative"].get_segments()) == len(negative) > 5
+    assert to_hex(lines["ties-positive"].get_edgecolor()[0]).upper() == SIGN_COLOURS[1][0]
+    assert to_hex(lines["ties-negative"].get_edgecolor()[0]).upper() == SIGN_COLOURS[-1][0]
+    # width grows with the strength of the tie
+    widths = lines["ties-positive"].get_linewidths()
+    strength = [abs(w) for *_, w in sorted(positive)]
+    assert [w for _, w in sorted(zip(strength, widths))] == sorted(widths)
+    hulls = sorted(p.get_gid() for p in ax.patches if (p.get_gid() or "").startswith("bloc-"))
+    assert hulls == [f"bloc-{i + 1}" for i in range(len(groups))]
+    # every member inside its bloc's hull
+    pos = {t.get_gid()[6:]: t.xy for t in ax.texts if (t.get_gid() or "").startswith("actor-")}
+    for i, g in enumerate(groups):
+        patch = next(p for p in ax.patches if p.get_gid() == f"bloc-{i + 1}")
+        for n in g:
+            assert patch.get_path().contains_point(pos[n], radius=-1e-9), n
+
+
+def test_alliance_singleton_bloc_focus_and_min_weight(source, gazetteer):
+    G = network(source)
+    ax = _alliance_axes(G, gazetteer, blocs=[{"USA"}, {"PRK", "RUS", "CHN"}, {"UKR", "NATO"}], focus="USA")
+    hulls = [p for p in ax.patches if (p.get_gid() or "").startswith("bloc-")]
+    assert len(hulls) == 3  # the one-member bloc too
+    ring = next(c for c in ax.collections if c.get_gid() == "focus")
+    us = next(t for t in ax.texts if t.get_gid() == "actor-USA")
+    assert tuple(ring.get_offsets()[0]) == tuple(us.xy) and us.get_fontweight() == "bold"
+    total = sum(len(c.get_segments()) for c in ax.collections if (c.get_gid() or "").startswith("ties-"))
+    ax = _alliance_axes(G, gazetteer, min_weight=1.5)
+    fewer = sum(len(c.get_segments()) for c in ax.collections if (c.get_gid() or "").startswith("ties-"))
+    assert 0 < fewer < total
+
+
+def test_geo_puts_actors_at_their_capitals_on_the_map(gazetteer):
+    from kg.draw.geomap import capital_positions
+
+    G = network(EXAMPLES)
+    pos = layout(G, "geo", gazetteer=gazetteer)
+    capitals = capital_positions(G, gazetteer)
+    assert all(pos[n] == capitals[n] for n in capitals)  # not moved
+    assert pos["IRN"][0] < pos["PAK"][0] and pos["IRN"][1] > pos["PAK"][1]  # Tehran: west and north of Islamabad
+    ax = _alliance_axes(G, gazetteer, layout="geo")
+    world = next(c for c in ax.collections if c.get_gid() == "world-map")
+    paths = world.get_paths()
+    assert len(paths) > 60
+    for actor in ("IRN", "PAK", "RUS", "USA", "AUS"):  # each capital inside some country outline
+        assert any(p.contains_point(pos[actor]) for p in paths), actor
+    ocean = ((pos["USA"][0] + pos["FRA"][0]) / 2, pos["FRA"][1])  # mid-Atlantic
+    assert not any(p.contains_point(ocean) for p in paths)
+
+
+def test_alliance_and_geo_give_the_same_bytes(tmp_path, gazetteer):
+    for options in ({"style": "alliance"}, {"style": "alliance", "layout": "geo"},
+                    {"style": "relations", "layout": "geo", "edge_labels": True}):
+        a, b = tmp_path / "a.svg", tmp_path / "b.svg"
+        draw_graph(EXAMPLES, a, gazetteer=gazetteer, size=(8, 5), **options)
+        draw_graph(EXAMPLES, b, gazetteer=gazetteer, size=(8, 5), **options)
+        assert a.read_bytes() == b.read_bytes(), options
+
+
+if __name__ == "__main__":  # regenerate the README's pictures under graphs/
     from kg.gazetteer import load_gazetteer
 
-    for suffix in (".png", ".svg"):
-        print(draw_graph(EXAMPLES, ROOT / "graphs" / f"examples{suffix}", gazetteer=load_gazetteer(),
-                         **EXAMPLE_OPTIONS))
+    for name, options in _pictures():
+        print(draw_graph(EXAMPLES, ROOT / "graphs" / name, gazetteer=load_gazetteer(), **options))
