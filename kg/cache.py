@@ -13,6 +13,7 @@ user's own directory: they are pickles and must not come from anywhere else.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 FORMAT = 1  # bump when a cached class changes shape
 
 
@@ -46,9 +48,11 @@ def cached(kind: str, sources: Iterable[bytes], build: Callable[[], T], expect: 
         with open(path, "rb") as fh:
             obj = pickle.load(fh)
         if isinstance(obj, expect):
+            log.debug("%s from the cache: %s", kind, path)
             return obj
     except Exception:  # noqa: BLE001 - missing, truncated or unreadable: build it again
         pass
+    log.info("%s not in the cache: building it (%s)", kind, path)
     obj = build()
     _write(path, obj)
     return obj

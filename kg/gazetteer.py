@@ -8,12 +8,15 @@ Turtle files in the same shape (``--gazetteer FILE``).
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from .errors import GazetteerError
 from .resources import ontology_path
+
+log = logging.getLogger(__name__)
 
 KG = "https://w3id.org/kgstates/ontology#"
 ACTOR = "https://w3id.org/kgstates/actor/"
@@ -251,4 +254,7 @@ def load_gazetteer(extra: Iterable[str | Path] = ()) -> Gazetteer:
             raise GazetteerError(f"{p}: is a directory, not a gazetteer file")
         if not Path(p).is_file():
             raise GazetteerError(f"{p}: gazetteer file not found")
-    return _load_cached(tuple(paths))
+    gazetteer = _load_cached(tuple(paths))
+    log.info("gazetteer: %d actors, %d names%s", len(gazetteer.actors), len(gazetteer.names),
+             f" (with {', '.join(paths[1:])})" if len(paths) > 1 else "")
+    return gazetteer

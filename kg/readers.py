@@ -45,6 +45,7 @@ import codecs
 import dataclasses
 import itertools
 import json
+import logging
 import os
 import re
 import sys
@@ -55,6 +56,8 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .errors import InputError
 from .model import Document
+
+log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[InputError], None]
 WarningHandler = Callable[[str], None]
@@ -740,6 +743,7 @@ def _files_in(directory: Path) -> list[Path]:
 
 def _read_file(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
     reader = READERS.get(path.suffix.lower(), _read_text)  # another suffix given by name: plain text
+    log.info("reading %s", path)
     try:
         yield from reader(path, doc_id, report)
     except InputError as exc:
