@@ -113,6 +113,10 @@ class Slots:
                     continue
                 if c.dep_ in ("amod", "compound"):
                     out.extend(self.sent.actor_at[x.i] for x in (c, *c.conjuncts) if x.i in self.sent.actor_at)
+            for c in tok.children:  # "Mali, Burkina Faso and Niger": a list the parser took for an apposition
+                if c.dep_ in ("appos", "npadvmod") and c.i in self.sent.actor_at and any(
+                        g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children):
+                    out.extend(self.actors(c, role))
             return out
         low = lemma(tok)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
