@@ -150,7 +150,7 @@ def _documents(inputs, problems: _Problems, quiet: bool):
 def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
     """Extract relations between states from INPUTS (.txt, .md, .html, .jsonl files, directories, - for stdin)."""
     from .pipeline import extract_documents
-    from .serialize import relation_rows
+    from .serialize import HEADERS, RowEncoder
 
     fmt = _extract_format(fmt, output)
     problems = _Problems()
@@ -158,23 +158,25 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
         inputs, expected = _inputs(inputs, output, problems, quiet)
         docs = _documents(inputs, problems, quiet)
         results = extract_documents(docs, gazetteer_files=gazetteer_files, jobs=jobs,
-                                    progress=not quiet and sys.stderr.isatty(), expected=expected)
+                                    progress=not quiet and sys.stderr.isatty(), expected=expected,
+                                    encode=RowEncoder(fmt, include_negated))  # rows written by the workers
         read = [0]  # documents read, however many relations they gave
 
-        def relations():
-            for _, rs in results:
+        def write(fh) -> None:
+            fh.write(HEADERS[fmt]())
+            for _, (text, _rows) in results:
                 read[0] += 1
-                yield from (r for r in rs if include_negated or not r.negated)
+                fh.write(text)
 
         if output:
             from .fileio import atomic_write
 
             with atomic_write(output, "w") as fh:
-                relation_rows(relations(), fmt, fh)
+                write(fh)
                 if problems.failed and not read[0]:
                     raise _NothingRead  # no input could be read: OUTPUT is left as it was
         else:
-            relation_rows(relations(), fmt, sys.stdout)
+            write(sys.stdout)
     except _NothingRead:
         pass
     except KgError as exc:
@@ -204,6 +206,7 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     from .gazetteer import load_gazetteer
     from .pipeline import extract_documents
     from .rdf import LineGraph, build_graph, doc_iri, format_for_path, write_graph
+    from .serialize import ClaimEncoder, GraphLines
 
     problems = _Problems()
     try:
@@ -216,27 +219,37 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
         gazetteer = load_gazetteer(gazetteer_files)
         docs: list = []
         counts = [0, 0]  # asserted, negated
+        found = extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files, jobs=jobs,
+                                  progress=not quiet and sys.stderr.isatty(), expected=expected,
+                                  encode=ClaimEncoder() if fmt.streamed else None)
 
-        def relations():  # streamed into the graph: only the documents' metadata is kept
-            for doc, found in extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files,
-                                                jobs=jobs, progress=not quiet and sys.stderr.isatty(),
-                                                expected=expected):
-                if not (docs and docs[-1].id == doc.id and doc.offset):  # parts of a long text: one document
-                    docs.append(replace(doc, text=""))
-                for rel in found:
-                    counts[rel.negated] += 1
-                    yield rel
+        def note(doc) -> None:  # only the documents' metadata is kept
+            if not (docs and docs[-1].id == doc.id and doc.offset):  # parts of a long text: one document
+                docs.append(replace(doc, text=""))
 
-        # N-Triples, N-Quads and Turtle are written from sorted lines: runs of a large graph spill
-        # beside the output, where the output must fit anyway
-        target = output_target(output)
-        spill = LineGraph(spill_dir=None if target.in_place else target.path.parent) if fmt.streamed else None
-        graph = build_graph(relations(), [], gazetteer, graph=spill)
+        if fmt.streamed:
+            # N-Triples, N-Quads and Turtle are written from sorted lines, which the workers write:
+            # runs of a large graph spill beside the output, where the output must fit anyway
+            target = output_target(output)
+            lines = GraphLines(LineGraph(spill_dir=None if target.in_place else target.path.parent))
+            for doc, record in found:
+                note(doc)
+                lines.add(record)
+            counts = [lines.asserted, lines.negated]
+        else:
+            def relations():
+                for doc, rels in found:
+                    note(doc)
+                    for rel in rels:
+                        counts[rel.negated] += 1
+                        yield rel
+
+            graph = build_graph(relations(), [], gazetteer)
         if not docs and not append:
             if problems.failed:  # each unreadable input has had its line: OUTPUT is left as it was
                 sys.exit(1)
             raise KgError("no documents could be read: nothing to build")
-        build_graph([], docs, gazetteer, graph=graph)
+        graph = lines.finish(docs, gazetteer) if fmt.streamed else build_graph([], docs, gazetteer, graph=graph)
         with output_lock(output):  # --append reads, merges and rewrites: one writer at a time
             if append and Path(output).exists():
                 from .append import merge_existing
@@ -305,11 +318,11 @@ def validate(graph, shapes):
 def _register() -> None:
     """Commands that live in their own modules (each imports only click at start-up)."""
     from .cli_analyze import analyze, diff
-    from .cli_draw import draw
+    from .cli_draw import draw, view
     from .cli_export import export, push
     from .cli_query import load, query
 
-    for command in (query, load, draw, analyze, diff, export, push):
+    for command in (query, load, draw, view, analyze, diff, export, push):
         cli.add_command(command)
 
 

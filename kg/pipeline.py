@@ -12,7 +12,8 @@ import sys
 import threading
 from collections import deque
 from dataclasses import fields
-from typing import Iterable, Iterator
+from functools import partial
+from typing import Any, Callable, Iterable, Iterator
 
 from .extract import _index_for, extract
 from .gazetteer import Gazetteer, load_gazetteer
@@ -36,10 +37,15 @@ def _init_worker(extra: tuple[str, ...]) -> None:
     _WORKER_GAZETTEER = load_gazetteer(extra)
 
 
-def _work(batch: list[Document]) -> list[list[tuple]]:
-    """Extract a batch in a worker; relations travel back as plain tuples (cheaper to pickle)."""
+def _as_tuples(doc: Document, rels: list[Relation]) -> list[tuple]:
+    """Relations as plain tuples (cheaper to pickle than the records)."""
+    return [tuple(getattr(r, f) for f in _FIELDS) for r in rels]
+
+
+def _work(encode, batch: list[Document]) -> list:
+    """Extract a batch in a worker; each document's relations travel back encoded."""
     assert _WORKER_GAZETTEER is not None
-    return [[tuple(getattr(r, f) for f in _FIELDS) for r in extract(doc, _WORKER_GAZETTEER)] for doc in batch]
+    return [encode(doc, extract(doc, _WORKER_GAZETTEER)) for doc in batch]
 
 
 #: documents go to workers in batches of at most this many documents or characters ...
@@ -86,11 +92,15 @@ class _Progress:
 
 
 def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterable[str] = (), jobs: int = 1,
-                      progress: bool = False, expected: int | None = None) -> Iterator[tuple[Document, list[Relation]]]:
+                      progress: bool = False, expected: int | None = None,
+                      encode: Callable[[Document, list[Relation]], Any] | None = None) -> Iterator[tuple[Document, Any]]:
     """Yield ``(document, relations)`` for each document, in input order.
 
     ``jobs`` > 1 runs extraction in that many worker processes; ``jobs`` = 0 uses one per core.
     ``progress`` shows a bar on stderr, out of ``expected`` documents when that is known.
+    ``encode(document, relations)``, a picklable callable, turns each document's relations into
+    what is yielded in their place (e.g. :class:`kg.serialize.RowEncoder`: the text of their
+    rows), in the worker that found them: the main process then only writes what it gets.
     """
     extra = tuple(str(p) for p in gazetteer_files)
     gazetteer = load_gazetteer(extra)  # fail early on a bad gazetteer, in this process
@@ -100,7 +110,8 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
     try:
         if jobs <= 1:
             for doc in documents:
-                yield doc, extract(doc, gazetteer)
+                found = extract(doc, gazetteer)
+                yield doc, found if encode is None else encode(doc, found)
                 if bar is not None:
                     bar.update(doc)
             return
@@ -130,10 +141,10 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
 
         with ctx.Pool(jobs, initializer=init, initargs=initargs) as pool:
             try:
-                for results in pool.imap(_work, feed()):
+                for results in pool.imap(partial(_work, encode or _as_tuples), feed()):
                     window.release()
                     for doc, rows in zip(sent.popleft(), results):
-                        yield doc, [Relation(*row) for row in rows]
+                        yield doc, [Relation(*row) for row in rows] if encode is None else rows
                         if bar is not None:
                             bar.update(doc)
             finally:

@@ -35,7 +35,9 @@ Dates become ISO 8601 dates (``YYYY-MM-DD``) when they parse (ISO dates and time
 and a warning says so.
 
 Plain text (files and stdin) is read in chunks and a long text is handed on in parts of about
-:data:`PART_CHARS` characters, cut at paragraph ends (see :class:`~kg.model.Document`); JSONL
+:data:`PART_CHARS` characters, cut at paragraph ends (see :class:`~kg.model.Document`), and at
+each article break (a line of ``---`` or a form feed: several articles in one file keep the
+file's id, but coreference stops at the break); JSONL
 is read line by line; Markdown and HTML files are read whole.
 """
 
@@ -407,6 +409,26 @@ def _cut(buffer: str) -> int:
     return len(buffer)
 
 
+#: where one article of a plain text ends and the next begins: a line of three or more dashes
+#: (alone on its line), or a form feed (a page break)
+_ARTICLE_BREAK = re.compile(r"^[ \t]*-{3,}[ \t]*$|\f", re.MULTILINE)
+
+
+def _articles(text: str) -> list[str]:
+    """``text`` cut after each article break, the breaks blanked (dashes as spaces, a form feed as
+    a line end, as everywhere: offsets do not move). Each piece becomes a part of its own, so coreference never reaches across articles.
+
+    >>> _articles("Russia met Iran.\\n---\\nIt left.\\n")
+    ['Russia met Iran.\\n   ', '\\nIt left.\\n']
+    """
+    pieces, start = [], 0
+    for m in _ARTICLE_BREAK.finditer(text):
+        pieces.append(text[start:m.start()] + ("\n" if m.group() == "\f" else " " * (m.end() - m.start())))
+        start = m.end()
+    pieces.append(text[start:])
+    return pieces
+
+
 def _text_parts(chunks: Iterator[bytes], name: str, doc_id: str, source: str,
                 report: _Report) -> Iterator[Document]:
     """The document of a plain text read in raw chunks: one Document, or for a long text
@@ -430,17 +452,20 @@ def _text_parts(chunks: Iterator[bytes], name: str, doc_id: str, source: str,
             _check_prose(text, name, report)
             meta, text = parse_header(text)
         text = _SOFT_WRAP.sub(" ", text)
-        if text.strip() or (piece is None and parts == 0):  # a blank part is skipped
-            doc = _document(doc_id, text, name, meta, report, source)
-            if doc is None:
-                return
-            if offset or sentences:
-                doc = dataclasses.replace(doc, offset=offset, first_sentence=sentences)
-            yield doc
-            parts += 1
-            if piece is not None:
-                sentences += len(split_sentences(text))
-        offset += len(text)
+        articles = _articles(text)
+        for i, article in enumerate(articles):
+            last = piece is None and i == len(articles) - 1
+            if article.strip() or (last and parts == 0):  # a blank part is skipped
+                doc = _document(doc_id, article, name, meta, report, source)
+                if doc is None:
+                    return
+                if offset or sentences:
+                    doc = dataclasses.replace(doc, offset=offset, first_sentence=sentences)
+                yield doc
+                parts += 1
+                if not last:
+                    sentences += len(split_sentences(article))
+            offset += len(article)
         if piece is None:
             return
 

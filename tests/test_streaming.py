@@ -266,7 +266,7 @@ def test_control_bytes_mean_binary_but_legacy_encodings_are_text(tmp_path):
     errors, warnings = [], []
     docs = list(read_documents([str(noise), str(latin)], on_error=errors.append, on_warning=warnings.append))
     assert [str(e) for e in errors] == [f"{noise}: binary file, not text"]
-    assert [d.id for d in docs] == [latin.as_posix()]
+    assert {d.id for d in docs} == {latin.as_posix()}  # one document (each form feed begins an article)
     assert warnings == [f"{latin}: invalid UTF-8 at byte 4; read as cp1252 (the encoding detected)"]
     assert docs[0].text.startswith("Le Sénégal et la Côte d'Ivoire")
 
@@ -274,9 +274,10 @@ def test_control_bytes_mean_binary_but_legacy_encodings_are_text(tmp_path):
 def test_control_characters_become_breaks_or_spaces_without_moving_offsets(tmp_path):
     path = tmp_path / "paged.txt"
     path.write_bytes(b"Chile met Peru.\x0cBolivia\x07 praised Chile.\x0bEnd\x1b.\n")
-    (doc,), _ = read_all(path)
-    assert doc.text == "Chile met Peru.\nBolivia  praised Chile.\nEnd .\n"
-    assert [s.text for s in split_sentences(doc.text)] == ["Chile met Peru.", "Bolivia  praised Chile.", "End ."]
+    (first, second), _ = read_all(path)  # the form feed is an article break
+    assert first.text + second.text == "Chile met Peru.\nBolivia  praised Chile.\nEnd .\n"
+    assert (second.offset, second.first_sentence) == (len(first.text), 1)
+    assert [s.text for s in split_sentences(second.text)] == ["Bolivia  praised Chile.", "End ."]
 
 
 def test_worker_processes_read_only_a_few_batches_ahead():
@@ -321,6 +322,86 @@ def test_a_spilled_line_graph_writes_the_bytes_of_one_held_in_memory(tmp_path):
     spilled.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["digest.txt", "held.nq", "held.nt", "spilled.nq", "spilled.nt"])  # no run file left behind
+
+
+# --------------------------------------------------------------------------- article breaks
+
+# written for this test: the second article's "The country" would be Russia if coreference crossed
+TWO_ARTICLES = "Russia held talks on Monday.\n\n{}\nThe country sent drones to Iran. Chile praised Peru.\n"
+
+
+@pytest.mark.parametrize("brk", ["---\n", "  -----  \n", "\f"])
+def test_an_article_break_stops_coreference_and_keeps_file_offsets(tmp_path, brk):
+    gazetteer = load_gazetteer()
+    joined, split = tmp_path / "joined.txt", tmp_path / "split.txt"
+    joined.write_text(TWO_ARTICLES.format(""), encoding="utf-8")
+    split.write_text("Title: Two\n\n" + TWO_ARTICLES.format(brk), encoding="utf-8")
+    together = [r.key() for d in read_documents([str(joined)]) for r in extract(d, gazetteer)]
+    assert ("RUS", "supplies", "IRN") in together
+    docs = list(read_documents([str(split)]))
+    assert [d.id for d in docs] == [str(split)] * 2 and docs[1].offset > 0  # one document, two articles
+    assert all(d.title == "Two" for d in docs)
+    apart = [r for d in docs for r in extract(d, gazetteer)]
+    assert [r.key() for r in apart] == [("CHL", "supports", "PER")] or ("RUS", "supplies", "IRN") not in \
+        [r.key() for r in apart]
+    body = split.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    for r in apart:  # offsets are in the whole text (after its header), as for any part
+        assert body[r.start:r.end] == r.sentence
+
+
+def test_front_matter_dashes_are_not_an_article_break(tmp_path):
+    path = tmp_path / "front.txt"
+    path.write_text("---\ntitle: Front\n---\n\nRussia held talks on Monday. It sent drones to Iran.\n")
+    docs = list(read_documents([str(path)]))
+    assert len(docs) == 1 and docs[0].title == "Front"
+
+
+# --------------------------------------------------------------------------- a lean main process
+
+def test_rows_and_claims_written_in_workers_are_those_of_the_records(tmp_path):
+    """What the workers send back (issue 16) is exactly what the main process used to write."""
+    import io
+
+    from kg.rdf import LineGraph, build_graph
+    from kg.serialize import ClaimEncoder, GraphLines, RowEncoder, relation_rows
+
+    gazetteer = load_gazetteer()
+    docs = [Document(id=f"d{i}", text=PARAGRAPHS[i] + " " + PARAGRAPHS[i + 1], title=f"T{i}") for i in range(6)]
+    found = [(d, extract(d, gazetteer)) for d in docs]
+    rels = [r for _, rs in found for r in rs]
+    assert any(r.negated for r in rels)
+    for fmt in ("jsonl", "tsv"):
+        for negated in (False, True):
+            expected = io.StringIO()
+            relation_rows((r for r in rels if negated or not r.negated), fmt, expected)
+            encode = RowEncoder(fmt, negated)
+            from kg.serialize import HEADERS
+
+            assert HEADERS[fmt]() + "".join(encode(d, rs)[0] for d, rs in found) == expected.getvalue()
+    lines = GraphLines(LineGraph())
+    for d, rs in found:
+        lines.add(ClaimEncoder()(d, rs))
+    assert (lines.asserted, lines.negated) == (sum(not r.negated for r in rels), sum(r.negated for r in rels))
+    built = build_graph(rels, docs, gazetteer, graph=LineGraph())
+    assert list(lines.finish(docs, gazetteer).sorted_lines()) == list(built.sorted_lines())
+
+
+def test_two_jobs_write_what_one_writes(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    source = tmp_path / "digest.txt"
+    write_long_text(source, 30)
+    outputs = {}
+    for jobs in ("1", "2"):
+        for out in (f"r{jobs}.jsonl", f"r{jobs}.tsv", f"g{jobs}.nt", f"g{jobs}.trig"):
+            command = "extract" if out[0] == "r" else "build"
+            result = CliRunner().invoke(cli, [command, str(source), "-o", str(tmp_path / out), "-q", "--jobs", jobs])
+            assert result.exit_code == 0, result.output
+            outputs[out[1:].replace(jobs, "", 1)] = outputs.get(out[1:].replace(jobs, "", 1), []) + [
+                (tmp_path / out).read_bytes()]
+    assert all(one == two and one for one, two in outputs.values())
 
 
 # --------------------------------------------------------------------------- killed mid-run
