@@ -143,14 +143,12 @@ def _read(graph, path: Path) -> None:
 
         raise GazetteerError(f"{path}: not a valid Turtle gazetteer: {not_utf8(exc)}") from None
     except Exception as exc:  # rdflib raises many parser exception types
-        from .rdf import _bad_syntax_position
+        from .formats import lookup
+        from .rdferrors import parse_error
 
-        position = _bad_syntax_position(exc) if getattr(exc, "_why", None) is not None else None
-        if position:
-            raise GazetteerError(f"{path}: not a valid Turtle gazetteer: line {position[0]}, column {position[1]}: "
-                                 f"{' '.join(str(exc._why).split())[:200]}") from None
-        msg = " ".join(str(exc).split())
-        raise GazetteerError(f"{path}: not a valid Turtle gazetteer ({msg[:200]})") from None
+        detail = str(parse_error(path, lookup("rdf", "turtle"), exc))  # "FILE: line N, column M: why"
+        detail = detail.removeprefix(f"{path}: ").removeprefix("not valid turtle: ")
+        raise GazetteerError(f"{path}: not a valid Turtle gazetteer: {detail}") from None
 
 
 def _build(graph) -> Gazetteer:
