@@ -73,13 +73,14 @@ def _parsed(path: str | Path) -> Iterator:
     GraphError (file, line, column) on a syntax error or an unreadable file."""
     import pyoxigraph as ox
 
-    from .store import _syntax_error, ox_format
+    from .rdferrors import oxigraph_syntax_error
+    from .store import ox_format
 
     p = Path(path)
     try:
         yield from ox.parse(path=str(p), format=ox_format(p))
     except SyntaxError as exc:
-        raise _syntax_error(p, exc) from None
+        raise oxigraph_syntax_error(p, exc) from None
     except (OSError, ValueError) as exc:
         raise GraphError(f"{p}: cannot read graph ({' '.join(str(exc).split())[:200]})") from None
 
