@@ -571,8 +571,8 @@ def _decode_html(data: bytes, name: str, warn: WarningHandler) -> str:
     if m and _bom_encoding(data) is None and not is_binary(data[:_PROBE]):
         declared = m.group(1).decode("ascii")
         try:
-            info = codecs.lookup(declared)
-            codec = info.name if getattr(info, "_is_text_encoding", True) else None
+            codec = codecs.lookup(declared).name
+            bytes(4).decode(codec, "replace")  # LookupError for a codec that is not a text encoding (base64)
         except LookupError:
             codec = None
         if codec is None:
