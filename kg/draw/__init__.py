@@ -67,22 +67,15 @@ def draw(G, ax=None, *, style: str | None = None, **options):
 # ---------------------------------------------------------------------------- the network
 
 def network(source, flt=None, gazetteer=None):
-    """The (filtered) NetworkX view to draw of ``source`` (a path or an rdflib graph).
+    """The (filtered) NetworkX view to draw of ``source`` (a graph file, a store directory, an rdflib
+    graph or a pyoxigraph store): :func:`kg.network.load_network`.
 
-    The document dates go into ``G.graph["document_dates"]`` (doc id -> ISO date): the time window
+    The document dates are in ``G.graph["document_dates"]`` (doc id -> ISO date): the time window
     of ``flt`` and the caption's date range use them for evidence without a claim time.
     """
-    from ..filters import apply_filter, document_dates
-    from ..network import to_networkx
+    from ..network import load_network
 
-    if isinstance(source, (str, Path)):
-        from ..sources import open_graph
-
-        source = open_graph(source)
-    dates = document_dates(source)
-    G = apply_filter(to_networkx(source), flt, gazetteer=gazetteer, document_dates=dates)
-    G.graph["document_dates"] = dates
-    return G
+    return load_network(source, flt, gazetteer)
 
 
 # ---------------------------------------------------------------------------- files
