@@ -756,7 +756,7 @@ READERS: dict[str, Callable[[Path, str, _Report], Iterator[Document]]] = {
 }
 
 
-def _files_in(directory: Path) -> list[Path]:
+def files_in(directory: Path) -> list[Path]:
     """Readable files under ``directory``, hidden ones skipped, sorted by their relative path."""
     found = []
     for root, dirs, files in os.walk(directory):
@@ -856,7 +856,7 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
                 continue
             path = Path(arg)
             if path.is_dir():
-                files = _files_in(path)
+                files = files_in(path)
                 if not files:
                     raise InputError(f"{arg}: directory has no documents to read "
                                      f"({' '.join(sorted(READERS))})")
@@ -870,5 +870,6 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
             report.error(exc)
 
 
-__all__ = ["READERS", "HEADER_KEYS", "read_documents", "parse_header", "markdown_to_text", "html_to_document",
+__all__ = ["READERS", "HEADER_KEYS", "read_documents", "files_in", "parse_header", "markdown_to_text",
+           "html_to_document",
            "iso_date", "decode", "detect_encoding", "is_binary", "looks_like_data"]

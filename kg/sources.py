@@ -164,7 +164,7 @@ def expand_inputs(inputs, warn=None) -> tuple[list[str], list[str]]:
     import stat
     from pathlib import PurePath
 
-    from .readers import _files_in
+    from .readers import files_in
 
     args: list[str] = []
     files: list[str] = []
@@ -176,7 +176,7 @@ def expand_inputs(inputs, warn=None) -> tuple[list[str], list[str]]:
                 files.append(arg)
             continue
         found = []
-        listed = _files_in(path)
+        listed = files_in(path)
         if not listed:
             args.append(arg)  # nothing to read: the reader's own error
             continue
