@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import FormatError, GraphError
+from .styles import QUAD_STYLES
 
 __all__ = ["ExportFormat", "ExportReport", "EXPORT_FORMATS", "QUAD_COLORS", "TYPE_COLORS", "export_format",
            "export_graph", "network_of", "rdf_subgraph", "node_colors", "edge_attributes", "generate_graphml",
@@ -46,9 +47,8 @@ __all__ = ["ExportFormat", "ExportReport", "EXPORT_FORMATS", "QUAD_COLORS", "TYP
            "write_gexf", "node_link_data", "write_node_link", "cytoscape_data", "write_cytoscape",
            "neo4j_rows", "write_neo4j", "generate_dot", "write_dot", "relationship_type"]
 
-#: edge colours by quad class (greens for cooperation, orange and red for conflict)
-QUAD_COLORS = {"verbalCooperation": "#74c476", "materialCooperation": "#238b45",
-               "verbalConflict": "#fd8d3c", "materialConflict": "#d62728"}
+#: edge colours by quad class: the base colours of kg.styles, the registry kg draw and kg view use
+QUAD_COLORS = {quad: _style.colour for quad, _style in QUAD_STYLES.items()}
 #: node colours by actor type (None: an actor the gazetteer does not know)
 TYPE_COLORS = {"state": "#4e79a7", "organization": "#b07aa1", "group": "#9c755f", None: "#bab0ac"}
 #: node colours of blocs 1, 2, ... (actors in no bloc are grey)
