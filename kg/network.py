@@ -21,8 +21,7 @@ Negated claims give no edge.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import networkx as nx
 
@@ -31,11 +30,7 @@ from .predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
 
 __all__ = ["load_network", "to_networkx", "from_relations"]
 
-_EVIDENCE_KEYS = ("doc", "start", "end", "sentence", "hedged", "attributed_to", "time")
-
-
-@dataclass(frozen=True, slots=True)
-class _Claim:
+class _Claim(NamedTuple):
     """What the network needs of one claim, from a Relation or from the graph."""
 
     subject: str
@@ -52,39 +47,48 @@ class _Claim:
     time: str | None
 
 
-def _evidence_key(ev: dict) -> tuple:
-    return tuple((ev[k] is None, ev[k] if ev[k] is not None else "") for k in _EVIDENCE_KEYS)
+def _evidence_key(c: _Claim) -> tuple:
+    """The order of evidence: by doc, start, end, sentence, hedged, attributed_to, time (None last)."""
+    a, t = c.attributed_to, c.time
+    return (c.doc, c.start, c.end, c.sentence, c.hedged, a is None, a or "", t is None, t or "")
 
 
 def _build(nodes: dict[str, dict], claims: Iterable[_Claim]) -> nx.MultiDiGraph:
     """The MultiDiGraph of ``nodes`` (id -> attributes) and the edges the non-negated ``claims`` give."""
     groups: dict[tuple[str, str, str], list[_Claim]] = {}
+    symmetric = SYMMETRIC_PREDICATES
     for c in claims:
         if c.negated:
             continue
         s, o = c.subject, c.object
-        if c.predicate in SYMMETRIC_PREDICATES and o < s:
+        if o < s and c.predicate in symmetric:
             s, o = o, s
-        groups.setdefault((s, c.predicate, o), []).append(c)
+        key = (s, c.predicate, o)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [c]
+        else:
+            group.append(c)
     graph = nx.MultiDiGraph()
     for node_id in sorted(set(nodes) | {n for s, _, o in groups for n in (s, o)}):
         attrs = nodes.get(node_id) or {"label": node_id, "iso3": None, "type": None, "wikidata": None}
         graph.add_node(node_id, **attrs)
+    edges = []
     for (s, p, o), group in sorted(groups.items()):
-        evidence = sorted(({"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end,
-                            "hedged": c.hedged, "attributed_to": c.attributed_to, "time": c.time}
-                           for c in group), key=_evidence_key)
-        unique = []
-        for ev in evidence:  # a symmetric relation stated both ways in one sentence counts once
-            if not unique or ev != unique[-1]:
-                unique.append(ev)
+        unique, last = [], None
+        for c in sorted(group, key=_evidence_key):
+            key = _evidence_key(c)
+            if key != last:  # a symmetric relation stated both ways in one sentence counts once
+                unique.append({"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end,
+                               "hedged": c.hedged, "attributed_to": c.attributed_to, "time": c.time})
+                last = key
         times = sorted(c.time for c in group if c.time)
-        graph.add_edge(
-            s, o, key=p, predicate=p, quad_class=QUAD_CLASSES.get(p), symmetric=p in SYMMETRIC_PREDICATES,
-            weight=len(unique), confidence=max(c.confidence for c in group),
-            hedged=all(c.hedged for c in group), evidence=unique,
-            first_time=times[0] if times else None, last_time=times[-1] if times else None,
-        )
+        edges.append((s, o, p, {
+            "predicate": p, "quad_class": QUAD_CLASSES.get(p), "symmetric": p in symmetric, "weight": len(unique),
+            "confidence": max(c.confidence for c in group), "hedged": all(c.hedged for c in group),
+            "evidence": unique, "first_time": times[0] if times else None, "last_time": times[-1] if times else None,
+        }))
+    graph.add_edges_from(edges)
     return graph
 
 
@@ -159,54 +163,7 @@ def to_networkx(graph) -> nx.MultiDiGraph:
     >>> e["weight"], e["confidence"], e["hedged"], e["quad_class"]
     (2, 0.9, False, 'materialCooperation')
     """
-    from rdflib import RDF, RDFS
-    from rdflib.namespace import DCTERMS, OWL, PROV
-
-    from .vocab import ACTOR, DOC, KG, WD
-
-    actor_ns, kg_ns, wd_ns = str(ACTOR), str(KG._NS), str(WD)
-
-    def local(node, ns: str) -> str:
-        text = str(node)
-        return text[len(ns):] if text.startswith(ns) else text
-
-    kinds = {KG.State: "state", KG.Organization: "organization", KG.Group: "group", KG.Actor: None}
-    nodes: dict[str, dict] = {}
-    for cls, kind in kinds.items():
-        for s in graph.subjects(RDF.type, cls):
-            if not str(s).startswith(actor_ns):
-                continue
-            aid = local(s, actor_ns)
-            if aid in nodes and nodes[aid]["type"] is not None:
-                continue
-            label = graph.value(s, RDFS.label)
-            iso3 = graph.value(s, KG.iso3)
-            wd = sorted(str(o) for o in graph.objects(s, OWL.sameAs) if str(o).startswith(wd_ns))
-            nodes[aid] = {"label": str(label) if label is not None else aid,
-                          "iso3": str(iso3) if iso3 is not None else None, "type": kind,
-                          "wikidata": local(wd[0], wd_ns) if wd else None}
-    doc_ids = {s: str(o) for s, o in graph.subject_objects(DCTERMS.identifier)}
-    props = {RDF.subject: "subject", RDF.predicate: "predicate", RDF.object: "object", KG.negated: "negated",
-             KG.hedged: "hedged", KG.confidence: "confidence", PROV.wasDerivedFrom: "doc",
-             KG.evidence: "sentence", KG.startOffset: "start", KG.endOffset: "end",
-             KG.attributedTo: "attributed_to", KG.time: "time"}
-    claims = []
-    for node in set(graph.subjects(RDF.type, KG.Claim)):
-        v = {props[p]: o for p, o in graph.predicate_objects(node) if p in props}
-        if not {"subject", "predicate", "object"} <= v.keys():
-            continue
-        doc = v.get("doc")
-        claims.append(_Claim(
-            subject=local(v["subject"], actor_ns), predicate=local(v["predicate"], kg_ns),
-            object=local(v["object"], actor_ns),
-            negated=_true(v.get("negated")), hedged=_true(v.get("hedged")),
-            confidence=float(v["confidence"]) if "confidence" in v else 0.5,
-            doc=doc_ids.get(doc, local(doc, str(DOC))) if doc is not None else "",
-            sentence=str(v.get("sentence", "")), start=int(v.get("start", 0)), end=int(v.get("end", 0)),
-            attributed_to=local(v["attributed_to"], actor_ns) if "attributed_to" in v else None,
-            time=str(v["time"]) if "time" in v else None,
-        ))
-    return _build(nodes, claims)
+    return _checked(_rdflib_quads(graph, network_predicates()), "the graph")[0]
 
 
 # ---------------------------------------------------------------------------- reading a graph with pyoxigraph
@@ -231,9 +188,9 @@ def network_predicates() -> list[str]:
             ns.DCTERMS + "identifier", ns.DCTERMS + "date"]
 
 
-def _from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, str]]:
-    """The network and the document dates of the (subject, predicate, object) value strings
-    ``triples`` (IRIs, literals' lexical forms), in the graph of :func:`to_networkx`.
+def _from_quads(quads) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The network and the document dates of ``quads`` (pyoxigraph quads, or anything whose terms
+    have the ``value`` of pyoxigraph's: an IRI, a literal's lexical form), as :func:`to_networkx`.
 
     Where a claim has a property twice the last one read counts (as rdflib's reading did); an
     actor's label and ISO code are the first read (``Graph.value``).
@@ -243,6 +200,7 @@ def _from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     same_p, ident_p, date_p = ns.OWL + "sameAs", ns.DCTERMS + "identifier", ns.DCTERMS + "date"
     claim_class = ns.KG + "Claim"
     columns: list[dict[str, str]] = [{} for _ in fields]
+    claim_nodes: dict[str, None] = {}
     types: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
     iso3: dict[str, str] = {}
@@ -250,22 +208,27 @@ def _from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     ident: dict[str, str] = {}
     dates: dict[str, str] = {}
     field_of = fields.get
-    for s, p, o in triples:
+    for q in quads:
+        p = q.predicate.value
         i = field_of(p)
         if i is not None:
-            columns[i][s] = o
+            columns[i][q.subject.value] = q.object.value
         elif p == rdf_type:
-            if o == claim_class or o in kinds:
-                types.setdefault(s, []).append(o)
+            o = q.object.value
+            if o == claim_class:
+                claim_nodes[q.subject.value] = None
+            elif o in kinds:
+                types.setdefault(q.subject.value, []).append(o)
         elif p == label_p:
-            labels.setdefault(s, o)
+            labels.setdefault(q.subject.value, q.object.value)
         elif p == iso3_p:
-            iso3.setdefault(s, o)
+            iso3.setdefault(q.subject.value, q.object.value)
         elif p == same_p:
-            same_as.setdefault(s, []).append(o)
+            same_as.setdefault(q.subject.value, []).append(q.object.value)
         elif p == ident_p:
-            ident[s] = o
+            ident[q.subject.value] = q.object.value
         elif p == date_p:
+            s, o = q.subject.value, q.object.value
             if s not in dates or o > dates[s]:
                 dates[s] = o
 
@@ -275,16 +238,14 @@ def _from_triples(triples) -> tuple[nx.MultiDiGraph, dict[str, str]]:
         if not s.startswith(actor_ns):
             continue
         found = [c for c in kinds if c in classes]  # State, Organization, Group, then Actor
-        if not found:
-            continue
         aid = s[len(actor_ns):]
         wd = sorted(x for x in same_as.get(s, ()) if x.startswith(wd_ns))
         nodes[aid] = {"label": labels.get(s, aid), "iso3": iso3.get(s), "type": kinds[found[0]],
                       "wikidata": wd[0][len(wd_ns):] if wd else None}
     subj, pred, obj, neg, hedged, conf, doc, sentence, start, end, attributed, time = columns
     claims = []
-    for s, classes in types.items():
-        if claim_class not in classes or s not in subj or s not in pred or s not in obj:
+    for s in claim_nodes:
+        if s not in subj or s not in pred or s not in obj:
             continue
         d = doc.get(s)
         a = attributed.get(s)
@@ -304,17 +265,24 @@ def _local(text: str, ns: str) -> str:
     return text[len(ns):] if text.startswith(ns) else text
 
 
-def _quad_values(quads):
-    for q in quads:
-        yield q.subject.value, q.predicate.value, q.object.value
+class _Term(NamedTuple):
+    value: str
 
 
-def _rdflib_values(graph, predicates):
+class _Quad(NamedTuple):
+    subject: _Term
+    predicate: _Term
+    object: _Term
+
+
+def _rdflib_quads(graph, predicates):
+    """The triples of an rdflib graph with these predicates, as quads with pyoxigraph's ``value``."""
     from rdflib import URIRef
 
     for p in predicates:
+        pred = _Term(p)
         for s, o in graph.subject_objects(URIRef(p)):
-            yield str(s), p, str(o)
+            yield _Quad(_Term(str(s)), pred, _Term(str(o)))
 
 
 def _read(source) -> tuple[nx.MultiDiGraph, dict[str, str]]:
@@ -328,30 +296,30 @@ def _read(source) -> tuple[nx.MultiDiGraph, dict[str, str]]:
 
         src = graph_source(source)
         try:
-            return _checked(_quad_values(read_quads(src, predicates)), source)
+            return _checked(read_quads(src, predicates), source)
         except OxigraphSyntaxError:
             if src.is_store:
                 raise
             from .rdf import read_graph  # rdflib reads some files pyoxigraph refuses, and words its errors as before
 
-            return _checked(_rdflib_values(read_graph(src.path), predicates), source)
+            return _checked(_rdflib_quads(read_graph(src.path), predicates), source)
     kind = type(source).__module__.split(".")[0]
     if kind == "pyoxigraph":
         import pyoxigraph as ox
 
         quads = (q for p in predicates for q in source.quads_for_pattern(None, ox.NamedNode(p), None, None))
-        return _checked(_quad_values(quads), "the graph")
+        return _checked(quads, "the graph")
     if kind == "rdflib":
-        return _checked(_rdflib_values(source, predicates), "the graph")
+        return _checked(_rdflib_quads(source, predicates), "the graph")
     raise GraphError(f"cannot read a network from a {type(source).__name__}; give a graph file, a store "
                      "directory, an rdflib Graph or a pyoxigraph Store")
 
 
-def _checked(triples, name) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+def _checked(quads, name) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     from .errors import GraphError
 
     try:
-        return _from_triples(triples)
+        return _from_quads(quads)
     except ValueError as exc:  # a number that is not one (confidence, offsets)
         raise GraphError(f"{name}: a claim has a malformed value ({exc})") from None
 
