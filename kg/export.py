@@ -48,7 +48,7 @@ __all__ = ["ExportFormat", "ExportReport", "EXPORT_FORMATS", "QUAD_COLORS", "TYP
            "neo4j_rows", "write_neo4j", "generate_dot", "write_dot", "relationship_type"]
 
 #: edge colours by quad class: the base colours of kg.styles, the registry kg draw and kg view use
-QUAD_COLORS = {quad: _style.colour for quad, _style in QUAD_STYLES.items()}
+QUAD_COLORS = {quad: _style.colour.lower() for quad, _style in QUAD_STYLES.items()}
 #: node colours by actor type (None: an actor the gazetteer does not know)
 TYPE_COLORS = {"state": "#4e79a7", "organization": "#b07aa1", "group": "#9c755f", None: "#bab0ac"}
 #: node colours of blocs 1, 2, ... (actors in no bloc are grey)

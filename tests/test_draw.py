@@ -353,7 +353,7 @@ def test_export_colours_come_from_the_registry():
     from kg.export import QUAD_COLORS
     from kg.styles import QUAD_STYLES
 
-    assert QUAD_COLORS == {q: s.colour for q, s in QUAD_STYLES.items()}
+    assert QUAD_COLORS == {q: s.colour.lower() for q, s in QUAD_STYLES.items()}
 
 
 def _extent(artist, renderer):
