@@ -334,6 +334,20 @@ class Slots:
         others = {r.actor: r for _, r in sorted(self.sent.actor_at.items()) if r.actor not in own}
         return list(others.values()) if own and len(others) == 1 else []
 
+    def slot_shielded(self) -> list[ActorRef]:
+        """Whom a blocked text was aimed at: "blocked a statement criticising Myanmar", "a resolution on Syria"."""
+        out: list[ActorRef] = []
+        for d in self._children(self.tok, ("dobj", "nsubjpass")):
+            if lemma(d) not in self.sent.words("texts"):
+                continue
+            for c in d.children:
+                if c.dep_ in ("acl", "relcl"):
+                    out.extend(a for o in c.children if o.dep_ == "dobj" for a in self.actors(o, "target"))
+                    out.extend(self._prep_objects(c, ("on", "against", "over")))
+                elif c.dep_ == "prep" and lemma(c) in ("on", "against", "over"):
+                    out.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors(o, "target"))
+        return out
+
     def slot_addressee(self) -> list[ActorRef]:
         """Whom a noun's verb addresses: "conveyed its concerns to Moscow", "lodged a protest with Rome"."""
         if self.tok.dep_ == "dobj":
