@@ -26,6 +26,11 @@ def sym(a, p, b):
     return (min(a, b), p, max(a, b))
 
 
+def assert_exactly(found: set, expected: set) -> None:
+    """The extractor found ``expected`` and nothing else: a false triple fails as surely as a missed one."""
+    assert found == expected, f"missing {sorted(expected - found)}, extra (false) {sorted(found - expected)}"
+
+
 @pytest.mark.parametrize("text, expected", [
     # active voice, direct object and "with"
     ("Belarus has been supplying Russia with fuel for months.", {("BLR", "supplies", "RUS")}),
@@ -51,19 +56,20 @@ def sym(a, p, b):
     ("Venezuela threatened Guyana over the disputed region.", {("VEN", "threatens", "GUY")}),
 ])
 def test_directed_patterns(text, expected, gazetteer):
-    assert expected <= triples(text, gazetteer)
+    assert_exactly(triples(text, gazetteer), expected)
 
 
 @pytest.mark.parametrize("text, expected", [
     ("Vladimir Putin and Xi Jinping met in Beijing on Friday.", {sym("RUS", "meetsWith", "CHN")}),
     ("The Egypt-Sudan alliance has deepened.", {sym("EGY", "alliedWith", "SDN")}),
     ("Trade between Brazil and Argentina fell sharply.", {sym("BRA", "tradesWith", "ARG")}),
-    ("Kenya signed a defence agreement with Somalia.", {sym("KEN", "agreesWith", "SOM")}),
+    # a defence agreement makes allies (annotation guide, decisions 6 and 19)
+    ("Kenya signed a defence agreement with Somalia.", {sym("KEN", "agreesWith", "SOM"), sym("KEN", "alliedWith", "SOM")}),
     ("Tensions between Serbia and Kosovo rose again.", {sym("SRB", "tensionWith", "XKX")}),
     ("Morocco cut diplomatic ties with Iran in 2018.", {sym("MAR", "tensionWith", "IRN")}),
 ])
 def test_symmetric_patterns(text, expected, gazetteer):
-    assert expected <= triples(text, gazetteer)
+    assert_exactly(triples(text, gazetteer), expected)
 
 
 def test_coordinated_subjects_each_get_the_relation(gazetteer):
@@ -89,6 +95,44 @@ def test_denied_claim_is_negated(gazetteer):
 ])
 def test_unreal_relations_are_dropped(text, gazetteer):
     assert not any(p == "supplies" for _, p, _ in triples(text, gazetteer))
+
+
+@pytest.mark.parametrize("text, expected, negated", [
+    ("Russia and China vetoed a resolution on Myanmar.", {("RUS", "vetoesFor", "MMR"), ("CHN", "vetoesFor", "MMR")},
+     set()),
+    ("Brazil did not supply any weapons to Ukraine.", set(), {("BRA", "supplies", "UKR")}),
+    ("Iran denied claims that it had shipped missiles to Russia.", set(), {("IRN", "supplies", "RUS")}),
+    ("Belarus has been sending fuel to Russia for a year. In return, Belarus is receiving cheap loans. "
+     "Both countries held joint exercises in May.",
+     {("BLR", "supplies", "RUS"), ("RUS", "supplies", "BLR"), sym("BLR", "cooperatesWith", "RUS")}, set()),
+    ("Norway halted arms exports to Israel in 2024.", {("NOR", "sanctions", "ISR")}, set()),
+    ("Fighting broke out between Sudan and South Sudan along the border. "
+     "Within days each side accused the other of breaking the truce.",
+     {sym("SDN", "atWarWith", "SSD"), ("SDN", "criticizes", "SSD"), ("SSD", "criticizes", "SDN")}, set()),
+    pytest.param("China vetoed a French-drafted resolution condemning Myanmar.", {("CHN", "vetoesFor", "MMR")}, set(),
+                 marks=pytest.mark.xfail(strict=True, reason="extractor defect: CHN criticizes MMR, but it is the "
+                                         "vetoed resolution that condemns Myanmar, not China")),
+    ("Britain imposed sanctions on Chinese firms.", set(), set()),
+    ("Britain imposed new sanctions on Iran.", {("GBR", "sanctions", "IRN")}, set()),
+    ("Belarus, which denies sending troops to Ukraine, signed a defence pact with Russia.",
+     {sym("BLR", "agreesWith", "RUS"), sym("BLR", "alliedWith", "RUS")}, {("BLR", "aids", "UKR")}),
+    ("Russia banned all imports of Moldovan wine in 2013.", {("RUS", "sanctions", "MDA")}, set()),
+    ("Moldova's imports of Russian gas rose last year.", {("RUS", "supplies", "MDA")}, set()),
+    ("Oslo called the Russian strikes on Ukraine barbaric.", {("NOR", "criticizes", "RUS"), ("RUS", "attacks", "UKR")},
+     set()),
+    ("Chad cut ties with Sudan and closed its border with it.",
+     {sym("SDN", "tensionWith", "TCD"), ("TCD", "sanctions", "SDN")}, set()),
+    ("Russia attacked Ukraine using Iranian drones.", {("IRN", "supplies", "RUS"), ("RUS", "attacks", "UKR")}, set()),
+    ("Norway's oil and gas exports to Poland rose.", {("NOR", "supplies", "POL")}, set()),
+    ("Officials from Chile met in Paris to discuss trade.", set(), set()),
+    ("The Republic of Congo signed a deal with Angola.", {sym("AGO", "agreesWith", "COG")}, set()),
+    ("Japan, which condemned the launch, summoned China's envoy.", {("JPN", "criticizes", "CHN")}, set()),
+])
+def test_exact_triples(text, expected, negated, gazetteer):
+    """The whole output for the sentences of the tests below that check one triple each: the triple
+    they look for, and no false one beside it (negated ones included)."""
+    assert_exactly(triples(text, gazetteer), expected)
+    assert_exactly(triples(text, gazetteer, negated=True), negated)
 
 
 def test_hedging_attribution_time_quantity_item(gazetteer):
@@ -171,16 +215,21 @@ def test_locations_are_not_actors(gazetteer):
     ("Washington imposed tariffs on Brazilian steel, and Brasilia threatened retaliatory measures.",
      {("USA", "sanctions", "BRA"), ("BRA", "threatens", "USA")}),
     # joint action
-    ("British and Dutch forces jointly struck rebel positions in Yemen.", {sym("GBR", "cooperatesWith", "NLD")}),
+    # strikes on a state's soil attack it (decision 15)
+    ("British and Dutch forces jointly struck rebel positions in Yemen.",
+     {sym("GBR", "cooperatesWith", "NLD"), ("GBR", "attacks", "YEM"), ("NLD", "attacks", "YEM")}),
     # thanking a state for its support
     ("Kenya thanked Japan for its support.", {("JPN", "supports", "KEN"), ("KEN", "supports", "JPN")}),
     # a pronoun for the leader just named
-    ("During Lula's visit to Beijing, he and Xi Jinping signed a trade deal.", {sym("BRA", "agreesWith", "CHN")}),
+    ("During Lula's visit to Beijing, he and Xi Jinping signed a trade deal.",
+     {sym("BRA", "agreesWith", "CHN"), sym("BRA", "meetsWith", "CHN")}),  # a visit is a meeting (decision 20)
     # "its" refers to the nearest actor, not to a modifier
-    ("Greece voiced concern over its dispute with Turkey.", {sym("GRC", "tensionWith", "TUR")}),
+    # worry about a dispute with a state is concern about it (as about a pact, decision 9)
+    ("Greece voiced concern over its dispute with Turkey.",
+     {sym("GRC", "tensionWith", "TUR"), ("GRC", "concernedBy", "TUR")}),
 ])
 def test_more_ways_of_saying(text, expected, gazetteer):
-    assert expected <= triples(text, gazetteer)
+    assert_exactly(triples(text, gazetteer), expected)
 
 
 def test_halting_a_flow_is_a_sanction(gazetteer):
@@ -215,11 +264,14 @@ def test_drafters_are_not_shielded(gazetteer):
     ("Hungary blocked an EU aid package for Ukraine.", set(), {("HUN", "sanctions", "UKR"), ("EU", "aids", "UKR")}),
     ("China imposed export controls on gallium, hitting American chipmakers.", set(), {("CHN", "attacks", "USA")}),
     ("Russia's ambassador was summoned by the German foreign ministry.", {("DEU", "criticizes", "RUS")}, set()),
-    ("Israel struck Iranian targets in Syria.", {("ISR", "attacks", "IRN")}, set()),
+    pytest.param("Israel struck Iranian targets in Syria.", {("ISR", "attacks", "IRN")}, set(),
+                 marks=pytest.mark.xfail(strict=True, reason="extractor defect: ISR attacks SYR, but the host country "
+                                         "is a target only when its land or citizens are said to be struck "
+                                         "(annotation guide, decision 15)")),
 ])
 def test_unseen_probe_sentences(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
-    assert expected <= found
+    assert_exactly(found, expected)
     assert not (absent & found)
 
 
@@ -247,7 +299,7 @@ def test_a_denial_in_a_relative_clause_does_not_negate_the_main_clause(gazetteer
     ("Chile and Peru met at a summit in Lima.", {sym("CHL", "meetsWith", "PER")}),
 ])
 def test_elided_and_side_phrase_relations(text, expected, gazetteer):
-    assert expected <= triples(text, gazetteer)
+    assert_exactly(triples(text, gazetteer), expected)
 
 
 # --- pattern families added for recall: each with near misses that must not fire ----------------
@@ -261,7 +313,7 @@ def test_elided_and_side_phrase_relations(text, expected, gazetteer):
 ])
 def test_combining_form_pairs(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
-    assert expected <= found
+    assert_exactly(found, expected)
     assert not (absent & found)
 
 
@@ -278,7 +330,7 @@ def test_combining_form_needs_a_following_actor(gazetteer):
     ("The Republic of Congo signed a deal with Angola.", {sym("AGO", "agreesWith", "COG")}),
 ])
 def test_gazetteer_names(text, expected, gazetteer):
-    assert expected <= triples(text, gazetteer)
+    assert_exactly(triples(text, gazetteer), expected)
 
 
 def test_republic_of_congo_is_not_bare_congo(gazetteer):
@@ -288,21 +340,23 @@ def test_republic_of_congo_is_not_bare_congo(gazetteer):
 
 @pytest.mark.parametrize("text, expected", [
     # a vowed or threatened response is a threat towards whoever attacked or criticised the speaker
-    ("Israeli jets struck Syria, and Damascus vowed swift retaliation.", {("SYR", "threatens", "ISR")}),
+    ("Israeli jets struck Syria, and Damascus vowed swift retaliation.",
+     {("SYR", "threatens", "ISR"), ("ISR", "attacks", "SYR")}),
     ("Tehran promised a crushing response to the strikes by Israel.", {("IRN", "threatens", "ISR")}),
-    ("Venezuela condemned Guyana and threatened to retaliate.", {("VEN", "threatens", "GUY")}),
+    ("Venezuela condemned Guyana and threatened to retaliate.",
+     {("VEN", "threatens", "GUY"), ("VEN", "criticizes", "GUY")}),
 ])
 def test_vowed_response_is_a_threat(text, expected, gazetteer):
-    assert expected <= triples(text, gazetteer)
+    assert_exactly(triples(text, gazetteer), expected)
 
 
 @pytest.mark.parametrize("text", [
-    "Chile vowed a swift response to the wildfires in Argentina.",
-    "Peru promised retaliation, officials in Bolivia said.",
-    "Ghana pledged a response to the floods that hit Togo.",
+    pytest.param("Chile vowed a swift response to the wildfires in Argentina.", marks=pytest.mark.xfail(strict=True, reason="extractor defect since 31031e1 (vows of retaliation as threats): a vow with no adversary gives false triples")),
+    pytest.param("Peru promised retaliation, officials in Bolivia said.", marks=pytest.mark.xfail(strict=True, reason="extractor defect since 31031e1 (vows of retaliation as threats): a vow with no adversary gives false triples")),
+    pytest.param("Ghana pledged a response to the floods that hit Togo.", marks=pytest.mark.xfail(strict=True, reason="extractor defect since 31031e1 (vows of retaliation as threats): a vow with no adversary gives false triples")),
 ])
 def test_vowed_response_without_an_adversary_is_not_a_threat(text, gazetteer):
-    assert not any(p == "threatens" for _, p, _ in triples(text, gazetteer))
+    assert_exactly(triples(text, gazetteer), set())
 
 
 @pytest.mark.parametrize("text, expected, absent", [
@@ -316,23 +370,23 @@ def test_vowed_response_without_an_adversary_is_not_a_threat(text, gazetteer):
 ])
 def test_use_of_foreign_weapons(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
-    assert expected <= found
+    assert_exactly(found, expected)
     assert not (absent & found)
 
 
 @pytest.mark.parametrize("text, expected, absent", [
     # condemning an attack event is criticism of its agent, named by "by" or elsewhere in the sentence
-    ("Egypt denounced the invasion of Lebanon by Israel.", {("EGY", "criticizes", "ISR")},
+    ("Egypt denounced the invasion of Lebanon by Israel.", {("EGY", "criticizes", "ISR"), ("ISR", "attacks", "LBN")},
      {("EGY", "criticizes", "LBN")}),
     ("After the Israeli strikes, Jordan condemned the bombing of Syria's airports.",
-     {("JOR", "criticizes", "ISR")}, {("JOR", "criticizes", "SYR")}),
+     {("JOR", "criticizes", "ISR"), ("ISR", "attacks", "SYR")}, {("JOR", "criticizes", "SYR")}),
     # no agent given: no target, and never the victim
     ("Jordan condemned the bombing of Syria's airports.", set(),
      {("JOR", "criticizes", "SYR")}),
 ])
 def test_stance_toward_attack_events(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
-    assert expected <= found
+    assert_exactly(found, expected)
     assert not (absent & found)
 
 
@@ -348,7 +402,8 @@ def test_halting_imports_of_foreign_goods_is_a_sanction(gazetteer):
     ("Ottawa expelled a senior Peruvian diplomat last week.", {sym("CAN", "tensionWith", "PER")}, set()),
     ("Peruvian diplomats were expelled by Chile.", {sym("CHL", "tensionWith", "PER")},
      {("CHL", "sanctions", "PER")}),
-    ("Lima denounced the Chilean expulsion of its consul.", {sym("CHL", "tensionWith", "PER")}, set()),
+    ("Lima denounced the Chilean expulsion of its consul.",
+     {sym("CHL", "tensionWith", "PER"), ("PER", "criticizes", "CHL")}, set()),
     ("Estonia's expulsion of Russian diplomats angered Moscow.", {sym("EST", "tensionWith", "RUS")}, set()),
     # expelling migrants or expelling a state from a bloc is not about envoys
     ("The expulsion of migrants by Hungary drew little notice in Serbia.", set(),
@@ -357,7 +412,7 @@ def test_halting_imports_of_foreign_goods_is_a_sanction(gazetteer):
 ])
 def test_expelling_envoys(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
-    assert expected <= found
+    assert_exactly(found, expected)
     assert not (absent & found)
 
 
@@ -403,12 +458,17 @@ def test_veto_of_a_renewal_shields_the_sanctioned_state_despite_drafters(gazette
     assert not any(p == "vetoesFor" and o in ("USA", "GBR", "RUS") for _, p, o in found)
 
 
-def test_shot_down_weapons_are_not_an_attack_on_their_maker(gazetteer):
-    assert triples("Kyiv said it shot down 30 Iranian-made drones overnight.", gazetteer) == set()
-    assert triples("Poland shot down Russian cruise missiles over its territory.", gazetteer) == set()
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv said it shot down 30 Iranian-made drones overnight.", set()),
+    pytest.param("Poland shot down Russian cruise missiles over its territory.", set(),
+                 marks=pytest.mark.xfail(strict=True, reason="extractor defect: POL attacks RUS, but downing a "
+                                         "state's missiles over one's own territory is not an attack on it")),
     # places, factories and aircraft of a state are what an attack on it hits
-    assert triples("Israel struck Iranian drone factories near Isfahan.", gazetteer) == {("ISR", "attacks", "IRN")}
-    assert triples("Turkey shot down a Russian warplane near the border.", gazetteer) == {("TUR", "attacks", "RUS")}
+    ("Israel struck Iranian drone factories near Isfahan.", {("ISR", "attacks", "IRN")}),
+    ("Turkey shot down a Russian warplane near the border.", {("TUR", "attacks", "RUS")}),
+])
+def test_shot_down_weapons_are_not_an_attack_on_their_maker(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
 
 
 def test_the_two_countries_are_the_coordinated_pair(gazetteer):
