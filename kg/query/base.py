@@ -8,31 +8,21 @@ from __future__ import annotations
 
 import re
 
+from .. import namespaces as ns
 from ..errors import KgError
 
 __all__ = ["PREFIXES", "KG_NS", "ACTOR_NS", "XSD", "QueryError", "QuerySyntaxError", "UnsafeQueryError",
            "QueryTimeout", "ParamError", "syntax_error"]
 
-KG_NS = "https://w3id.org/kgstates/ontology#"
-ACTOR_NS = "https://w3id.org/kgstates/actor/"
+KG_NS = ns.KG
+ACTOR_NS = ns.ACTOR
 
-#: prefixes every query may use without declaring them
+#: prefixes every query may use without declaring them (the namespaces of :mod:`kg.namespaces`, in
+#: the order error messages and CONSTRUCT results list them)
 PREFIXES: dict[str, str] = {
-    "kg": KG_NS,
-    "actor": ACTOR_NS,
-    "person": "https://w3id.org/kgstates/person/",
-    "place": "https://w3id.org/kgstates/place/",
-    "claim": "https://w3id.org/kgstates/claim/",
-    "doc": "https://w3id.org/kgstates/doc/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "wd": "http://www.wikidata.org/entity/",
-    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "kg": ns.KG, "actor": ns.ACTOR, "person": ns.PERSON, "place": ns.PLACE, "claim": ns.CLAIM, "doc": ns.DOC,
+    "rdf": ns.RDF, "rdfs": ns.RDFS, "owl": ns.OWL, "xsd": ns.XSD, "skos": ns.SKOS, "prov": ns.PROV,
+    "dcterms": ns.DCTERMS, "wd": ns.WD, "geo": ns.GEO,
 }
 XSD = PREFIXES["xsd"]
 
