@@ -8,6 +8,14 @@ many actors the blocs put back in their planted camp.
 
     python bench/bench_analysis.py                       # 200 actors, 5,000 relation edges
     python bench/bench_analysis.py --actors 400 --edges 20000
+
+With ``--end-to-end`` it times whole processes instead (issue 16): ``kg analyze GRAPH --format json``
+on a generated graph file (bench/graphs.py: 1,000 actors, 30,000 relations, about 1.35 million
+triples by default) against the bare pyoxigraph -> networkx pipeline (bench/peak.py) on the same
+file, alternating, the median of ``--repeat`` runs each, with each process's peak memory (VmHWM):
+
+    python bench/bench_analysis.py --end-to-end --repeat 1 --actors 200 --relations 2000 --claims 6000
+    python bench/bench_analysis.py --end-to-end        # 1,000 actors / 30,000 relations
 """
 
 from __future__ import annotations
@@ -53,15 +61,52 @@ def timed(fn, repeat: int):
     return statistics.median(times), result
 
 
+def end_to_end(args) -> None:
+    """``kg analyze`` as a process against the bare pipeline, on the same generated graph file."""
+    import os
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from graphs import write_graph
+    from peak import measure
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-analyze-") as tmp:
+        graph = str(Path(tmp) / "graph.nt")
+        triples = write_graph(graph, args.actors, args.relations, args.claims)
+        print(f"graph: {args.actors:,} actors, {args.relations:,} relations, {args.claims:,} claims, "
+              f"{triples:,} triples ({os.path.getsize(graph) / 1e6:.0f} MB of N-Triples)")
+        bare = str(Path(__file__).resolve().parent / "peak.py")
+        kg_runs, bare_runs = [], []
+        for _ in range(args.repeat):
+            bare_runs.append(measure(["network", graph], script=bare))
+            kg_runs.append(measure(["analyze", graph, "--format", "json"], module="kg.cli"))
+        t_kg, t_bare = statistics.median(t for t, _ in kg_runs), statistics.median(t for t, _ in bare_runs)
+        m_kg, m_bare = max(m for _, m in kg_runs), max(m for _, m in bare_runs)
+        print(f"{'process':<44}{'seconds':>9}{'peak MB':>9}")
+        print(f"{'bare pyoxigraph -> networkx (bench/peak.py)':<44}{t_bare:>9.1f}{m_bare:>9.0f}")
+        print(f"{'kg analyze GRAPH --format json':<44}{t_kg:>9.1f}{m_kg:>9.0f}")
+        print(f"ratio kg / bare: {t_kg / t_bare:.2f} (target <= 2); peak {m_kg / 1024:.2f} GB (target < 0.8)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--actors", type=int, default=200)
+    ap.add_argument("--end-to-end", action="store_true", help="time kg analyze as a process on a graph file")
+    ap.add_argument("--relations", type=int, default=30_000, help="--end-to-end: distinct relations")
+    ap.add_argument("--claims", type=int, default=85_000, help="--end-to-end: claims of those relations")
+    ap.add_argument("--actors", type=int, default=None, help="actors (default 200; 1,000 with --end-to-end)")
     ap.add_argument("--edges", type=int, default=5000)
     ap.add_argument("--camps", type=int, default=4)
     ap.add_argument("--noise", type=float, default=0.15, help="share of relations against the camps")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    if args.end_to_end:
+        args.actors = args.actors or 1000
+        end_to_end(args)
+        return
+    args.actors = args.actors or 200
 
     G, camp = relation_graph(args.actors, args.edges, args.camps, args.noise, args.seed)
     t_proj, S = timed(lambda: signed_graph(G), args.repeat)

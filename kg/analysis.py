@@ -137,6 +137,7 @@ def _relocate(P, N, c, k: int, alpha: float, max_steps: int = 100_000):
     """Steepest-descent relocation: the best single move, else the best swap, until none improves.
 
     Ties go to the first actor (sorted ids), then the first bloc, so the result is deterministic.
+    ``P`` and ``N`` are symmetric: an actor's row is its column, read contiguously.
     """
     import numpy as np
 
@@ -147,6 +148,7 @@ def _relocate(P, N, c, k: int, alpha: float, max_steps: int = 100_000):
     pos, neg = P @ M, N @ M  # weight of each actor's ties into each bloc
     rows = np.arange(n)
     pair_change = 2 * (alpha * N - (1 - alpha) * P)  # a swap keeps the swapped pair's tie between blocs
+    pair_change[np.tri(n, dtype=bool)] = -np.inf  # each pair once (v < u): the others' swap is +inf
     for _ in range(max_steps):
         own_neg, own_pos = neg[rows, c][:, None], pos[rows, c][:, None]
         delta = alpha * (neg - own_neg) - (1 - alpha) * (pos - own_pos)
@@ -154,25 +156,26 @@ def _relocate(P, N, c, k: int, alpha: float, max_steps: int = 100_000):
         if delta.flat[flat] < -_EPS:
             v, b = divmod(flat, k)
             a = c[v]
-            pos[:, a] -= P[:, v]
-            pos[:, b] += P[:, v]
-            neg[:, a] -= N[:, v]
-            neg[:, b] += N[:, v]
+            pos[:, a] -= P[v]
+            pos[:, b] += P[v]
+            neg[:, a] -= N[v]
+            neg[:, b] += N[v]
             c[v] = b
             continue
-        swap = delta[:, c] + delta[:, c].T - pair_change  # swap[v, u]: v to u's bloc, u to v's
-        swap[c[:, None] == c[None, :]] = np.inf
-        swap[np.tril_indices(n)] = np.inf
+        moved = delta[:, c]
+        swap = moved + moved.T  # swap[v, u]: v to u's bloc, u to v's
+        swap -= pair_change
+        np.putmask(swap, c[:, None] == c[None, :], np.inf)
         flat = int(np.argmin(swap))
         if n < 2 or swap.flat[flat] >= -_EPS:
             break
         v, u = divmod(flat, n)
         a, b = c[v], c[u]
         for x, src, dst in ((v, a, b), (u, b, a)):
-            pos[:, src] -= P[:, x]
-            pos[:, dst] += P[:, x]
-            neg[:, src] -= N[:, x]
-            neg[:, dst] += N[:, x]
+            pos[:, src] -= P[x]
+            pos[:, dst] += P[x]
+            neg[:, src] -= N[x]
+            neg[:, dst] += N[x]
         c[v], c[u] = b, a
     return c
 
@@ -373,8 +376,16 @@ def balance(S: nx.Graph) -> Balance:
                     bad.append(tuple(sorted((a, b, c), key=rank.get)))
                     enemies += sign[a, b] + sign[b, c] + sign[a, c] == -3
     records = []
+    made: dict[tuple[str, str], dict] = {}  # an edge's record, shared by its triangles (read-only)
+
+    def record(u: str, v: str) -> dict:
+        rec = made.get((u, v))
+        if rec is None:
+            rec = made[u, v] = _edge_record(S, u, v)
+        return rec
+
     for a, b, c in bad:
-        edges = [_edge_record(S, a, b), _edge_record(S, a, c), _edge_record(S, b, c)]
+        edges = [record(a, b), record(a, c), record(b, c)]
         records.append({"actors": [a, b, c], "edges": edges,
                         "strength": round(sum(abs(e["weight"]) for e in edges), 6)})
     records.sort(key=lambda t: (-t["strength"], t["actors"]))

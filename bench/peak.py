@@ -1,0 +1,110 @@
+"""Time and peak memory of a Python child process, and the bare pipelines kg's read path is held to.
+
+``measure`` runs a module (``kg.cli``) or a script in a child Python and returns its wall time and
+its peak resident memory: the ``VmHWM`` line of ``/proc/self/status``, read by the child itself at
+exit (not ``ru_maxrss``, which on Linux may count memory of the process it was forked from).
+
+The anchors (issue 16) are written with pyoxigraph and networkx alone, no kg code:
+
+    python bench/peak.py network GRAPH.nt             # parse, one edge per relation with its evidence
+    python bench/peak.py graphml GRAPH.nt OUT.graphml # the same, then networkx.write_graphml
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+_WRAPPER = """import atexit, os, runpy, sys
+def _peak():
+    with open("/proc/self/status") as fh:
+        kb = next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
+    with open(os.environ["KG_BENCH_PEAK"], "w") as out:
+        out.write(str(kb))
+atexit.register(_peak)
+kind, target = sys.argv[1], sys.argv[2]
+sys.argv = [target, *sys.argv[3:]]
+if kind == "module":
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
+else:
+    runpy.run_path(target, run_name="__main__")
+"""
+
+
+def measure(args: list[str], *, module: str | None = None, script: str | None = None,
+            stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """Run ``python -m module args`` (or ``python script args``); (seconds, peak MB by VmHWM)."""
+    kind, target = ("module", module) if module else ("script", script)
+    with tempfile.NamedTemporaryFile(prefix="kg-peak-", delete=False) as fh:
+        peak_file = fh.name
+    try:
+        env = dict(os.environ, KG_BENCH_PEAK=peak_file)
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", _WRAPPER, kind, target, *args], env=env, stdout=stdout,
+                              stderr=subprocess.PIPE)
+        seconds = time.perf_counter() - t0
+        if proc.returncode:
+            raise SystemExit(f"{target} {' '.join(args)} failed ({proc.returncode}): "
+                             f"{proc.stderr.decode(errors='replace')[-500:]}")
+        with open(peak_file) as fh:
+            return seconds, int(fh.read()) / 1024
+    finally:
+        os.unlink(peak_file)
+
+
+# ---------------------------------------------------------------------------- the bare pipelines
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+KG = "https://w3id.org/kgstates/ontology#"
+ACTOR = "https://w3id.org/kgstates/actor/"
+_FIELDS = {RDF + "subject": "s", RDF + "predicate": "p", RDF + "object": "o", KG + "negated": "negated",
+           KG + "evidence": "sentence", KG + "confidence": "confidence"}
+
+
+def bare_network(path: str):
+    """pyoxigraph -> networkx: parse the N-Triples file, one MultiDiGraph edge per (subject,
+    predicate, object) of the claims that are not negated, with its evidence sentences and weight."""
+    import networkx as nx
+    import pyoxigraph as ox
+
+    claims: dict[str, dict] = {}
+    for q in ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES):
+        field = _FIELDS.get(q.predicate.value)
+        if field is not None:
+            claims.setdefault(q.subject.value, {})[field] = q.object.value
+    G = nx.MultiDiGraph()
+    for c in claims.values():
+        if c.get("negated") == "true" or "p" not in c:
+            continue
+        s, p, o = c["s"][len(ACTOR):], c["p"][len(KG):], c["o"][len(ACTOR):]
+        if G.has_edge(s, o, p):
+            d = G.edges[s, o, p]
+            d["weight"] += 1
+            d["evidence"].append(c.get("sentence", ""))
+            d["confidence"] = max(d["confidence"], float(c.get("confidence", 0.5)))
+        else:
+            G.add_edge(s, o, key=p, predicate=p, weight=1, evidence=[c.get("sentence", "")],
+                       confidence=float(c.get("confidence", 0.5)))
+    return G
+
+
+def bare_graphml(path: str, out: str) -> None:
+    """:func:`bare_network`, then ``networkx.write_graphml`` (evidence joined into one string)."""
+    import networkx as nx
+
+    G = bare_network(path)
+    for _, _, d in G.edges(data=True):
+        d["evidence"] = "\n".join(d["evidence"])
+    nx.write_graphml(G, out)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "network":
+        bare_network(sys.argv[2])
+    elif sys.argv[1] == "graphml":
+        bare_graphml(sys.argv[2], sys.argv[3])
+    else:
+        raise SystemExit(__doc__)
