@@ -13,6 +13,14 @@ Prints the ratio (target <= 1.5), and checks that networkx reads kg's file back 
 
     python bench/bench_export.py                  # 100,000 claims
     python bench/bench_export.py --claims 10000   # a quick run
+
+With ``--end-to-end`` it times whole processes instead (issue 16): ``kg export GRAPH -o OUT.graphml``
+on a generated graph file (bench/graphs.py: 1,000 actors, 30,000 relations by default) against the
+bare pyoxigraph -> ``networkx.write_graphml`` pipeline (bench/peak.py), alternating, the median of
+``--runs`` runs each, with each process's peak memory (VmHWM):
+
+    python bench/bench_export.py --end-to-end --runs 1 --actors 200 --relations 2000 --claims 6000
+    python bench/bench_export.py --end-to-end --runs 3
 """
 
 from __future__ import annotations
@@ -35,11 +43,47 @@ from kg.export import _flat, write_graphml  # noqa: E402
 from kg.network import from_relations  # noqa: E402
 
 
+def end_to_end(args) -> None:
+    """``kg export --to graphml`` as a process against the bare pipeline, on the same graph file."""
+    import os
+
+    from graphs import write_graph
+    from peak import measure
+
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-export-"))
+    try:
+        graph = str(tmp / "graph.nt")
+        triples = write_graph(graph, args.actors, args.relations, args.claims)
+        print(f"graph: {args.actors:,} actors, {args.relations:,} relations, {args.claims:,} claims, "
+              f"{triples:,} triples ({os.path.getsize(graph) / 1e6:.0f} MB of N-Triples)")
+        bare = str(Path(__file__).resolve().parent / "peak.py")
+        kg_runs, bare_runs = [], []
+        for _ in range(args.runs):
+            bare_runs.append(measure(["graphml", graph, str(tmp / "bare.graphml")], script=bare))
+            kg_runs.append(measure(["export", graph, "-o", str(tmp / "kg.graphml"), "--quiet"], module="kg.cli"))
+        t_kg, t_bare = statistics.median(t for t, _ in kg_runs), statistics.median(t for t, _ in bare_runs)
+        m_kg, m_bare = max(m for _, m in kg_runs), max(m for _, m in bare_runs)
+        print(f"{'process':<48}{'seconds':>9}{'peak MB':>9}")
+        print(f"{'bare pyoxigraph -> nx.write_graphml (peak.py)':<48}{t_bare:>9.1f}{m_bare:>9.0f}")
+        print(f"{'kg export GRAPH -o OUT.graphml':<48}{t_kg:>9.1f}{m_kg:>9.0f}")
+        print(f"ratio kg / bare: {t_kg / t_bare:.2f} (target <= 2); peak {m_kg / 1024:.2f} GB (target < 0.8)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--claims", type=int, default=None, help="claims (default 100,000; 85,000 with --end-to-end)")
     ap.add_argument("--runs", type=int, default=5, help="runs of each writer (the median counts)")
+    ap.add_argument("--end-to-end", action="store_true", help="time kg export as a process on a graph file")
+    ap.add_argument("--actors", type=int, default=1000, help="--end-to-end: actors")
+    ap.add_argument("--relations", type=int, default=30_000, help="--end-to-end: distinct relations")
     args = ap.parse_args()
+    if args.end_to_end:
+        args.claims = args.claims or 85_000
+        end_to_end(args)
+        return
+    args.claims = args.claims or 100_000
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-export-"))
     try:
         t0 = time.perf_counter()
