@@ -22,7 +22,7 @@ from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-FORMAT = 1  # bump when a cached class changes shape
+FORMAT = 2  # bump when a cached class changes shape
 
 
 def cache_dir() -> Path:

@@ -74,11 +74,17 @@ class Gazetteer:
     """Actors, people, memberships and every name that refers to them."""
 
     def __init__(self, actors: dict[str, Actor], persons: dict[str, Person], names: list[Name],
-                 members: dict[str, frozenset[str]]):
+                 members: dict[str, frozenset[str]], *, combining: dict[str, str] | None = None,
+                 group_adjectives: dict[str, str] | None = None,
+                 reference_nouns: dict[str, frozenset[str]] | None = None, forums: frozenset[str] = frozenset()):
         self.actors = actors
         self.persons = persons
         self.names = names
         self.members = members  # organization id -> member actor ids
+        self.combining = combining or {}  # "Sino" -> CHN (kg:combiningForm)
+        self.group_adjectives = group_adjectives or {}  # "western" -> WEST (kg:groupAdjective)
+        self.reference_nouns = reference_nouns or {}  # NATO -> {"alliance"} (kg:referenceNoun)
+        self.forums = forums  # organizations whose texts members adopt or block (kg:forum)
 
     def __contains__(self, actor_id: str) -> bool:
         return actor_id in self.actors
@@ -215,7 +221,24 @@ def _build(graph) -> Gazetteer:
         if a and org:
             members.setdefault(org, set()).add(a)
     names = sorted(set(names), key=lambda n: (n.text, n.actor, n.kind, n.person or ""))
-    return Gazetteer(actors, persons, names, {k: frozenset(v) for k, v in sorted(members.items())})
+    combining: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    references: dict[str, frozenset[str]] = {}
+    forums: set[str] = set()
+    for aid in sorted(actors):
+        s = URIRef(ACTOR + aid)
+        for form in values(s, KG + "combiningForm"):
+            combining.setdefault(form, aid)
+        for adj in values(s, KG + "groupAdjective"):
+            adjectives.setdefault(adj.lower(), aid)
+        nouns = frozenset(n.lower() for n in values(s, KG + "referenceNoun"))
+        if nouns:
+            references[aid] = nouns
+        if (first(s, KG + "forum") or "").lower() in ("true", "1"):
+            forums.add(aid)
+    return Gazetteer(actors, persons, names, {k: frozenset(v) for k, v in sorted(members.items())},
+                     combining=combining, group_adjectives=adjectives, reference_nouns=references,
+                     forums=frozenset(forums))
 
 
 @functools.lru_cache(maxsize=8)

@@ -111,6 +111,10 @@ class KG(DefinedNamespace):
     capital: URIRef  # state -> capital place
     seatOfPower: URIRef  # metonym for the government: "the Kremlin" (@en)
     agency: URIRef  # agency name standing for the state: "the Pentagon" (@en)
+    combiningForm: URIRef  # "Sino" of "Sino-Russian" (@en)
+    groupAdjective: URIRef  # "western" of "western sanctions", on a group (@en)
+    referenceNoun: URIRef  # "the alliance" for NATO (@en)
+    forum: URIRef  # an organization whose texts members adopt or block (boolean)
     unStatus: URIRef  # "member" | "observer" | "non-member"
     role: URIRef  # office held by a person (@en)
     inOffice: URIRef  # whether a person holds the office (xsd:boolean)

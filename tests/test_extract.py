@@ -351,9 +351,9 @@ def test_vowed_response_is_a_threat(text, expected, gazetteer):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("Chile vowed a swift response to the wildfires in Argentina.", marks=pytest.mark.xfail(strict=True, reason="extractor defect since 31031e1 (vows of retaliation as threats): a vow with no adversary gives false triples")),
-    pytest.param("Peru promised retaliation, officials in Bolivia said.", marks=pytest.mark.xfail(strict=True, reason="extractor defect since 31031e1 (vows of retaliation as threats): a vow with no adversary gives false triples")),
-    pytest.param("Ghana pledged a response to the floods that hit Togo.", marks=pytest.mark.xfail(strict=True, reason="extractor defect since 31031e1 (vows of retaliation as threats): a vow with no adversary gives false triples")),
+    "Chile vowed a swift response to the wildfires in Argentina.",
+    "Peru promised retaliation, officials in Bolivia said.",
+    pytest.param("Ghana pledged a response to the floods that hit Togo.", marks=pytest.mark.xfail(strict=True, reason="extractor defect of the window rules: GHA attacks TGO from 'hit' near both names")),
 ])
 def test_vowed_response_without_an_adversary_is_not_a_threat(text, gazetteer):
     assert_exactly(triples(text, gazetteer), set())
@@ -460,9 +460,8 @@ def test_veto_of_a_renewal_shields_the_sanctioned_state_despite_drafters(gazette
 
 @pytest.mark.parametrize("text, expected", [
     ("Kyiv said it shot down 30 Iranian-made drones overnight.", set()),
-    pytest.param("Poland shot down Russian cruise missiles over its territory.", set(),
-                 marks=pytest.mark.xfail(strict=True, reason="extractor defect: POL attacks RUS, but downing a "
-                                         "state's missiles over one's own territory is not an attack on it")),
+    # shooting down a state's aircraft, drones or missiles is an attack on it (annotation guide, decision 4)
+    ("Poland shot down Russian cruise missiles over its territory.", {("POL", "attacks", "RUS")}),
     # places, factories and aircraft of a state are what an attack on it hits
     ("Israel struck Iranian drone factories near Isfahan.", {("ISR", "attacks", "IRN")}),
     ("Turkey shot down a Russian warplane near the border.", {("TUR", "attacks", "RUS")}),

@@ -39,7 +39,7 @@ ALLOWED_PREDICATES = {
     RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, OWL.sameAs,
     KG.officialName, KG.demonym, KG.iso2, KG.iso3, KG.isoNumeric, KG.unStatus, KG.capital, KG.seatOfPower,
     KG.agency, KG.role, KG.leaderOf, KG.officialOf, KG.inOffice, KG.termStart, KG.termEnd, KG.memberOf,
-    GEO.lat, GEO.long,
+    KG.combiningForm, KG.groupAdjective, KG.referenceNoun, KG.forum, GEO.lat, GEO.long,
 }
 
 #: names that honestly name two actors; anything else shared between actors is an error
@@ -397,3 +397,31 @@ def test_generator_reproduces_the_file(tmp_path):
         subprocess.run([sys.executable, str(GENERATOR), "--output", str(out)], check=True, capture_output=True)
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes() == TTL.read_bytes(), "ontology/states.ttl is stale: run tools/make_gazetteer.py"
+
+
+def test_actor_roles_the_extractor_reads_are_data():
+    """Combining forms, group adjectives, the nouns that refer back to an organization and forums come from
+    the gazetteer (a user's --gazetteer file can add them), not from the extractor's code."""
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.combining["Sino"] == "CHN" and gaz.combining["Indo"] == "IND"
+    assert gaz.group_adjectives == {"international": "INTL", "western": "WEST"}
+    assert "alliance" in gaz.reference_nouns["NATO"] and "watchdog" in gaz.reference_nouns["IAEA"]
+    assert gaz.forums == {"UN", "UNSC"}
+
+
+def test_a_user_gazetteer_adds_a_combining_form_and_a_reference_noun(tmp_path):
+    from kg.extract import extract_text
+    from kg.gazetteer import load_gazetteer
+
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix kg: <https://w3id.org/kgstates/ontology#> .\n"
+        "@prefix actor: <https://w3id.org/kgstates/actor/> .\n"
+        'actor:JPN kg:combiningForm "Nippo"@en .\n'
+        'actor:G7 kg:referenceNoun "club"@en .\n', encoding="utf-8")
+    gaz = load_gazetteer([extra])
+    assert gaz.combining["Nippo"] == "JPN" and "club" in gaz.reference_nouns["G7"]
+    found = {r.key() for r in extract_text("Nippo-American relations soured.", gaz)}
+    assert found == {("JPN", "tensionWith", "USA")} or found == {("USA", "tensionWith", "JPN")}

@@ -582,42 +582,46 @@ AGENCIES = {
 # Organizations and groups of relations.md.
 # ---------------------------------------------------------------------------------------------
 ORGS = {
-    "UN": dict(kind="Organization", label="United Nations", qid="Q1065", official="United Nations",
+    "UN": dict(refer=["organization", "organisation", "body"], forum=True, kind="Organization", label="United Nations", qid="Q1065", official="United Nations",
                alt=["UN", "U.N.", "the UN", "the U.N.", "the United Nations", "United Nations General Assembly",
                     "UN General Assembly", "U.N. General Assembly", "the General Assembly", "UNGA"]),
-    "UNSC": dict(kind="Organization", label="UN Security Council", qid="Q37470",
+    "UNSC": dict(refer=["council", "body"], forum=True, kind="Organization", label="UN Security Council", qid="Q37470",
                  official="United Nations Security Council",
                  alt=["U.N. Security Council", "Security Council", "the Security Council", "UNSC",
                       "the UN Security Council", "the U.N. Security Council"]),
-    "NATO": dict(kind="Organization", label="NATO", qid="Q7184", official="North Atlantic Treaty Organization",
+    "NATO": dict(kind="Organization", label="NATO", qid="Q7184", refer=["alliance"], official="North Atlantic Treaty Organization",
                  alt=["North Atlantic Treaty Organisation", "the North Atlantic Alliance", "the Atlantic Alliance",
                       "the Atlantic alliance"]),
-    "EU": dict(kind="Organization", label="European Union", qid="Q458", official="European Union",
+    "EU": dict(kind="Organization", label="European Union", qid="Q458", refer=["bloc", "union"], official="European Union",
                alt=["EU", "E.U.", "the EU", "the E.U.", "the European Union"],
                seat=["Brussels"],
                agency=["the European Commission", "the EU Commission", "the European Council",
                        "the Council of the European Union", "the Council of the EU"]),
-    "AU": dict(kind="Organization", label="African Union", qid="Q7159", official="African Union",
+    "AU": dict(kind="Organization", label="African Union", qid="Q7159", refer=["bloc", "union", "body"], official="African Union",
                alt=["AU", "the African Union", "the AU", "African Union Commission"]),
-    "ASEAN": dict(kind="Organization", label="ASEAN", qid="Q7768", official="Association of Southeast Asian Nations",
+    "ASEAN": dict(kind="Organization", label="ASEAN", qid="Q7768", refer=["bloc", "association"], official="Association of Southeast Asian Nations",
                   alt=["Association of South East Asian Nations", "Association of South-East Asian Nations"]),
     "G7": dict(kind="Organization", label="G7", qid="Q1764511", official="Group of Seven",
                alt=["G-7", "the G7", "the G-7", "the Group of Seven"]),
     "G20": dict(kind="Organization", label="G20", qid="Q19771", official="Group of Twenty",
                 alt=["G-20", "the G20", "the G-20", "Group of 20", "the Group of 20", "the Group of Twenty"]),
-    "BRICS": dict(kind="Organization", label="BRICS", qid="Q243630", official="BRICS",
+    "BRICS": dict(kind="Organization", label="BRICS", qid="Q243630", refer=["bloc", "group"], official="BRICS",
                   alt=["the BRICS", "BRICS bloc", "the BRICS bloc"]),
-    "OPEC": dict(kind="Organization", label="OPEC", qid="Q7795",
+    "OPEC": dict(kind="Organization", label="OPEC", qid="Q7795", refer=["cartel", "organization", "organisation", "group"],
                  official="Organization of the Petroleum Exporting Countries",
                  alt=["Organisation of the Petroleum Exporting Countries"]),
-    "IAEA": dict(kind="Organization", label="IAEA", qid="Q41984", official="International Atomic Energy Agency",
+    "IAEA": dict(kind="Organization", label="IAEA", qid="Q41984", refer=["agency", "watchdog", "board"], official="International Atomic Energy Agency",
                  alt=["the IAEA", "UN nuclear watchdog", "the UN nuclear watchdog", "U.N. nuclear watchdog",
                       "the U.N. nuclear watchdog", "the UN atomic agency", "the U.N. atomic agency"]),
-    "WEST": dict(kind="Group", label="the West",
+    "WEST": dict(kind="Group", label="the West", adjective="western",
                  alt=["Western allies", "Western countries", "Western nations", "Western powers",
                       "a Western coalition", "Western governments", "Western partners", "the Western allies"]),
-    "INTL": dict(kind="Group", label="the international community", alt=["international community"]),
+    "INTL": dict(kind="Group", label="the international community", adjective="international", alt=["international community"]),
 }
+
+# Combining forms: the first element of a hyphenated pair adjective ("Sino-Russian", "Franco-German").
+COMBINING = {"CHN": "Sino", "FRA": "Franco", "RUS": "Russo", "GBR": "Anglo", "IND": "Indo", "TUR": "Turco",
+             "IRN": "Irano", "ITA": "Italo", "DEU": "Germano", "AUT": "Austro", "GRC": "Greco"}
 
 # Memberships (ISO alpha-3 or organization ids). UN membership covers every UN member state.
 MEMBERS = {
@@ -1197,6 +1201,8 @@ def build() -> tuple[dict[str, list[tuple[str, str]]], set[str]]:
             add(s, "kg:seatOfPower", lit(seat))
         for agency in AGENCIES.get(iso3, []):
             add(s, "kg:agency", lit(agency))
+        if iso3 in COMBINING:
+            add(s, "kg:combiningForm", lit(COMBINING[iso3]))
         cap = row["capital"]
         place = f"place:{slug(cap)}"
         add(s, "kg:capital", place)
@@ -1229,6 +1235,12 @@ def build() -> tuple[dict[str, list[tuple[str, str]]], set[str]]:
             add(s, "kg:seatOfPower", lit(seat))
         for agency in org.get("agency", []):
             add(s, "kg:agency", lit(agency))
+        for noun in org.get("refer", []):
+            add(s, "kg:referenceNoun", lit(noun))
+        if org.get("adjective"):
+            add(s, "kg:groupAdjective", lit(org["adjective"]))
+        if org.get("forum"):
+            add(s, "kg:forum", lit("true", datatype="xsd:boolean"))
         if org.get("qid"):
             add(s, "owl:sameAs", f"wd:{org['qid']}")
     for oid, members in MEMBERS.items():
@@ -1266,7 +1278,7 @@ def build() -> tuple[dict[str, list[tuple[str, str]]], set[str]]:
 PREDICATE_ORDER = [
     "a", "rdfs:label", "skos:prefLabel", "kg:officialName", "skos:altLabel", "skos:hiddenLabel", "kg:demonym",
     "kg:iso2", "kg:iso3", "kg:isoNumeric", "kg:unStatus", "kg:capital", "kg:seatOfPower", "kg:agency",
-    "kg:role", "kg:leaderOf", "kg:officialOf", "kg:inOffice", "kg:termStart", "kg:termEnd", "kg:memberOf",
+    "kg:combiningForm", "kg:groupAdjective", "kg:referenceNoun", "kg:forum", "kg:role", "kg:leaderOf", "kg:officialOf", "kg:inOffice", "kg:termStart", "kg:termEnd", "kg:memberOf",
     "owl:sameAs", "geo:lat", "geo:long",
 ]
 

@@ -30,10 +30,6 @@ cooperation co-operation partnership alliance trade exercises drills talks ties 
 treaty pact summit
 """.split())
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_ORG_HEADS = frozenset({"alliance", "bloc", "agency", "watchdog", "board", "council", "organisation",
-                        "organization", "body"})
-_BODY_ORGS = frozenset({"IAEA", "UNSC", "UN", "OPEC", "EU", "AU", "ASEAN"})
-_ALLIANCE_ORGS = frozenset({"NATO", "EU", "ASEAN", "AU", "BRICS"})
 _COOP_HEADS = frozenset({"allies", "partners"})
 _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recently seen go first
 _RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", "in return")
@@ -57,6 +53,7 @@ def _state_ids(gazetteer: Gazetteer) -> frozenset[str]:
 class Discourse:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self.org_nouns = frozenset().union(*gazetteer.reference_nouns.values())
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
         self.recent: list[str] = []  # state ids, most recent last
@@ -139,11 +136,11 @@ class Discourse:
                     covered.add(i)
                     i += 1
                     continue
-            if w == "the" and i + 1 < n and low[i + 1] in _ORG_HEADS and tokens[i + 1].text.islower():
+            if w == "the" and i + 1 < n and low[i + 1] in self.org_nouns and tokens[i + 1].text.islower():
                 here_orgs = [s.actor for s in spans if s.j <= i and s.actor in self.gazetteer.actors
                              and self.gazetteer.actors[s.actor].kind == "organization"]
-                pool = _ALLIANCE_ORGS if low[i + 1] in ("alliance", "bloc") else _BODY_ORGS
-                org = next((a for a in reversed(self.recent_orgs + here_orgs) if a in pool), None)
+                refs = self.gazetteer.reference_nouns  # "the alliance" after NATO (kg:referenceNoun)
+                org = next((a for a in reversed(self.recent_orgs + here_orgs) if low[i + 1] in refs.get(a, ())), None)
                 if org is not None and (i + 2 >= n or low[i + 2] not in ("between", "with", "of")):
                     out.append(Span(i, i + 2, org, "coref"))
                     covered.update((i, i + 1))

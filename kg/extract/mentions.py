@@ -24,16 +24,13 @@ _REGION_QUALIFIERS = frozenset({"south", "latin", "central", "north", "east", "w
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout"})
 _KIND_RANK = {"name": 0, "official": 0, "alias": 1, "leader": 1, "seat": 2, "agency": 2,
               "capital": 3, "surname": 4, "demonym": 5}
-# Adjectives that stand for a group actor before certain nouns: "international sanctions".
-_GROUP_ADJECTIVES = {"international": "INTL", "western": "WEST"}
+# Adjectives that stand for a group actor (kg:groupAdjective in the gazetteer) before these nouns:
+# "international sanctions", "western governments".
 _GROUP_ADJ_NOUNS = frozenset({"sanctions", "condemnation", "criticism", "pressure", "isolation", "embargo",
                               "powers", "governments", "allies",
                               "nations", "countries", "partners", "leaders", "officials", "diplomats"})
-# Combining forms that open a hyphenated pair adjective: "Sino-Russian", "Franco-German", "Indo-Pakistani".
+# Combining forms (kg:combiningForm) open a hyphenated pair adjective: "Sino-Russian", "Indo-Pakistani".
 # They name a state only directly before a hyphen and another actor's name or demonym.
-COMBINING_FORMS = {"Sino": "CHN", "Franco": "FRA", "Russo": "RUS", "Anglo": "GBR", "Indo": "IND",
-                   "Turco": "TUR", "Irano": "IRN", "Italo": "ITA", "Germano": "DEU", "Austro": "AUT",
-                   "Greco": "GRC"}
 _ORIGIN_SUFFIX = frozenset({"made", "built", "supplied", "produced", "designed", "manufactured",
                             "origin", "sourced", "provided", "donated"})
 
@@ -77,6 +74,8 @@ class MentionIndex:
     by_first: dict[str, list[_Entry]] = field(default_factory=dict)
     demonyms: dict[str, list[_Entry]] = field(default_factory=dict)
     first_keys: frozenset[str] = frozenset()
+    combining: dict[str, str] = field(default_factory=dict)  # "Sino" -> CHN
+    group_adjectives: dict[str, str] = field(default_factory=dict)  # "western" -> WEST
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> "MentionIndex":
@@ -110,8 +109,11 @@ class MentionIndex:
         for d in (index.by_first, index.demonyms):
             for entries in d.values():
                 entries.sort(key=lambda e: -len(e.tokens))
-        index.first_keys = frozenset(index.by_first) | frozenset(index.demonyms) | frozenset(_GROUP_ADJECTIVES) \
-            | frozenset(a.capitalize() for a in _GROUP_ADJECTIVES) | frozenset(COMBINING_FORMS)
+        index.combining = dict(gazetteer.combining)
+        index.group_adjectives = dict(gazetteer.group_adjectives)
+        adjectives = index.group_adjectives
+        index.first_keys = frozenset(index.by_first) | frozenset(index.demonyms) | frozenset(adjectives) \
+            | frozenset(a.capitalize() for a in adjectives) | frozenset(index.combining)
         return index
 
 
@@ -160,8 +162,8 @@ class DocumentMentions:
             if w not in keys and w not in learnt and (w[:1].islower() or w.lower() not in keys):
                 i += 1
                 continue
-            if w in COMBINING_FORMS and i + 2 < n and words[i + 1] in ("-", "–") and self._starts_name(words, i + 2):
-                spans.append(Span(i, i + 1, COMBINING_FORMS[w], "modifier"))  # "Sino-Russian"
+            if w in self.index.combining and i + 2 < n and words[i + 1] in ("-", "–") and self._starts_name(words, i + 2):
+                spans.append(Span(i, i + 1, self.index.combining[w], "modifier"))  # "Sino-Russian"
                 i += 1
                 continue
             cands = []
@@ -175,10 +177,10 @@ class DocumentMentions:
             for key in (w, w.lower()):
                 if key in self.index.demonyms:
                     dem = dem or _match(self.index.demonyms[key], words, i)
-            if not cands and w.lower() in _GROUP_ADJECTIVES and i + 1 < n and (
+            if not cands and w.lower() in self.index.group_adjectives and i + 1 < n and (
                     words[i + 1].lower() in _GROUP_ADJ_NOUNS
                     or i + 2 < n and words[i + 2].lower() in _GROUP_ADJ_NOUNS and words[i + 1][:1].islower()):
-                actor = _GROUP_ADJECTIVES[w.lower()]
+                actor = self.index.group_adjectives[w.lower()]
                 head = i + 1 if words[i + 1].lower() in _GROUP_ADJ_NOUNS else i + 2
                 agentive = words[head].lower() in ("powers", "governments", "allies", "nations", "countries",
                                                    "partners", "leaders", "officials", "diplomats")

@@ -99,12 +99,15 @@ class DiplomacyRules:
         """ "X vetoed a resolution against Y", "X used its veto to shield Y"."""
         f = self.f
         low = f.lowers
+        gaz = self.discourse.gazetteer if self.discourse is not None else None
+        forums = gaz.forums if gaz is not None else frozenset()  # the UN and its Council (kg:forum)
+        groups = frozenset(a for a, x in gaz.actors.items() if x.kind == "group") if gaz is not None else frozenset()
         subj = f.subject_left(t) if tr.pos == "v" else f.np_subject(t)
-        if subj is not None and set(subj.actors) <= {"UN", "UNSC"}:
+        if subj is not None and set(subj.actors) <= forums:
             subj = None
         if subj is None and tr.pos == "n":
             subj = f.subject_left(t)
-            while subj is not None and set(subj.actors) <= {"UN", "UNSC"}:
+            while subj is not None and set(subj.actors) <= forums:
                 subj = f.subject_left(subj.i)
         if subj is not None and subj.possessive is False and subj.kinds <= {"modifier"}:
             subj = None
@@ -118,7 +121,7 @@ class DiplomacyRules:
                 break
             if f._is_drafter(g) or id(g) in self.attribution:
                 continue
-            if set(g.actors) <= {"UN", "UNSC", "WEST"}:
+            if set(g.actors) <= forums | groups:
                 continue
             obj = g
             break

@@ -328,10 +328,11 @@ class Slots:
         return out if len({a.actor for a in out}) > 1 else []
 
     def slot_other(self) -> list[ActorRef]:
-        """The one actor of the sentence besides the subject, when there is exactly one: "Seoul suspended its
-        pact with Pyongyang and vowed retaliation" (the retaliation is against Pyongyang)."""
+        """The one actor named before the trigger besides the subject, when there is exactly one: "Seoul suspended
+        its pact with Pyongyang and vowed retaliation" (the retaliation is against Pyongyang)."""
         own = {a.actor for a in self.get("subj")} | {a.actor for a in self.get("head_subj")}
-        others = {r.actor: r for _, r in sorted(self.sent.actor_at.items()) if r.actor not in own}
+        # only actors named before the trigger: "Peru vowed retaliation, officials in Bolivia said" names no adversary
+        others = {r.actor: r for i, r in sorted(self.sent.actor_at.items()) if r.actor not in own and i < self.tok.i}
         return list(others.values()) if own and len(others) == 1 else []
 
     def slot_shielded(self) -> list[ActorRef]:
