@@ -60,7 +60,14 @@ def load_ontology() -> Graph:
 
 
 def predicate_info() -> dict[str, PredicateInfo]:
-    """Return the sixteen relations, in the order of the annotation guide, keyed by local name."""
+    """Return the sixteen relations, in the order of the annotation guide, keyed by local name.
+
+    Examples
+    --------
+    >>> info = predicate_info()["alliedWith"]
+    >>> info.symmetric, len(predicate_info())
+    (True, 16)
+    """
     return {info.name: info for info in _predicate_infos()}
 
 

@@ -113,7 +113,17 @@ def write_turtle(lines: Callable[[], Iterable[str]], prefixes: Mapping[str, str]
 
 
 def turtle_text(lines: Iterable[str], prefixes: Mapping[str, str]) -> str:
-    """The Turtle of sorted, distinct N-Triples ``lines`` as one string (for small graphs and tests)."""
+    """The Turtle of sorted, distinct N-Triples ``lines`` as one string (for small graphs and tests).
+
+    Examples
+    --------
+    >>> lines = ["<http://e/a> <http://e/p> <http://e/b> .", '<http://e/a> <http://e/q> "x" .']
+    >>> print(turtle_text(lines, {"e": "http://e/"}), end="")
+    @prefix e: <http://e/> .
+    <BLANKLINE>
+    e:a e:p e:b ;
+        e:q "x" .
+    """
     lines = list(lines)
     out: list[str] = []
     write_turtle(lambda: lines, prefixes, out.append)

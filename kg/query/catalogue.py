@@ -62,7 +62,11 @@ def _parse_saved(name: str, text: str) -> SavedQuery:
 
 
 def saved_queries() -> dict[str, SavedQuery]:
-    """The saved queries shipped with kg, by name (sorted)."""
+    """The saved queries shipped with kg, by name (sorted).
+
+    >>> list(saved_queries())[:3]
+    ['allies-of', 'between', 'concerned-about']
+    """
     import importlib.resources
 
     folder = importlib.resources.files("kg.queries")
@@ -75,7 +79,13 @@ def saved_queries() -> dict[str, SavedQuery]:
 
 
 def saved_query(name: str) -> SavedQuery:
-    """The saved query ``name``; ParamError (a usage error) suggesting close names when there is none."""
+    """The saved query ``name``; ParamError (a usage error) suggesting close names when there is none.
+
+    >>> saved_query("allies").name
+    Traceback (most recent call last):
+    ...
+    kg.query.base.ParamError: no saved query 'allies'; did you mean allies-of?
+    """
     queries = saved_queries()
     if name not in queries:
         import difflib

@@ -137,6 +137,13 @@ def run_query(source, query: str, *, params: Mapping[str, object] | None = None,
     Returns
     -------
     QueryResult
+
+    Examples
+    --------
+    >>> result = run_query("tests/fixtures/entente-1914.ttl", "SELECT ?state ?ally { ?state kg:alliedWith ?ally }",
+    ...                    params={"state": "France"}, timeout=30)
+    >>> sorted(r["ally"].rsplit("/", 1)[1] for r in result.records())
+    ['GBR', 'RUS']
     """
     path = _source_path(source)
     engine = _engine_for(source, engine)
@@ -181,6 +188,16 @@ def run_update(store_dir: str | Path, update: str, *, timeout: float | None = No
     """Run a SPARQL Update on the store at ``store_dir`` (taking its write lock), atomically.
 
     LOAD, SERVICE and USING graphs that are not in the store are refused before anything runs.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from kg.store import load_files
+    >>> store = pathlib.Path(tempfile.mkdtemp()) / "store"
+    >>> _ = load_files(store, ["tests/fixtures/entente-1914.ttl"])
+    >>> run_update(store, "INSERT DATA { actor:ITA kg:alliedWith actor:FRA }")
+    >>> run_query(store, "ASK { actor:ITA kg:alliedWith actor:FRA }").boolean
+    True
     """
     from ..store import is_store
 

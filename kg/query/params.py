@@ -39,6 +39,13 @@ def bind_params(params: Mapping[str, object], *, query: str = "", saved: SavedQu
     written ``<IRI>`` is that IRI. Terms (pyoxigraph or rdflib) are taken as they are.
 
     Raises ParamError for an unknown, missing or unresolvable parameter.
+
+    >>> bind_params({"state": "North Korea", "n": "<https://example.org/x>"}, query="SELECT * { ?state ?p ?n }")
+    {'state': <NamedNode value=https://w3id.org/kgstates/actor/PRK>, 'n': <Literal value=<https://example.org/x> datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#string>>}
+    >>> bind_params({"state": "Atlantis"}, query="SELECT ?state {}")
+    Traceback (most recent call last):
+    ...
+    kg.query.base.ParamError: --param state: unknown actor 'Atlantis'; did you mean 'Albania'?
     """
     import pyoxigraph as ox
 

@@ -268,7 +268,21 @@ def result_format(name_or_path: str) -> ResultFormat:
 def write_result(result, fmt: str, out) -> None:
     """Write a QueryResult to the binary stream ``out`` in format ``fmt``: a key of
     :data:`RESULT_FORMATS` for SELECT and ASK results, of :data:`GRAPH_FORMATS` for CONSTRUCT and
-    DESCRIBE (see :func:`result_format` for a file suffix)."""
+    DESCRIBE (see :func:`result_format` for a file suffix).
+
+    Examples
+    --------
+    >>> import io, pyoxigraph as ox
+    >>> from kg.query.results import QueryResult
+    >>> r = QueryResult("select", ("who",), [(ox.NamedNode(PREFIXES["actor"] + "PRK"),), (None,)])
+    >>> out = io.BytesIO(); write_result(r, "tsv", out); print(out.getvalue().decode(), end="")
+    ?who
+    <https://w3id.org/kgstates/actor/PRK>
+    <BLANKLINE>
+    >>> out = io.BytesIO(); write_result(QueryResult("ask", boolean=True), "json", out); print(out.getvalue().decode())
+    {"head": {}, "boolean": true}
+    <BLANKLINE>
+    """
     if result.kind == "graph":
         import pyoxigraph
 
