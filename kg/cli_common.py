@@ -69,7 +69,11 @@ class KgCommand(click.Command):
         try:
             return super().invoke(ctx)
         except KgError as exc:
-            fail(exc, getattr(exc, "about", None))
+            try:
+                fail(exc, getattr(exc, "about", None))
+            except click.UsageError as usage:  # the command's help hint, as for click's own usage errors
+                usage.ctx = usage.ctx or ctx
+                raise
 
 
 class _Stderr(logging.Handler):
