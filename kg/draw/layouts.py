@@ -170,6 +170,36 @@ def _equalize(pos: dict, share: float = 0.5) -> dict:
     return {n: (x, y) for n, (x, y) in out.items()}
 
 
+#: components this large are laid out by :func:`_force` (networkx's own method for 500 nodes and more is
+#: a sparse one, tens of seconds for a few hundred actors)
+_LARGE = 200
+
+
+def _force(U, nodes: list, init: dict, k: float, iterations: int) -> dict:
+    """Fruchterman-Reingold force-directed placement with dense numpy arrays (unweighted edges,
+    linear cooling from a tenth of the spread); deterministic from ``init``."""
+    import numpy as np
+
+    index = {n: i for i, n in enumerate(nodes)}
+    m = len(nodes)
+    A = np.zeros((m, m))
+    for u, v in U.edges():
+        A[index[u], index[v]] = A[index[v], index[u]] = 1.0
+    pos = np.array([init[n] for n in nodes], dtype=float)
+    t = 0.1 * max(np.ptp(pos[:, 0]), np.ptp(pos[:, 1]), 1e-3)
+    cool = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 0.01)
+        force = k * k / dist ** 2 - A * dist / k
+        disp = (delta * force[..., None]).sum(axis=1)
+        length = np.hypot(disp[:, 0], disp[:, 1])
+        length = np.where(length < 0.01, 0.1, length)
+        pos += disp * (t / length)[:, None]
+        t -= cool
+    return {n: pos[i] for i, n in enumerate(nodes)}
+
+
 def _component_layout(U, kind: str, seed: int) -> dict:
     """Positions of one connected component, its larger side sqrt(size) long."""
     import networkx as nx
@@ -184,6 +214,8 @@ def _component_layout(U, kind: str, seed: int) -> dict:
     init = {v: np.asarray(p) for v, p in nx.circular_layout(nodes).items()}
     if kind == "kamada-kawai":
         pos = nx.kamada_kawai_layout(U, pos=init)
+    elif m >= _LARGE:
+        pos = _force(U, nodes, init, k=1.5 / math.sqrt(m), iterations=50)
     else:
         # unweighted: pairs with many relations need room for their curves, not a stronger pull
         pos = nx.spring_layout(U, weight=None, seed=seed, k=1.5 / math.sqrt(m), iterations=300, pos=init)
@@ -278,6 +310,6 @@ def _layout(G, kind, *, seed, blocs, gazetteer):
         return pos, None
     pos = _normalize(pos)
     if kind != "circular":
-        pos = _normalize(_spread(pos, min_dist=min(0.14, 0.7 / math.sqrt(n))))
+        pos = _normalize(_spread(pos, min_dist=min(0.14, 0.7 / math.sqrt(n)), rounds=60 if n < _LARGE else 15))
     return pos, None
 

@@ -17,6 +17,7 @@
   var dateIndex = {};
   var big = data.edges.length > 4000;
   var labelled = data.edges.length <= 150;
+  var WIDTHS = 8;
   var state = {rel: {}, from: 0, to: Math.max(DATES.length - 1, 0), undated: true, shown: null};
 
   DATES.forEach(function (d, i) { dateIndex[d] = i; });
@@ -78,7 +79,9 @@
       data: {id: n.id, label: n.label, size: 10 + 24 * Math.sqrt(n.evidence / maxEvidence)}});
   });
   data.edges.forEach(function (e) {
-    elements.push({group: "edges", data: {id: e.id, source: e.source, target: e.target, width: 1, label: ""}});
+    var look = edgeLook(e);
+    elements.push({group: "edges", classes: look.classes,
+      data: {id: e.id, source: e.source, target: e.target, label: look.label}});
   });
 
   var style = [
@@ -91,8 +94,8 @@
     {selector: "node.t-group", style: {"shape": "diamond", "background-color": "#FFF3C4"}},
     {selector: "node.focus", style: {"border-width": 4, "border-color": "#000000", "font-weight": "bold"}},
     {selector: "node:selected", style: {"border-width": 3, "border-color": "#0B57A4", "font-weight": "bold"}},
-    {selector: "edge", style: {
-      "width": "data(width)", "curve-style": big ? "haystack" : "straight", "line-color": "#999999",
+    {selector: "edge", style: big ? {"width": 1, "curve-style": "haystack", "line-color": "#999999", "opacity": 0.8} : {
+      "width": 1, "curve-style": "straight", "line-color": "#999999",
       "opacity": 0.85, "arrow-scale": 0.8, "font-size": 9, "color": "#333333",
       "text-background-color": "#ffffff", "text-background-opacity": 0.8, "text-background-padding": 1,
       "text-rotation": "autorotate", "min-zoomed-font-size": 7}},
@@ -100,6 +103,9 @@
     {selector: "edge:selected", style: {"overlay-color": "#0B57A4", "overlay-opacity": 0.25, "overlay-padding": 3}},
     {selector: ".hidden", style: {"display": "none"}}
   ];
+  for (var w = 2; w <= WIDTHS; w++) {
+    style.push({selector: "edge.w" + w, style: {"width": w * 0.9}});
+  }
   for (var b = 1; b < BLOC_TINTS.length; b++) {
     style.splice(1, 0, {selector: "node.bloc" + b, style: {"background-color": BLOC_TINTS[b]}});
   }
@@ -158,35 +164,42 @@
     return order.map(function (i) { return RELS[i].name + (per[i] > 1 ? " \u00d7" + per[i] : ""); }).join(", ");
   }
 
+  /* the classes (look of the strongest relation shown, direction, width) and label of pair e */
+  function edgeLook(e) {
+    var act = active(e);
+    e.active = act;
+    if (!act.length) { return {classes: "hidden", label: ""}; }
+    var perRel = {};
+    var total = 0;
+    act.forEach(function (a) { perRel[a[0]] = (perRel[a[0]] || 0) + a[2]; total += a[2]; });
+    var dom = -1;
+    Object.keys(perRel).forEach(function (k) {
+      var i = +k;
+      if (dom < 0 || perRel[i] > perRel[dom] || (perRel[i] === perRel[dom] && i < dom)) { dom = i; }
+    });
+    var classes = ["r" + dom, "w" + Math.min(WIDTHS, 1 + Math.round(1.5 * Math.log2(total)))];
+    if (RELS[dom].arrow) {
+      act.forEach(function (a) {
+        if (a[0] === dom && a[1] === 0) { classes.push("fwd"); }
+        if (a[0] === dom && a[1] === 1) { classes.push("back"); }
+      });
+    }
+    if (labelled) { classes.push("labelled"); }
+    return {classes: classes.join(" "), label: labelled ? pairLabel(act) : ""};
+  }
+
   function apply() {
     var nodesShown = {};
     var pairs = 0;
     var relations = 0;
     cy.batch(function () {
       data.edges.forEach(function (e) {
-        var act = active(e);
-        e.active = act;
         var ele = cy.getElementById(e.id);
-        if (!act.length) { ele.classes("hidden"); return; }
-        var perRel = {};
-        var total = 0;
-        act.forEach(function (a) { perRel[a[0]] = (perRel[a[0]] || 0) + a[2]; total += a[2]; });
-        var dom = -1;
-        Object.keys(perRel).forEach(function (k) {
-          var i = +k;
-          if (dom < 0 || perRel[i] > perRel[dom] || (perRel[i] === perRel[dom] && i < dom)) { dom = i; }
-        });
-        var classes = ["r" + dom];
-        if (RELS[dom].arrow) {
-          act.forEach(function (a) {
-            if (a[0] === dom && a[1] === 0) { classes.push("fwd"); }
-            if (a[0] === dom && a[1] === 1) { classes.push("back"); }
-          });
-        }
-        if (labelled) { classes.push("labelled"); }
-        ele.classes(classes.join(" "));
-        ele.data("width", Math.min(9, 1.2 + 1.5 * Math.log2(1 + total)));
-        ele.data("label", pairLabel(act));
+        var look = edgeLook(e);
+        if (ele.classes().join(" ") !== look.classes) { ele.classes(look.classes); }
+        if (ele.data("label") !== look.label) { ele.data("label", look.label); }
+        if (!e.active.length) { return; }
+        var act = e.active;
         nodesShown[e.source] = true;
         nodesShown[e.target] = true;
         pairs += 1;
