@@ -211,36 +211,33 @@ def _plain_boolean(result, out) -> None:
     out.write("true\n" if result.boolean else "false\n")
 
 
-#: SELECT (and ASK) result formats by name
-RESULT_FORMATS: dict[str, Callable] = {"table": write_table, "csv": write_csv, "tsv": write_tsv, "json": write_json,
-                                       "xml": write_xml}
-#: CONSTRUCT / DESCRIBE formats by name -> pyoxigraph RdfFormat attribute
-GRAPH_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "jsonld": "JSON_LD", "xml": "RDF_XML"}
-
-
 @dataclass(frozen=True)
 class ResultFormat:
     """A format a query result can be written in: ``name`` (``--format``), the file suffixes that
-    name it, and which results it writes: SELECT and ASK (``results``), CONSTRUCT and DESCRIBE
-    (``graphs``)."""
+    name it, its writer of SELECT and ASK results (``write(result, text_stream)``) and the
+    pyoxigraph ``RdfFormat`` it writes CONSTRUCT and DESCRIBE results in (``rdf``); one or both."""
 
     name: str
     suffixes: tuple[str, ...]
-    results: bool
-    graphs: bool
+    write: Callable | None = None
+    rdf: str | None = None
 
 
-#: every result format, by name; by suffix: :func:`result_format`
+#: every result format, by name (by suffix: :func:`result_format`)
 FORMATS: dict[str, ResultFormat] = {f.name: f for f in (
-    ResultFormat("table", (".txt",), True, False),
-    ResultFormat("csv", (".csv",), True, False),
-    ResultFormat("tsv", (".tsv",), True, False),
-    ResultFormat("json", (".srj", ".json"), True, False),
-    ResultFormat("xml", (".srx", ".xml", ".rdf"), True, True),  # SPARQL XML results, or RDF/XML
-    ResultFormat("ttl", (".ttl",), False, True),
-    ResultFormat("nt", (".nt",), False, True),
-    ResultFormat("jsonld", (".jsonld",), False, True),
+    ResultFormat("table", (".txt",), write=write_table),
+    ResultFormat("csv", (".csv",), write=write_csv),
+    ResultFormat("tsv", (".tsv",), write=write_tsv),
+    ResultFormat("json", (".srj", ".json"), write=write_json),
+    ResultFormat("ttl", (".ttl",), rdf="TURTLE"),
+    ResultFormat("nt", (".nt",), rdf="N_TRIPLES"),
+    ResultFormat("jsonld", (".jsonld",), rdf="JSON_LD"),
+    ResultFormat("xml", (".srx", ".xml", ".rdf"), write=write_xml, rdf="RDF_XML"),  # SPARQL XML results or RDF/XML
 )}
+#: the formats of SELECT (and ASK) results, name -> writer
+RESULT_FORMATS: dict[str, Callable] = {f.name: f.write for f in FORMATS.values() if f.write}
+#: the formats of CONSTRUCT and DESCRIBE results, name -> pyoxigraph RdfFormat attribute
+GRAPH_FORMATS: dict[str, str] = {f.name: f.rdf for f in FORMATS.values() if f.rdf}
 
 
 def result_format(name_or_path: str) -> ResultFormat:
@@ -251,7 +248,7 @@ def result_format(name_or_path: str) -> ResultFormat:
     >>> result_format("answers.docx")
     Traceback (most recent call last):
     ...
-    kg.query.base.ParamError: answers.docx: no result format has the suffix '.docx'; use one of .txt, .csv, .tsv, .srj, .json, .srx, .xml, .rdf, .ttl, .nt, .jsonld
+    kg.query.base.ParamError: answers.docx: no result format has the suffix '.docx'; use one of .txt, .csv, .tsv, .srj, .json, .ttl, .nt, .jsonld, .srx, .xml, .rdf
     """
     name = name_or_path.lower()
     if name in FORMATS:
