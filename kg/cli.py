@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 a failed input, graph or check, 2 usage error.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -187,18 +188,95 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--output", "-o", required=True, type=click.Path(), metavar="FILE",
+@click.option("--output", "-o", type=click.Path(), metavar="FILE",
               help="The graph file; its suffix picks the format (.ttl .nt .nq .trig .jsonld .rdf).")
-@click.option("--append", is_flag=True, help="Merge into the existing graph at OUTPUT without duplicating claims.")
+@click.option("--append", is_flag=True, help="Merge into the existing graph at OUTPUT without duplicating claims; "
+                                             "documents read again replace what it said of them.")
 @click.option("--store", "store_dir", type=click.Path(), metavar="DIR",
-              help="Also load the graph into this Oxigraph store directory (replaced, or added to with --append).")
+              help="Also (or, without --output, only) load the graph into this Oxigraph store directory "
+                   "(replaced, or added to with --append).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for N worker "
+                   "processes on this machine (needs kgstates[dask]).")
+@click.option("--shards", "shards_dir", type=click.Path(), metavar="DIR",
+              help="With --scheduler: one N-Quads file a partition into DIR, for a store's bulk loader.")
+@click.option("--partition-mb", type=click.FloatRange(min=0.001), default=32, show_default=True,
+              help="With --scheduler: JSON-lines files larger than this are cut into partitions of this size.")
 @model_option
 @gazetteer_option
 @jobs_option
 @quiet_option
 @strict_option
-def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
-    """Build an RDF knowledge graph from INPUTS, with the evidence for every relation."""
+def build(inputs, output, append, store_dir, scheduler, shards_dir, partition_mb, gazetteer_files, jobs, quiet):
+    """Build an RDF knowledge graph from INPUTS, with the evidence for every relation.
+
+    INPUTS are files, directories, - (stdin) or fsspec URLs (s3://bucket/news/*.jsonl, needs
+    kgstates[cloud]).
+    """
+    from .rdf import format_for_path
+
+    if not (output or store_dir or shards_dir):
+        raise click.UsageError("give the graph file (-o FILE), a store (--store DIR) or, with --scheduler, "
+                               "a shard directory (--shards DIR)")
+    if shards_dir and not scheduler:
+        raise click.UsageError("--shards goes with --scheduler")
+    problems = _Problems()
+    try:
+        if output:
+            format_for_path(output)
+        if store_dir:  # a store that cannot be written fails the build before the graph file is replaced
+            from .store import check_store_target
+
+            check_store_target(store_dir)
+        with _graph_file(output, store_dir) as target:
+            args, expected = _inputs(inputs, output, problems, quiet)
+            if scheduler:
+                summary = _build_on_cluster(inputs, target, shards_dir, scheduler, append and bool(output),
+                                            gazetteer_files, partition_mb, quiet)
+            else:
+                summary = _build_here(args, expected, target, append and bool(output), gazetteer_files, jobs,
+                                      quiet, problems)
+            if store_dir and target:
+                from .store import load_files
+
+                load_files(store_dir, [target], replace=not append)
+        if not quiet:
+            click.echo(f"kg: {summary} -> {output or store_dir or shards_dir}", err=True)
+    except KgError as exc:
+        fail(exc)
+    if problems.failed:
+        sys.exit(1)
+
+
+@contextlib.contextmanager
+def _graph_file(output: str | None, store_dir: str | None):
+    """The graph file to write: OUTPUT, or without one (``--store DIR`` alone) an N-Triples file
+    beside the store, removed after it is loaded."""
+    if output or not store_dir:
+        yield output
+        return
+    import tempfile
+    from pathlib import Path
+
+    parent = Path(store_dir).resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".kg-build-", dir=parent) as tmp:
+        yield str(Path(tmp, "graph.nt"))
+
+
+def _build_on_cluster(inputs, output, shards_dir, scheduler, append, gazetteer_files, partition_mb, quiet) -> str:
+    from .distributed import build_distributed
+
+    report = build_distributed(list(inputs), output=output, shards=shards_dir, scheduler=scheduler,
+                               gazetteer=gazetteer_files, append=append, partition_bytes=int(partition_mb * 1e6),
+                               progress=not quiet and sys.stderr.isatty(),
+                               warn=None if quiet else lambda m: click.echo(f"kg: warning: {m}", err=True))
+    return (f"{report.documents} documents in {report.partitions} partitions, {report.asserted + report.negated} "
+            f"relations ({report.negated} negated)")
+
+
+def _build_here(inputs, expected, output, append, gazetteer_files, jobs, quiet, problems) -> str:
+    """Extract in this process (or ``jobs`` worker processes) and write the graph file."""
     from dataclasses import replace
     from pathlib import Path
 
@@ -208,65 +286,48 @@ def build(inputs, output, append, store_dir, gazetteer_files, jobs, quiet):
     from .rdf import LineGraph, build_graph, doc_iri, format_for_path, write_graph
     from .serialize import ClaimEncoder, GraphLines
 
-    problems = _Problems()
-    try:
-        fmt = format_for_path(output)
-        inputs, expected = _inputs(inputs, output, problems, quiet)
-        if store_dir:  # a store that cannot be written fails the build before the graph file is replaced
-            from .store import check_store_target
+    fmt = format_for_path(output)
+    gazetteer = load_gazetteer(gazetteer_files)
+    docs: list = []
+    counts = [0, 0]  # asserted, negated
+    found = extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files, jobs=jobs,
+                              progress=not quiet and sys.stderr.isatty(), expected=expected,
+                              encode=ClaimEncoder() if fmt.streamed else None)
 
-            check_store_target(store_dir)
-        gazetteer = load_gazetteer(gazetteer_files)
-        docs: list = []
-        counts = [0, 0]  # asserted, negated
-        found = extract_documents(_documents(inputs, problems, quiet), gazetteer_files=gazetteer_files, jobs=jobs,
-                                  progress=not quiet and sys.stderr.isatty(), expected=expected,
-                                  encode=ClaimEncoder() if fmt.streamed else None)
+    def note(doc) -> None:  # only the documents' metadata is kept
+        if not (docs and docs[-1].id == doc.id and doc.offset):  # parts of a long text: one document
+            docs.append(replace(doc, text=""))
 
-        def note(doc) -> None:  # only the documents' metadata is kept
-            if not (docs and docs[-1].id == doc.id and doc.offset):  # parts of a long text: one document
-                docs.append(replace(doc, text=""))
-
-        if fmt.streamed:
-            # N-Triples, N-Quads and Turtle are written from sorted lines, which the workers write:
-            # runs of a large graph spill beside the output, where the output must fit anyway
-            target = output_target(output)
-            lines = GraphLines(LineGraph(spill_dir=None if target.in_place else target.path.parent))
-            for doc, record in found:
+    if fmt.streamed:
+        # N-Triples, N-Quads and Turtle are written from sorted lines, which the workers write:
+        # runs of a large graph spill beside the output, where the output must fit anyway
+        target = output_target(output)
+        lines = GraphLines(LineGraph(spill_dir=None if target.in_place else target.path.parent))
+        for doc, record in found:
+            note(doc)
+            lines.add(record)
+        counts = [lines.asserted, lines.negated]
+    else:
+        def relations():
+            for doc, rels in found:
                 note(doc)
-                lines.add(record)
-            counts = [lines.asserted, lines.negated]
-        else:
-            def relations():
-                for doc, rels in found:
-                    note(doc)
-                    for rel in rels:
-                        counts[rel.negated] += 1
-                        yield rel
+                for rel in rels:
+                    counts[rel.negated] += 1
+                    yield rel
 
-            graph = build_graph(relations(), [], gazetteer)
-        if not docs and not append:
-            if problems.failed:  # each unreadable input has had its line: OUTPUT is left as it was
-                sys.exit(1)
-            raise KgError("no documents could be read: nothing to build")
-        graph = lines.finish(docs, gazetteer) if fmt.streamed else build_graph([], docs, gazetteer, graph=graph)
-        with output_lock(output):  # --append reads, merges and rewrites: one writer at a time
-            if append and Path(output).exists():
-                from .append import merge_existing
+        graph = build_graph(relations(), [], gazetteer)
+    if not docs and not append:
+        if problems.failed:  # each unreadable input has had its line: OUTPUT is left as it was
+            sys.exit(1)
+        raise KgError("no documents could be read: nothing to build")
+    graph = lines.finish(docs, gazetteer) if fmt.streamed else build_graph([], docs, gazetteer, graph=graph)
+    with output_lock(output):  # --append reads, merges and rewrites: one writer at a time
+        if append and Path(output).exists():
+            from .append import merge_existing
 
-                merge_existing(graph, output, (doc_iri(d.id) for d in docs))
-            write_graph(graph, output)
-        if store_dir:
-            from .store import load_files
-
-            load_files(store_dir, [output], replace=not append)
-        if not quiet:
-            click.echo(f"kg: {len(docs)} documents, {counts[0]} relations ({counts[1]} negated) -> {output}",
-                       err=True)
-    except KgError as exc:
-        fail(exc)
-    if problems.failed:
-        sys.exit(1)
+            merge_existing(graph, output, (doc_iri(d.id) for d in docs))
+        write_graph(graph, output)
+    return f"{len(docs)} documents, {counts[0]} relations ({counts[1]} negated)"
 
 
 @cli.command(name="eval")

@@ -278,6 +278,29 @@ def _emit(result, fmt) -> None:
         sys.exit(1)
 
 
+def _graph_files(graphs) -> list[str]:
+    """GRAPHS with each directory that is not a store (the shards of ``kg build --shards DIR``)
+    replaced by the RDF files in it, in sorted order; GraphError for one without any."""
+    from pathlib import Path
+
+    from .errors import GraphError
+    from .formats import FORMATS
+    from .store import is_store
+
+    files: list[str] = []
+    for g in graphs:
+        p = Path(g)
+        if not p.is_dir() or is_store(p):
+            files.append(g)
+            continue
+        found = sorted(str(f) for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
+                       and f.suffix.lower() in FORMATS)
+        if not found:
+            raise GraphError(f"{g}: directory has no RDF files to load ({' '.join(sorted(FORMATS))})")
+        files.extend(found)
+    return files
+
+
 @click.command()
 @click.argument("graphs", nargs=-1, required=True, type=click.Path())
 @click.option("--store", "store_dir", required=True, type=click.Path(), metavar="DIR",
@@ -285,7 +308,8 @@ def _emit(result, fmt) -> None:
 @click.option("--replace", is_flag=True, help="Empty the store before loading.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary on stderr.")
 def load(graphs, store_dir, replace, quiet):
-    """Load RDF files (GRAPHS, format from the suffix) into an Oxigraph store directory.
+    """Load RDF files (GRAPHS, format from the suffix; a directory of them, such as the shards of
+    kg build --shards) into an Oxigraph store directory.
 
     \b
     kg query DIR then answers without re-parsing, and the directory is a plain Oxigraph database:
@@ -295,7 +319,7 @@ def load(graphs, store_dir, replace, quiet):
     from .store import load_files
 
     try:
-        report = load_files(store_dir, graphs, replace=replace)
+        report = load_files(store_dir, _graph_files(graphs), replace=replace)
     except KgError as exc:
         fail(exc)
     if not quiet:

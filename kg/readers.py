@@ -715,9 +715,11 @@ def _json_type(value: object) -> str:
             type(None): "null"}.get(type(value), "a number")
 
 
-def _jsonl_lines(lines: Iterable[tuple[int, bytes]], name: str, report: _Report) -> Iterator[Document]:
-    """Documents of numbered raw JSONL lines; a bad line is reported and skipped."""
-    seen = False
+def _jsonl_lines(lines: Iterable[tuple[int, bytes]], name: str, report: _Report,
+                 whole: bool = True) -> Iterator[Document]:
+    """Documents of numbered raw JSONL lines; a bad line is reported and skipped. A ``whole``
+    file without one line is an error (a range of its lines may be blank)."""
+    seen = not whole
     for n, raw in lines:
         where = f"{name}:{n}"
         try:
@@ -741,6 +743,138 @@ def _read_jsonl(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
             raise InputError(f"{path}: binary file, not text")
         fh.seek(0)
         yield from _jsonl_lines(enumerate(fh, start=1), str(path), report)
+
+
+def read_jsonl_range(path, start: int, end: int, first_line: int, *, name: str | None = None,
+                     on_error: ErrorHandler | None = None,
+                     on_warning: WarningHandler | None = None) -> Iterator[Document]:
+    """The documents of the lines of a JSONL file that begin at byte ``start`` (a line start) up
+    to byte ``end``, the first being line number ``first_line`` (1-based): one partition of a
+    large file (see :mod:`kg.distributed`). ``path`` is a local path or an fsspec URL; ``name`` the
+    file as its documents name it (``name:LINE`` is the id of a line without one)."""
+    report = _Report(on_error, on_warning, False)
+    source = _source_of(path)
+    name = name or redact_url(str(path))
+    with source.open("rb") as fh:
+        fh.seek(start)
+
+        def lines():
+            at, n = start, first_line
+            while at < end:
+                raw = fh.readline()
+                if not raw:
+                    return
+                yield n, raw
+                at += len(raw)
+                n += 1
+
+        yield from _jsonl_lines(lines(), name, report, whole=False)
+
+
+# --------------------------------------------------------------------------- fsspec URLs
+
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_CREDENTIALS = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@")
+_GLOB = re.compile(r"[*?\[]")
+#: the packages that read these URL schemes, from the ``cloud`` extra
+_CLOUD_PACKAGES = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs",
+                   "abfss": "adlfs"}
+
+
+def is_url(arg: str) -> bool:
+    """Whether an INPUT is an fsspec URL (``s3://``, ``memory://``, ``file://``...) rather than a path."""
+    return bool(_URL.match(arg))
+
+
+def redact_url(url: str) -> str:
+    """``url`` without a user name or password (``ftp://user:secret@host/x`` -> ``ftp://host/x``):
+    what document ids and messages show.
+
+    >>> redact_url("ftp://kim:secret@example.org/news.jsonl")
+    'ftp://example.org/news.jsonl'
+    """
+    return _CREDENTIALS.sub(r"\1", url)
+
+
+def _filesystem(url: str):
+    """The fsspec filesystem and path of ``url``; InputError (one line naming the extra to
+    install) without fsspec or the scheme's package. Credentials come the usual fsspec way."""
+    shown = redact_url(url)
+    scheme = url.split("://", 1)[0].lower()
+    try:
+        import fsspec.core
+    except ImportError:
+        raise InputError(f"{shown}: reading URLs needs fsspec: pip install 'kgstates[cloud]'") from None
+    try:
+        return fsspec.core.url_to_fs(url)
+    except ImportError:
+        package = _CLOUD_PACKAGES.get(scheme, f"the fsspec package for {scheme}://")
+        raise InputError(f"{shown}: reading {scheme}:// needs {package}: pip install 'kgstates[cloud]'") from None
+    except ValueError as exc:
+        raise InputError(f"{shown}: not a URL kg can read ({' '.join(str(exc).split())[:160]})") from None
+    except OSError as exc:  # a filesystem that connects when it is made: its message may hold the URL
+        raise InputError(f"{shown}: cannot reach ({exc.strerror or type(exc).__name__})") from None
+
+
+class _Remote:
+    """A file named by an fsspec URL, with the few methods of :class:`~pathlib.Path` the readers use."""
+
+    def __init__(self, fs, path: str, shown: str) -> None:
+        self.fs, self.path, self.shown = fs, path, shown
+
+    @property
+    def suffix(self) -> str:
+        return PurePath(self.path).suffix
+
+    def open(self, mode: str = "rb"):
+        return self.fs.open(self.path, mode)
+
+    def read_bytes(self) -> bytes:
+        with self.open("rb") as fh:
+            return fh.read()
+
+    def __str__(self) -> str:
+        return self.shown
+
+
+def _source_of(arg):
+    """A local path, or a :class:`_Remote` for an fsspec URL (one already is)."""
+    if isinstance(arg, (_Remote, Path)):
+        return arg
+    if not is_url(arg):
+        return Path(arg)
+    fs, path = _filesystem(arg)
+    return _Remote(fs, path, redact_url(arg))
+
+
+def url_files(arg: str) -> list["_Remote"]:
+    """The files an fsspec URL names, each shown as its document id: the file itself, the readable
+    files under a directory (hidden ones skipped, sorted, as for a local directory) or the
+    files a glob (``s3://bucket/news/2024/*.jsonl``) matches. InputError when there is none."""
+    fs, path = _filesystem(arg)
+    shown = redact_url(arg)
+    url = fs.unstrip_protocol
+    try:
+        if _GLOB.search(path):
+            found = sorted(p for p in fs.glob(path) if fs.isfile(p))
+            return [_Remote(fs, p, redact_url(url(p))) for p in found]
+        if fs.isdir(path):
+            base = path.rstrip("/")
+            found = []
+            for p in sorted(fs.find(base)):
+                rel = p[len(base):].lstrip("/") if p.startswith(base) else PurePath(p).name
+                if any(part.startswith(".") for part in PurePath(rel).parts):
+                    continue
+                if PurePath(rel).suffix.lower() in READERS:
+                    found.append((PurePath(rel).parts, p, shown.rstrip("/") + "/" + rel))
+            if not found:
+                raise InputError(f"{shown}: directory has no documents to read ({' '.join(sorted(READERS))})")
+            return [_Remote(fs, p, doc_id) for _, p, doc_id in sorted(found)]
+        if not fs.exists(path):
+            raise InputError(f"{shown}: no such file or directory")
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read ({' '.join(str(exc).split())[:160]})") from None
+    return [_Remote(fs, path, shown)]
 
 
 # --------------------------------------------------------------------------- registry
@@ -830,7 +964,8 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
     Parameters
     ----------
     inputs : iterable of str
-        Paths of files or directories, or ``"-"`` for standard input.
+        Paths of files or directories, ``"-"`` for standard input, or fsspec URLs of files,
+        directories or globs (``s3://bucket/news/*.jsonl``, ``memory://corpus``; see :func:`url_files`).
     on_error : callable, optional
         Receives each :class:`~kg.errors.InputError`; reading goes on. Without it, the first
         error is raised.
@@ -853,6 +988,10 @@ def read_documents(inputs: Iterable[str], *, on_error: ErrorHandler | None = Non
         try:
             if arg == "-":
                 yield from _read_stdin(report)
+                continue
+            if is_url(arg):
+                for remote in url_files(arg):
+                    yield from _read_file(remote, str(remote), report)
                 continue
             path = Path(arg)
             if path.is_dir():
