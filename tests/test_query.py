@@ -596,3 +596,13 @@ def test_commands_have_help():
         res = run_cli(name, "--help")
         assert res.exit_code == 0 and len(res.output) > 200
     assert set(RESULT_FORMATS) == {"table", "csv", "tsv", "json", "xml"}
+
+
+def test_format_choices_are_the_registry():
+    """``kg query --format`` offers every format of the registry (kg.query.writers), and no other."""
+    from kg.query.writers import FORMATS, result_format
+
+    option = next(p for p in query.params if p.name == "fmt")
+    assert sorted(option.type.choices) == sorted(FORMATS)
+    assert [result_format(n).name for n in ("a.csv", "a.srj", "a.tsv", "a.srx", "a.ttl", "a.nt", "a.jsonld")] == \
+        ["csv", "json", "tsv", "xml", "ttl", "nt", "jsonld"]
