@@ -139,16 +139,21 @@ def check_graph_file(path: str | Path):
     """The pyoxigraph format of the RDF file ``path``, after checking that it exists, is a file,
     has a known suffix and parses (GraphError naming the file, line and column when it does not).
 
-    :func:`load_files` checks every file so before it changes the store: a load that fails on bad
-    input leaves the store as it was.
+    :func:`load_files` checks every file so before it adds to an existing store: a load that fails
+    on bad input leaves the store as it was.
     """
-    import pyoxigraph as ox
-
     from .rdfguard import refuse_unsafe
 
     p, rdf_format = graph_input(path)
-    fmt = ox_format(p)
     refuse_unsafe(p, rdf_format)
+    return _check_parses(p)
+
+
+def _check_parses(p: Path):
+    """Parse the RDF file ``p`` to its end (GraphError at the first error); its pyoxigraph format."""
+    import pyoxigraph as ox
+
+    fmt = ox_format(p)
     try:
         for _ in ox.parse(path=str(p), format=fmt):
             pass
@@ -391,39 +396,48 @@ def load_into(store, path: str | Path, *, bulk: bool = True) -> None:
 def load_files(directory: str | Path, paths: Iterable[str | Path], *, replace: bool = False) -> LoadReport:
     """Load RDF files into the store at ``directory`` (created when missing) with Oxigraph's bulk loader.
 
-    Every file is checked (it exists, has a known suffix and parses) before the store is opened,
-    so a bad file leaves the store as it was, and creates none. ``replace`` loads the files into
+    A bad file leaves the store as it was, and creates none. ``replace`` loads the files into
     a new store that then takes the place of the old one in one step, and a new store is made the
-    same way: a kill at any moment leaves the old store or the new one. Added to an existing store
-    (the bulk loader is not transactional), a failure while writing (a full disk, a kill) can leave
-    part of the files loaded.
+    same way: a kill or a syntax error at any moment leaves the old store or the new one, so the
+    files are parsed once, by the loader. Added to an existing store (the bulk loader is not
+    transactional), every file is parsed first, under the writer's lock, and the store is touched
+    only when all parse; a failure while writing (a full disk, a kill) can still leave part of the
+    files loaded.
 
     Returns
     -------
     LoadReport
     """
+    from .rdfguard import refuse_unsafe
+
     paths = [Path(p) for p in paths]
     for p in paths:  # suffixes and existence first: cheap, and a usage error comes before a parse
         if not p.is_dir():
             ox_format(p)
     for p in paths:
-        check_graph_file(p)
+        refuse_unsafe(*graph_input(p))
     d = check_store_target(directory)
+
+    def check() -> None:
+        for p in paths:
+            _check_parses(p)
 
     def fill(store) -> None:
         for p in paths:
             load_into(store, p)
 
-    return _write(d, fill, len(paths), replace)
+    return _write(d, fill, len(paths), replace, before_adding=check)
 
 
-def _write(d: Path, fill, files: int, replace: bool) -> LoadReport:
+def _write(d: Path, fill, files: int, replace: bool, before_adding=None) -> LoadReport:
     t0 = time.perf_counter()
     with _lock(d, exclusive=True):
         _recover(Path(os.path.realpath(d)))
         if replace or not is_store(d):
             triples = _replace(d, fill)
             return LoadReport(files, triples, time.perf_counter() - t0)
+        if before_adding is not None:
+            before_adding()
         with _opened(d, write=True) as store:
             fill(store)
             return LoadReport(files, len(store), time.perf_counter() - t0)
