@@ -6,10 +6,12 @@ import networkx as nx
 import pytest
 from rdflib import Graph
 
+from kg.errors import FormatError, GraphError
+from kg.filters import GraphFilter, apply_filter
 from kg.gazetteer import _build
-from kg.model import Relation
-from kg.network import from_relations, to_networkx
-from kg.rdf import build_graph
+from kg.model import Document, Relation
+from kg.network import from_relations, load_network, to_networkx
+from kg.rdf import FORMATS, build_graph, serialize_graph, write_graph
 
 GAZETTEER_TTL = """
 @prefix kg: <https://w3id.org/kgstates/ontology#> .
@@ -137,3 +139,89 @@ def test_merged_graph_does_not_double_count(relations, gazetteer):
 def test_empty_graph():
     assert to_networkx(Graph()).number_of_nodes() == 0
     assert from_relations([]).number_of_edges() == 0
+
+
+# ---------------------------------------------------------------------------- load_network
+
+DOCUMENTS = [Document("d1", "", title="One", date="2023-03-30"), Document("d2", "", date="2022-11-02"),
+             Document("d3", "", date="2024-06-01")]
+
+
+def _as_lists(G):
+    return list(G.nodes(data=True)), list(G.edges(keys=True, data=True)), G.graph["document_dates"]
+
+
+@pytest.fixture(scope="module")
+def sources(relations, gazetteer, tmp_path_factory):
+    """The same graph as an rdflib Graph, as a file in every RDF format, and as a store directory."""
+    from kg.formats import FORMATS
+    from kg.store import load_files
+
+    tmp = tmp_path_factory.mktemp("sources")
+    graph = build_graph(relations, DOCUMENTS, gazetteer)
+    files = []
+    for suffix in dict.fromkeys(FORMATS):
+        path = tmp / f"graph{suffix}"
+        write_graph(graph, path)
+        files.append(path)
+    load_files(tmp / "store", [files[0]])
+    return graph, files, tmp / "store"
+
+
+def test_load_network_file_store_and_graph_agree(sources, relations, gazetteer):
+    import pyoxigraph as ox
+
+    graph, files, store = sources
+    expected = _as_lists(load_network(graph))
+    assert expected[0] == list(from_relations(relations, gazetteer).nodes(data=True))
+    assert expected[1] == list(from_relations(relations, gazetteer).edges(keys=True, data=True))
+    assert expected[2] == {"d1": "2023-03-30", "d2": "2022-11-02", "d3": "2024-06-01"}
+    for source in [*files, str(files[0]), store]:
+        assert _as_lists(load_network(source)) == expected, source
+    memory = ox.Store()
+    memory.load(path=str(files[1]), format=ox.RdfFormat.N_TRIPLES)
+    assert _as_lists(load_network(memory)) == expected
+
+
+@pytest.mark.parametrize("flt", [GraphFilter(since="2023-04"), GraphFilter(until="2022"),
+                                 GraphFilter(focus="NOR", depth=1), GraphFilter(exclude_hedged=True, min_evidence=2),
+                                 GraphFilter(relations=frozenset({"supplies"}), min_confidence=0.6)],
+                         ids=["since", "until", "focus", "hedged-evidence", "relations-confidence"])
+def test_load_network_applies_the_filter(sources, relations, gazetteer, flt):
+    graph, files, store = sources
+    dates = {"d1": "2023-03-30", "d2": "2022-11-02", "d3": "2024-06-01"}
+    expected = apply_filter(from_relations(relations, gazetteer), flt, document_dates=dates)
+    for source in (graph, files[0], store):
+        G = load_network(source, flt, gazetteer)
+        assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
+        assert list(G.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
+        assert list(G.nodes) == sorted(G.nodes)  # the focus keeps node order, whatever the hash seed
+
+
+def test_load_network_focus_not_in_graph_names_the_actor(sources, gazetteer):
+    with pytest.raises(GraphError, match=r"^actor INTL \(the international community\) is not in the graph$"):
+        load_network(sources[1][0], GraphFilter(focus="INTL"), gazetteer)
+
+
+def test_load_network_errors_are_one_line_naming_the_file(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix kg: <https://w3id.org/kgstates/ontology#> .\nkg:a kg:b .\n")
+    cases = [(tmp_path / "missing.nt", GraphError, "graph file not found"),
+             (tmp_path / "graph.csv", FormatError, "unsupported graph suffix '.csv'"),
+             (tmp_path, GraphError, "not an Oxigraph store"),
+             (bad, GraphError, "line 2")]
+    (tmp_path / "graph.csv").write_text("a,b\n")
+    for path, error, words in cases:
+        with pytest.raises(error) as info:
+            load_network(path)
+        message = str(info.value)
+        assert message.startswith(f"{path}: ") and words in message and "\n" not in message
+
+
+def test_load_network_reads_what_only_rdflib_accepts(tmp_path, relations, gazetteer):
+    """A file pyoxigraph refuses is read with rdflib (here: a relative IRI, which rdflib resolves)."""
+    path = tmp_path / "relative.ttl"
+    graph = build_graph(relations, [], gazetteer)
+    path.write_bytes(serialize_graph(graph, FORMATS[".ttl"]) + b"<x> <y> <z> .\n")
+    G = load_network(path)
+    assert list(G.edges(keys=True, data=True)) == list(load_network(graph).edges(keys=True, data=True))

@@ -347,3 +347,54 @@ def test_jsonld_with_remote_context_is_refused(tmp_path):
     path.write_text('{"@context": "https://example.org/context.jsonld", "@id": "x", "name": "y"}')
     with pytest.raises(GraphError, match="remote @context is refused"):
         read_graph(path)
+
+
+# ---------------------------------------------------------------------------- the formats registry
+
+def test_formats_registry_finds_by_suffix_and_name():
+    from kg import formats
+
+    assert formats.format_for_path("a/b/Graph.TTL").name == "turtle"
+    assert formats.lookup("rdf", "nquads").quads is True
+    assert formats.for_suffix("rdf", "x.owl") is formats.for_suffix("rdf", "x.rdf")
+    assert formats.for_suffix("rdf", "x.csv") is None
+    assert formats.ox_format("x.nt").name == "N-Triples"
+    assert formats.FORMATS is FORMATS or formats.FORMATS == FORMATS  # kg.rdf gives the same table
+
+
+@pytest.mark.parametrize("path", ["graph.csv", "graph", "dir.d/graph.ttl.bak"])
+def test_unknown_suffix_is_one_line_naming_the_file(path):
+    from kg import formats
+    from kg.store import ox_format
+
+    for lookup in (formats.format_for_path, ox_format):
+        with pytest.raises(FormatError) as info:
+            lookup(path)
+        message = str(info.value)
+        assert message.startswith(f"{path}: unsupported graph suffix") and "\n" not in message
+        assert ".ttl .nt .nq .trig .jsonld .rdf" in message
+        assert info.value.exit_code == 2
+
+
+def test_a_kind_of_format_registered_elsewhere():
+    from kg import formats
+
+    marker = object()
+    formats.register("test-kind", "thing", marker, (".thing", ".THG"))
+    assert formats.lookup("test-kind", "thing") is marker
+    assert formats.for_suffix("test-kind", "a.thg") is marker
+    assert formats.registered("test-kind") == {"thing": marker}
+
+
+def test_parse_errors_come_from_one_public_module(tmp_path):
+    """The RDF layer (rdflib) and the store layer (pyoxigraph) word a syntax error the same way."""
+    from kg import rdferrors
+    from kg.store import check_graph_file
+
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<https://a.example/x> <https://a.example/y> <https://a.example/z> .\n<oops\n")
+    with pytest.raises(GraphError) as by_rdflib:
+        read_graph(bad)
+    with pytest.raises(rdferrors.OxigraphSyntaxError) as by_store:
+        check_graph_file(bad)
+    assert str(by_rdflib.value) == str(by_store.value) == f"{bad}: line 2, column 1: Unexpected end of file"
