@@ -337,6 +337,27 @@ def _cluster(scheduler: str):
                       ) from None
 
 
+class _QuietLogs:
+    """While kg runs its own LocalCluster: Ctrl-C reaches the worker processes too (one process
+    group), and the scheduler's and asyncio's complaints about the closed connections are not the
+    user's business; kg says "interrupted" in one line."""
+
+    NAMES = ("distributed", "asyncio", "tornado")
+
+    def __init__(self) -> None:
+        import logging
+
+        self.levels = {name: logging.getLogger(name).level for name in self.NAMES}
+        for name in self.NAMES:
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+    def restore(self) -> None:
+        import logging
+
+        for name, level in self.levels.items():
+            logging.getLogger(name).setLevel(level)
+
+
 def _failure(part: Partition, exc: BaseException) -> KgError:
     if isinstance(exc, KgError):
         return type(exc)(str(exc)) if str(exc).startswith(part.name) else KgError(f"{part.name}: {exc}")
@@ -408,6 +429,7 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
     setup = Setup.of(gazetteer)
     parts = partitions(inputs, partition_bytes=partition_bytes)
     own_client, owned = client is None, None
+    quiet = _QuietLogs() if client is None and (scheduler or "local:1").startswith("local:") else None
     if client is None:
         client, owned = _cluster(scheduler or "local:1")
     spill_dir = Path(output).resolve().parent if output else None
@@ -442,6 +464,8 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
             client.close()
         if owned is not None:
             owned.close()
+        if quiet is not None:
+            quiet.restore()
     first: dict[str, str | None] = {}
     for index in sorted(labels):  # input order: the label a single-process build gives
         for actor, label in labels[index]:

@@ -189,3 +189,27 @@ def test_a_store_without_a_graph_file(tmp_path):
         not p.name.startswith(".kg-build") for p in tmp_path.iterdir())
     usage = run("build", EXAMPLES / "aukus.txt")
     assert usage.exit_code == 2 and "-o FILE" in usage.output
+
+
+def test_ctrl_c_stops_the_cluster_and_leaves_the_old_output(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(12):
+        for t in sorted(EXAMPLES.glob("*.txt")):
+            shutil.copy(t, corpus / f"{i}-{t.name}")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "g.nt"
+    out.write_text("the previous graph\n")
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--scheduler",
+                             "local:2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(6)  # the cluster is up and extracting
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.strip().splitlines() == ["kg: interrupted"]
+    assert out.read_text() == "the previous graph\n"
+    assert [p.name for p in out_dir.iterdir()] == ["g.nt"]
