@@ -149,10 +149,9 @@ def _read(graph, path: Path) -> None:
 
         raise GazetteerError(f"{path}: not a valid Turtle gazetteer: {not_utf8(exc)}") from None
     except Exception as exc:  # rdflib raises many parser exception types
-        from .formats import lookup
         from .rdferrors import parse_error
 
-        detail = str(parse_error(path, lookup("rdf", "turtle"), exc))  # "FILE: line N, column M: why"
+        detail = str(parse_error(path, FORMATS[".ttl"], exc))  # "FILE: line N, column M: why"
         detail = detail.removeprefix(f"{path}: ").removeprefix("not valid turtle: ")
         raise GazetteerError(f"{path}: not a valid Turtle gazetteer: {detail}") from None
 
