@@ -14,8 +14,9 @@ import click
 from .cli_common import fail
 from .filters import filter_options
 
-_FORMAT_NAMES = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml", "graphml", "gexf", "json",
-                 "cytoscape", "neo4j", "dot")
+from .formats import registered
+
+_FORMAT_NAMES = tuple(registered("export"))  # (kg.formats imports nothing heavy)
 
 
 
@@ -130,7 +131,7 @@ def export(graph, out, to, color_by, quiet, **options):
     except KgError as exc:  # "actor X is not in the graph": say which graph
         fail(exc, graph if isinstance(exc, GraphError) and str(out) not in str(exc) else None)
     if not quiet:
-        if report.format in ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml"):
+        if registered("export")[report.format].kind == "rdf":
             what = f"{report.triples:,} triple{'s' if report.triples != 1 else ''}"
         else:
             what = (f"{report.nodes:,} actor{'s' if report.nodes != 1 else ''} and "

@@ -5,8 +5,8 @@ asks it, instead of keeping its own suffix table. Kinds:
 
 * ``rdf``: the RDF serializations kg reads (rdflib and pyoxigraph), writes (``kg build``, ``kg
   export``) and loads into stores (``kg load``): :class:`RdfFormat`, in :data:`RDF_FORMATS`;
-* ``export``: the formats of ``kg export`` (the RDF ones and the network ones), registered by
-  :mod:`kg.export` (:func:`kg.export.export_format` finds them);
+* ``export``: the formats of ``kg export`` (the RDF ones and the network ones): :class:`ExportFormat`,
+  whose writers are in :mod:`kg.export` (:func:`kg.export.export_format` finds them);
 * others register theirs with :func:`register` (``register("draw", ".png", ...)``) and find them
   with :func:`lookup` / :func:`for_suffix`.
 
@@ -27,8 +27,8 @@ from pathlib import Path
 
 from .errors import FormatError, GraphError
 
-__all__ = ["RdfFormat", "RDF_FORMATS", "FORMATS", "register", "lookup", "for_suffix", "registered",
-           "format_for_path", "ox_format", "graph_input"]
+__all__ = ["RdfFormat", "RDF_FORMATS", "FORMATS", "ExportFormat", "EXPORT_ALIASES", "register", "lookup",
+           "for_suffix", "registered", "suffixes", "format_for_path", "ox_format", "graph_input"]
 
 _REGISTRY: dict[str, dict[str, object]] = {}
 _SUFFIXES: dict[str, dict[str, object]] = {}
@@ -137,3 +137,51 @@ def graph_input(path: str | Path) -> tuple[Path, RdfFormat]:
     if not path.is_file():
         raise GraphError(f"{path}: graph file not found")
     return path, fmt
+
+
+# ---------------------------------------------------------------------------- export formats
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """A format of ``kg export``: its name, file suffixes, kind (``rdf`` or ``network``), the tools
+    that open it, and whether it is a directory. Its writer lives in :mod:`kg.export`."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    kind: str
+    tools: str
+    directory: bool = False
+
+    @property
+    def rdf_format(self) -> RdfFormat:
+        """The :class:`RdfFormat` of an RDF export format."""
+        return FORMATS[self.suffixes[0]]
+
+    @property
+    def writer(self):
+        """``writer(G, path, color_by=...)`` of a network format (imports kg.export); None for RDF."""
+        from .export import NETWORK_WRITERS
+
+        return NETWORK_WRITERS.get(self.name)
+
+
+for _export in (
+    ExportFormat("turtle", (".ttl",), "rdf", "triple stores, rdflib, Protégé"),
+    ExportFormat("ntriples", (".nt",), "rdf", "triple stores' bulk loaders"),
+    ExportFormat("nquads", (".nq",), "rdf", "triple stores (one named graph)"),
+    ExportFormat("trig", (".trig",), "rdf", "triple stores (one named graph)"),
+    ExportFormat("jsonld", (".jsonld",), "rdf", "JSON-LD processors"),
+    ExportFormat("rdfxml", (".rdf", ".owl", ".xml"), "rdf", "Protégé, older RDF tools"),
+    ExportFormat("graphml", (".graphml",), "network", "Gephi, yEd, Cytoscape"),
+    ExportFormat("gexf", (".gexf",), "network", "Gephi"),
+    ExportFormat("json", (".json",), "network", "D3 (node-link JSON)"),
+    ExportFormat("cytoscape", (".cyjs",), "network", "Cytoscape.js, Cytoscape"),
+    ExportFormat("neo4j", (), "network", "neo4j-admin database import (a directory)", directory=True),
+    ExportFormat("dot", (".dot", ".gv"), "network", "Graphviz"),
+):
+    register("export", _export.name, _export, _export.suffixes)
+
+#: other names ``kg export --to`` takes
+EXPORT_ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "nq": "nquads", "n-quads": "nquads",
+                  "json-ld": "jsonld", "xml": "rdfxml", "rdf": "rdfxml", "node-link": "json", "d3": "json",
+                  "cyjs": "cytoscape", "gv": "dot", "graphviz": "dot", "csv": "neo4j"}
