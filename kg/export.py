@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .errors import FormatError, GraphError
+from .formats import ExportFormat, registered
 from .styles import QUAD_STYLES
 
 __all__ = ["ExportFormat", "ExportReport", "EXPORT_FORMATS", "QUAD_COLORS", "TYPE_COLORS", "export_format",
@@ -57,52 +58,11 @@ BLOC_COLORS = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#76b7b2", "#edc948",
 _GREY = "#bab0ac"
 #: characters XML 1.0 cannot hold
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: the export formats by name (registered in kg.formats)
+EXPORT_FORMATS: dict[str, ExportFormat] = registered("export")  # type: ignore[assignment]
 
 
-# ---------------------------------------------------------------------------- registry
-
-@dataclass(frozen=True)
-class ExportFormat:
-    """An export format: its name, file suffixes, kind (``rdf`` or ``network``) and the tools that open it."""
-
-    name: str
-    suffixes: tuple[str, ...]
-    kind: str
-    tools: str
-    writer: Callable | None = None  # network formats: writer(G, path, color_by=...)
-    directory: bool = False
-
-    @property
-    def rdf_format(self):
-        """The :class:`kg.rdf.RdfFormat` of an RDF export format."""
-        from .rdf import FORMATS
-
-        return FORMATS[self.suffixes[0]]
-
-
-def _registry() -> dict[str, ExportFormat]:
-    formats = [
-        ExportFormat("turtle", (".ttl",), "rdf", "triple stores, rdflib, Protégé"),
-        ExportFormat("ntriples", (".nt",), "rdf", "triple stores' bulk loaders"),
-        ExportFormat("nquads", (".nq",), "rdf", "triple stores (one named graph)"),
-        ExportFormat("trig", (".trig",), "rdf", "triple stores (one named graph)"),
-        ExportFormat("jsonld", (".jsonld",), "rdf", "JSON-LD processors"),
-        ExportFormat("rdfxml", (".rdf", ".owl", ".xml"), "rdf", "Protégé, older RDF tools"),
-        ExportFormat("graphml", (".graphml",), "network", "Gephi, yEd, Cytoscape", write_graphml),
-        ExportFormat("gexf", (".gexf",), "network", "Gephi", write_gexf),
-        ExportFormat("json", (".json",), "network", "D3 (node-link JSON)", write_node_link),
-        ExportFormat("cytoscape", (".cyjs",), "network", "Cytoscape.js, Cytoscape", write_cytoscape),
-        ExportFormat("neo4j", (), "network", "neo4j-admin database import (a directory)", write_neo4j,
-                     directory=True),
-        ExportFormat("dot", (".dot", ".gv"), "network", "Graphviz", write_dot),
-    ]
-    return {f.name: f for f in formats}
-
-
-_ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "nq": "nquads", "n-quads": "nquads",
-            "json-ld": "jsonld", "xml": "rdfxml", "rdf": "rdfxml", "node-link": "json", "d3": "json",
-            "cyjs": "cytoscape", "gv": "dot", "graphviz": "dot", "csv": "neo4j"}
-
+# ---------------------------------------------------------------------------- registry (kg.formats)
 
 def export_format(out: str | os.PathLike, to: str | None = None) -> ExportFormat:
     """The format named by ``to`` (a name or alias), else by the suffix of ``out``.
@@ -110,20 +70,22 @@ def export_format(out: str | os.PathLike, to: str | None = None) -> ExportFormat
     >>> export_format("graph.graphml").name, export_format("x.out", to="ttl").name
     ('graphml', 'turtle')
     """
+    from . import formats
+
     if to:
         key = to.strip().lower()
-        key = _ALIASES.get(key, key)
-        if key not in EXPORT_FORMATS:
+        fmt = formats.lookup("export", formats.EXPORT_ALIASES.get(key, key))
+        if fmt is None:
             names = ", ".join(EXPORT_FORMATS)
             raise FormatError(f"unknown export format {to!r}; use one of {names}")
-        return EXPORT_FORMATS[key]
-    suffix = Path(out).suffix.lower()
-    for fmt in EXPORT_FORMATS.values():
-        if suffix and suffix in fmt.suffixes:
-            return fmt
-    known = " ".join(s for f in EXPORT_FORMATS.values() for s in f.suffixes)
-    raise FormatError(f"{out}: cannot tell the export format from the suffix {suffix or '(none)'!r}; "
-                      f"use one of {known}, or --to FORMAT (--to neo4j writes a directory)")
+        return fmt
+    fmt = formats.for_suffix("export", out)
+    if fmt is None:
+        suffix = Path(out).suffix.lower()
+        known = " ".join(formats.suffixes("export"))
+        raise FormatError(f"{out}: cannot tell the export format from the suffix {suffix or '(none)'!r}; "
+                          f"use one of {known}, or --to FORMAT (--to neo4j writes a directory)")
+    return fmt
 
 
 # ---------------------------------------------------------------------------- the graph to export
@@ -699,5 +661,6 @@ def write_dot(G, path, *, color_by: str = "type") -> None:
             fh.write(line + "\n")
 
 
-#: the export formats by name
-EXPORT_FORMATS: dict[str, ExportFormat] = _registry()
+#: the writers of the network formats, by format name (the formats themselves: kg.formats)
+NETWORK_WRITERS: dict[str, Callable] = {"graphml": write_graphml, "gexf": write_gexf, "json": write_node_link,
+                                        "cytoscape": write_cytoscape, "neo4j": write_neo4j, "dot": write_dot}
