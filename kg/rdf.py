@@ -515,8 +515,5 @@ def read_graph(path: str | Path) -> Graph:
     return check_terms(graph, path)
 
 
-#: kept for kg.gazetteer until it imports kg.rdferrors.bad_syntax_position (see /work/notes/registries.md)
-from .rdferrors import bad_syntax_position as _bad_syntax_position  # noqa: E402,F401
-
 __all__ = ["DEFAULT_GRAPH_NAME", "FORMATS", "RdfFormat", "build_graph", "graph_input", "claim_id", "doc_slug", "doc_iri",
            "format_for_path", "read_graph", "relations_from_graph", "serialize_graph", "write_graph"]

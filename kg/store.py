@@ -363,10 +363,6 @@ def _sync_tree(directory: Path, files: bool = True) -> None:
                 os.close(fd)
 
 
-#: kept for kg.append until it imports kg.rdferrors.oxigraph_syntax_error (see /work/notes/registries.md)
-_syntax_error = oxigraph_syntax_error
-
-
 def load_into(store, path: str | Path, *, bulk: bool = True) -> None:
     """Parse the RDF file ``path`` (format from its suffix) into the default graph of the open
     pyoxigraph ``store``; the named graphs of a quads file are merged into it."""
