@@ -255,8 +255,8 @@ def _start_greedy(P, N, k: int, alpha: float):
         cost = alpha * neg_to[i] + (1 - alpha) * (pos_to[i].sum() - pos_to[i])
         b = int(np.argmin(cost))
         c[i] = b
-        pos_to[:, b] += P[:, i]
-        neg_to[:, b] += N[:, i]
+        pos_to[:, b] += P[i]
+        neg_to[:, b] += N[i]
     return c
 
 
