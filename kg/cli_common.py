@@ -50,13 +50,15 @@ def fail(exc: Exception, name: str | None = None) -> NoReturn:
 
 
 @contextmanager
-def about(name, *kinds: type[KgError]) -> Iterator[None]:
+def about(name, *kinds: type[KgError], unless_named: tuple = ()) -> Iterator[None]:
     """Errors of ``kinds`` (every KgError when none is given) raised inside are about the file
-    ``name``: the one-line error names it when the message does not."""
+    ``name`` (nothing when it is None): the one-line error names it when the message does not.
+    An error whose message names one of ``unless_named`` (another file) is left as it is."""
     try:
         yield
     except kinds or KgError as exc:
-        if getattr(exc, "about", None) is None:
+        if name is not None and getattr(exc, "about", None) is None \
+                and not any(str(other) in str(exc) for other in unless_named):
             exc.about = str(name)
         raise
 
