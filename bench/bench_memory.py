@@ -2,7 +2,8 @@
 one long plain-text file (issue 7 target: a 200 MB file under 500 MB).
 
 Runs ``kg build`` on a generated corpus in a child process and reports its peak resident
-memory (ru_maxrss), next to the peak of a bare Python process that only reads the same file.
+memory (VmHWM, read by the child at exit: bench/peak.py), next to the peak of a bare Python process
+that only reads the same file.
 
     python bench/bench_memory.py --sentences 100000
     python bench/bench_memory.py --text-mb 200          # one .txt file, news-like paragraphs
@@ -13,25 +14,26 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from corpus import generate  # noqa: E402
 
 
 def peak_of(cmd: list[str]) -> tuple[float, float]:
-    """Run ``cmd``; return (seconds, peak RSS in MB) of that child alone (its own rusage, from wait4)."""
-    t0 = time.perf_counter()
-    child = subprocess.Popen(cmd)
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - t0
-    if child.returncode:
-        raise SystemExit(f"{cmd[0]} failed with exit code {child.returncode}")
-    return seconds, usage.ru_maxrss / 1024
+    """Run ``[python, -c CODE | -m MODULE, args...]``; (seconds, peak resident MB: the child's own
+    VmHWM, read by it at exit, see bench/peak.py)."""
+    from peak import measure
+
+    if cmd[1] == "-m":
+        return measure(cmd[3:], module=cmd[2])
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as fh:
+        fh.write(cmd[2])
+    try:
+        return measure(cmd[3:], script=fh.name)
+    finally:
+        os.unlink(fh.name)
 
 
 def main() -> None:
