@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from .cli_common import fail
+from .cli_common import about, KgCommand
 from .cli_export import auth_options
 
 
@@ -90,7 +90,7 @@ def _check_arguments(graph, query_text, query_file, saved_name, params) -> None:
 _FORMAT_CHOICES = ["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
 
 
-@click.command()
+@click.command(cls=KgCommand)
 @click.argument("graph", required=False)
 @click.argument("query_text", metavar="[QUERY]", required=False)
 @click.option("-f", "--file", "query_file", metavar="FILE",
@@ -134,48 +134,47 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
       kg query graph.ttl --saved suppliers-of --param state="North Korea"
       kg query store/ -f question.rq --format json
     """
-    from .errors import KgError
     from .query import QuerySyntaxError, UnsafeQueryError, vocabulary_warnings
 
     source = None  # where the query text came from, to name it in a syntax error
-    try:
-        if list_saved:
-            _list_saved()
-            return
-        if show:
-            if not saved_name:
-                raise click.UsageError("--show needs --saved NAME")
-            from .query import saved_query
+    if list_saved:
+        _list_saved()
+        return
+    if show:
+        if not saved_name:
+            raise click.UsageError("--show needs --saved NAME")
+        from .query import saved_query
 
-            click.echo(saved_query(saved_name).text, nl=False)
-            return
-        if endpoint:
-            if query_text is None and graph is not None and not (query_file is not None or saved_name):
-                graph, query_text = None, graph  # kg query --endpoint URL "SELECT ..."
-            if graph is not None:
-                raise click.UsageError("give GRAPH or --endpoint URL, not both")
-            if update or engine != "auto":
-                raise click.UsageError("--update and --engine work on a local graph, not with --endpoint")
-        elif graph is None:
-            raise click.UsageError("missing argument GRAPH (an RDF file or a store directory)")
-        else:
-            _check_arguments(graph, query_text, query_file, saved_name, params)
-        given = sum(x is not None for x in (query_text, query_file, saved_name))
-        if given != 1:
-            raise click.UsageError("give a query: QUERY, -f FILE or --saved NAME" if not given
-                                   else "give only one of QUERY, -f FILE and --saved NAME")
-        saved = None
-        if saved_name:
-            from .query import saved_query
+        click.echo(saved_query(saved_name).text, nl=False)
+        return
+    if endpoint:
+        if query_text is None and graph is not None and not (query_file is not None or saved_name):
+            graph, query_text = None, graph  # kg query --endpoint URL "SELECT ..."
+        if graph is not None:
+            raise click.UsageError("give GRAPH or --endpoint URL, not both")
+        if update or engine != "auto":
+            raise click.UsageError("--update and --engine work on a local graph, not with --endpoint")
+    elif graph is None:
+        raise click.UsageError("missing argument GRAPH (an RDF file or a store directory)")
+    else:
+        _check_arguments(graph, query_text, query_file, saved_name, params)
+    given = sum(x is not None for x in (query_text, query_file, saved_name))
+    if given != 1:
+        raise click.UsageError("give a query: QUERY, -f FILE or --saved NAME" if not given
+                               else "give only one of QUERY, -f FILE and --saved NAME")
+    saved = None
+    if saved_name:
+        from .query import saved_query
 
-            saved = saved_query(saved_name)
-            text = saved.text
-            source = f"saved query {saved_name}"
-        elif query_file is not None:
-            source = "<stdin>" if query_file == "-" else query_file
-            text = _read_query_file(query_file)
-        else:
-            text = query_text
+        saved = saved_query(saved_name)
+        text = saved.text
+        source = f"saved query {saved_name}"
+    elif query_file is not None:
+        source = "<stdin>" if query_file == "-" else query_file
+        text = _read_query_file(query_file)
+    else:
+        text = query_text
+    with about(source, QuerySyntaxError, UnsafeQueryError):  # about the query's text: name its file
         for warning in vocabulary_warnings(text):
             click.echo(f"kg: warning: {source or 'query'}: {warning}", err=True)
         if endpoint:
@@ -184,10 +183,6 @@ def query(graph, query_text, query_file, saved_name, params, fmt, list_saved, sh
         else:
             _run(graph, text, saved, _parse_params(params), fmt, update, timeout, engine, gazetteer_files,
                  max_rows, max_memory)
-    except (QuerySyntaxError, UnsafeQueryError) as exc:  # about the query's text: name the file it came from
-        fail(exc, source)
-    except KgError as exc:
-        fail(exc)
 
 
 _KINDS = {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}
@@ -301,7 +296,7 @@ def _graph_files(graphs) -> list[str]:
     return files
 
 
-@click.command()
+@click.command(cls=KgCommand)
 @click.argument("graphs", nargs=-1, required=True, type=click.Path())
 @click.option("--store", "store_dir", required=True, type=click.Path(), metavar="DIR",
               help="The store directory (created when missing).")
@@ -315,13 +310,9 @@ def load(graphs, store_dir, replace, quiet):
     kg query DIR then answers without re-parsing, and the directory is a plain Oxigraph database:
     `oxigraph serve --location DIR` serves it over the SPARQL protocol.
     """
-    from .errors import KgError
     from .store import load_files
 
-    try:
-        report = load_files(store_dir, _graph_files(graphs), replace=replace)
-    except KgError as exc:
-        fail(exc)
+    report = load_files(store_dir, _graph_files(graphs), replace=replace)
     if not quiet:
         click.echo(f"kg: loaded {report.files} file{'s' if report.files != 1 else ''} into {store_dir} in "
                    f"{report.seconds:.1f} s; the store holds {report.triples:,} triples", err=True)
