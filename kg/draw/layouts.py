@@ -182,21 +182,24 @@ def _force(U, nodes: list, init: dict, k: float, iterations: int) -> dict:
 
     index = {n: i for i, n in enumerate(nodes)}
     m = len(nodes)
-    A = np.zeros((m, m))
+    A = np.zeros((m, m), dtype=np.float32)
     for u, v in U.edges():
         A[index[u], index[v]] = A[index[v], index[u]] = 1.0
-    pos = np.array([init[n] for n in nodes], dtype=float)
-    t = 0.1 * max(np.ptp(pos[:, 0]), np.ptp(pos[:, 1]), 1e-3)
+    pos = np.array([init[n] for n in nodes], dtype=np.float32)
+    t = 0.1 * max(float(np.ptp(pos[:, 0])), float(np.ptp(pos[:, 1])), 1e-3)
     cool = t / (iterations + 1)
+    k2 = np.float32(k * k)
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.maximum(np.hypot(delta[..., 0], delta[..., 1]), 0.01)
-        force = k * k / dist ** 2 - A * dist / k
-        disp = (delta * force[..., None]).sum(axis=1)
+        dx = pos[:, 0, None] - pos[None, :, 0]
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        dist = np.maximum(np.sqrt(dx * dx + dy * dy), np.float32(0.01))
+        force = k2 / (dist * dist) - A * (dist / np.float32(k))
+        disp = np.stack([(dx * force).sum(axis=1), (dy * force).sum(axis=1)], axis=1)
         length = np.hypot(disp[:, 0], disp[:, 1])
-        length = np.where(length < 0.01, 0.1, length)
-        pos += disp * (t / length)[:, None]
+        length = np.where(length < 0.01, np.float32(0.1), length)
+        pos += disp * (np.float32(t) / length)[:, None]
         t -= cool
+    pos = pos.astype(float)
     return {n: pos[i] for i, n in enumerate(nodes)}
 
 

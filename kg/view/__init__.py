@@ -79,8 +79,8 @@ def write_view(G, claims: dict, out, *, title: str | None = None, note: str | No
     for up to 300 actors) colours the actors by the blocs of :func:`kg.analysis.blocs`; the page
     opens on ``focus`` (an actor id), ringed. The file is written atomically.
     """
-    from ..draw import layout as place, short_name, summary
-    from ..draw.common import _caption, _relations
+    from ..draw import layout as place, short_name
+    from ..draw.common import _caption
     from ..fileio import atomic_write, check_writable
     from .data import page_data
 
@@ -89,9 +89,8 @@ def write_view(G, claims: dict, out, *, title: str | None = None, note: str | No
         from ..gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
-    H = G.copy()
-    linked = {n for u, v, *_ in _relations(H) for n in (u, v)}
-    H.remove_nodes_from([n for n in list(H.nodes) if n not in linked])
+    linked = {n for u, v in G.edges() if u != v for n in (u, v)}
+    H = G if len(linked) == G.number_of_nodes() else G.subgraph(sorted(linked))
     pos = place(H, layout, seed=seed, gazetteer=gazetteer) if H.number_of_nodes() else {}
     labels = {n: short_name(n, H.nodes[n].get("label"), gazetteer).replace("\n", " ") for n in H.nodes}
     data, pair_claims = page_data(H, claims, pos=pos, labels=labels,
@@ -103,9 +102,9 @@ def write_view(G, claims: dict, out, *, title: str | None = None, note: str | No
     raw = text.encode("utf-8")
     with atomic_write(out, "wb") as fh:
         fh.write(raw)
-    s = summary(H)
-    return ViewReport(Path(out), len(data["nodes"]), len(data["edges"]), len(_relations(H)),
-                      s["claims"], len(raw))
+    relations = sum(len(e["rels"]) for e in data["edges"])
+    claims_shown = sum(c for e in data["edges"] for *_, counts in e["rels"] for _, c in counts)
+    return ViewReport(Path(out), len(data["nodes"]), len(data["edges"]), relations, claims_shown, len(raw))
 
 
 def view_graph(source, out, *, flt=None, gazetteer=None, **options) -> ViewReport:

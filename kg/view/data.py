@@ -136,45 +136,41 @@ def page_data(G, claims: dict, *, pos: dict, labels: dict, blocs: list[list[str]
     order = {p: i for i, p in enumerate(RELATION_PREDICATES)}
     dates_of_docs = G.graph.get("document_dates") or {}
     bloc_of = {n: i + 1 for i, g in enumerate(blocs) for n in g}
-    pairs: dict[tuple[str, str], dict[tuple[str, int], dict[str | None, int]]] = {}
-    all_dates: set[str] = set()
+    pairs: dict[tuple[str, str], dict[tuple[int, int], dict[str | None, int]]] = {}
     for u, v, k, d in G.edges(keys=True, data=True):
         if u == v or k not in order:
             continue
         a, b = (u, v) if u < v else (v, u)
         direction = 2 if d.get("symmetric") else (0 if u == a else 1)
-        counts = pairs.setdefault((a, b), {}).setdefault((k, direction), {})
+        counts = pairs.setdefault((a, b), {}).setdefault((order[k], direction), {})
         for ev in d.get("evidence") or [{}] * int(d.get("weight", 1)):
             date = claim_date(ev.get("time"), dates_of_docs.get(ev.get("doc")))
             counts[date] = counts.get(date, 0) + 1
-            if date:
-                all_dates.add(date)
-    dates = sorted(all_dates)
+    dates = sorted({t for rels in pairs.values() for counts in rels.values() for t in counts if t})
     index = {t: i for i, t in enumerate(dates)}
+    index[None] = -1
     evidence = {n: 0 for n in G.nodes}
     denied: dict[tuple[str, str], list[dict]] = {}
-    for (s, p, o), rows_ in sorted(claims.items()):
+    for (s, p, o), rows_ in sorted(item for item in claims.items() if any(c["negated"] for c in item[1])):
         if p in order and s != o:
             denied.setdefault((min(s, o), max(s, o)), []).extend(
                 {"p": order[p], "s": s, "o": o, **c} for c in rows_ if c["negated"])
     edges, claims_out = [], {}
     for i, ((a, b), rels) in enumerate(sorted(pairs.items())):
         eid = f"e{i}"
-        rows = []
-        for (p, direction), counts in sorted(rels.items(), key=lambda e: (order[e[0][0]], e[0][1])):
-            rows.append([order[p], direction, sorted([index.get(t, -1), c] for t, c in counts.items())])
+        rows, found = [], []
+        for (p, direction), counts in sorted(rels.items()):
+            rows.append((p, direction, sorted((index[t], c) for t, c in counts.items())))
             total = sum(counts.values())
             evidence[a] += total
             evidence[b] += total
-        edges.append({"id": eid, "source": a, "target": b, "rels": rows})
-        found = []
-        for (p, direction) in sorted(rels, key=lambda e: (order[e[0]], e[1])):
+            name = RELATION_PREDICATES[p]
             for s, o in ((a, b), (b, a)) if direction == 2 else (((a, b),) if direction == 0 else ((b, a),)):
-                for c in claims.get((s, p, o), ()):
-                    found.append({"p": order[p], "s": s, "o": o, **c})
+                found.extend({"p": p, "s": s, "o": o, **c} for c in claims.get((s, name, o), ()))
+        edges.append({"id": eid, "source": a, "target": b, "rels": rows})
         # a relation only denied between the two has no edge of its own: its claims go with the pair
         shown = {q for q, _ in rels}
-        found.extend(c for c in denied.get((a, b), ()) if RELATION_PREDICATES[c["p"]] not in shown)
+        found.extend(c for c in denied.get((a, b), ()) if c["p"] not in shown)
         claims_out[eid] = found
     nodes = []
     for n in sorted(G.nodes):
