@@ -215,4 +215,24 @@ def merge_existing(graph, path: str | Path, rebuilt_documents: Iterable) -> Drop
     return plan
 
 
-__all__ = ["DropPlan", "merge_existing", "ntriples_lines", "plan_drops"]
+def drop_from_store(directory: str | Path, rebuilt_documents: Iterable) -> int:
+    """Remove from the Oxigraph store at ``directory`` what a new reading of
+    ``rebuilt_documents`` (document IRIs) replaces (:func:`plan_drops`, over the store's quads,
+    in every graph), before ``kg build --append --store`` adds the new graph; the number of quads
+    removed. Nothing happens to a store that is not there yet."""
+    from .store import is_store, open_store
+
+    rebuilt = [str(d) for d in rebuilt_documents]
+    if not rebuilt or not is_store(directory):
+        return 0
+    with open_store(directory, write=True) as store:
+        quads = lambda: store.quads_for_pattern(None, None, None, None)  # noqa: E731 - read twice
+        plan = plan_drops(((q.subject.value, q.predicate.value, _value(q.object)) for q in quads()), rebuilt)
+        doomed = [q for q in quads() if plan(q.subject.value, q.predicate.value, _value(q.object))]
+        for quad in doomed:
+            store.remove(quad)
+        store.flush()
+    return len(doomed)
+
+
+__all__ = ["DropPlan", "drop_from_store", "merge_existing", "ntriples_lines", "plan_drops"]

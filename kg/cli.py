@@ -231,14 +231,19 @@ def build(inputs, output, append, store_dir, scheduler, shards_dir, partition_mb
         with _graph_file(output, store_dir) as target:
             args, expected = _inputs(inputs, output, problems, quiet)
             if scheduler:
-                summary = _build_on_cluster(inputs, target, shards_dir, scheduler, append and bool(output),
-                                            gazetteer_files, partition_mb, quiet)
+                summary, rebuilt = _build_on_cluster(inputs, target, shards_dir, scheduler, append, gazetteer_files,
+                                                     partition_mb, quiet)
             else:
-                summary = _build_here(args, expected, target, append and bool(output), gazetteer_files, jobs,
-                                      quiet, problems)
+                summary, rebuilt = _build_here(args, expected, target, append, gazetteer_files, jobs, quiet,
+                                               problems)
             if store_dir and target:
                 from .store import load_files
 
+                if append:  # the documents read again replace what the store said of them
+                    from .append import drop_from_store
+                    from .rdf import doc_iri
+
+                    drop_from_store(store_dir, (doc_iri(d) for d in rebuilt))
                 load_files(store_dir, [target], replace=not append)
         if not quiet:
             click.echo(f"kg: {summary} -> {output or store_dir or shards_dir}", err=True)
@@ -264,7 +269,8 @@ def _graph_file(output: str | None, store_dir: str | None):
         yield str(Path(tmp, "graph.nt"))
 
 
-def _build_on_cluster(inputs, output, shards_dir, scheduler, append, gazetteer_files, partition_mb, quiet) -> str:
+def _build_on_cluster(inputs, output, shards_dir, scheduler, append, gazetteer_files, partition_mb, quiet):
+    """``kg build --scheduler``: the summary line and (with ``append``) the ids of the documents read."""
     from .distributed import build_distributed
 
     report = build_distributed(list(inputs), output=output, shards=shards_dir, scheduler=scheduler,
@@ -272,11 +278,12 @@ def _build_on_cluster(inputs, output, shards_dir, scheduler, append, gazetteer_f
                                progress=not quiet and sys.stderr.isatty(),
                                warn=None if quiet else lambda m: click.echo(f"kg: warning: {m}", err=True))
     return (f"{report.documents} documents in {report.partitions} partitions, {report.asserted + report.negated} "
-            f"relations ({report.negated} negated)")
+            f"relations ({report.negated} negated)"), report.document_ids
 
 
-def _build_here(inputs, expected, output, append, gazetteer_files, jobs, quiet, problems) -> str:
-    """Extract in this process (or ``jobs`` worker processes) and write the graph file."""
+def _build_here(inputs, expected, output, append, gazetteer_files, jobs, quiet, problems):
+    """Extract in this process (or ``jobs`` worker processes) and write the graph file: the
+    summary line and the ids of the documents read."""
     from dataclasses import replace
     from pathlib import Path
 
@@ -327,7 +334,7 @@ def _build_here(inputs, expected, output, append, gazetteer_files, jobs, quiet, 
 
             merge_existing(graph, output, (doc_iri(d.id) for d in docs))
         write_graph(graph, output)
-    return f"{len(docs)} documents, {counts[0]} relations ({counts[1]} negated)"
+    return f"{len(docs)} documents, {counts[0]} relations ({counts[1]} negated)", [d.id for d in docs]
 
 
 @cli.command(name="eval")

@@ -311,6 +311,7 @@ class BuildReport:
     asserted: int
     negated: int
     output: str
+    document_ids: list[str] = field(default_factory=list)  # with ``append``: the documents read again
 
 
 def _cluster(scheduler: str):
@@ -484,7 +485,7 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
             graph.close()
     if shard_dir is not None:
         shard_dir.commit()
-    return BuildReport(len(parts), n_docs, asserted, negated, output or shards)
+    return BuildReport(len(parts), n_docs, asserted, negated, output or shards, documents)
 
 
 class _ShardDir:

@@ -95,3 +95,24 @@ def test_a_claim_kept_by_another_document_keeps_its_direct_triple(tmp_path):
     assert (actor.ESP, KG.criticizes, actor.GRC) not in g
     assert (actor.GRC, None, None) not in g  # no claim names Greece any more
     assert len(set(g.subjects(rdflib.RDF.type, KG.Claim))) == 2
+
+
+def test_appending_into_a_store_replaces_the_documents_claims_there_too(tmp_path):
+    a, b = inputs(tmp_path)
+    out, store = tmp_path / "g.nt", tmp_path / "store"
+    assert run("build", a, b, "-o", out, "--store", store, "-q").exit_code == 0
+    a.write_text(A_AFTER)
+    assert run("build", a, "-o", out, "--store", store, "-q", "--append").exit_code == 0
+    fresh = tmp_path / "fresh.nt"
+    assert run("build", a, b, "-o", fresh, "-q").exit_code == 0
+    dump = run("query", store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "nt")
+    assert dump.exit_code == 0
+    assert isomorphic(rdflib.Graph().parse(data=dump.output, format="nt"), graph_of(fresh))
+    # and a store alone (no graph file) is appended to the same way
+    only = tmp_path / "only"
+    a.write_text(A_BEFORE)
+    assert run("build", a, b, "--store", only, "-q").exit_code == 0
+    a.write_text(A_AFTER)
+    assert run("build", a, "--store", only, "-q", "--append").exit_code == 0
+    dump = run("query", only, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "--format", "nt")
+    assert isomorphic(rdflib.Graph().parse(data=dump.output, format="nt"), graph_of(fresh))
