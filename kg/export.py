@@ -231,7 +231,7 @@ def export_graph(source, out: str | os.PathLike, *, to: str | None = None, flt=N
         return ExportReport(fmt.name, str(out), triples=len(rdf_graph))
     G = network_of(source, flt, gazetteer)
     try:
-        fmt.writer(G, out, color_by=color_by)
+        NETWORK_WRITERS[fmt.name](G, out, color_by=color_by)
     except OSError as exc:
         raise GraphError(f"{out}: cannot write ({exc.strerror or exc})") from None
     return ExportReport(fmt.name, str(out), nodes=G.number_of_nodes(), edges=G.number_of_edges())

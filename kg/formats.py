@@ -144,7 +144,8 @@ def graph_input(path: str | Path) -> tuple[Path, RdfFormat]:
 @dataclass(frozen=True)
 class ExportFormat:
     """A format of ``kg export``: its name, file suffixes, kind (``rdf`` or ``network``), the tools
-    that open it, and whether it is a directory. Its writer lives in :mod:`kg.export`."""
+    that open it, and whether it is a directory. The writers of the network formats are
+    ``kg.export.NETWORK_WRITERS[name]`` (this module imports nothing of kg.export)."""
 
     name: str
     suffixes: tuple[str, ...]
@@ -157,12 +158,6 @@ class ExportFormat:
         """The :class:`RdfFormat` of an RDF export format."""
         return FORMATS[self.suffixes[0]]
 
-    @property
-    def writer(self):
-        """``writer(G, path, color_by=...)`` of a network format (imports kg.export); None for RDF."""
-        from .export import NETWORK_WRITERS
-
-        return NETWORK_WRITERS.get(self.name)
 
 
 for _export in (
