@@ -468,6 +468,31 @@ def test_geo_puts_actors_at_their_capitals_on_the_map(gazetteer):
     assert not any(p.contains_point(ocean) for p in paths)
 
 
+def test_world_map_tool_decodes_topojson_and_mends_the_antimeridian():
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("make_world_map", ROOT / "tools" / "make_world_map.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    # a quantized topology written for this test: a square and an island that crosses 180 degrees
+    topology = {"transform": {"scale": [0.01, 0.01], "translate": [-180, -90]},
+                "arcs": [[[1000, 1000], [1000, 0], [0, 1000], [-1000, 0], [0, -1000]],
+                         [[35990, 7000], [20, 0], [-35990, 0], [0, 100], [35970, 0], [0, -100]]],
+                "objects": {"countries": {"geometries": [
+                    {"type": "Polygon", "id": "001", "arcs": [[0]], "properties": {"name": "Square"}},
+                    {"type": "MultiPolygon", "id": "002", "arcs": [[[~1]]], "properties": {"name": "Island"}}]}}}
+    data = json.loads(tool.render(tool.convert(topology)))
+    island, square = data["countries"]
+    assert square["polygons"] == [[[-170.0, -80.0, -160.0, -80.0, -160.0, -70.0, -170.0, -70.0, -170.0, -80.0]]]
+    lons = island["polygons"][0][0][0::2]
+    assert max(lons) - min(lons) < 1  # no edge across the whole map
+    shipped = json.loads((ROOT / "kg" / "draw" / "world_110m.json").read_text(encoding="utf-8"))
+    assert tool.VERSION in shipped["source"] and len(shipped["countries"]) > 170
+    names = {c["name"] for c in shipped["countries"]}
+    assert {"Iran", "Pakistan", "Russia", "France", "Australia"} <= names
+
+
 def test_alliance_and_geo_give_the_same_bytes(tmp_path, gazetteer):
     for options in ({"style": "alliance"}, {"style": "alliance", "layout": "geo"},
                     {"style": "relations", "layout": "geo", "edge_labels": True}):

@@ -166,6 +166,33 @@ def test_missing_graph_is_one_line(cli, tmp_path):
     assert r.exit_code == 1 and "nope.ttl" in r.output and len(r.output.strip().splitlines()) == 1, r.output
 
 
+def _tool(name):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_vendored_library_is_the_pinned_version_with_its_licence():
+    vendor = _tool("vendor_cytoscape")
+    view = ROOT / "kg" / "view"
+    assert f'"{vendor.VERSION}"' in (view / "cytoscape.min.js").read_text(encoding="utf-8")
+    notice = (view / "cytoscape.LICENSE.txt").read_text(encoding="utf-8")
+    assert notice.startswith(f"Cytoscape.js {vendor.VERSION} ") and "Permission is hereby granted" in notice
+
+
+def test_view_imports_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = ("import sys, kg.view, kg.view.data, kg.styles; "
+            "print(sorted(m for m in ('matplotlib', 'networkx', 'rdflib', 'pyoxigraph') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 # ---------------------------------------------------------------------------- in the browser
 
 def _browser():
