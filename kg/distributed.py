@@ -65,13 +65,13 @@ class Partition:
 
     def documents(self, on_warning: Callable[[str], None]) -> Iterator[Document]:
         """The partition's documents; an unreadable input raises InputError naming it."""
-        from .readers import _Report, _read_file, read_jsonl_range
+        from .readers import read_file, read_jsonl_range
 
         def fail(exc: InputError) -> None:
             raise exc
 
         if self.end is None:
-            yield from _read_file(self.source, self.name, _Report(fail, on_warning, False))
+            yield from read_file(self.source, self.name, on_error=fail, on_warning=on_warning)
             return
         start, first = _line_start(self.source, self.start, self.lines_before)
         if start < self.end:
@@ -246,12 +246,11 @@ class PartitionResult:
 def run_partition(part: Partition, setup: Setup) -> PartitionResult:
     """Extract one partition (on a worker): see :class:`PartitionResult`."""
     from .extract import extract
-    from .rdf import _add_actor, _add_document
-    from .serialize import ClaimEncoder, _Lines
+    from .serialize import ClaimEncoder, NTriplesLines, add_actor, add_document
 
     gazetteer = setup.gazetteer_object()
     encode = ClaimEncoder()
-    sink = _Lines()
+    sink = NTriplesLines()
     result = PartitionResult(part.index, [])
     labels: dict[str, str | None] = {}
     previous = None
@@ -263,12 +262,12 @@ def run_partition(part: Partition, setup: Setup) -> PartitionResult:
         result.asserted += record.asserted
         result.negated += record.negated
         if not (previous == doc.id and doc.offset):  # parts of a long text: one document
-            _add_document(sink, replace(doc, text=""))
+            add_document(sink, replace(doc, text=""))
             result.documents.append(doc.id)
         previous = doc.id
     for actor, label in labels.items():
         if actor in gazetteer.actors:
-            _add_actor(sink, actor, gazetteer, label)
+            add_actor(sink, actor, gazetteer, label)
         else:  # the label depends on the order of the whole corpus: the client decides
             result.labels.append((actor, label))
     result.lines = sorted(set(sink.lines))
@@ -419,7 +418,8 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
     """
     from .fileio import output_lock
     from .gazetteer import load_gazetteer
-    from .rdf import LineGraph, _add_actor, doc_iri, format_for_path, write_graph
+    from .rdf import LineGraph, doc_iri, format_for_path, write_graph
+    from .serialize import add_actor
 
     _require_dask()
     if output is None and shards is None:
@@ -473,7 +473,7 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
             first.setdefault(actor, label)
     if graph is not None:
         for actor, label in first.items():
-            _add_actor(graph, actor, gaz, label)
+            add_actor(graph, actor, gaz, label)
         try:
             with output_lock(output):
                 if append and Path(output).exists():
@@ -505,12 +505,12 @@ class _ShardDir:
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=parent))
 
     def write(self, result: PartitionResult, gazetteer) -> None:
-        from .rdf import DEFAULT_GRAPH_NAME, _add_actor
-        from .serialize import _Lines
+        from .rdf import DEFAULT_GRAPH_NAME
+        from .serialize import NTriplesLines, add_actor
 
-        extra = _Lines()
+        extra = NTriplesLines()
         for actor, label in result.labels:
-            _add_actor(extra, actor, gazetteer, label)
+            add_actor(extra, actor, gazetteer, label)
         lines = sorted(set(result.lines) | set(extra.lines))
         with open(self.tmp / f"part-{result.index:05d}.nq", "w", encoding="utf-8", newline="") as fh:
             fh.writelines(line[:-3] + f" <{DEFAULT_GRAPH_NAME}> .\n" for line in lines)

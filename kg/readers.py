@@ -900,6 +900,14 @@ def files_in(directory: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
 
+def read_file(source, doc_id: str, *, on_error: ErrorHandler | None = None,
+              on_warning: WarningHandler | None = None, strict: bool = False) -> Iterator[Document]:
+    """The documents of one file (a :class:`~pathlib.Path`, or an fsspec file of
+    :func:`url_files`), read as :func:`read_documents` reads it under the id ``doc_id``; problems
+    as there (without ``on_error``, the first error is raised)."""
+    yield from _read_file(_source_of(source), doc_id, _Report(on_error, on_warning, strict))
+
+
 def _read_file(path: Path, doc_id: str, report: _Report) -> Iterator[Document]:
     reader = READERS.get(path.suffix.lower(), _read_text)  # another suffix given by name: plain text
     log.info("reading %s", path)

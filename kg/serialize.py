@@ -99,8 +99,8 @@ class ClaimRecord:
     negated: int
 
 
-class _Lines:
-    """Collects the N-Triples line of each triple added (a sink for kg.rdf's claim writer)."""
+class NTriplesLines:
+    """Collects the N-Triples line of each triple added (a sink for kg.rdf's graph writers)."""
 
     def __init__(self) -> None:
         from rdflib.plugins.serializers.nt import _nt_row
@@ -120,7 +120,7 @@ class ClaimEncoder:
     def __call__(self, doc: Document, rels: list[Relation]) -> ClaimRecord:
         from .rdf import _add_claim, _add_document
 
-        sink = _Lines()
+        sink = NTriplesLines()
         actors: list[tuple[str, str | None]] = []
         seen_docs: set[str] = set()
         negated = 0
@@ -134,6 +134,21 @@ class ClaimEncoder:
                 seen_docs.add(rel.doc)
             negated += rel.negated
         return ClaimRecord(sink.lines, actors, len(rels) - negated, negated)
+
+
+def add_actor(graph, actor: str, gazetteer, label: str | None = None) -> None:
+    """Add the triples that describe an actor (type, label, codes, Wikidata) to ``graph`` (an
+    rdflib graph, a LineGraph or an :class:`NTriplesLines`), as :func:`kg.rdf.build_graph` does."""
+    from .rdf import _add_actor
+
+    _add_actor(graph, actor, gazetteer, label)
+
+
+def add_document(graph, doc: Document) -> None:
+    """Add the triples of a document node (identifier, title, date, source) to ``graph``."""
+    from .rdf import _add_document
+
+    _add_document(graph, doc)
 
 
 @dataclass
@@ -156,8 +171,8 @@ class GraphLines:
 
     def finish(self, documents: Iterable[Document], gazetteer) -> object:
         """Add the documents and the actors; the graph."""
-        from .rdf import _add_actor, build_graph
+        from .rdf import build_graph
 
         for actor, label in self.labels.items():
-            _add_actor(self.graph, actor, gazetteer, label)
+            add_actor(self.graph, actor, gazetteer, label)
         return build_graph([], documents, gazetteer, graph=self.graph)
