@@ -115,10 +115,13 @@ def export(graph, out, to, color_by, quiet, **options):
       kg export store/ -o korea.gexf --focus "North Korea" --depth 1 --color-by bloc
       kg export graph.ttl -o neo4j-import --to neo4j --min-evidence 2
     """
+    from .cli_analyze import one_blas_thread
     from .errors import GraphError, KgError
     from .export import export_graph
     from .filters import filter_from_options
 
+    if color_by == "bloc":
+        one_blas_thread()
     not_an_input(out, graph)
     try:
         gazetteer = None
