@@ -44,7 +44,6 @@ ALLOWED_PRIVATE: set[tuple[str, str]] = {
     ("kg/draw/relations.py", "from kg.draw.common import _relations"),
     ("kg/draw/relations.py", "from kg.draw.labels import _text_size"),
     ("kg/view/__init__.py", "from kg.draw.common import _caption"),
-    ("kg/view/__init__.py", "from kg.draw.common import _relations"),
     # kg/extract/ (the extractor's owner): rules ask a frame for its private _is_drafter
     ("kg/extract/rules.py", "f._is_drafter"),
     ("kg/extract/rules_diplomacy.py", "f._is_drafter"),
