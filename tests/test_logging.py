@@ -100,3 +100,14 @@ def test_verbosity_does_not_outlive_its_run():
 @pytest.mark.parametrize("flag", ["-v", "--verbose"])
 def test_verbose_is_in_the_help(flag):
     assert flag in invoke("--help").stdout
+
+
+def test_cache_logs_its_builds_and_hits(tmp_path, monkeypatch, caplog):
+    from kg.cache import cached
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    with caplog.at_level(logging.DEBUG, logger="kg.cache"):
+        assert cached("numbers", [b"source"], lambda: 42, int) == 42
+        assert cached("numbers", [b"source"], lambda: 0, int) == 42  # from the cache: not built again
+    levels = [(r.levelname, r.getMessage().split(" (")[0].split(":")[0]) for r in caplog.records]
+    assert levels == [("INFO", "numbers not in the cache"), ("DEBUG", "numbers from the cache")]
