@@ -10,8 +10,8 @@ do not):
   ``networkx.spring_layout`` + ``networkx.draw`` (labels and arrows on) of the same graph into a
   figure of the same size, saved as PNG at the same dpi; the median of several runs. Target for
   the alliance style of 200 actors and 2,000 relations: under 2x networkx.
-- view: the same kind of network of 500 actors and 20,000 relations, written as an N-Triples file
-  (not timed); then :func:`kg.view.write_view` of the network and its claims (layout, page data,
+- view: the graph of bench/graphs.py with 500 actors, 20,000 relations and 50,000 claims, written
+  as an N-Triples file (not timed); then :func:`kg.view.write_view` of the network and its claims (layout, page data,
   HTML; target under 5 s) and :func:`kg.view.view_graph` from the file (reading included). With
   ``--browser`` the page is also opened in headless Chromium: the time until it is ready and the
   time a relation toggle takes.
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.draw import LAYOUTS, STYLES, write_drawing  # noqa: E402
 from kg.gazetteer import load_gazetteer  # noqa: E402
-from kg.model import Document, Relation  # noqa: E402
+from kg.model import Relation  # noqa: E402
 from kg.network import from_relations  # noqa: E402
 from kg.predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES  # noqa: E402
 
@@ -127,20 +127,19 @@ def _browser_times(page: Path) -> tuple[float, float]:
 
 def bench_view(args, gaz) -> None:
     from kg.network import load_network
-    from kg.rdf import build_graph
     from kg.view import view_graph, write_view
     from kg.view.data import read_claims
 
-    rels = relations(args.view_actors, args.view_edges, gaz, seed=2)
-    docs = [Document(f"doc{i}", "", title=f"Report {i}", date="2024-01-01", url=f"https://example.org/{i}")
-            for i in range(300)]
+    from graphs import write_graph  # the read-path benchmarks' graphs (bench/graphs.py)
+
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "graph.nt"
-        build_graph(rels, docs, gaz).serialize(source, format="nt", encoding="utf-8")
+        write_graph(source, args.view_actors, args.view_edges, args.view_claims)
         G = load_network(source)
         claims = read_claims(source)
-        print(f"view: {G.number_of_nodes()} actors, {G.number_of_edges()} relations, {len(rels):,} claims "
-              f"({source.stat().st_size / 1e6:.0f} MB of N-Triples)", flush=True)
+        print(f"view: {G.number_of_nodes()} actors, {G.number_of_edges()} relations, "
+              f"{sum(map(len, claims.values())):,} claims ({source.stat().st_size / 1e6:.0f} MB of N-Triples)",
+              flush=True)
         times, cpu = [], []
         for _ in range(args.runs):
             t, c = time.perf_counter(), time.process_time()
@@ -170,6 +169,7 @@ def main() -> None:
     ap.add_argument("--edge-labels", action="store_true")
     ap.add_argument("--view-actors", type=int, default=500)
     ap.add_argument("--view-edges", type=int, default=20000)
+    ap.add_argument("--view-claims", type=int, default=50000)
     ap.add_argument("--no-draw", dest="draw", action="store_false", help="skip the drawing benchmark")
     ap.add_argument("--no-view", dest="view", action="store_false", help="skip the kg view benchmark")
     ap.add_argument("--browser", action="store_true", help="also time the page in headless Chromium")

@@ -130,6 +130,23 @@ class DrawReport:
     style: str = "relations"
 
 
+def filtered_network(source, flt, gazetteer, options: dict, verb: str = "draw"):
+    """The network of ``source`` through ``flt`` for a picture or a page; puts the filter's
+    description (``note``) and focus actor (``focus``) into ``options`` unless they are there.
+
+    Raises GraphError when no relation is left (``nothing to draw``, with ``verb``).
+    """
+    G = network(source, flt, gazetteer=gazetteer)
+    if not _relations(G):
+        what = f" after the filters ({flt.describe()})" if flt is not None and flt.active else ""
+        raise GraphError(f"nothing to {verb}: the graph has no relations{what}")
+    if flt is not None and flt.active:
+        options.setdefault("note", flt.describe())
+    if flt is not None and flt.focus is not None:
+        options.setdefault("focus", flt.focus)
+    return G
+
+
 def draw_graph(source, out, *, flt=None, gazetteer=None, **options) -> DrawReport:
     """Read ``source`` (an RDF file, a store directory or an rdflib graph), filter it with ``flt``
     and draw it into ``out`` (see :func:`write_drawing`).
@@ -142,14 +159,7 @@ def draw_graph(source, out, *, flt=None, gazetteer=None, **options) -> DrawRepor
         The graph cannot be read, or it has no relation (after the filters) to draw.
     """
     fmt, _ = _format(out)
-    G = network(source, flt, gazetteer=gazetteer)
-    if not _relations(G):
-        what = f" after the filters ({flt.describe()})" if flt is not None and flt.active else ""
-        raise GraphError(f"nothing to draw: the graph has no relations{what}")
-    if flt is not None and flt.active and "note" not in options:
-        options["note"] = flt.describe()
-    if flt is not None and flt.focus is not None and "focus" not in options:
-        options["focus"] = flt.focus
+    G = filtered_network(source, flt, gazetteer, options)
     options["style"] = options.get("style") or default_style(G)
     write_drawing(G, out, gazetteer=gazetteer, **options)
     actors = len({n for u, v, *_ in _relations(G) for n in (u, v)})

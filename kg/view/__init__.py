@@ -116,17 +116,8 @@ def view_graph(source, out, *, flt=None, gazetteer=None, **options) -> ViewRepor
     GraphError
         The graph cannot be read, or it has no relation (after the filters).
     """
-    from ..draw.common import _relations
-    from ..errors import GraphError
-    from ..network import load_network
+    from ..draw import filtered_network
     from .data import read_claims
 
-    G = load_network(source, flt, gazetteer)
-    if not _relations(G):
-        what = f" after the filters ({flt.describe()})" if flt is not None and flt.active else ""
-        raise GraphError(f"nothing to show: the graph has no relations{what}")
-    if flt is not None and flt.active and "note" not in options:
-        options["note"] = flt.describe()
-    if flt is not None and flt.focus is not None and "focus" not in options:
-        options["focus"] = flt.focus
+    G = filtered_network(source, flt, gazetteer, options, verb="show")
     return write_view(G, read_claims(source), out, gazetteer=gazetteer, **options)
