@@ -1,6 +1,6 @@
 """Graph filters shared by ``kg draw``, ``kg export`` and ``kg analyze``.
 
-A :class:`GraphFilter` says which relations of the NetworkX view (:func:`kg.network.to_networkx`)
+A :class:`GraphFilter` says which relations of the NetworkX view (:func:`kg.network.load_network`)
 to keep; :func:`apply_filter` returns the filtered copy. The command-line side is one decorator,
 :func:`filter_options`, and :func:`filter_from_options`, which turns the parsed options into a
 filter (resolving ``--focus`` names with the gazetteer).
@@ -188,7 +188,7 @@ def apply_filter(G, flt: GraphFilter | None, gazetteer=None, document_dates: dic
     Parameters
     ----------
     G : networkx.MultiDiGraph
-        From :func:`kg.network.to_networkx` or :func:`kg.network.from_relations`.
+        From :func:`kg.network.load_network` or :func:`kg.network.from_relations`.
     flt : GraphFilter or None
         None (or an inactive filter) gives a plain copy.
     gazetteer : kg.gazetteer.Gazetteer, optional
