@@ -65,3 +65,39 @@ def test_model_option_picks_the_pipeline(tmp_path):
     proc = _kg(["extract", "a.txt", "--model", "kg_no_such_pipeline"], {}, tmp_path)
     assert proc.returncode == 2 and "kg_no_such_pipeline" in proc.stderr
 
+
+
+# Sentences whose words reach the attribute ruler's two-token patterns and its exceptions.
+_ANNOTATION_CASES = [
+    "There is no deal yet, and there were talks in Oslo on Monday.",
+    "They ain't gonna stop, y'all know it; let's see what Kyiv does.",
+    "Gotta go, c'mon: Moscow's envoy said he had been summoned twice.",
+    "North Korea has been supplying Russia with artillery shells, officials said.",
+    "The ministers' talks were cancelled after Seoul's protests.",
+]
+
+
+def test_remembered_annotation_is_the_full_pipelines():
+    """parse_sentences remembers what the attribute ruler and lemmatizer give a token; the Docs must be the
+    ones the full pipeline makes, first (nothing remembered) and second time (everything remembered)."""
+    from kg.extract.parse import parse_sentences
+
+    nlp = load_parser()
+    texts = _ANNOTATION_CASES + [t.lower() for t in _ANNOTATION_CASES]
+    full = list(nlp.pipe(texts))
+
+    def sig(doc):
+        return [(t.text, t.tag_, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i) for t in doc]
+
+    for _ in range(2):
+        assert [sig(d) for d in parse_sentences(texts)] == [sig(d) for d in full]
+
+
+def test_a_sentence_parses_the_same_alone_and_in_a_batch():
+    """Parses do not depend on which sentences share a batch (so extract_many and --jobs give the same bytes)."""
+    from kg.extract.parse import parse_sentences
+
+    alone = [parse_sentences([t])[0] for t in _ANNOTATION_CASES]
+    batch = parse_sentences(_ANNOTATION_CASES)
+    assert [[(t.dep_, t.head.i, t.tag_) for t in d] for d in alone] == \
+        [[(t.dep_, t.head.i, t.tag_) for t in d] for d in batch]

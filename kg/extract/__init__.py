@@ -19,6 +19,7 @@ Example
 from __future__ import annotations
 
 import functools
+from typing import Iterable, Iterator
 
 from ..gazetteer import Gazetteer
 from ..model import Document, Relation
@@ -50,15 +51,53 @@ def _index_for(gazetteer: Gazetteer) -> MentionIndex:
 
 def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     """All relations a document states, in sentence order; negated ones carry ``negated=True``."""
+    return _extract(document, gazetteer, split_sentences(document.text, document.id), {})
+
+
+def extract_many(documents: Iterable[Document], gazetteer: Gazetteer,
+                 sentences_per_batch: int = 256) -> Iterator[tuple[Document, list[Relation]]]:
+    """``(document, extract(document))`` for each document, in order, with the same results.
+
+    The sentences that may need a parse are parsed for several documents at once: the parser costs
+    about half as much per sentence in batches of hundreds as in the handful one short article gives.
+    Documents are read ahead only until ``sentences_per_batch`` such sentences are waiting.
+    """
+    index = _index_for(gazetteer)
+    gate = _gate_words(load_engine())
+    waiting: list[tuple[Document, list]] = []
+    need = 0
+
+    def flush():
+        from .parse import parse_sentences
+
+        wanted = [(n, sent) for n, (_, sents) in enumerate(waiting) for sent in sents
+                  if _may_need(sent.text, gate, index.first_keys)]
+        parsed: list[dict[int, object]] = [{} for _ in waiting]
+        for (n, sent), doc in zip(wanted, parse_sentences([sent.text for _, sent in wanted])):
+            parsed[n][sent.index] = doc
+        for (document, sents), ready in zip(waiting, parsed):
+            yield document, _extract(document, gazetteer, sents, ready)
+        waiting.clear()
+
+    for document in documents:
+        sents = split_sentences(document.text, document.id)
+        waiting.append((document, sents))
+        need += sum(_may_need(s.text, gate, index.first_keys) for s in sents)
+        if need >= sentences_per_batch:
+            yield from flush()
+            need = 0
+    yield from flush()
+
+
+def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[int, object]) -> list[Relation]:
     index = _index_for(gazetteer)
     mentions = DocumentMentions(index)
     discourse = Discourse(gazetteer)
     engine = load_engine()
     out: list[Relation] = []
-    sentences = split_sentences(document.text, document.id)
     gate = _gate_words(engine)
     triggers = gate[0]
-    parses = _Parses(sentences, gate, index.first_keys)
+    parses = _Parses(sentences, gate, index.first_keys, ready)
     for sent in sentences:
         tokens = tokenize(sent.text)
         if not tokens:
@@ -155,19 +194,16 @@ class _Parses:
 
     BATCH = 32
 
-    def __init__(self, sentences, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str]):
+    def __init__(self, sentences, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str],
+                 ready: dict[int, object] | None = None):
         self.sentences = sentences
-        self.triggers, self.referring = gate
+        self.gate = gate
         self.name_starts = name_starts
-        self.done: dict[int, object] = {}
+        self.done: dict[int, object] = dict(ready or {})  # parsed ahead (extract_many)
         self.position = {s.index: n for n, s in enumerate(sentences)}
 
     def _may_need(self, text: str) -> bool:
-        words = [w.strip(".,;:\"'()") for w in text.split()]
-        if not any(w.lower() in self.triggers for w in words):
-            return False
-        names = sum(w in self.name_starts for w in words)
-        return names >= 2 or (names == 1 and any(w.lower() in self.referring for w in words))
+        return _may_need(text, self.gate, self.name_starts)
 
     def get(self, index: int):
         if index not in self.done:
@@ -183,6 +219,17 @@ class _Parses:
             for sent, doc in zip(batch, parse_sentences([s.text for s in batch])):
                 self.done[sent.index] = doc
         return self.done.pop(index)
+
+
+def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str]) -> bool:
+    """A cheap test of whether a sentence may need its parse: a trigger word, and two words that may start an
+    actor's name (or one and a word that may refer to another actor)."""
+    triggers, referring = gate
+    words = [w.strip(".,;:\"'()") for w in text.split()]
+    if not any(w.lower() in triggers for w in words):
+        return False
+    names = sum(w in name_starts for w in words)
+    return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
 def parse_candidates(engine, text: str, tokens, spans, doc=None) -> list[Candidate]:
@@ -222,4 +269,4 @@ def extract_text(text: str, gazetteer: Gazetteer, doc_id: str = "text", date: st
     return extract(Document(id=doc_id, text=text, date=date), gazetteer)
 
 
-__all__ = ["extract", "extract_text"]
+__all__ = ["extract", "extract_many", "extract_text"]

@@ -73,6 +73,10 @@ class Hit:
     rule: str
 
 
+_LOWER_LEMMA: dict[int, str] = {}  # a lemma's hash -> the lemma in lowercase (bounded by the vocabulary)
+_LEMMA_WORDS: dict[int, tuple] = {}  # id(engine) -> (engine, the lemmas it has entries for)
+
+
 @dataclass(frozen=True, eq=False)
 class Engine:
     rules: tuple[Rule, ...]
@@ -82,8 +86,19 @@ class Engine:
 
     def hits(self, sent: Sentence) -> list[Hit]:
         """Every relation the rules find in a parsed sentence."""
+        from spacy.attrs import LEMMA
+
         out: list[Hit] = []
-        for tok in sent.doc:
+        doc = sent.doc
+        strings = doc.vocab.strings
+        lemmas = self._lemma_words()
+        for i, h in enumerate(doc.to_array([LEMMA]).tolist()):
+            low = _LOWER_LEMMA.get(h)
+            if low is None:
+                low = _LOWER_LEMMA[h] = strings[h].lower()
+            if low not in lemmas:
+                continue  # most tokens: no entry under any part of speech
+            tok = doc[i]
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_
             if pos == "PROPN":
                 pos = "NOUN"
@@ -102,6 +117,12 @@ class Engine:
                     if entry.frame in rule.frames and pos in rule.pos and self._applies(rule, entry, slots, sent):
                         out.extend(self._fire(rule, entry, slots))
         return out
+
+    def _lemma_words(self) -> frozenset[str]:
+        words = _LEMMA_WORDS.get(id(self))
+        if words is None or words[0] is not self:
+            words = _LEMMA_WORDS[id(self)] = (self, frozenset(lem for lem, _ in self.entries))
+        return words[1]
 
     # -- conditions -----------------------------------------------------------------------------
     def _needs(self, need: str, tok, sent: Sentence) -> bool:
