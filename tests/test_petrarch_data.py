@@ -292,3 +292,32 @@ def test_the_licence_names_the_derived_files():
     for name in ("cameo_triggers.tsv", "agents.tsv", "leaders.tsv", "openeventdata/petrarch2",
                  "tools/make_petrarch_data.py", "676801cd9cb2924bbbad09f86d15c9323e7097bf"):
         assert name in first
+
+
+def test_dated_leaders_speak_for_their_state_only_in_office():
+    """People of the PETRARCH2 leader table (data/leaders.tsv) the gazetteer lacks are found when the
+    document's date falls in one of their terms (decision 25), and not otherwise."""
+    from kg.extract import extract
+    from kg.gazetteer import load_gazetteer
+    from kg.model import Document
+
+    gaz = load_gazetteer()
+    text = "Mirek Topolanek criticized Vladimir Voronin on Monday."
+
+    def found(date):
+        return {r.key() for r in extract(Document("d", text, date=date), gaz)}
+
+    assert found("2008-03-01") == {("CZE", "criticizes", "MDA")}  # both in office
+    assert found("1995-03-01") == set()  # before either term
+    assert found("2024-03-01") == set()  # open terms end with the table's vintage
+    assert found(None) == set()  # no date: no dated leader
+
+
+def test_a_dated_leader_named_again_by_surname_is_the_same_person():
+    from kg.extract import extract
+    from kg.gazetteer import load_gazetteer
+    from kg.model import Document
+
+    doc = Document("d", "Mirek Topolanek arrived in Chisinau. Topolanek criticized Moldova's government.",
+                   date="2008-03-01")
+    assert ("CZE", "criticizes", "MDA") in {r.key() for r in extract(doc, load_gazetteer())}

@@ -91,7 +91,7 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer,
 
 def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[int, object]) -> list[Relation]:
     index = _index_for(gazetteer)
-    mentions = DocumentMentions(index)
+    mentions = DocumentMentions(index, document.date)
     discourse = Discourse(gazetteer)
     engine = load_engine()
     out: list[Relation] = []

@@ -10,6 +10,7 @@ to their state for the rest of the document.
 
 from __future__ import annotations
 
+
 import re
 from dataclasses import dataclass, field
 
@@ -130,12 +131,66 @@ def _match(entries: list[_Entry], words: list[str], i: int) -> _Entry | None:
     return None
 
 
-class DocumentMentions:
-    """Finds mentions sentence after sentence, remembering people introduced in the document."""
+_DATED: list[dict] = []
 
-    def __init__(self, index: MentionIndex):
+
+def _dated_leaders() -> dict[str, list[tuple[_Entry, str, str]]]:
+    """PETRARCH2's dated leaders and officials (``data/leaders.tsv``) by first word: ``(entry, start, end)``
+    with ISO dates. Names the gazetteer has are found as the gazetteer's first (the table is asked only
+    where the gazetteer found nothing). Read once a process, from kg's disk cache after the first time."""
+    if not _DATED:
+        from importlib import resources
+
+        from ..cache import cached
+
+        path = resources.files("kg.extract.data").joinpath("leaders.tsv")
+        data = path.read_bytes() if path.is_file() else b""
+        _DATED.append(cached("leaders", [data], lambda: _read_dated_leaders(data.decode("utf-8")), dict))
+    return _DATED[0]
+
+
+def _read_dated_leaders(text: str) -> dict[str, list[tuple[_Entry, str, str]]]:
+    """An open term ends with the year of the table's latest date (the dictionary's vintage), not today:
+    most of those people have left office since. Names of one word or of several states are left out."""
+    import csv
+
+    rows = list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    vintage = max((d for r in rows for d in (r["start"], r["end"]) if d), default="")[:4] + "-12-31"
+    actors: dict[str, set[str]] = {}
+    for r in rows:
+        actors.setdefault(r["name"], set()).add(r["actor"])
+    out: dict[str, list[tuple[_Entry, str, str]]] = {}
+    for r in rows:
+        toks = tuple(_norm(t.text) for t in tokenize(r["name"]))
+        if len(toks) < 2 or len(actors[r["name"]]) > 1:
+            continue
+        entry = _Entry(toks, r["actor"], "dated-leader", None)
+        out.setdefault(toks[0], []).append((entry, r["start"], r["end"] or vintage))
+    for entries in out.values():
+        entries.sort(key=lambda e: (-len(e[0].tokens), e[1]))
+    return out
+
+
+class DocumentMentions:
+    """Finds mentions sentence after sentence, remembering people introduced in the document.
+
+    With the document's ``date``, people of PETRARCH2's dated leader table are found too, when the date
+    falls in one of their terms (decision 25: former leaders do not speak for their state)."""
+
+    def __init__(self, index: MentionIndex, date: str | None = None):
         self.index = index
         self.learnt: dict[str, list[_Entry]] = {}
+        self.date = date[:10] if date and len(date) >= 10 and date[:4].isdigit() else None
+        self.dated = _dated_leaders() if self.date else {}
+
+    def _dated(self, words: list[str], i: int, spans: list[Span]) -> bool:
+        """A person of the dated leader table in office on the document's date, at ``i``: add the span."""
+        for entry, start, end in self.dated.get(words[i], ()):
+            if start <= self.date <= end and _match([entry], words, i):
+                self._learn(list(entry.tokens), entry.actor, None)  # a later "Olmert said" is the same man
+                spans.append(self._extend_role(words, Span(i, i + len(entry.tokens), entry.actor, "leader")))
+                return True
+        return False
 
     def _learn(self, name_tokens: list[str], actor: str, person: str | None) -> None:
         full = tuple(name_tokens)
@@ -160,6 +215,9 @@ class DocumentMentions:
         while i < n:
             w = words[i]
             if w not in keys and w not in learnt and (w[:1].islower() or w.lower() not in keys):
+                if w in self.dated and self._dated(words, i, spans):
+                    i = spans[-1].j
+                    continue
                 i += 1
                 continue
             if w in self.index.combining and i + 2 < n and words[i + 1] in ("-", "–") and self._starts_name(words, i + 2):
@@ -194,6 +252,9 @@ class DocumentMentions:
                 i = span.j
                 continue
             if best is None:
+                if w in self.dated and self._dated(words, i, spans):
+                    i = spans[-1].j
+                    continue
                 i += 1
                 continue
             j = i + len(best.tokens)
