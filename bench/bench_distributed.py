@@ -89,7 +89,7 @@ def main() -> None:
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as cluster:
         peaks = {}
         for n in (small, large):
             source = os.path.join(work, f"memory-{n}.jsonl")

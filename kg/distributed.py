@@ -21,6 +21,7 @@ they are imported inside the functions that need them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -327,14 +328,38 @@ def _cluster(scheduler: str):
             n = 0
         if n < 1:
             raise KgError(f"--scheduler {scheduler}: local:N takes a number of workers, 1 or more")
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None, silence_logs=logging.CRITICAL)
-        return Client(cluster), cluster
+        with _ctrl_c_deferred() as interrupted:  # a cluster half started could not be closed
+            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
+            client = Client(cluster)
+        if interrupted:
+            client.close()
+            cluster.close()
+            raise KeyboardInterrupt
+        return client, cluster
     try:
         return Client(scheduler, timeout="20s"), None
     except (OSError, TimeoutError) as exc:
         raise KgError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({' '.join(str(exc).split())[:160]})"
                       ) from None
+
+
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[list]:
+    """Ctrl-C while the block runs is remembered (the list yielded is not empty) and acted on
+    after it; in the main thread only (signals are delivered there)."""
+    import signal
+    import threading
+
+    caught: list = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield caught
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _QuietLogs:
@@ -359,8 +384,9 @@ class _QuietLogs:
 
 
 def _failure(part: Partition, exc: BaseException) -> KgError:
-    if isinstance(exc, KgError):
-        return type(exc)(str(exc)) if str(exc).startswith(part.name) else KgError(f"{part.name}: {exc}")
+    """The one-line error of a partition that failed on its second try, naming its input."""
+    if isinstance(exc, KgError):  # kg's own errors (an unreadable input) already name the file
+        return exc if str(exc).startswith(part.name) else KgError(f"{part.name}: {exc}")
     reason = " ".join(str(exc).split())[:200] or type(exc).__name__
     return KgError(f"{part.name}: partition {part.index} failed twice ({type(exc).__name__}: {reason})")
 
