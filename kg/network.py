@@ -53,6 +53,10 @@ def _evidence_key(c: _Claim) -> tuple:
     return (c.doc, c.start, c.end, c.sentence, c.hedged, a is None, a or "", t is None, t or "")
 
 
+def _first(pair: tuple):
+    return pair[0]
+
+
 def _build(nodes: dict[str, dict], claims: Iterable[_Claim]) -> nx.MultiDiGraph:
     """The MultiDiGraph of ``nodes`` (id -> attributes) and the edges the non-negated ``claims`` give."""
     groups: dict[tuple[str, str, str], list[_Claim]] = {}
@@ -75,18 +79,25 @@ def _build(nodes: dict[str, dict], claims: Iterable[_Claim]) -> nx.MultiDiGraph:
         graph.add_node(node_id, **attrs)
     edges = []
     for (s, p, o), group in sorted(groups.items()):
-        unique, last = [], None
-        for c in sorted(group, key=_evidence_key):
-            key = _evidence_key(c)
-            if key != last:  # a symmetric relation stated both ways in one sentence counts once
-                unique.append({"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end,
-                               "hedged": c.hedged, "attributed_to": c.attributed_to, "time": c.time})
-                last = key
-        times = sorted(c.time for c in group if c.time)
+        if len(group) == 1:  # most relations: one claim, nothing to sort or merge
+            c = group[0]
+            unique = [{"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end, "hedged": c.hedged,
+                       "attributed_to": c.attributed_to, "time": c.time}]
+            first = last = c.time or None
+            confidence, hedged = c.confidence, all((c.hedged,))
+        else:
+            unique, previous = [], None
+            for key, c in sorted([(_evidence_key(c), c) for c in group], key=_first):
+                if key != previous:  # a symmetric relation stated both ways in one sentence counts once
+                    unique.append({"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end,
+                                   "hedged": c.hedged, "attributed_to": c.attributed_to, "time": c.time})
+                    previous = key
+            times = sorted(c.time for c in group if c.time)
+            first, last = (times[0], times[-1]) if times else (None, None)
+            confidence, hedged = max(c.confidence for c in group), all(c.hedged for c in group)
         edges.append((s, o, p, {
             "predicate": p, "quad_class": QUAD_CLASSES.get(p), "symmetric": p in symmetric, "weight": len(unique),
-            "confidence": max(c.confidence for c in group), "hedged": all(c.hedged for c in group),
-            "evidence": unique, "first_time": times[0] if times else None, "last_time": times[-1] if times else None,
+            "confidence": confidence, "hedged": hedged, "evidence": unique, "first_time": first, "last_time": last,
         }))
     graph.add_edges_from(edges)
     return graph
