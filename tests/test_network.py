@@ -225,3 +225,18 @@ def test_load_network_reads_what_only_rdflib_accepts(tmp_path, relations, gazett
     path.write_bytes(serialize_graph(graph, FORMATS[".ttl"]) + b"<x> <y> <z> .\n")
     G = load_network(path)
     assert list(G.edges(keys=True, data=True)) == list(load_network(graph).edges(keys=True, data=True))
+
+
+def test_load_network_reads_every_named_graph_of_a_store(tmp_path, relations, gazetteer):
+    """A store made by other tools may keep the claims in named graphs: kg reads their union."""
+    import pyoxigraph as ox
+
+    source = tmp_path / "graph.nt"
+    write_graph(build_graph(relations, DOCUMENTS, gazetteer), source)
+    store = ox.Store(str(tmp_path / "store"))
+    graph = ox.NamedNode("https://example.org/graph/news")
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph)
+                      for t in ox.parse(path=str(source), format=ox.RdfFormat.N_TRIPLES))
+    store.flush()
+    del store
+    assert _as_lists(load_network(tmp_path / "store")) == _as_lists(load_network(source))
