@@ -204,3 +204,31 @@ def test_where_directories_cannot_be_exchanged_two_renames_are_undone_after_a_ki
     (tmp_path / ".s.kg-new-x2").mkdir()
     assert load_files(d, [files[".nt"]]).triples == len(graph) + 1  # the old store came back, then was added to
     assert sorted(p.name for p in tmp_path.iterdir()) == ["extra.nt", "s"]
+
+
+def test_open_oxigraph_gives_a_store_for_a_file_or_a_store(files, graph, tmp_path):
+    """kg.sources.open_oxigraph: one way to get a pyoxigraph Store of "a store or a file"."""
+    from kg.sources import graph_source, open_oxigraph
+
+    load_files(tmp_path / "store", [files[".nq"]])
+    assert graph_source(tmp_path / "store").is_store and not graph_source(files[".ttl"]).is_store
+    for source in (files[".ttl"], files[".nq"], tmp_path / "store"):
+        with open_oxigraph(source) as store:
+            assert len(store) == len(graph), source
+    with pytest.raises(GraphError, match="not an Oxigraph store"):
+        graph_source(tmp_path)
+
+
+def test_a_bad_file_leaves_no_new_store_and_an_old_one_untouched(files, tmp_path):
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<https://a.example/x> <https://a.example/y> <https://a.example/z> .\n<oops\n")
+    with pytest.raises(GraphError, match=r"bad.nt: line 2, column 1"):
+        load_files(tmp_path / "new", [files[".ttl"], bad])
+    assert not (tmp_path / "new").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".new.")]
+    load_files(tmp_path / "old", [files[".ttl"]])
+    before = count(tmp_path / "old")
+    for replace in (False, True):
+        with pytest.raises(GraphError, match=r"bad.nt: line 2, column 1"):
+            load_files(tmp_path / "old", [files[".nt"], bad], replace=replace)
+        assert count(tmp_path / "old") == before
