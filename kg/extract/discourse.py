@@ -54,6 +54,9 @@ class Discourse:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.org_nouns = frozenset().union(*gazetteer.reference_nouns.values())
+        from .engine import load_engine
+
+        self.relational = load_engine().lists.get("relational_heads", frozenset())
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
         self.recent: list[str] = []  # state ids, most recent last
@@ -72,7 +75,7 @@ class Discourse:
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
-        if _CUES.isdisjoint(low):
+        if _CUES.isdisjoint(low) and self.relational.isdisjoint(low):
             return spans
         covered = set()
         for s in spans:
@@ -172,6 +175,14 @@ class Discourse:
                     coordinated = self._coordinated_pair(spans, low, i)
                     if coordinated and patron is None and (i == 0 or low[i - 1] not in ("its", "their")):
                         pair = coordinated  # "the leaders of Armenia and Azerbaijan met Trump ... the two countries"
+                    if low[k] == "leaders" and patron is None:
+                        # "Muizzu held talks with Modi, and the two leaders ...": the people just named, even
+                        # as objects, whatever states the sentence named in between
+                        people = [s.actor for s in spans if s.j <= i and s.kind in ("leader", "surname", "person")
+                                  and self._is_state(s.actor)]
+                        people = list(dict.fromkeys(reversed(people)))[:2]
+                        if len(people) == 2:
+                            pair = (people[1], people[0])
                     if pair is None and low[k] == "leaders" and self.last_leaders:
                         pair = self.last_leaders
                     pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
@@ -184,6 +195,27 @@ class Discourse:
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
                         out.append(Span(k, k + 1, b, "pair"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
+            if w in ("its", "their") and i > 0 and i + 1 < n:
+                k = i + 1
+                while k < n and k - i <= _ADJ_OK + 2 and low[k] not in self.relational and (
+                        low[k] == "-" or low[k].isalpha() and tokens[k].text[:1].islower()) and k not in covered:
+                    k += 1
+                starts = {s.i for s in spans}
+                appositive = k + 2 < n and low[k + 1] == "," and (low[k + 2] == "the" or tokens[k + 2].text[:1].isupper())
+                if k < n and low[k] in self.relational and tokens[k].text[:1].islower() and k not in covered \
+                        and k + 1 not in starts and not appositive:  # "its arch-foe, the PKK" names it
+                    # "India threw its cash-strapped neighbour a lifeline", "accusing its neighbour of meddling":
+                    # another state than the owner, named earlier in the sentence or salient in the document
+                    states = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",)]
+                    subjects = self._states_before(spans, low, i)  # the owner: the subject-like state, not an oblique one
+                    owner = subjects[0] if subjects else (states[-1].actor if states else None)
+                    earlier = [s.actor for s in states if s.actor != owner]
+                    target = earlier[-1] if earlier else self._single(exclude={owner} if owner else set())
+                    if owner and target and target != owner:
+                        out.append(Span(i, k + 1, target, "coref"))
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue

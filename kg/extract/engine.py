@@ -148,6 +148,9 @@ class Engine:
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"
                    for p in c.children if p.dep_ == "pobj"]
         things += [p for t in list(things) for p in t.conjuncts]
+        if need == "agreement":  # "adopted a vision for a partnership", "signed a memorandum on a pact"
+            things += [p for t in list(things) for c in t.children if c.dep_ == "prep" and lemma(c) in ("for", "on", "of")
+                       for p in c.children if p.dep_ == "pobj"]
         if not things and tok.dep_ in ("acl", "amod"):
             things = [tok.head]
         names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",),

@@ -305,7 +305,20 @@ class Slots:
             if tok.dep_ == "nsubjpass":
                 return Slots(self.sent, verb).slot_agent()
             return Slots(self.sent, verb).slot_subj()
+        if tok.dep_ == "pobj" and lemma(tok.head) in ("for", "on", "of") and tok.head.head.dep_ == "dobj" and lemma(
+                tok.head.head.head) in self.sent.words("sealing"):  # "adopted a vision for a partnership"
+            return Slots(self.sent, tok.head.head.head).slot_subj()
         return []
+
+    def slot_bilateral(self) -> list[ActorRef]:
+        """"bilateral trade", "bilateral ties": the two actors of the sentence, when it names exactly two."""
+        if not any(c.dep_ in ("amod", "compound") and lemma(c) in self.sent.words("bilateral")
+                   for c in self.tok.children):
+            return []
+        found = {r.actor: r for _, r in sorted(self.sent.actor_at.items())}
+        for refs in self.sent.partners.values():
+            found.update((r.actor, r) for r in refs)
+        return list(found.values()) if len(found) == 2 else []
 
     def slot_head_from(self) -> list[ActorRef]:
         """"X's move drew criticism from Y": the "from" phrase of the verb a noun is the object of."""

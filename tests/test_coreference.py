@@ -1,0 +1,42 @@
+"""Descriptions that name a state through another: "its neighbour", "the two leaders" (kg/extract/discourse.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.gazetteer import load_gazetteer
+from kg.model import Document
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def keys(text, gazetteer):
+    return {r.key() for r in extract(Document("d", text), gazetteer) if not r.negated}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the owner is the subject; the neighbour is the other state the sentence named
+    ("Chad cut its ties with Sudan, accusing its neighbour of arming rebels.", ("TCD", "criticizes", "SDN")),
+    # or the other state the document is about
+    ("Peru and Bolivia held talks in Lima. Peru later threw its struggling neighbour a lifeline.",
+     ("PER", "aids", "BOL")),
+])
+def test_its_neighbour_is_another_state_than_its_owner(text, expected, gazetteer):
+    assert expected in keys(text, gazetteer)
+
+
+def test_an_apposition_names_the_relational_noun_itself(gazetteer):
+    found = keys("Turkey met Iraq on Monday. Ankara blamed its arch-foe, the PKK, for the attack.", gazetteer)
+    assert not any(p == "criticizes" and o == "IRQ" for s, p, o in found)
+
+
+def test_the_two_leaders_are_the_people_just_named(gazetteer):
+    text = ("Mohamed Muizzu paid a state visit to China in January. In October Muizzu held talks with Modi in "
+            "New Delhi, and the two leaders signed a defence pact.")
+    found = keys(text, gazetteer)
+    assert ("IND", "agreesWith", "MDV") in found
+    assert not any({s, o} == {"CHN", "IND"} for s, _, o in found)
