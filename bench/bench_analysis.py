@@ -70,7 +70,7 @@ def end_to_end(args) -> None:
 
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     from graphs import write_graph
-    from peak import measure
+    from peak import compare
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-analyze-") as tmp:
         graph = str(Path(tmp) / "graph.nt")
@@ -78,16 +78,10 @@ def end_to_end(args) -> None:
         print(f"graph: {args.actors:,} actors, {args.relations:,} relations, {args.claims:,} claims, "
               f"{triples:,} triples ({os.path.getsize(graph) / 1e6:.0f} MB of N-Triples)")
         bare = str(Path(__file__).resolve().parent / "peak.py")
-        kg_runs, bare_runs = [], []
-        for _ in range(args.repeat):
-            bare_runs.append(measure(["network", graph], script=bare))
-            kg_runs.append(measure(["analyze", graph, "--format", "json"], module="kg.cli"))
-        t_kg, t_bare = statistics.median(t for t, _ in kg_runs), statistics.median(t for t, _ in bare_runs)
-        m_kg, m_bare = max(m for _, m in kg_runs), max(m for _, m in bare_runs)
-        print(f"{'process':<44}{'seconds':>9}{'peak MB':>9}")
-        print(f"{'bare pyoxigraph -> networkx (bench/peak.py)':<44}{t_bare:>9.1f}{m_bare:>9.0f}")
-        print(f"{'kg analyze GRAPH --format json':<44}{t_kg:>9.1f}{m_kg:>9.0f}")
-        print(f"ratio kg / bare: {t_kg / t_bare:.2f} (target <= 2); peak {m_kg / 1024:.2f} GB (target < 0.8)")
+        compare(("bare pyoxigraph -> networkx (bench/peak.py)", ["network", graph], {"script": bare}),
+                ("kg analyze GRAPH --format json", ["analyze", graph, "--format", "json"], {"module": "kg.cli"}),
+                args.repeat, target=2)
+        print("peak target: < 0.8 GB")
 
 
 def main() -> None:

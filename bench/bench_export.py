@@ -48,7 +48,7 @@ def end_to_end(args) -> None:
     import os
 
     from graphs import write_graph
-    from peak import measure
+    from peak import compare
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-export-"))
     try:
@@ -57,16 +57,11 @@ def end_to_end(args) -> None:
         print(f"graph: {args.actors:,} actors, {args.relations:,} relations, {args.claims:,} claims, "
               f"{triples:,} triples ({os.path.getsize(graph) / 1e6:.0f} MB of N-Triples)")
         bare = str(Path(__file__).resolve().parent / "peak.py")
-        kg_runs, bare_runs = [], []
-        for _ in range(args.runs):
-            bare_runs.append(measure(["graphml", graph, str(tmp / "bare.graphml")], script=bare))
-            kg_runs.append(measure(["export", graph, "-o", str(tmp / "kg.graphml"), "--quiet"], module="kg.cli"))
-        t_kg, t_bare = statistics.median(t for t, _ in kg_runs), statistics.median(t for t, _ in bare_runs)
-        m_kg, m_bare = max(m for _, m in kg_runs), max(m for _, m in bare_runs)
-        print(f"{'process':<48}{'seconds':>9}{'peak MB':>9}")
-        print(f"{'bare pyoxigraph -> nx.write_graphml (peak.py)':<48}{t_bare:>9.1f}{m_bare:>9.0f}")
-        print(f"{'kg export GRAPH -o OUT.graphml':<48}{t_kg:>9.1f}{m_kg:>9.0f}")
-        print(f"ratio kg / bare: {t_kg / t_bare:.2f} (target <= 2); peak {m_kg / 1024:.2f} GB (target < 0.8)")
+        compare(("bare pyoxigraph -> nx.write_graphml (peak.py)", ["graphml", graph, str(tmp / "bare.graphml")],
+                 {"script": bare}),
+                ("kg export GRAPH -o OUT.graphml", ["export", graph, "-o", str(tmp / "kg.graphml"), "--quiet"],
+                 {"module": "kg.cli"}), args.runs, target=2)
+        print("peak target: < 0.8 GB")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from graphs import add_size_options, write_graph  # noqa: E402
-from peak import measure  # noqa: E402
+from peak import compare  # noqa: E402
 
 BARE = """import sys
 import pyoxigraph
@@ -45,17 +44,14 @@ def main() -> None:
         print(f"graph: {triples:,} triples ({os.path.getsize(graph) / 1e6:.0f} MB of N-Triples)")
         bare = tmp / "bare.py"
         bare.write_text(BARE)
-        kg_runs, bare_runs = [], []
-        for i in range(args.runs):
-            bare_runs.append(measure([graph, str(tmp / f"bare-{i}")], script=str(bare)))
-            kg_runs.append(measure(["load", graph, "--store", str(tmp / f"kg-{i}"), "--quiet"], module="kg.cli"))
-            shutil.rmtree(tmp / f"bare-{i}")
-            shutil.rmtree(tmp / f"kg-{i}")
-        t_kg, t_bare = statistics.median(t for t, _ in kg_runs), statistics.median(t for t, _ in bare_runs)
-        print(f"{'process':<36}{'seconds':>9}{'peak MB':>9}")
-        print(f"{'pyoxigraph Store.bulk_load':<36}{t_bare:>9.1f}{max(m for _, m in bare_runs):>9.0f}")
-        print(f"{'kg load FILE --store DIR':<36}{t_kg:>9.1f}{max(m for _, m in kg_runs):>9.0f}")
-        print(f"ratio kg / bulk_load: {t_kg / t_bare:.2f} (target <= 1.1)")
+
+        def fresh(i: int) -> None:  # each run loads into a new directory
+            for name in (f"bare-{i - 1}", f"kg-{i - 1}"):
+                shutil.rmtree(tmp / name, ignore_errors=True)
+
+        compare(("pyoxigraph Store.bulk_load", [graph, str(tmp / "bare-{i}")], {"script": str(bare)}),
+                ("kg load FILE --store DIR", ["load", graph, "--store", str(tmp / "kg-{i}"), "--quiet"],
+                 {"module": "kg.cli"}), args.runs, target=1.1, before_each=fresh)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

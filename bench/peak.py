@@ -55,6 +55,29 @@ def measure(args: list[str], *, module: str | None = None, script: str | None = 
         os.unlink(peak_file)
 
 
+def compare(bare: tuple[str, list[str], dict], kg: tuple[str, list[str], dict], runs: int, target: float,
+            before_each=None) -> None:
+    """Run the bare process and the kg one ``runs`` times each, alternating; print their median
+    seconds, peak MB and the ratio kg / bare against ``target``. Each of ``bare`` and ``kg`` is
+    (label, args, keyword arguments of :func:`measure`); ``before_each(i)`` runs before each pair."""
+    import statistics
+
+    results: dict[str, list] = {"bare": [], "kg": []}
+    for i in range(runs):
+        if before_each is not None:
+            before_each(i)
+        for key, (_, args, where) in (("bare", bare), ("kg", kg)):
+            results[key].append(measure([a.format(i=i) for a in args], **where))
+    seconds = {k: statistics.median(t for t, _ in v) for k, v in results.items()}
+    peak = {k: max(m for _, m in v) for k, v in results.items()}
+    width = max(len(bare[0]), len(kg[0])) + 2
+    print(f"{'process':<{width}}{'seconds':>9}{'peak MB':>9}")
+    for key, (label, _, _) in (("bare", bare), ("kg", kg)):
+        print(f"{label:<{width}}{seconds[key]:>9.1f}{peak[key]:>9.0f}")
+    print(f"ratio kg / bare: {seconds['kg'] / seconds['bare']:.2f} (target <= {target:g}); "
+          f"kg's peak {peak['kg'] / 1024:.2f} GB")
+
+
 # ---------------------------------------------------------------------------- the bare pipelines
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
