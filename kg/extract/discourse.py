@@ -213,7 +213,9 @@ class Discourse:
                     subjects = self._states_before(spans, low, i)  # the owner: the subject-like state, not an oblique one
                     owner = subjects[0] if subjects else (states[-1].actor if states else None)
                     earlier = [s.actor for s in states if s.actor != owner]
-                    target = earlier[-1] if earlier else self._single(exclude={owner} if owner else set())
+                    # not a state the sentence names after it: "between its northern neighbour and Moscow"
+                    later = {s.actor for s in spans if s.i > k}
+                    target = earlier[-1] if earlier else self._single(exclude={owner, *later} - {None})
                     if owner and target and target != owner:
                         out.append(Span(i, k + 1, target, "coref"))
                         covered.update(range(i, k + 1))

@@ -78,6 +78,13 @@ def _pairs(actors: list[str]) -> list[tuple[str, str]]:
     return [(a, b) for a, b in combinations(actors, 2) if a != b]
 
 
+def _illicit_goods() -> frozenset[str]:
+    """Goods whose "trade" is not trade between states (``illicit_trade`` in data/rules.toml)."""
+    from .engine import load_engine
+
+    return load_engine().lists.get("illicit_trade", frozenset())
+
+
 class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
     """Candidate relations for one sentence."""
 
@@ -458,6 +465,8 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return  # "an agreement on energy cooperation": the topic of the agreement
         if pred == "tradesWith" and t + 1 < len(low) and low[t + 1] in _TRADE_COMPOUNDS:
             return  # "a trade deal", "trade talks", "a trade war": not trade between them
+        if pred == "tradesWith" and t > 0 and low[t - 1] in _illicit_goods():
+            return  # "the arms trade between them": a flow of arms, not trade (annotation guide, 21)
         conf = tr.confidence - 0.05
         symmetric = pred in SYMMETRIC_PREDICATES
         pair = f.pair_neighbour(t)
