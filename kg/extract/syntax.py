@@ -306,7 +306,8 @@ class Slots:
                 return Slots(self.sent, verb).slot_agent()
             return Slots(self.sent, verb).slot_subj()
         if tok.dep_ == "pobj" and lemma(tok.head) in ("for", "on", "of") and tok.head.head.dep_ == "dobj" and lemma(
-                tok.head.head.head) in self.sent.words("sealing"):  # "adopted a vision for a partnership"
+                tok.head.head.head) in self.sent.words("sealing") and lemma(tok) in self.sent.words("agreements"):
+            # "adopted a vision for a partnership" (but "signed an agreement on energy cooperation": its topic)
             return Slots(self.sent, tok.head.head.head).slot_subj()
         return []
 
