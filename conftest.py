@@ -10,11 +10,7 @@ ROOT = Path(__file__).resolve().parent
 
 #: doctests in modules whose owners must fix them, with the reason; strict: once fixed, the
 #: entry must go (each runs, and an unexpected pass fails)
-KNOWN_BROKEN_DOCTESTS = {
-    # kg/extract/engine.py (the extractor's owner): the first three rule ids changed when the
-    # CAMEO rules were added; the example should not depend on the order of the rules
-    "kg/extract/engine.py::kg.extract.engine": "the rule ids listed in the example changed",
-}
+KNOWN_BROKEN_DOCTESTS: dict[str, str] = {}
 
 
 @pytest.fixture(autouse=True)

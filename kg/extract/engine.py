@@ -8,8 +8,10 @@ object are found, a weight, and the sentences it must fire on and must not fire 
 (``tests/test_rules.py`` runs them all). The engine interprets them; it knows no words and no actors.
 
 >>> engine = load_engine()
->>> sorted({r.id for r in engine.rules})[:3]
-['adjective-state', 'envoy-verb', 'event-noun']
+>>> {"verb-active", "event-noun", "predicate-label"} <= {r.id for r in engine.rules}
+True
+>>> [e.relation for e in engine.entries[("condemn", "VERB")]]
+['criticizes']
 """
 
 from __future__ import annotations
