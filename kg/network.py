@@ -1,8 +1,10 @@
 """The NetworkX view of a kg graph: actors as nodes, one edge per distinct relation.
 
-Both entry points share the edge-building code: :func:`to_networkx` reads the claims of an
-rdflib graph made by :func:`kg.rdf.build_graph`, :func:`from_relations` reads Relation records
-directly (no RDF library needed).
+The entry points share the edge-building code: :func:`load_network` reads a graph file or a store
+directory with pyoxigraph (or an open rdflib Graph or pyoxigraph Store) and applies a filter; it
+is what ``kg analyze``, ``kg diff``, ``kg export`` and ``kg draw`` read. :func:`to_networkx` is the
+same reader for an rdflib graph made by :func:`kg.rdf.build_graph`, and :func:`from_relations`
+reads Relation records directly (no RDF library needed).
 
 Nodes are actor ids (``"PRK"``, ``"UN"``) with attributes ``label``, ``iso3`` (``None`` for
 organizations and groups), ``type`` (``"state"``, ``"organization"``, ``"group"``, or ``None``
@@ -25,6 +27,7 @@ from typing import Iterable, NamedTuple
 
 import networkx as nx
 
+from . import namespaces as ns
 from .model import Relation
 from .predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
 
@@ -151,7 +154,8 @@ def from_relations(relations: Iterable[Relation], gazetteer=None) -> nx.MultiDiG
 
 
 def to_networkx(graph) -> nx.MultiDiGraph:
-    """The network of the claims in an rdflib graph made by :func:`kg.rdf.build_graph`.
+    """The network of the claims in an rdflib graph made by :func:`kg.rdf.build_graph`
+    (:func:`load_network` of that graph, without filter).
 
     Parameters
     ----------
@@ -182,19 +186,17 @@ def to_networkx(graph) -> nx.MultiDiGraph:
 
 def _tables():
     """The predicates the network reads: claim fields by IRI, and the other IRIs it looks at."""
-    from . import namespaces as ns
-
     fields = {ns.RDF + "subject": 0, ns.RDF + "predicate": 1, ns.RDF + "object": 2, ns.KG + "negated": 3,
               ns.KG + "hedged": 4, ns.KG + "confidence": 5, ns.PROV + "wasDerivedFrom": 6, ns.KG + "evidence": 7,
               ns.KG + "startOffset": 8, ns.KG + "endOffset": 9, ns.KG + "attributedTo": 10, ns.KG + "time": 11}
     kinds = {ns.KG + "State": "state", ns.KG + "Organization": "organization", ns.KG + "Group": "group",
              ns.KG + "Actor": None}
-    return ns, fields, kinds
+    return fields, kinds
 
 
-#: the predicates :func:`load_network` reads (a store answers only these)
 def network_predicates() -> list[str]:
-    ns, fields, _ = _tables()
+    """The IRIs of the predicates the network is made of (the reader skips every other triple)."""
+    fields, _ = _tables()
     return [*fields, ns.RDF + "type", ns.RDFS + "label", ns.KG + "iso3", ns.OWL + "sameAs",
             ns.DCTERMS + "identifier", ns.DCTERMS + "date"]
 
@@ -206,7 +208,7 @@ def _from_quads(quads) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     Where a claim has a property twice the last one read counts (as rdflib's reading did); an
     actor's label and ISO code are the first read (``Graph.value``).
     """
-    ns, fields, kinds = _tables()
+    fields, kinds = _tables()
     rdf_type, label_p, iso3_p = ns.RDF + "type", ns.RDFS + "label", ns.KG + "iso3"
     same_p, ident_p, date_p = ns.OWL + "sameAs", ns.DCTERMS + "identifier", ns.DCTERMS + "date"
     claim_class = ns.KG + "Claim"
