@@ -54,11 +54,10 @@ def single_process(tmp_path, *inputs, suffix=".nt") -> bytes:
 def test_a_directory_gives_the_bytes_of_one_process(tmp_path, cluster):
     corpus = tmp_path / "corpus"
     shutil.copytree(EXAMPLES, corpus, ignore=shutil.ignore_patterns("*.tsv", "*.rq"))
-    for suffix in (".nt", ".ttl"):
-        out = tmp_path / f"cluster{suffix}"
-        result = run("build", corpus, "-o", out, "-q", "--scheduler", cluster.scheduler_address)
-        assert result.exit_code == 0, result.output
-        assert out.read_bytes() == single_process(tmp_path, corpus, suffix=suffix)
+    out = tmp_path / "cluster.ttl"  # Turtle here, N-Triples in the other tests
+    result = run("build", corpus, "-o", out, "-q", "--scheduler", cluster.scheduler_address)
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == single_process(tmp_path, corpus, suffix=".ttl")
 
 
 def test_a_jsonl_file_cut_into_line_ranges_gives_the_same_bytes(tmp_path, client):
@@ -138,7 +137,7 @@ def test_a_killed_worker_is_survived(tmp_path, cluster, client):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     texts = sorted(EXAMPLES.glob("*.txt"))
-    for i in range(4):
+    for i in range(2):
         for t in texts:
             shutil.copy(t, corpus / f"{i}-{t.name}")
     expected = single_process(tmp_path, corpus)
