@@ -200,7 +200,7 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
                    "processes on this machine (needs kgstates[dask]).")
 @click.option("--shards", "shards_dir", type=click.Path(), metavar="DIR",
               help="With --scheduler: one N-Quads file a partition into DIR, for a store's bulk loader.")
-@click.option("--partition-mb", type=click.FloatRange(min=0.001), default=32, show_default=True,
+@click.option("--partition-mb", type=click.FloatRange(min=0.001), default=32, show_default=True, metavar="MB",
               help="With --scheduler: JSON-lines files larger than this are cut into partitions of this size.")
 @model_option
 @gazetteer_option
@@ -275,6 +275,7 @@ def _build_on_cluster(inputs, output, shards_dir, scheduler, append, gazetteer_f
 
     report = build_distributed(list(inputs), output=output, shards=shards_dir, scheduler=scheduler,
                                gazetteer=gazetteer_files, append=append, partition_bytes=int(partition_mb * 1e6),
+                               strict=click.get_current_context().meta.get("kg.strict", False),
                                progress=not quiet and sys.stderr.isatty(),
                                warn=None if quiet else lambda m: click.echo(f"kg: warning: {m}", err=True))
     return (f"{report.documents} documents in {report.partitions} partitions, {report.asserted + report.negated} "

@@ -64,7 +64,7 @@ class Partition:
     end: int | None = None
     lines_before: int = 0  # newlines in the file before ``start`` (set by the counting pass)
 
-    def documents(self, on_warning: Callable[[str], None]) -> Iterator[Document]:
+    def documents(self, on_warning: Callable[[str], None], strict: bool = False) -> Iterator[Document]:
         """The partition's documents; an unreadable input raises InputError naming it."""
         from .readers import read_file, read_jsonl_range
 
@@ -72,7 +72,7 @@ class Partition:
             raise exc
 
         if self.end is None:
-            yield from read_file(self.source, self.name, on_error=fail, on_warning=on_warning)
+            yield from read_file(self.source, self.name, on_error=fail, on_warning=on_warning, strict=strict)
             return
         start, first = _line_start(self.source, self.start, self.lines_before)
         if start < self.end:
@@ -182,11 +182,13 @@ class Setup:
 
     gazetteer: tuple[tuple[str, bytes], ...] = ()
     model: str | None = None
+    strict: bool = False  # refuse inputs that look like RDF or JSON (kg build --strict)
 
     @classmethod
-    def of(cls, gazetteer_files: Sequence[str | Path] | None = None, model: str | None = None) -> "Setup":
+    def of(cls, gazetteer_files: Sequence[str | Path] | None = None, model: str | None = None,
+           strict: bool = False) -> "Setup":
         files = tuple((PurePath(str(p)).name, Path(p).read_bytes()) for p in gazetteer_files or ())
-        return cls(files, model or os.environ.get("KG_SPACY_MODEL"))
+        return cls(files, model or os.environ.get("KG_SPACY_MODEL"), strict)
 
     @property
     def key(self) -> str:
@@ -255,7 +257,7 @@ def run_partition(part: Partition, setup: Setup) -> PartitionResult:
     result = PartitionResult(part.index, [])
     labels: dict[str, str | None] = {}
     previous = None
-    for doc in part.documents(result.warnings.append):
+    for doc in part.documents(result.warnings.append, setup.strict):
         record = encode(doc, extract(doc, gazetteer))
         sink.lines.extend(record.lines)
         for actor, label in record.actors:
@@ -434,7 +436,7 @@ def run_partitions(client, parts: list[Partition], setup: Setup, *, progress: bo
 def build_distributed(inputs: Sequence[str], *, output: str | None = None, shards: str | None = None,
                       scheduler: str | None = None, client=None, gazetteer: Sequence[str | Path] | None = None,
                       append: bool = False, partition_bytes: int = PARTITION_BYTES, progress: bool = False,
-                      warn: Callable[[str], None] | None = None) -> BuildReport:
+                      strict: bool = False, warn: Callable[[str], None] | None = None) -> BuildReport:
     """Build the graph of ``inputs`` (paths, directories, fsspec URLs) on a Dask cluster.
 
     Give ``client`` (a connected ``distributed.Client``) or ``scheduler`` (an address, or
@@ -453,7 +455,7 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
     if output is not None and not format_for_path(output).streamed:
         raise KgError(f"{output}: a distributed build writes .ttl, .nt or .nq")
     gaz = load_gazetteer(gazetteer or ())  # a bad gazetteer fails here, before any cluster
-    setup = Setup.of(gazetteer)
+    setup = Setup.of(gazetteer, strict=strict)
     parts = partitions(inputs, partition_bytes=partition_bytes)
     own_client, owned = client is None, None
     quiet = _QuietLogs() if client is None and (scheduler or "local:1").startswith("local:") else None
