@@ -122,6 +122,13 @@ class Slots:
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, role)
         inner: list[ActorRef] = []
+        if role == "target" and self.relation in self.sent.words("possessor_relations") and low not in self.sent.words(
+                "bodies") and low not in self.sent.words("targets") and low not in self.sent.words("events"):
+            # "protested against Ethiopia's filling of the dam", "condemned Myanmar's execution of activists":
+            # what a state did or owns stands for the state when it is criticised, feared or praised
+            owners = [self.sent.actor_at[c.i] for c in tok.children if c.dep_ == "poss" and c.i in self.sent.actor_at]
+            if owners:
+                return owners
         body = low in self.sent.words("bodies") or (role == "target" and low in self.sent.words("targets")) or (
             role == "subject" and low in self.sent.words("means"))  # "Turkish drones hit ...": the weapon's state
         event = role == "target" and low in self.sent.words("events")
