@@ -83,9 +83,16 @@ def read_quads(source: str | Path | GraphSource, predicates: Iterable[str] | Non
 
         # Oxigraph dumps a store and parses the dump several times faster than it hands over the
         # quads of a pattern one by one (10.7 s against 21.6 s for 1.35 million triples)
-        with tempfile.NamedTemporaryFile(prefix="kg-store-", suffix=".nq") as dump:
+        try:
+            dump = tempfile.NamedTemporaryFile(prefix="kg-store-", suffix=".nq")
+        except OSError as exc:
+            raise GraphError(f"{src.path}: cannot read the store (no temporary file: {exc.strerror or exc})") from None
+        with dump:
             with open_store(src.path) as store:
-                store.dump(dump.name, format=ox.RdfFormat.N_QUADS)
+                try:
+                    store.dump(dump.name, format=ox.RdfFormat.N_QUADS)
+                except OSError as exc:
+                    raise GraphError(f"{src.path}: cannot read the store ({' '.join(str(exc).split())[:200]})") from None
             yield from ox.parse(path=dump.name, format=ox.RdfFormat.N_QUADS)
         return
     try:
