@@ -319,3 +319,25 @@ def test_diff_command(graph_1915):
     assert _run("diff", FIXTURE, graph_1915, "--exit-code").exit_code == 1
     same = _run("diff", FIXTURE, FIXTURE, "--exit-code", "--format", "json")
     assert same.exit_code == 0 and json.loads(same.output)["blocs"]["changes"] == []
+
+
+def test_analyze_and_diff_read_every_format_and_a_store_alike(tmp_path):
+    """kg analyze and kg diff give the same bytes whatever GRAPH is: a file in any RDF format or a store."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.store import load_files
+
+    graph = read_graph(FIXTURE)
+    sources = []
+    for suffix in (".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf"):
+        path = tmp_path / f"g{suffix}"
+        write_graph(graph, path)
+        sources.append(str(path))
+    load_files(tmp_path / "store", [sources[0]])
+    sources.append(str(tmp_path / "store"))
+    runner = CliRunner()
+    outputs = {runner.invoke(cli, ["analyze", s, "--format", "json"]).output for s in sources}
+    assert len(outputs) == 1 and json.loads(outputs.pop())["actors"] > 0
+    diffs = {runner.invoke(cli, ["diff", sources[0], s, "--format", "json"]).output for s in sources[1:]}
+    assert len(diffs) == 1 and json.loads(diffs.pop())["added"] == []

@@ -489,3 +489,22 @@ def test_export_command_errors(cli, source, tmp_path):
     assert r.exit_code == 1 and "does not exist" in r.output
     r = runner.invoke(cli, ["export", str(source), "-o", str(tmp_path / "g.gexf"), "--to", "pdf"])
     assert r.exit_code == 2 and "unknown export format" in r.output
+
+
+def test_a_focused_export_does_not_depend_on_the_hash_seed(tmp_path):
+    """--focus keeps the graph's node and edge order: the same bytes under any PYTHONHASHSEED (the
+    subgraph view it used before iterated a set of actor ids)."""
+    import os
+    import subprocess
+    import sys
+
+    graph = Path(__file__).resolve().parent.parent / "graphs" / "examples.ttl"
+    outputs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"focus-{seed}.json"
+        subprocess.run([sys.executable, "-m", "kg.cli", "export", str(graph), "-o", str(out), "--focus", "PRK",
+                        "--quiet"], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+    nodes = [n["id"] for n in json.loads(outputs[0])["nodes"]]
+    assert nodes == sorted(nodes) and "PRK" in nodes
