@@ -116,6 +116,70 @@ def format_diff(d: dict) -> str:
     return "\n".join(out)
 
 
+def json_text(value) -> str:
+    """``json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)``, the same text, in about
+    half the time (the standard library writes indented JSON in pure Python, one generator per
+    level; the analysis of a large graph is 17 MB of it). Anything but str-keyed dicts, lists,
+    tuples, str, int, float, bool and None goes to ``json.dumps`` itself.
+
+    >>> json_text({"b": [1, 2.5, None], "a": {"x": True, "é": []}})
+    '{\n  "a": {\n    "x": true,\n    "é": []\n  },\n  "b": [\n    1,\n    2.5,\n    null\n  ]\n}'
+    """
+    from json.encoder import encode_basestring as string
+
+    out: list[str] = []
+    add = out.append
+    inf = float("inf")
+
+    def put(v, pad: str) -> None:
+        if isinstance(v, str):
+            add(string(v))
+        elif v is None:
+            add("null")
+        elif v is True:
+            add("true")
+        elif v is False:
+            add("false")
+        elif isinstance(v, int):
+            add(int.__repr__(v))
+        elif isinstance(v, float):
+            add("NaN" if v != v else "Infinity" if v == inf else "-Infinity" if v == -inf else float.__repr__(v))
+        elif isinstance(v, (list, tuple)):
+            if not v:
+                add("[]")
+                return
+            inner = pad + "  "
+            add("[\n" + inner)
+            for i, item in enumerate(v):
+                if i:
+                    add(",\n" + inner)
+                put(item, inner)
+            add("\n" + pad + "]")
+        elif isinstance(v, dict):
+            if not v:
+                add("{}")
+                return
+            keys = sorted(v)  # (a TypeError for keys of mixed types, as json.dumps gives)
+            if not all(type(k) is str for k in keys):
+                raise TypeError("not a str key")
+            inner = pad + "  "
+            add("{\n" + inner)
+            for i, k in enumerate(keys):
+                if i:
+                    add(",\n" + inner)
+                add(string(k) + ": ")
+                put(v[k], inner)
+            add("\n" + pad + "}")
+        else:
+            raise TypeError(f"not JSON: {type(v).__name__}")
+
+    try:
+        put(value, "")
+    except (TypeError, RecursionError):
+        return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    return "".join(out)
+
+
 # ---------------------------------------------------------------------------- commands
 
 def one_blas_thread() -> None:
@@ -183,7 +247,7 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
         fail(exc)
     from .text import json_terminal_safe, printable  # labels and evidence never drive the terminal
     if fmt == "json":
-        click.echo(json_terminal_safe(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False)))
+        click.echo(json_terminal_safe(json_text(result)))
     else:
         labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
         click.echo(printable(format_analysis(result, labels)))
@@ -214,7 +278,7 @@ def diff(old, new, fmt, alpha, max_blocs, exit_code, **options):
         fail(exc)
     from .text import json_terminal_safe, printable
     if fmt == "json":
-        click.echo(json_terminal_safe(json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False)))
+        click.echo(json_terminal_safe(json_text(result)))
     else:
         click.echo(printable(format_diff(result)))
     if exit_code and (result["added"] or result["removed"]):
