@@ -122,8 +122,9 @@ def json_text(value) -> str:
     level; the analysis of a large graph is 17 MB of it). Anything but str-keyed dicts, lists,
     tuples, str, int, float, bool and None goes to ``json.dumps`` itself.
 
-    >>> json_text({"b": [1, 2.5, None], "a": {"x": True, "é": []}})
-    '{\n  "a": {\n    "x": true,\n    "é": []\n  },\n  "b": [\n    1,\n    2.5,\n    null\n  ]\n}'
+    >>> value = {"b": [1, 2.5, None], "a": {"x": True, "é": [], "n": float("nan")}}
+    >>> json_text(value) == json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    True
     """
     from json.encoder import encode_basestring as string
 
