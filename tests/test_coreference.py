@@ -40,3 +40,25 @@ def test_the_two_leaders_are_the_people_just_named(gazetteer):
     found = keys(text, gazetteer)
     assert ("IND", "agreesWith", "MDV") in found
     assert not any({s, o} == {"CHN", "IND"} for s, _, o in found)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a demonym of two states names the one the sentence or the document names
+    ("Congolese troops clashed with Rwandan forces near Goma, and Kinshasa accused Kigali of aggression.",
+     ("COD", "atWarWith", "RWA"), None),
+    ("Brazzaville hosted the talks. Congolese troops later clashed with Rwandan forces.",
+     ("COG", "atWarWith", "RWA"), None),
+    # named by neither: nobody
+    ("Congolese troops clashed with Rwandan forces.", None, "RWA"),
+])
+def test_an_ambiguous_demonym_is_resolved_by_the_document(text, expected, absent, gazetteer):
+    found = keys(text, gazetteer)
+    if expected:
+        assert expected in found or (expected[2], expected[1], expected[0]) in found
+    if absent:
+        assert not any(absent in (s, o) for s, _, o in found)
+
+
+def test_an_exchange_of_fire_is_fighting(gazetteer):
+    found = keys("An Indian soldier was killed in an exchange of fire with Pakistani troops on Friday.", gazetteer)
+    assert ("IND", "atWarWith", "PAK") in found

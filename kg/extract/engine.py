@@ -142,6 +142,10 @@ class Engine:
                     return False
                 cur = cur.head
             return False
+        if need.startswith("of:"):  # "an exchange of fire": the noun's "of" phrase
+            words = set(need[3:].split(","))
+            return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"
+                       for p in c.children if p.dep_ == "pobj")
         if need.startswith("mod:"):
             words = set(need[4:].split(","))
             return any(c.dep_ in ("compound", "amod") and lemma(c) in words for c in tok.children)

@@ -76,6 +76,8 @@ class MentionIndex:
     demonyms: dict[str, list[_Entry]] = field(default_factory=dict)
     first_keys: frozenset[str] = frozenset()
     combining: dict[str, str] = field(default_factory=dict)  # "Sino" -> CHN
+    # a demonym of several states ("Congolese"): first word -> [(tokens, actors)], resolved by the document
+    ambiguous: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = field(default_factory=dict)
     group_adjectives: dict[str, str] = field(default_factory=dict)  # "western" -> WEST
 
     @classmethod
@@ -102,6 +104,8 @@ class MentionIndex:
                 best = min(_KIND_RANK.get(e.kind, 9) for e in entries)
                 entries = [e for e in entries if _KIND_RANK.get(e.kind, 9) == best]
                 if len({e.actor for e in entries}) > 1:
+                    if all(e.kind == "demonym" for e in entries) and not fold:
+                        index.ambiguous.setdefault(toks[0], []).append((toks, frozenset(e.actor for e in entries)))
                     continue
             entry = min(entries, key=lambda e: _KIND_RANK.get(e.kind, 9))
             target = index.demonyms if entry.kind == "demonym" else index.by_first
@@ -114,7 +118,7 @@ class MentionIndex:
         index.group_adjectives = dict(gazetteer.group_adjectives)
         adjectives = index.group_adjectives
         index.first_keys = frozenset(index.by_first) | frozenset(index.demonyms) | frozenset(adjectives) \
-            | frozenset(a.capitalize() for a in adjectives) | frozenset(index.combining)
+            | frozenset(a.capitalize() for a in adjectives) | frozenset(index.combining) | frozenset(index.ambiguous)
         return index
 
 
@@ -180,6 +184,7 @@ class DocumentMentions:
     def __init__(self, index: MentionIndex, date: str | None = None):
         self.index = index
         self.learnt: dict[str, list[_Entry]] = {}
+        self.seen: dict[str, int] = {}  # actors named so far in the document, with how often
         self.date = date[:10] if date and len(date) >= 10 and date[:4].isdigit() else None
         self.dated = _dated_leaders() if self.date else {}
 
@@ -207,6 +212,33 @@ class DocumentMentions:
 
     def find(self, tokens: list[Token]) -> list[Span]:
         words = [_norm(t.text) for t in tokens]
+        pending: list[tuple[int, tuple[str, ...], frozenset[str]]] = []
+        spans = self._find(words, pending)
+        if pending:
+            spans = self._resolve_ambiguous(words, spans, pending)
+        for s in spans:
+            self.seen[s.actor] = self.seen.get(s.actor, 0) + 1
+        return spans
+
+    def _resolve_ambiguous(self, words, spans, pending) -> list[Span]:
+        """A demonym of several states ("Congolese") names the one this sentence or the document names
+        ("... as Kinshasa accused Kigali"); none or both: it names nobody."""
+        here = {s.actor for s in spans}
+        covered = {k for s in spans for k in range(s.i, s.j)}
+        out = list(spans)
+        for i, toks, actors in pending:
+            if i in covered:
+                continue
+            choice = actors & here or {a for a in actors if self.seen.get(a)}
+            if len(choice) != 1:
+                continue
+            span = self._demonym(words, i, _Entry(toks, next(iter(choice)), "demonym", None))
+            if not covered.intersection(range(span.i, span.j)):
+                out.append(span)
+                covered.update(range(span.i, span.j))
+        return sorted(out, key=lambda s: s.i)
+
+    def _find(self, words: list[str], pending: list) -> list[Span]:
         n = len(words)
         spans: list[Span] = []
         keys = self.index.first_keys
@@ -255,6 +287,9 @@ class DocumentMentions:
                 if w in self.dated and self._dated(words, i, spans):
                     i = spans[-1].j
                     continue
+                if w in self.index.ambiguous:
+                    pending.extend((i, toks, actors) for toks, actors in self.index.ambiguous[w]
+                                   if tuple(words[i:i + len(toks)]) == toks)
                 i += 1
                 continue
             j = i + len(best.tokens)

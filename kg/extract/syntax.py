@@ -311,7 +311,11 @@ class Slots:
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             if tok.dep_ == "nsubjpass":
                 return Slots(self.sent, verb).slot_agent()
-            return Slots(self.sent, verb).slot_subj()
+            found = Slots(self.sent, verb).slot_subj()
+            if not found and tok.dep_ == "pobj" and lemma(tok.head) == "in":
+                # "a Congolese soldier was killed in an exchange of fire with ...": the one it happened to
+                found = [a for s in self._children(verb, ("nsubjpass",)) for a in self.actors(s, "subject")]
+            return found
         if tok.dep_ == "pobj" and lemma(tok.head) in ("for", "on", "of") and tok.head.head.dep_ == "dobj" and lemma(
                 tok.head.head.head) in self.sent.words("sealing") and lemma(tok) in self.sent.words("agreements"):
             # "adopted a vision for a partnership" (but "signed an agreement on energy cooperation": its topic)
