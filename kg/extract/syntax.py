@@ -374,6 +374,12 @@ class Slots:
                     out.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors(o, "target"))
         return out
 
+    def slot_head_dative(self) -> list[ActorRef]:
+        """Whom a noun's verb gives it to: "sent Myanmar's government a warning", "gave Kyiv its backing"."""
+        if self.tok.dep_ == "dobj":
+            return Slots(self.sent, self.tok.head).slot_dative()
+        return []
+
     def slot_addressee(self) -> list[ActorRef]:
         """Whom a noun's verb addresses: "conveyed its concerns to Moscow", "lodged a protest with Rome"."""
         if self.tok.dep_ == "dobj":
