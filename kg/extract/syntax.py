@@ -132,6 +132,10 @@ class Slots:
         body = low in self.sent.words("bodies") or (role == "target" and low in self.sent.words("targets")) or (
             role == "subject" and low in self.sent.words("means"))  # "Turkish drones hit ...": the weapon's state
         event = role == "target" and low in self.sent.words("events")
+        if role == "target" and not body and not event and low in self.sent.words("traded"):
+            # "duties on goods from Serbia", "a ban on Japanese seafood imports": where the goods come from
+            return [a for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.sent.actor_at
+                    for a in [self.sent.actor_at[c.i]]] + self._prep_objects(tok, ("from",))
         look = body or event
         # a body is "of", "from" or "in" its state; an event's parties are its doer and "between" phrase
         preps = ("of", "from", "in", "between", "with", "by") if body else ("by", "between")
