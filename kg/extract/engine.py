@@ -181,6 +181,17 @@ class Engine:
                 return False
         return True
 
+    def _short_of_war(self, tok) -> bool:
+        words = self.lists.get("short_of_war", frozenset())
+        cur = tok
+        for _ in range(3):
+            if lemma(cur) in words or any(c.dep_ == "advmod" and lemma(c) in words for c in cur.children):
+                return True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return False
+
     def _fire(self, rule: Rule, entry: Entry, slots: Slots) -> list[Hit]:
         relation = rule.relation or entry.relation
         for words, other in rule.themes:  # "sent troops to" is aid, "sent drones to" a supply
@@ -188,6 +199,8 @@ class Engine:
                    for c in slots.tok.children):
                 relation = other
                 break
+        if relation == "atWarWith" and self._short_of_war(slots.tok):
+            relation = "tensionWith"  # "remain technically at war", "on the brink of war" (decision 14)
         subjects = _first(slots, rule.subject)
         objects = _first(slots, rule.object) if rule.object else []
         conf = round(entry.confidence * rule.weight, 3)

@@ -80,9 +80,14 @@ def _pairs(actors: list[str]) -> list[tuple[str, str]]:
 
 def _illicit_goods() -> frozenset[str]:
     """Goods whose "trade" is not trade between states (``illicit_trade`` in data/rules.toml)."""
+    return _engine_list("illicit_trade")
+
+
+def _engine_list(name: str) -> frozenset[str]:
+    """A word list of data/rules.toml (``[lists]``), shared with the parse-based rules."""
     from .engine import load_engine
 
-    return load_engine().lists.get("illicit_trade", frozenset())
+    return load_engine().lists.get(name, frozenset())
 
 
 class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
@@ -172,6 +177,8 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             if w in STANCE_VERBS:
                 self._event_stance(t)
             trigs = _INDEX.get(w)
+            if trigs and t > 0 and f.lowers[t - 1] == "-":
+                trigs = [tr for tr in trigs if tr.predicate != "attacks"]  # "crisis-hit", "war-struck": an adjective
             if not trigs:
                 continue
             inside = f.group_at.get(t)
@@ -465,6 +472,10 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return  # "an agreement on energy cooperation": the topic of the agreement
         if pred == "tradesWith" and t + 1 < len(low) and low[t + 1] in _TRADE_COMPOUNDS:
             return  # "a trade deal", "trade talks", "a trade war": not trade between them
+        if pred == "cooperatesWith" and t + 1 < len(low) and low[t + 1] in AGREEMENT_NOUNS:
+            return  # "a cooperation agreement with NATO": the agreement's topic
+        if pred == "atWarWith" and any(low[x] in _engine_list("short_of_war") for x in range(max(0, t - 4), t)):
+            pred = "tensionWith"  # "technically at war", "the brink of war" (annotation guide, 14)
         if pred == "tradesWith" and t > 0 and low[t - 1] in _illicit_goods():
             return  # "the arms trade between them": a flow of arms, not trade (annotation guide, 21)
         conf = tr.confidence - 0.05
