@@ -117,7 +117,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
         if actors >= 2:
-            candidates += parse_candidates(engine, sent.text, tokens, spans, parses.get(sent.index))
+            candidates += parse_candidates(engine, sent.text, tokens, spans, parses.get(sent.index), gazetteer.forums)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, candidates, discourse.symmetric)
         times = time_expressions(sent.text) if best else []
@@ -232,7 +232,7 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
-def parse_candidates(engine, text: str, tokens, spans, doc=None) -> list[Candidate]:
+def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozenset[str] = frozenset()) -> list[Candidate]:
     """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens.
 
     ``doc`` is the sentence's spaCy parse; without it the sentence is parsed here."""
@@ -246,7 +246,7 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None) -> list[Candida
 
         doc = parse_sentences([text])[0]
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
-    sent = Sentence.align(doc, mentions, engine.lists)
+    sent = Sentence.align(doc, mentions, {**engine.lists, "forum_ids": forums} if forums else engine.lists)
     starts = [t.start for t in tokens]
     by_actor = {}
     for s in spans:

@@ -196,6 +196,10 @@ class Slots:
                 objs = self._children(tok.head.head, ("dobj",))
                 if objs and tok.head.head.pos_ == "VERB":  # "accused Kigali of backing", "blamed X for"
                     return [a for o in objs for a in self.actors(o)]
+                owner = tok.head.head
+                if owner.dep_ == "dobj" and owner.head.pos_ == "VERB" and lemma(owner.head) in self.sent.words(
+                        "accusing"):  # the same, with "of" attached to the object: "accused Chinese vessels of ramming"
+                    return self.actors(owner)
             if tok.dep_ in ("pcomp", "pobj") and not any(
                     i in self.sent.actor_at for c in tok.children
                     if c.dep_ in ("dobj", "npadvmod", "dative") or (c.dep_ == "prep" and lemma(c) in ("with", "to"))
@@ -377,6 +381,13 @@ class Slots:
                 elif c.dep_ == "prep" and lemma(c) in ("on", "against", "over"):
                     out.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors(o, "target"))
         return out
+
+    def slot_complained_to(self) -> list[ActorRef]:
+        """Whom a protest or complaint is made to, when the verb names no other target: "India protested to
+        Pakistan over the killing" (not "protested to the UN against Ethiopia's dam": that names one)."""
+        if self.relation not in self.sent.words("complaint_relations"):
+            return []
+        return [a for a in self._prep_objects(self.tok, ("to", "with")) if a.actor not in self.sent.words("forum_ids")]
 
     def slot_head_dative(self) -> list[ActorRef]:
         """Whom a noun's verb gives it to: "sent Myanmar's government a warning", "gave Kyiv its backing"."""
