@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from .frames import SentenceFrame
-from .lexicon import GOODS, HEDGES, IRREALIS, NEGATIONS
+from .lexicon import AID_NOUNS, GOODS, HEDGES, IRREALIS, NEGATIONS
 
 _HEDGES = frozenset(HEDGES)
 _DENIAL = frozenset("denied denies deny denying rejected rejects dismissed dismisses refuted refutes "
@@ -87,11 +87,13 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
             if w in ("threatened", "threatens", "threatening", "vowed", "vows", "promised", "pledged",
                      "pledges", "promises", "promising") and low[t] not in ("sanctions", "sanction",
                                                                             "sanctioned", "embargo"):
+                if w in _PLEDGES and low[t] in AID_NOUNS:
+                    return True  # "pledged $1 billion in aid": a pledge is not aid given (annotation guide, 21)
                 if not (x + 1 < len(low) and low[x + 1] == "to"):
                     continue
             return True
     # "close to normalising", "on the verge of signing", "poised to sign": not done yet
-    for x in range(max(0, t - 4), t - 1):
+    for x in range(max(0, t - 6), t - 1):
         if (low[x], low[x + 1]) in _NOT_YET:
             return True
     # "urged Y to sign", "called on X to": the irrealis verb may stand before the clause start
@@ -100,10 +102,18 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
             return True
     if t + 2 < len(low) and low[t - 1:t + 1] == ["to", low[t]] and low[max(0, t - 3)] in ("refused", "declined"):
         return True
+    # "could strike Iran's facilities if Tehran enriched uranium": a modal consequence of a condition after it
+    if any(low[x] in _MODALS for x in range(max(lo, t - 4), t)) and any(
+            low[x] in ("if", "unless") for x in range(t + 1, min(len(low), t + 16))):
+        return True
     return False
 
 
-_NOT_YET = frozenset({("close", "to"), ("verge", "of"), ("poised", "to"), ("set", "to"), ("ready", "to"),
+_PLEDGES = frozenset({"promised", "pledged", "pledges", "promises", "promising", "vowed", "vows"})
+_MODALS = frozenset({"could", "would", "might", "may", "will", "should", "'d"})
+
+
+_NOT_YET = frozenset({("close", "to"), ("verge", "of"), ("poised", "to"), ("set", "to"), ("ready", "to"), ("yet", "to"),
                       ("expected", "to"), ("due", "to"), ("about", "to"), ("brink", "of"),
                       ("hope", "to"), ("hoped", "to"), ("hopes", "to")})
 _MONTHS = ("january february march april may june july august september october november december").split()

@@ -50,10 +50,17 @@ def unreal(sent: Sentence, tok) -> bool:
     if any(t.text == "?" for t in doc[-2:]):
         return True
     head = _clause_head(tok)
+    marks = sent.words("irrealis_marks")
     if any(c.dep_ == "aux" and c.text.lower() in sent.words("irrealis_aux") for c in head.children):
         return True
-    if any(c.dep_ == "mark" and lemma(c) in sent.words("irrealis_marks") for c in head.children):
+    if any(c.dep_ == "mark" and lemma(c) in marks for c in head.children):
         return True
+    if head.i != tok.i and lemma(head) in sent.words("irrealis_objects"):
+        return True  # "pledged aid", "proposed talks", "sought sanctions": not given, held or imposed yet
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in marks for m in c.children)
+           for c in head.children) and any(c.dep_ == "aux" and lemma(c) in sent.words("hedge_aux") | sent.words(
+               "irrealis_aux") for c in head.children):
+        return True  # "could strike Iran if Tehran enriched uranium": the consequence of a condition
     cur = head
     irrealis = sent.words("irrealis")
     for _ in range(4):
@@ -62,6 +69,8 @@ def unreal(sent: Sentence, tok) -> bool:
         cur = cur.head
         if lemma(cur) in irrealis and tok.i != cur.i:
             return True
+        if any(c.dep_ == "advmod" and lemma(c) == "yet" for c in cur.children):
+            return True  # "have yet to sign"
         if any(c.dep_ == "mark" and lemma(c) in sent.words("irrealis_marks") for c in cur.children) \
                 and cur.dep_ == "advcl":
             return True

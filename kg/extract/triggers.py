@@ -105,7 +105,7 @@ TRIGGERS: list[Trigger] = [
     *_n("aids", "aid assistance loan|loans grant|grants funding financing bailout package|packages",
         ("to", "for")),
     *_v("aids", "aid fund finance bankroll subsidise subsidize", ("",)),
-    *_v("aids", "allot|allots|allotted|allotting allocate earmark pledge", ("to", "for"), confidence=0.65),
+    *_v("aids", "allot|allots|allotted|allotting allocate earmark", ("to", "for"), confidence=0.65),
     # --- meetsWith ----------------------------------------------------------------------------
     *_v("meetsWith", "meet|meets|met|meeting", ("", "with")),
     *_v("meetsWith", "visit", ("",)),
