@@ -142,6 +142,9 @@ class Engine:
                     return False
                 cur = cur.head
             return False
+        if need.startswith("xcomp:"):  # "vowed to retaliate": the verb it completes is in the list
+            words = sent.words(need[6:])
+            return any(c.dep_ == "xcomp" and lemma(c) in words for c in tok.children)
         if need.startswith("of:"):  # "an exchange of fire": the noun's "of" phrase
             words = set(need[3:].split(","))
             return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"
@@ -199,6 +202,10 @@ class Engine:
                    for c in slots.tok.children):
                 relation = other
                 break
+        if relation == "attacks" and any(c.dep_ == "prep" and lemma(c) == "with" and any(
+                p.dep_ == "pobj" and lemma(p) in self.lists.get("economic", ()) for p in c.children)
+                for c in slots.tok.children):
+            return []  # "hit Australia with tariffs": the tariffs are the relation, found by their own trigger
         if relation == "atWarWith" and self._short_of_war(slots.tok):
             relation = "tensionWith"  # "remain technically at war", "on the brink of war" (decision 14)
         subjects = _first(slots, rule.subject)

@@ -28,6 +28,15 @@ def _clause_head(tok):
     return tok
 
 
+def _under_object(tok, head) -> bool:
+    """Whether ``tok`` sits in the direct object of ``head`` ("pledged $1 billion in aid"), not in another
+    phrase of its clause ("After talks with Erdogan, Qatar pledged support")."""
+    cur = tok
+    while cur.head.i != cur.i and cur.head.i != head.i:
+        cur = cur.head
+    return cur.head.i == head.i and cur.dep_ == "dobj"
+
+
 def negated(sent: Sentence, tok) -> bool:
     """"did not supply", "no sanctions on", "denied supplying": the trigger's clause is negated or
     sits under a denial. Negation of a clause that governs it from outside a report does not count."""
@@ -55,7 +64,7 @@ def unreal(sent: Sentence, tok) -> bool:
         return True
     if any(c.dep_ == "mark" and lemma(c) in marks for c in head.children):
         return True
-    if head.i != tok.i and lemma(head) in sent.words("irrealis_objects"):
+    if head.i != tok.i and lemma(head) in sent.words("irrealis_objects") and _under_object(tok, head):
         return True  # "pledged aid", "proposed talks", "sought sanctions": not given, held or imposed yet
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in marks for m in c.children)
            for c in head.children) and any(c.dep_ == "aux" and lemma(c) in sent.words("hedge_aux") | sent.words(

@@ -44,7 +44,7 @@ _PRIVATE_NOUNS = frozenset("""
 firm firms company companies businesses business banks bank entities individuals oligarchs executives
 exporters importers traders shipping shipowners tankers vessels conglomerate conglomerates manufacturers
 """.split())
-_ECONOMIC = frozenset("duties tariffs tariff levies sanctions measures restrictions curbs bans".split())
+_ECONOMIC = frozenset("duties tariffs tariff levies sanctions measures restrictions curbs bans boycott boycotts embargo".split())
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
 _JOINTLY = frozenset({"jointly", "together", "joint"})
 _PARTICLE_VERBS = frozenset("""
@@ -247,6 +247,8 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return
         if tr.name == "retaliate" and f.word_near(t, _ECONOMIC, 6):
             return  # "retaliate with duties on American goods": the duties are the relation
+        if pred == "attacks" and "with" in f.lowers[t + 1:t + 6] and f.word_near(t, _ECONOMIC, 8, before=0):
+            return  # "hit Australia with tariffs", "was hit with new sanctions": an economic measure, not force
         conf = tr.confidence
         if f.is_passive(t):
             if pred == "aids" and tr.needs:

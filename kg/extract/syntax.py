@@ -340,6 +340,14 @@ class Slots:
             found.update((r.actor, r) for r in refs)
         return list(found.values()) if len(found) == 2 else []
 
+    def slot_party_subj(self) -> list[ActorRef]:
+        """The subject of the verb a relation noun completes, as a party to it ("X and Y signed a pact"), unless
+        the verb takes a stance on it ("France and Germany criticised the pact": they are not its parties)."""
+        tok = self.tok
+        if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in self.sent.words("stance"):
+            return []
+        return self.get("head_subj")
+
     def slot_head_from(self) -> list[ActorRef]:
         """"X's move drew criticism from Y": the "from" phrase of the verb a noun is the object of."""
         if self.tok.dep_ in ("dobj", "attr"):
@@ -388,6 +396,42 @@ class Slots:
         if self.relation not in self.sent.words("complaint_relations"):
             return []
         return [a for a in self._prep_objects(self.tok, ("to", "with")) if a.actor not in self.sent.words("forum_ids")]
+
+    def slot_xcomp_target(self) -> list[ActorRef]:
+        """Whom a threat's open complement is aimed at: "threatened to take action against Seoul", "vowed to
+        annex the Essequibo region of Guyana" (for the relations of ``xcomp_relations`` only)."""
+        if self.relation not in self.sent.words("xcomp_relations"):
+            return []
+        out: list[ActorRef] = []
+        for x in self._children(self.tok, ("xcomp",)):
+            out.extend(a for o in self._children(x, ("dobj",)) for a in self.actors(o, "target"))
+            out.extend(self._prep_objects(x, ("against", "on", "at", "upon", "with", "to")))
+            for o in self._children(x, ("dobj",)):
+                out.extend(self._prep_objects(o, ("against", "on", "upon")))
+        return out
+
+    def _with_verb(self):
+        """The verb a noun is the "with" object of: "hit Australia with tariffs", "retaliated with a boycott"."""
+        tok = self.tok
+        if tok.dep_ == "pobj" and lemma(tok.head) == "with" and tok.head.head.pos_ in ("VERB", "AUX"):
+            return tok.head.head
+        return None
+
+    def slot_with_doer(self) -> list[ActorRef]:
+        verb = self._with_verb()
+        if verb is None:
+            return []
+        slots = Slots(self.sent, verb)
+        return slots.slot_agent() if slots.passive else slots.slot_subj()
+
+    def slot_with_target(self) -> list[ActorRef]:
+        verb = self._with_verb()
+        if verb is None:
+            return []
+        slots = Slots(self.sent, verb)
+        if slots.passive:
+            return slots.slot_patient()
+        return slots.slot_dobj() or slots._prep_objects(verb, ("against", "on"))
 
     def slot_head_dative(self) -> list[ActorRef]:
         """Whom a noun's verb gives it to: "sent Myanmar's government a warning", "gave Kyiv its backing"."""
