@@ -57,6 +57,7 @@ class Discourse:
         from .engine import load_engine
 
         self.relational = load_engine().lists.get("relational_heads", frozenset())
+        self.object_verbs = load_engine().lists.get("object_pronoun_verbs", frozenset())
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
         self.recent: list[str] = []  # state ids, most recent last
@@ -75,7 +76,7 @@ class Discourse:
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
-        if _CUES.isdisjoint(low) and self.relational.isdisjoint(low):
+        if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low:
             return spans
         covered = set()
         for s in spans:
@@ -113,8 +114,9 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
-            if w in ("it", "them") and i > 0 and low[i - 1] in ("with", "against", "to", "on", "from", "toward",
-                                                                  "towards") and i not in covered:
+            if w in ("it", "them") and i > 0 and (low[i - 1] in ("with", "against", "to", "on", "from", "toward",
+                                                                   "towards") or low[i - 1] in self.object_verbs) \
+                    and i not in covered:
                 # "cut ties with Qatar and shut their links with it": the last state object before it
                 target = next((s.actor for s in reversed(spans) if s.j <= i and self._is_state(s.actor)
                                and s.i > 0 and low[s.i - 1] in ("with", "against", "to", "on", "from")), None)
