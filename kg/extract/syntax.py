@@ -433,6 +433,24 @@ class Slots:
             return slots.slot_patient()
         return slots.slot_dobj() or slots._prep_objects(verb, ("against", "on"))
 
+    def slot_brokered(self) -> list[ActorRef]:
+        """The parties of what a mediator brokered: the noun's "between"/"with" phrase, else the subject of the verb
+        it hangs on ("Israel and Hamas agreed to a ceasefire brokered by Qatar", "China brokered a deal
+        between Riyadh and Tehran")."""
+        tok = self.tok
+        nouns = [tok.head] if tok.dep_ == "acl" else self._children(tok, ("dobj",))
+        out: list[ActorRef] = []
+        for noun in nouns:
+            out.extend(self._prep_objects(noun, ("between", "among", "with")))
+            if out or tok.dep_ != "acl":
+                continue
+            verb = noun
+            while verb.dep_ in ("pobj", "prep", "dobj") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                out.extend(Slots(self.sent, verb).slot_subj())
+        return out
+
     def slot_head_dative(self) -> list[ActorRef]:
         """Whom a noun's verb gives it to: "sent Myanmar's government a warning", "gave Kyiv its backing"."""
         if self.tok.dep_ == "dobj":
