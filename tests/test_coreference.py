@@ -62,3 +62,20 @@ def test_an_ambiguous_demonym_is_resolved_by_the_document(text, expected, absent
 def test_an_exchange_of_fire_is_fighting(gazetteer):
     found = keys("An Indian soldier was killed in an exchange of fire with Pakistani troops on Friday.", gazetteer)
     assert ("IND", "atWarWith", "PAK") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the strikes" is the doer of the strikes stated before
+    ("Israel struck Hezbollah positions in southern Lebanon. The Lebanese government condemned the strikes.",
+     {("LBN", "criticizes", "ISR")}),
+    # "the pact" is every party to it (decision 23)
+    ("Russia and China signed a defence pact in Beijing. Japan voiced concern about the pact.",
+     {("JPN", "concernedBy", "RUS"), ("JPN", "concernedBy", "CHN")}),
+])
+def test_the_act_named_again_is_its_doers(text, expected, gazetteer):
+    assert expected <= keys(text, gazetteer)
+
+
+def test_an_act_that_names_its_own_doer_is_not_resolved(gazetteer):
+    found = keys("Israel struck targets in Syria. Iran condemned the strikes by Turkey.", gazetteer)
+    assert ("IRN", "criticizes", "ISR") not in found

@@ -58,6 +58,12 @@ class Discourse:
 
         self.relational = load_engine().lists.get("relational_heads", frozenset())
         self.object_verbs = load_engine().lists.get("object_pronoun_verbs", frozenset())
+        engine = load_engine()
+        # nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation
+        self.event_nouns = {lem: es[0].relation for (lem, pos), es in engine.entries.items()
+                            if pos == "NOUN" and es[0].frame in ("event", "mutual") and es[0].source == "kg"
+                            and lem in engine.lists.get("events", frozenset()) | engine.lists.get("agreements", frozenset())}
+        self.last_event: dict[str, tuple[str, ...]] = {}  # relation -> (subject, object) or the parties, latest
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
         self.recent: list[str] = []  # state ids, most recent last
@@ -76,7 +82,9 @@ class Discourse:
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
-        if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low:
+        events = self._event_words(low)
+        if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
+                and not events:
             return spans
         covered = set()
         for s in spans:
@@ -197,6 +205,31 @@ class Discourse:
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
                         out.append(Span(k, k + 1, b, "pair"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
+            if w in ("the", "these", "those", "this", "that") and events and i + 1 < n:
+                k = i + 1
+                while k < n and k - i <= 3 and k not in covered and low[k] not in events and (
+                        low[k].isalpha() or low[k] == "-") and tokens[k].text[:1].islower():
+                    k += 1
+                if k < n and low[k] in events and k not in covered and tokens[k].text[:1].islower() and (
+                        k + 1 >= n or low[k + 1] not in ("by", "of", "on", "against", "between", "with", "from")):
+                    # "... Israel struck Hezbollah targets in Lebanon. Beirut condemned the strikes": the doer
+                    # of the last act of that kind; an agreement names both its parties (decision 23)
+                    relation = events[low[k]]
+                    remembered = self.last_event[relation]
+                    subject = remembered[0]
+                    here = {s.actor for s in spans}
+                    if relation in self.symmetric and not (set(remembered) & here):
+                        # the parties as adjacent pair spans: the parser's phrase names them all
+                        for m, actor in enumerate(remembered):
+                            out.append(Span(i if m == 0 else k, k if m == 0 else k + 1, actor, "pair"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
+                    if relation not in self.symmetric and subject not in here:
+                        out.append(Span(i, k + 1, subject, "coref"))
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
@@ -396,7 +429,15 @@ class Discourse:
             if len(distinct) >= 2:
                 self.last_leaders = (distinct[0], distinct[1])
         asserted = [r for r in relations if not r.negated]
+        fresh: dict[str, list[str]] = {}
         for r in asserted:
+            if self._is_state(r.subject) and (self._is_state(r.object) or r.predicate in self.symmetric):
+                if r.predicate in self.symmetric:  # every party of the sentence's agreements, talks or wars
+                    party = fresh.setdefault(r.predicate, [])
+                    party.extend(a for a in (r.subject, r.object) if a not in party)
+                    self.last_event[r.predicate] = tuple(party)
+                else:
+                    self.last_event[r.predicate] = (r.subject, r.object)
             if self._is_state(r.subject) and self._is_state(r.object):
                 polarity = "conflict" if QUAD_CLASSES.get(r.predicate, "").endswith("Conflict") else "cooperation"
                 self._score_pair(r.subject, r.object, 2.0 if r.predicate in self.symmetric else 1.0, polarity)
@@ -421,6 +462,18 @@ class Discourse:
             if subj is not None:
                 self.last_subject = subj.actors[0]
         self.relations.extend(asserted)
+
+    def _event_words(self, low: list[str]) -> dict[str, str]:
+        """The words of this sentence that name an act stated before in the document: word -> relation."""
+        if not self.last_event:
+            return {}
+        out = {}
+        for w in low:
+            lem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+            relation = self.event_nouns.get(w) or self.event_nouns.get(lem)
+            if relation in self.last_event:
+                out[w] = relation
+        return out
 
     def _score_pair(self, a: str, b: str, weight: float, polarity: str = "") -> None:
         key = (min(a, b), max(a, b))
