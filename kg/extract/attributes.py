@@ -115,7 +115,10 @@ _MODALS = frozenset({"could", "would", "might", "may", "will", "should", "'d"})
 
 _NOT_YET = frozenset({("close", "to"), ("verge", "of"), ("poised", "to"), ("set", "to"), ("ready", "to"), ("yet", "to"),
                       ("expected", "to"), ("due", "to"), ("about", "to"), ("brink", "of"),
-                      ("hope", "to"), ("hoped", "to"), ("hopes", "to")})
+                      ("hope", "to"), ("hoped", "to"), ("hopes", "to"),
+                      # "agreed to hold joint patrols": the agreement is made, the patrols are not yet
+                      ("agreed", "to"), ("agree", "to"), ("agrees", "to"), ("decided", "to"), ("decide", "to"),
+                      ("plans", "to"), ("planned", "to"), ("aims", "to"), ("aim", "to")})
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _TIME = re.compile(
