@@ -476,6 +476,9 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return  # "a trade deal", "trade talks", "a trade war": not trade between them
         if pred == "cooperatesWith" and t + 1 < len(low) and low[t + 1] in AGREEMENT_NOUNS:
             return  # "a cooperation agreement with NATO": the agreement's topic
+        if pred == "atWarWith" and low[t] in ("war", "wars") and t + 1 < len(low) and low[t + 1] in ("in", "on", "over") \
+                and t > 0 and low[t - 1] in ("the", "a"):
+            return  # "its role in the war in Ukraine": a war named by its place has no sides (annotation guide, 12)
         if pred == "atWarWith" and any(low[x] in _engine_list("short_of_war") for x in range(max(0, t - 4), t)):
             pred = "tensionWith"  # "technically at war", "the brink of war" (annotation guide, 14)
         if pred == "tradesWith" and t > 0 and low[t - 1] in _illicit_goods():

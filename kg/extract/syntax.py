@@ -312,6 +312,9 @@ class Slots:
     def slot_head_subj(self) -> list[ActorRef]:
         """The subject of the verb a noun or adjective completes: "X voiced concern", "X is wary"."""
         tok = self.tok
+        if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("measures") \
+                and tok.head.head.dep_ in ("dobj", "attr"):
+            tok = tok.head.head  # "held two days of talks", "began a new round of talks": as "held talks"
         if tok.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubjpass") or (
                 tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (lemma(tok.head) == "in" or (
                     lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")) or (
