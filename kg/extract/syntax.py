@@ -351,6 +351,20 @@ class Slots:
             return []
         return self.get("head_subj")
 
+    def slot_joint(self) -> list[ActorRef]:
+        """Who undertakes what a "joint" noun names: "Germany and France unveiled a joint jet programme" (its verb's
+        subjects, unless the verb takes a stance on it), "a joint exercise between X and Y"."""
+        tok = self.tok
+        if tok.dep_ not in ("amod", "compound") or tok.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        head = tok.head
+        while head.dep_ == "compound" and head.head.i != head.i:  # "a joint fighter jet programme"
+            head = head.head
+        if lemma(head) in self.sent.words("joint_words"):
+            return []  # "a joint declaration", "a joint news conference": words, not an undertaking
+        noun = Slots(self.sent, head)
+        return noun.get("between") or noun.get("party_subj") or noun.get("poss")
+
     def slot_head_from(self) -> list[ActorRef]:
         """"X's move drew criticism from Y": the "from" phrase of the verb a noun is the object of."""
         if self.tok.dep_ in ("dobj", "attr"):
