@@ -254,10 +254,15 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
     out: list[Candidate] = []
     for hit in engine.hits(sent):
         tok = sent.doc[hit.trigger]
-        if hit.predicate not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
-            continue
+        predicate = hit.predicate
+        if predicate not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
+            if predicate != "attacks" or not modality.conditional_force(sent, tok) or \
+                    modality.speaker(sent, tok) != hit.subject.actor:
+                continue
+            # "Israeli officials warned that Israel could strike Iran if ...": a state's own conditional threat
+            predicate = "threatens"
         index = max(0, bisect_right(starts, tok.idx) - 1)
-        out.append(Candidate(hit.subject.actor, hit.predicate, hit.object.actor, index, tok.text, hit.confidence,
+        out.append(Candidate(hit.subject.actor, predicate, hit.object.actor, index, tok.text, hit.confidence,
                              subj_span=by_actor.get(hit.subject.actor), obj_span=by_actor.get(hit.object.actor),
                              rule=hit.rule, negated=modality.negated(sent, tok), hedged=modality.hedged(sent, tok),
                              speaker=modality.speaker(sent, tok)))

@@ -86,6 +86,18 @@ def unreal(sent: Sentence, tok) -> bool:
     return False
 
 
+def conditional_force(sent: Sentence, tok) -> bool:
+    """"could strike Iran's facilities if Tehran enriched uranium": force stated as the consequence of a
+    condition, which is a threat (decision 2)."""
+    head = _clause_head(tok)
+    marks = sent.words("irrealis_marks")
+    modal = any(c.dep_ == "aux" and lemma(c) in sent.words("hedge_aux") | sent.words("irrealis_aux")
+                for c in head.children)
+    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in ("if", "unless") for m in c.children)
+                    for c in head.children)
+    return modal and condition
+
+
 def hedged(sent: Sentence, tok) -> bool:
     """"may have supplied", "reportedly sent", "allegedly struck"."""
     hedges = sent.words("hedge_words")

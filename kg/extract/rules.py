@@ -247,7 +247,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return
         if tr.name == "retaliate" and f.word_near(t, _ECONOMIC, 6):
             return  # "retaliate with duties on American goods": the duties are the relation
-        if pred == "attacks" and "with" in f.lowers[t + 1:t + 6] and f.word_near(t, _ECONOMIC, 8, before=0):
+        if pred == "attacks" and "with" in f.lowers[t + 1:t + 12] and f.word_near(t, _ECONOMIC, 14, before=0):
             return  # "hit Australia with tariffs", "was hit with new sanctions": an economic measure, not force
         conf = tr.confidence
         if f.is_passive(t):

@@ -134,8 +134,13 @@ class Slots:
         event = role == "target" and low in self.sent.words("events")
         if role == "target" and not body and not event and low in self.sent.words("traded"):
             # "duties on goods from Serbia", "a ban on Japanese seafood imports": where the goods come from
-            return [a for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.sent.actor_at
-                    for a in [self.sent.actor_at[c.i]]] + self._prep_objects(tok, ("from",))
+            found = [self.sent.actor_at[c.i] for c in tok.children
+                     if c.dep_ in ("amod", "compound", "nmod") and c.i in self.sent.actor_at]
+            found += self._prep_objects(tok, ("from",))
+            for c in tok.children:  # "imports of Moldovan fruit"
+                if not found and c.dep_ == "prep" and lemma(c) == "of":
+                    found += [a for o in c.children if o.dep_ == "pobj" for a in self._phrase(o, "target")]
+            return found
         look = body or event
         # a body is "of", "from" or "in" its state; an event's parties are its doer and "between" phrase
         preps = ("of", "from", "in", "between", "with", "by") if body else ("by", "between")
