@@ -248,7 +248,7 @@ class PartitionResult:
 
 def run_partition(part: Partition, setup: Setup) -> PartitionResult:
     """Extract one partition (on a worker): see :class:`PartitionResult`."""
-    from .extract import extract
+    from .extract import extract_many
     from .serialize import ClaimEncoder, NTriplesLines, add_actor, add_document
 
     gazetteer = setup.gazetteer_object()
@@ -257,8 +257,8 @@ def run_partition(part: Partition, setup: Setup) -> PartitionResult:
     result = PartitionResult(part.index, [])
     labels: dict[str, str | None] = {}
     previous = None
-    for doc in part.documents(result.warnings.append, setup.strict):
-        record = encode(doc, extract(doc, gazetteer))
+    for doc, found in extract_many(part.documents(result.warnings.append, setup.strict), gazetteer):
+        record = encode(doc, found)
         sink.lines.extend(record.lines)
         for actor, label in record.actors:
             labels.setdefault(actor, label)
@@ -279,9 +279,9 @@ def run_partition(part: Partition, setup: Setup) -> PartitionResult:
 
 def _extract_documents(documents: Iterable[Document], setup: Setup) -> list[Relation]:
     gazetteer = setup.gazetteer_object()
-    from .extract import extract
+    from .extract import extract_many
 
-    return [r for doc in documents for r in extract(doc, gazetteer)]
+    return [r for _, found in extract_many(documents, gazetteer) for r in found]
 
 
 def extract_bag(bag, gazetteer: Sequence[str | Path] | None = None):

@@ -15,7 +15,7 @@ from dataclasses import fields
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
-from .extract import _index_for, extract
+from .extract import _index_for, extract_many
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Document, Relation
 
@@ -45,7 +45,7 @@ def _as_tuples(doc: Document, rels: list[Relation]) -> list[tuple]:
 def _work(encode, batch: list[Document]) -> list:
     """Extract a batch in a worker; each document's relations travel back encoded."""
     assert _WORKER_GAZETTEER is not None
-    return [encode(doc, extract(doc, _WORKER_GAZETTEER)) for doc in batch]
+    return [encode(doc, found) for doc, found in extract_many(batch, _WORKER_GAZETTEER)]
 
 
 #: documents go to workers in batches of at most this many documents or characters ...
@@ -109,8 +109,7 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
     bar = _Progress(expected) if progress else None
     try:
         if jobs <= 1:
-            for doc in documents:
-                found = extract(doc, gazetteer)
+            for doc, found in extract_many(documents, gazetteer):  # parses several documents at once
                 yield doc, found if encode is None else encode(doc, found)
                 if bar is not None:
                     bar.update(doc)

@@ -196,7 +196,7 @@ def test_ctrl_c_stops_the_cluster_and_leaves_the_old_output(tmp_path):
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(12):
+    for i in range(100):  # far more than a cluster extracts in the seconds before the interrupt
         for t in sorted(EXAMPLES.glob("*.txt")):
             shutil.copy(t, corpus / f"{i}-{t.name}")
     out_dir = tmp_path / "out"

@@ -54,18 +54,19 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     return _extract(document, gazetteer, split_sentences(document.text, document.id), {})
 
 
-def extract_many(documents: Iterable[Document], gazetteer: Gazetteer,
-                 sentences_per_batch: int = 256) -> Iterator[tuple[Document, list[Relation]]]:
+def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_per_batch: int = 256,
+                 chars_per_batch: int = 1 << 20) -> Iterator[tuple[Document, list[Relation]]]:
     """``(document, extract(document))`` for each document, in order, with the same results.
 
     The sentences that may need a parse are parsed for several documents at once: the parser costs
     about half as much per sentence in batches of hundreds as in the handful one short article gives.
-    Documents are read ahead only until ``sentences_per_batch`` such sentences are waiting.
+    Documents are read ahead only until ``sentences_per_batch`` such sentences, or ``chars_per_batch``
+    characters of text, are waiting, so memory stays bounded on any input.
     """
     index = _index_for(gazetteer)
     gate = _gate_words(load_engine())
     waiting: list[tuple[Document, list]] = []
-    need = 0
+    need = chars = 0
 
     def flush():
         from .parse import parse_sentences
@@ -83,9 +84,10 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer,
         sents = split_sentences(document.text, document.id)
         waiting.append((document, sents))
         need += sum(_may_need(s.text, gate, index.first_keys) for s in sents)
-        if need >= sentences_per_batch:
+        chars += len(document.text)
+        if need >= sentences_per_batch or chars >= chars_per_batch:
             yield from flush()
-            need = 0
+            need = chars = 0
     yield from flush()
 
 
