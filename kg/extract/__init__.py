@@ -228,6 +228,7 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     actor's name (or one and a word that may refer to another actor)."""
     triggers, referring = gate
     words = [w.strip(".,;:\"'()") for w in text.split()]
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # "Moscow's"
     if not any(w.lower() in triggers for w in words):
         return False
     names = sum(w in name_starts for w in words)

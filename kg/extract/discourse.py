@@ -7,6 +7,8 @@ actors the last relation or coordination involved, and the last relations themse
 
 from __future__ import annotations
 
+import functools
+
 from collections import OrderedDict, deque
 
 from ..gazetteer import Gazetteer
@@ -50,6 +52,14 @@ def _state_ids(gazetteer: Gazetteer) -> frozenset[str]:
     return cached[1]
 
 
+@functools.lru_cache(maxsize=4)
+def _event_nouns(engine) -> dict[str, str]:
+    """Nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation."""
+    acts = engine.lists.get("events", frozenset()) | engine.lists.get("agreements", frozenset())
+    return {lem: es[0].relation for (lem, pos), es in engine.entries.items()
+            if pos == "NOUN" and es[0].frame in ("event", "mutual") and es[0].source == "kg" and lem in acts}
+
+
 class Discourse:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -58,11 +68,7 @@ class Discourse:
 
         self.relational = load_engine().lists.get("relational_heads", frozenset())
         self.object_verbs = load_engine().lists.get("object_pronoun_verbs", frozenset())
-        engine = load_engine()
-        # nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation
-        self.event_nouns = {lem: es[0].relation for (lem, pos), es in engine.entries.items()
-                            if pos == "NOUN" and es[0].frame in ("event", "mutual") and es[0].source == "kg"
-                            and lem in engine.lists.get("events", frozenset()) | engine.lists.get("agreements", frozenset())}
+        self.event_nouns = _event_nouns(load_engine())
         self.last_event: dict[str, tuple[str, ...]] = {}  # relation -> (subject, object) or the parties, latest
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
