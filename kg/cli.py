@@ -14,7 +14,7 @@ import sys
 import click
 
 from . import __version__
-from .cli_common import OneLineGroup, fail
+from .cli_common import OneLineGroup
 from .errors import KgError
 
 
@@ -180,8 +180,6 @@ def extract(inputs, fmt, output, include_negated, gazetteer_files, jobs, quiet):
             write(sys.stdout)
     except _NothingRead:
         pass
-    except KgError as exc:
-        fail(exc)
     if problems.failed:
         sys.exit(1)
 
@@ -221,34 +219,31 @@ def build(inputs, output, append, store_dir, scheduler, shards_dir, partition_mb
     if shards_dir and not scheduler:
         raise click.UsageError("--shards goes with --scheduler")
     problems = _Problems()
-    try:
-        if output:
-            format_for_path(output)
-        if store_dir:  # a store that cannot be written fails the build before the graph file is replaced
-            from .store import check_store_target
+    if output:
+        format_for_path(output)
+    if store_dir:  # a store that cannot be written fails the build before the graph file is replaced
+        from .store import check_store_target
 
-            check_store_target(store_dir)
-        with _graph_file(output, store_dir) as target:
-            args, expected = _inputs(inputs, output, problems, quiet)
-            if scheduler:
-                summary, rebuilt = _build_on_cluster(inputs, target, shards_dir, scheduler, append, gazetteer_files,
-                                                     partition_mb, quiet)
-            else:
-                summary, rebuilt = _build_here(args, expected, target, append, gazetteer_files, jobs, quiet,
-                                               problems)
-            if store_dir and target:
-                from .store import load_files
+        check_store_target(store_dir)
+    with _graph_file(output, store_dir) as target:
+        args, expected = _inputs(inputs, output, problems, quiet)
+        if scheduler:
+            summary, rebuilt = _build_on_cluster(inputs, target, shards_dir, scheduler, append, gazetteer_files,
+                                                 partition_mb, quiet)
+        else:
+            summary, rebuilt = _build_here(args, expected, target, append, gazetteer_files, jobs, quiet,
+                                           problems)
+        if store_dir and target:
+            from .store import load_files
 
-                if append:  # the documents read again replace what the store said of them
-                    from .append import drop_from_store
-                    from .rdf import doc_iri
+            if append:  # the documents read again replace what the store said of them
+                from .append import drop_from_store
+                from .rdf import doc_iri
 
-                    drop_from_store(store_dir, (doc_iri(d) for d in rebuilt))
-                load_files(store_dir, [target], replace=not append)
-        if not quiet:
-            click.echo(f"kg: {summary} -> {output or store_dir or shards_dir}", err=True)
-    except KgError as exc:
-        fail(exc)
+                drop_from_store(store_dir, (doc_iri(d) for d in rebuilt))
+            load_files(store_dir, [target], replace=not append)
+    if not quiet:
+        click.echo(f"kg: {summary} -> {output or store_dir or shards_dir}", err=True)
     if problems.failed:
         sys.exit(1)
 
@@ -350,11 +345,8 @@ def eval_(gold, fmt, show_errors, gazetteer_files):
     from .extract import extract
     from .gazetteer import load_gazetteer
 
-    try:
-        gazetteer = load_gazetteer(gazetteer_files)
-        scores = evaluate_file(gold, lambda doc: extract(doc, gazetteer))
-    except KgError as exc:
-        fail(exc)
+    gazetteer = load_gazetteer(gazetteer_files)
+    scores = evaluate_file(gold, lambda doc: extract(doc, gazetteer))
     if fmt == "json":
         click.echo(json.dumps(scores.to_dict(), indent=2, sort_keys=True))
     else:
@@ -369,12 +361,9 @@ def validate(graph, shapes):
     from .rdf import read_graph
     from .validate import validate_graph
 
-    try:
-        data = read_graph(graph)
-        shapes_graph = read_graph(shapes) if shapes else None
-        result = validate_graph(data, shapes=shapes_graph)
-    except KgError as exc:
-        fail(exc)
+    data = read_graph(graph)
+    shapes_graph = read_graph(shapes) if shapes else None
+    result = validate_graph(data, shapes=shapes_graph)
     if result.conforms:
         click.echo(f"{graph}: conforms ({len(data)} triples)")
         return

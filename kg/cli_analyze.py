@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from .cli_common import fail
+from .cli_common import about, KgCommand
 from .filters import filter_options
 
 _MAX_TRIANGLES = 20  # unbalanced triangles shown by the table format (json lists all)
@@ -205,10 +205,8 @@ def _load(path: str, options: dict, gazetteer):
     from .network import load_network
 
     flt = filter_from_options(**options, gazetteer=gazetteer)
-    try:
+    with about(path, GraphError):
         return load_network(path, flt, gazetteer), flt
-    except GraphError as exc:  # "actor X is not in the graph": say which graph
-        fail(exc, path)
 
 
 _ALPHA = click.option("--alpha", type=click.FloatRange(0, 1), default=0.5, show_default=True,
@@ -220,7 +218,7 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json"]), 
                        help="table for people, json for programs.")
 
 
-@click.command("analyze")
+@click.command("analyze", cls=KgCommand)
 @click.argument("graph", type=click.Path())
 @_FORMAT
 @_ALPHA
@@ -237,15 +235,11 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
     """
     one_blas_thread()
     from .analysis import analyze as run
-    from .errors import KgError
     from .gazetteer import load_gazetteer
 
-    try:
-        gazetteer = load_gazetteer()
-        G, flt = _load(graph, options, gazetteer)
-        result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
-    except KgError as exc:
-        fail(exc)
+    gazetteer = load_gazetteer()
+    G, flt = _load(graph, options, gazetteer)
+    result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
     from .text import json_terminal_safe, printable  # labels and evidence never drive the terminal
     if fmt == "json":
         click.echo(json_terminal_safe(json_text(result)))
@@ -254,7 +248,7 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
         click.echo(printable(format_analysis(result, labels)))
 
 
-@click.command("diff")
+@click.command("diff", cls=KgCommand)
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
 @_FORMAT
@@ -267,16 +261,12 @@ def diff(old, new, fmt, alpha, max_blocs, exit_code, **options):
     changed sign, blocs that changed members, balance before and after."""
     one_blas_thread()
     from .analysis import diff_graphs
-    from .errors import KgError
     from .gazetteer import load_gazetteer
 
-    try:
-        gazetteer = load_gazetteer()
-        G_old, _ = _load(old, options, gazetteer)
-        G_new, _ = _load(new, options, gazetteer)
-        result = diff_graphs(G_old, G_new, alpha=alpha, max_k=max_blocs)
-    except KgError as exc:
-        fail(exc)
+    gazetteer = load_gazetteer()
+    G_old, _ = _load(old, options, gazetteer)
+    G_new, _ = _load(new, options, gazetteer)
+    result = diff_graphs(G_old, G_new, alpha=alpha, max_k=max_blocs)
     from .text import json_terminal_safe, printable
     if fmt == "json":
         click.echo(json_terminal_safe(json_text(result)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from .cli_common import fail
+from .cli_common import about, KgCommand
 from .filters import filter_options
 
 #: kept equal to kg.draw.LAYOUTS and kg.draw.STYLES by a test (kg.draw is not imported at start-up)
@@ -27,7 +27,7 @@ def _size(ctx, param, value: str) -> tuple[float, float]:
     return w, h
 
 
-@click.command("draw")
+@click.command("draw", cls=KgCommand)
 @click.argument("graph", type=click.Path())
 @click.option("--output", "-o", "out", required=True, type=click.Path(), metavar="FILE",
               help="The image to write: .png, .svg or .pdf.")
@@ -69,7 +69,7 @@ def draw(graph, out, style, layout, min_weight, seed, title, edge_labels, size, 
     from pathlib import Path
 
     from .draw import DRAW_FORMATS, draw_graph
-    from .errors import GraphError, KgError
+    from .errors import GraphError
     from .filters import filter_from_options
 
     if Path(out).suffix.lower() not in DRAW_FORMATS:
@@ -78,7 +78,7 @@ def draw(graph, out, style, layout, min_weight, seed, title, edge_labels, size, 
     from .cli_export import not_an_input
 
     not_an_input(out, graph)
-    try:
+    with about(graph, GraphError):
         from .fileio import check_writable
         from .gazetteer import load_gazetteer
 
@@ -88,15 +88,13 @@ def draw(graph, out, style, layout, min_weight, seed, title, edge_labels, size, 
         report = draw_graph(graph, out, flt=flt, gazetteer=gazetteer, style=style, layout=layout,
                             min_weight=min_weight, seed=seed, title=title,
                             edge_labels=edge_labels, size=size, dpi=dpi)
-    except KgError as exc:  # "nothing to draw", "actor X is not in the graph": say which graph
-        fail(exc, graph if isinstance(exc, GraphError) else None)
     if not quiet:
         click.echo(f"kg: drew {report.actors} actor{'s' if report.actors != 1 else ''} and "
                    f"{report.relations} relation{'s' if report.relations != 1 else ''} to {out} "
                    f"({report.format}, {report.style} style)", err=True)
 
 
-@click.command("view")
+@click.command("view", cls=KgCommand)
 @click.argument("graph", type=click.Path())
 @click.option("--output", "-o", "out", required=True, type=click.Path(), metavar="FILE",
               help="The page to write (.html).")
@@ -121,7 +119,7 @@ def view(graph, out, layout, seed, title, quiet, **options):
     """
     from pathlib import Path
 
-    from .errors import GraphError, KgError
+    from .errors import GraphError
     from .filters import filter_from_options
 
     if Path(out).suffix.lower() not in (".html", ".htm"):
@@ -129,7 +127,7 @@ def view(graph, out, layout, seed, title, quiet, **options):
     from .cli_export import not_an_input
 
     not_an_input(out, graph)
-    try:
+    with about(graph, GraphError):
         from .fileio import check_writable
         from .gazetteer import load_gazetteer
         from .view import view_graph
@@ -138,8 +136,6 @@ def view(graph, out, layout, seed, title, quiet, **options):
         gazetteer = load_gazetteer()
         flt = filter_from_options(**options, gazetteer=gazetteer)
         report = view_graph(graph, out, flt=flt, gazetteer=gazetteer, layout=layout, seed=seed, title=title)
-    except KgError as exc:
-        fail(exc, graph if isinstance(exc, GraphError) else None)
     if not quiet:
         click.echo(f"kg: wrote {report.actors} actor{'s' if report.actors != 1 else ''}, {report.pairs} "
                    f"pair{'s' if report.pairs != 1 else ''} and {report.claims} claim{'s' if report.claims != 1 else ''}"

@@ -11,7 +11,7 @@ import os
 
 import click
 
-from .cli_common import fail
+from .cli_common import about, KgCommand
 from .filters import filter_options
 
 from .formats import registered
@@ -86,7 +86,7 @@ def _ask_password(user: str, password_env: str) -> str:
 
 # ---------------------------------------------------------------------------- export
 
-@click.command("export")
+@click.command("export", cls=KgCommand)
 @click.argument("graph", type=click.Path())
 @click.option("--output", "-o", "out", required=True, type=click.Path(), metavar="PATH",
               help="The file to write (a directory for --to neo4j); its suffix names the format.")
@@ -116,14 +116,14 @@ def export(graph, out, to, color_by, quiet, **options):
       kg export graph.ttl -o neo4j-import --to neo4j --min-evidence 2
     """
     from .cli_analyze import one_blas_thread
-    from .errors import GraphError, KgError
+    from .errors import GraphError
     from .export import export_graph
     from .filters import filter_from_options
 
     if color_by == "bloc":
         one_blas_thread()
     not_an_input(out, graph)
-    try:
+    with about(graph, GraphError, unless_named=(out,)):
         gazetteer = None
         if options.get("focus"):
             from .gazetteer import load_gazetteer
@@ -131,8 +131,6 @@ def export(graph, out, to, color_by, quiet, **options):
             gazetteer = load_gazetteer()
         flt = filter_from_options(**options, gazetteer=gazetteer)
         report = export_graph(graph, out, to=to, flt=flt, gazetteer=gazetteer, color_by=color_by)
-    except KgError as exc:  # "actor X is not in the graph": say which graph
-        fail(exc, graph if isinstance(exc, GraphError) and str(out) not in str(exc) else None)
     if not quiet:
         if registered("export")[report.format].kind == "rdf":
             what = f"{report.triples:,} triple{'s' if report.triples != 1 else ''}"
@@ -144,7 +142,7 @@ def export(graph, out, to, color_by, quiet, **options):
 
 # ---------------------------------------------------------------------------- push
 
-@click.command("push")
+@click.command("push", cls=KgCommand)
 @click.argument("graph", type=click.Path())
 @click.option("--endpoint", required=True, metavar="URL",
               help="The store's Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph), "
@@ -173,16 +171,12 @@ def push(graph, endpoint, graph_iri, replace, bulk, user, password_env, timeout,
       kg push graph.nt --endpoint http://localhost:7878/store --bulk
       kg push graph.ttl --endpoint http://localhost:3030/kg/data --graph https://example.org/news --replace
     """
-    from .errors import KgError
     from .remote import check_endpoint, push as run_push
 
-    try:
-        check_endpoint(endpoint)
-        credentials = credentials_from(user, password_env)
-        report = run_push(graph, endpoint, graph=graph_iri, replace=replace, bulk=bulk, credentials=credentials,
-                          timeout=timeout)
-    except KgError as exc:
-        fail(exc)
+    check_endpoint(endpoint)
+    credentials = credentials_from(user, password_env)
+    report = run_push(graph, endpoint, graph=graph_iri, replace=replace, bulk=bulk, credentials=credentials,
+                      timeout=timeout)
     if not quiet:
         target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
         verb = "replaced" if replace else "added to"

@@ -27,9 +27,13 @@ SENTINEL = b"written by an earlier run\n"
 GOLD_HEADER = "id\tsource\tsentence\trelations\n"
 
 
+def runner() -> CliRunner:
+    """A runner that keeps stderr apart (click < 8.2 mixes it in unless told not to)."""
+    return CliRunner(**({"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters else {}))
+
+
 def invoke(args: list[str], input: str | bytes | None = None):
-    kwargs = {"mix_stderr": False} if "mix_stderr" in inspect.signature(CliRunner).parameters else {}
-    return CliRunner(**kwargs).invoke(cli, args, input=input)
+    return runner().invoke(cli, args, input=input)
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +200,10 @@ CASES = [
     ("push-unknown-suffix", "push {d}/graph.xyz --endpoint http://127.0.0.1:9/store", 2, "graph.xyz", None),
     ("push-not-http", "push {d}/good.ttl --endpoint ftp://127.0.0.1/store", 2, "ftp://", None),
     ("push-zero-timeout", "push {d}/good.ttl --endpoint http://127.0.0.1:9/store --timeout 0", 2, "0", None),
+    # ------------------------------------------------------------------ view
+    ("view-syntax", "view {d}/bad.ttl -o {out}/v.html", 1, "bad.ttl: line 3", "{out}/v.html"),
+    ("view-missing", "view {d}/missing.ttl -o {out}/v.html", 1, "missing.ttl", "{out}/v.html"),
+    ("view-directory-not-a-store", "view {d}/notstore -o {out}/v.html", 1, "notstore", "{out}/v.html"),
 ]
 
 
@@ -331,3 +339,56 @@ def test_a_query_on_stdin_that_is_not_utf8_is_one_line(d):
     assert result.stderr.count("\n") == 1 and "<stdin>" in result.stderr
     good = invoke(["query", str(d / "good.ttl"), "-f", "-"], input="ASK { ?s ?p ?o }")
     assert good.exit_code == 0 and good.output.strip() == "true"
+
+
+# ---------------------------------------------------------------------------- one place for KgError
+
+def test_every_command_turns_kg_errors_into_one_line():
+    from kg.cli_common import KgCommand
+
+    assert [name for name, command in cli.commands.items() if not isinstance(command, KgCommand)] == []
+
+
+def test_kg_errors_are_caught_in_one_place():
+    """Only kg/cli_common.py turns a KgError into a click error: the commands let theirs go up to
+    :class:`kg.cli_common.KgCommand`."""
+    for path in sorted((ROOT / "kg").glob("cli*.py")):
+        if path.name != "cli_common.py":
+            text = path.read_text(encoding="utf-8")
+            assert "except KgError" not in text and "fail(" not in text, path.name
+
+
+@pytest.mark.parametrize("kind, code", [("GraphError", 1), ("FormatError", 2), ("InputError", 1)])
+def test_a_kg_error_is_one_line_naming_its_file(kind, code):
+    import click
+
+    from kg import errors
+    from kg.cli_common import KgCommand, OneLineGroup, about
+
+    @click.command(cls=KgCommand)
+    @click.argument("graph")
+    def job(graph):
+        with about(graph, errors.GraphError, errors.FormatError):
+            raise getattr(errors, kind)("cannot read\nthe triples")
+
+    @click.command(cls=KgCommand)
+    def named():
+        with about("g.ttl"):
+            raise errors.GraphError("g.ttl: line 3: objectList expected")
+
+    @click.command(cls=KgCommand)
+    def output():
+        with about("g.ttl", errors.GraphError, unless_named=("out.gexf",)):
+            raise errors.GraphError("out.gexf: cannot write")
+
+    group = OneLineGroup("kg", commands={"job": job, "named": named, "output": output})
+    result = runner().invoke(group, ["job", "g.ttl"])
+    assert result.exit_code == code and (result.exception is None or isinstance(result.exception, SystemExit))
+    expected = "Error: cannot read the triples" if kind == "InputError" else "Error: g.ttl: cannot read the triples"
+    if code == 2:
+        expected += "; see 'kg job --help'"
+    assert result.stderr == expected + "\n"
+    again = runner().invoke(group, ["named"])
+    assert (again.exit_code, again.stderr) == (1, "Error: g.ttl: line 3: objectList expected\n")
+    other = runner().invoke(group, ["output"])
+    assert (other.exit_code, other.stderr) == (1, "Error: out.gexf: cannot write\n")
