@@ -264,10 +264,7 @@ def test_drafters_are_not_shielded(gazetteer):
     ("Hungary blocked an EU aid package for Ukraine.", set(), {("HUN", "sanctions", "UKR"), ("EU", "aids", "UKR")}),
     ("China imposed export controls on gallium, hitting American chipmakers.", set(), {("CHN", "attacks", "USA")}),
     ("Russia's ambassador was summoned by the German foreign ministry.", {("DEU", "criticizes", "RUS")}, set()),
-    pytest.param("Israel struck Iranian targets in Syria.", {("ISR", "attacks", "IRN")}, set(),
-                 marks=pytest.mark.xfail(strict=True, reason="extractor defect: ISR attacks SYR, but the host country "
-                                         "is a target only when its land or citizens are said to be struck "
-                                         "(annotation guide, decision 15)")),
+    ("Israel struck Iranian targets in Syria.", {("ISR", "attacks", "IRN")}, set()),
 ])
 def test_unseen_probe_sentences(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
