@@ -15,7 +15,7 @@ from dataclasses import fields
 from functools import partial
 from typing import Any, Callable, Iterable, Iterator
 
-from .extract import _index_for, extract_many
+from .extract import index_for, extract_many
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import Document, Relation
 
@@ -121,7 +121,7 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
             # forked workers inherit the loaded gazetteer and its compiled name index
             ctx = multiprocessing.get_context("fork")
             _WORKER_GAZETTEER = gazetteer
-            _index_for(gazetteer)
+            index_for(gazetteer)
             from .extract.engine import load_engine
             from .extract.parse import load_parser
 

@@ -44,11 +44,6 @@ ALLOWED_PRIVATE: set[tuple[str, str]] = {
     ("kg/draw/relations.py", "from kg.draw.common import _relations"),
     ("kg/draw/relations.py", "from kg.draw.labels import _text_size"),
     ("kg/view/__init__.py", "from kg.draw.common import _caption"),
-    # kg/extract/ (the extractor's owner): rules ask a frame for its private _is_drafter
-    ("kg/extract/rules.py", "f._is_drafter"),
-    ("kg/extract/rules_diplomacy.py", "f._is_drafter"),
-    # kg/pipeline.py (the build pipeline's owner): the extractor's name index, built before forking
-    ("kg/pipeline.py", "from kg.extract import _index_for"),
     # kg/rdf.py, kg/rdferrors.py, kg/serialize.py (the RDF layer's owner): rdflib's N-Triples row
     # writer and the position of a notation3 BadSyntax have no public names; serialize builds claims
     # with rdf's private helpers

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import _index_for, parse_candidates
+from kg.extract import index_for, parse_candidates
 from kg.extract.discourse import Discourse
 from kg.extract.engine import load_engine
 from kg.extract.frames import lowercase
@@ -28,7 +28,7 @@ def gazetteer():
 
 def _hits(text, gazetteer):
     tokens = tokenize(text)
-    spans = DocumentMentions(_index_for(gazetteer)).find(tokens)
+    spans = DocumentMentions(index_for(gazetteer)).find(tokens)
     spans = Discourse(gazetteer).resolve(tokens, spans, lowercase(tokens))
     return parse_candidates(ENGINE, text, tokens, spans)
 

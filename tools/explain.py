@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from kg.extract import _index_for, parse_candidates
+from kg.extract import index_for, parse_candidates
 from kg.extract.discourse import Discourse
 from kg.extract.engine import load_engine
 from kg.extract.frames import lowercase
@@ -20,7 +20,7 @@ from kg.text import tokenize
 def main(text: str) -> None:
     gazetteer = load_gazetteer()
     tokens = tokenize(text)
-    spans = DocumentMentions(_index_for(gazetteer)).find(tokens)
+    spans = DocumentMentions(index_for(gazetteer)).find(tokens)
     spans = Discourse(gazetteer).resolve(tokens, spans, lowercase(tokens))
     print("actors:", [(text[tokens[s.i].start:tokens[s.j - 1].end], s.actor, s.kind) for s in spans])
     doc = parse_sentences([text])[0]

@@ -41,7 +41,8 @@ _DISCOURSE_WORDS = frozenset({"return", "exchange", "turn", "pact", "agreement",
 _INDEXES: dict[int, tuple[Gazetteer, MentionIndex]] = {}
 
 
-def _index_for(gazetteer: Gazetteer) -> MentionIndex:
+def index_for(gazetteer: Gazetteer) -> MentionIndex:
+    """The gazetteer's names as a token trie for mention finding, built once per gazetteer."""
     cached = _INDEXES.get(id(gazetteer))
     if cached is None or cached[0] is not gazetteer:
         cached = (gazetteer, MentionIndex.build(gazetteer))
@@ -63,7 +64,7 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_
     Documents are read ahead only until ``sentences_per_batch`` such sentences, or ``chars_per_batch``
     characters of text, are waiting, so memory stays bounded on any input.
     """
-    index = _index_for(gazetteer)
+    index = index_for(gazetteer)
     gate = _gate_words(load_engine())
     waiting: list[tuple[Document, list]] = []
     need = chars = 0
@@ -92,7 +93,7 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_
 
 
 def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[int, object]) -> list[Relation]:
-    index = _index_for(gazetteer)
+    index = index_for(gazetteer)
     mentions = DocumentMentions(index, document.date)
     discourse = Discourse(gazetteer)
     engine = load_engine()
@@ -277,4 +278,4 @@ def extract_text(text: str, gazetteer: Gazetteer, doc_id: str = "text", date: st
     return extract(Document(id=doc_id, text=text, date=date), gazetteer)
 
 
-__all__ = ["extract", "extract_many", "extract_text"]
+__all__ = ["extract", "extract_many", "extract_text", "index_for", "parse_candidates"]

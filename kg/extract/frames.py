@@ -411,7 +411,7 @@ class SentenceFrame:
                 return g
             if g.i - t > window or not self.same_clause(t, g.i):
                 return None
-            if skip_drafters and self._is_drafter(g):
+            if skip_drafters and self.is_drafter(g):
                 continue
             prep = g.prep
             if prep == "between":
@@ -456,7 +456,7 @@ class SentenceFrame:
         head = p - 1
         return head > t and low[head] in AGENT_HEADS and not any(x in self.group_at for x in range(t + 1, head))
 
-    def _is_drafter(self, g: Group) -> bool:
+    def is_drafter(self, g: Group) -> bool:
         """Whether ``g`` names who drafted or sponsored a text: "a US-drafted resolution", "the French
         text", "a resolution drafted by Russia" (Russia), not "a text on Mali drafted by Russia" (Mali)."""
         low = self.lowers

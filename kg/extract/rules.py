@@ -417,7 +417,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             start += 1  # "concern over the pact": the phrase after the preposition
         np_end = next((x for x in range(start, min(len(low), start + 8)) if low[x] in (",", ";", "as", "and", "for",
                                                                                       "over", "because")), min(len(low), start + 8))
-        if any(x in f.group_at and not (pred == "vetoesFor" and f._is_drafter(f.group_at[x]))
+        if any(x in f.group_at and not (pred == "vetoesFor" and f.is_drafter(f.group_at[x]))
                for x in range(t + 1, np_end)):
             return None  # the object phrase names an actor the frame did not accept (drafters of a vetoed text aside)
         if pred in ("criticizes", "concernedBy") and self.discourse is not None and any(

@@ -119,7 +119,7 @@ class DiplomacyRules:
         for g in f.groups_right(t):
             if not f.same_clause(t, g.i) or g.i - t > 25:
                 break
-            if f._is_drafter(g) or id(g) in self.attribution:
+            if f.is_drafter(g) or id(g) in self.attribution:
                 continue
             if set(g.actors) <= forums | groups:
                 continue
