@@ -12,7 +12,7 @@ import sys
 import click
 
 from .cli_common import about, KgCommand
-from .filters import filter_options
+from .cli_filters import filter_options
 
 _MAX_TRIANGLES = 20  # unbalanced triangles shown by the table format (json lists all)
 
@@ -201,7 +201,7 @@ def _load(path: str, options: dict, gazetteer):
     ``--since``/``--until`` act on each claim's time, else on its document's date.
     """
     from .errors import GraphError
-    from .filters import filter_from_options
+    from .cli_filters import filter_from_options
     from .network import load_network
 
     flt = filter_from_options(**options, gazetteer=gazetteer)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from .cli_common import about, KgCommand
-from .filters import filter_options
+from .cli_filters import filter_options
 
 #: kept equal to kg.draw.LAYOUTS and kg.draw.STYLES by a test (kg.draw is not imported at start-up)
 _LAYOUTS = ("spring", "circular", "kamada-kawai", "geo", "blocs")
@@ -70,7 +70,7 @@ def draw(graph, out, style, layout, min_weight, seed, title, edge_labels, size, 
 
     from .draw import DRAW_FORMATS, draw_graph
     from .errors import GraphError
-    from .filters import filter_from_options
+    from .cli_filters import filter_from_options
 
     if Path(out).suffix.lower() not in DRAW_FORMATS:
         raise click.BadParameter(f"unsupported image format {Path(out).suffix or '(no suffix)'!r}: use one of "
@@ -120,7 +120,7 @@ def view(graph, out, layout, seed, title, quiet, **options):
     from pathlib import Path
 
     from .errors import GraphError
-    from .filters import filter_from_options
+    from .cli_filters import filter_from_options
 
     if Path(out).suffix.lower() not in (".html", ".htm"):
         raise click.BadParameter(f"{Path(out).name!r} is not an .html file", param_hint="--output")

@@ -12,7 +12,7 @@ import os
 import click
 
 from .cli_common import about, KgCommand
-from .filters import filter_options
+from .cli_filters import filter_options
 
 from .formats import registered
 
@@ -118,7 +118,7 @@ def export(graph, out, to, color_by, quiet, **options):
     from .cli_analyze import one_blas_thread
     from .errors import GraphError
     from .export import export_graph
-    from .filters import filter_from_options
+    from .cli_filters import filter_from_options
 
     if color_by == "bloc":
         one_blas_thread()

@@ -7,7 +7,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.errors import GraphError
-from kg.filters import GraphFilter, apply_filter, document_dates, filter_from_options, filter_options, period
+from kg.cli_filters import filter_from_options, filter_options
+from kg.filters import GraphFilter, apply_filter, document_dates, period
 from kg.model import Document, Relation
 from kg.network import from_relations, to_networkx
 from kg.rdf import build_graph
