@@ -122,11 +122,6 @@ def extract_documents(documents: Iterable[Document], *, gazetteer_files: Iterabl
             ctx = multiprocessing.get_context("fork")
             _WORKER_GAZETTEER = gazetteer
             index_for(gazetteer)
-            from .extract.engine import load_engine
-            from .extract.parse import load_parser
-
-            load_engine()  # and the rule engine and the parser, once, not once per worker
-            load_parser()
             init, initargs = _worker_signals, ()
         else:
             ctx = multiprocessing.get_context("spawn")

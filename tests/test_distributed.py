@@ -190,6 +190,27 @@ def test_a_store_without_a_graph_file(tmp_path):
     assert usage.exit_code == 2 and "-o FILE" in usage.output
 
 
+def _descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` (read from /proc)."""
+    import os
+
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    parents[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    out, todo = [], [pid]
+    while todo:
+        here = todo.pop()
+        kids = [p for p, parent in parents.items() if parent == here]
+        out += kids
+        todo += kids
+    return out
+
+
 def test_ctrl_c_stops_the_cluster_and_leaves_the_old_output(tmp_path):
     import subprocess
     import sys
@@ -205,7 +226,10 @@ def test_ctrl_c_stops_the_cluster_and_leaves_the_old_output(tmp_path):
     out.write_text("the previous graph\n")
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--scheduler",
                              "local:2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(6)  # the cluster is up and extracting
+    deadline = time.monotonic() + 90
+    while len(_descendants(proc.pid)) < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)  # wait for the cluster's worker processes ...
+    time.sleep(3)  # ... and for them to be extracting
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
