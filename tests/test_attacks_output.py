@@ -286,9 +286,17 @@ def _children_of_run(marker: str) -> list[int]:
     return found
 
 
+def _sigint_as_at_a_terminal() -> None:
+    """In a child before it runs: Ctrl-C delivered as a terminal delivers it, even when the test runner itself
+    was started with SIGINT ignored (as a background job of a non-interactive shell is)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _signal_when(args, predicate, signum, *, group=True, timeout=120):
     proc = subprocess.Popen([*KG, *map(str, args)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_sigint_as_at_a_terminal)
     deadline = time.monotonic() + timeout
     while proc.poll() is None and not predicate() and time.monotonic() < deadline:
         time.sleep(0.005)

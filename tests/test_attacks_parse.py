@@ -248,6 +248,14 @@ def _processes_of_session(sid: int) -> list[int]:
     return found
 
 
+def _sigint_as_at_a_terminal() -> None:
+    """In a child before it runs: Ctrl-C delivered as a terminal delivers it, even when the test runner itself
+    was started with SIGINT ignored (as a background job of a non-interactive shell is)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_ctrl_c_stops_a_long_query_and_its_child_at_once(d, engine):
     import os
@@ -257,7 +265,7 @@ def test_ctrl_c_stops_a_long_query_and_its_child_at_once(d, engine):
     endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     proc = subprocess.Popen([sys.executable, "-c", GUARD, "query", "g.ttl", endless, "--engine", engine],
                             cwd=d, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_sigint_as_at_a_terminal)
     deadline = time.monotonic() + 60
     while len(_processes_of_session(proc.pid)) < 2 and time.monotonic() < deadline:
         time.sleep(0.1)  # wait for the query's child process

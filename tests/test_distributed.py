@@ -190,6 +190,14 @@ def test_a_store_without_a_graph_file(tmp_path):
     assert usage.exit_code == 2 and "-o FILE" in usage.output
 
 
+def _sigint_as_at_a_terminal() -> None:
+    """In a child before it runs: Ctrl-C delivered as a terminal delivers it, even when the test runner itself
+    was started with SIGINT ignored (as a background job of a non-interactive shell is)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _descendants(pid: int) -> list[int]:
     """The processes below ``pid`` (read from /proc)."""
     import os
@@ -225,7 +233,8 @@ def test_ctrl_c_stops_the_cluster_and_leaves_the_old_output(tmp_path):
     out = out_dir / "g.nt"
     out.write_text("the previous graph\n")
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "--scheduler",
-                             "local:2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "local:2"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_sigint_as_at_a_terminal)
     deadline = time.monotonic() + 90
     while len(_descendants(proc.pid)) < 3 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.2)  # wait for the cluster's worker processes ...
