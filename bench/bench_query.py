@@ -70,22 +70,27 @@ def relations(n_claims: int, seed: int = 11):
             docs.append(Document(id=f"bench/doc-{i // 10:06d}.txt", text="", title=f"Report {i // 10}",
                                  date=f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
         subj, obj = rng.sample(ACTORS, 2)
-        pred = rng.choice(PREDICATES)
-        sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25))).capitalize() + "."
-        start = rng.randint(0, 4000)
-        supplies = pred in ("supplies", "aids")
-        year = rng.randint(2015, 2025)
-        rels.append(Relation(
-            doc=docs[-1].id, subject=subj, predicate=pred, object=obj, subject_label=subj, object_label=obj,
-            sentence=sentence, start=start, end=start + len(sentence), sentence_index=i % 10,
-            hedged=rng.random() < 0.2, negated=rng.random() < 0.05,
-            attributed_to=rng.choice(ACTORS) if rng.random() < 0.1 else None,
-            item=rng.choice(ITEMS) if supplies else None,
-            quantity=f"{rng.randint(2, 900)} containers" if supplies and rng.random() < 0.3 else None,
-            time=f"in {year}" if rng.random() < 0.3 else None,
-            time_value=str(year) if rng.random() < 0.3 else None,
-            confidence=round(rng.uniform(0.3, 0.99), 2), trigger=pred.lower()))
+        rels.append(random_claim(rng, docs[-1].id, i, subj, rng.choice(PREDICATES), obj, ACTORS))
     return rels, docs
+
+
+def random_claim(rng: random.Random, doc_id: str, i: int, subj: str, pred: str, obj: str,
+                 speakers: list[str]) -> Relation:
+    """One claim of a generated graph, in the shape extraction gives (shared with bench/graphs.py)."""
+    sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25))).capitalize() + "."
+    start = rng.randint(0, 4000)
+    supplies = pred in ("supplies", "aids")
+    year = rng.randint(2015, 2025)
+    return Relation(
+        doc=doc_id, subject=subj, predicate=pred, object=obj, subject_label=subj, object_label=obj,
+        sentence=sentence, start=start, end=start + len(sentence), sentence_index=i % 10,
+        hedged=rng.random() < 0.2, negated=rng.random() < 0.05,
+        attributed_to=rng.choice(speakers) if rng.random() < 0.1 else None,
+        item=rng.choice(ITEMS) if supplies else None,
+        quantity=f"{rng.randint(2, 900)} containers" if supplies and rng.random() < 0.3 else None,
+        time=f"in {year}" if rng.random() < 0.3 else None,
+        time_value=str(year) if rng.random() < 0.3 else None,
+        confidence=round(rng.uniform(0.3, 0.99), 2), trigger=pred.lower())
 
 
 def _lit(text: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from bench_query import ITEMS, PREDICATES, SYMMETRIC, WORDS, write_ntriples  # noqa: E402
+from bench_query import PREDICATES, SYMMETRIC, random_claim, write_ntriples  # noqa: E402
 
 from kg.model import Document, Relation  # noqa: E402
 
@@ -58,20 +58,7 @@ def relations(n_actors: int, n_relations: int, n_claims: int, seed: int = 16):
                                  date=f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"))
         if pred in SYMMETRIC and rng.random() < 0.5:
             subj, obj = obj, subj
-        sentence = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 25))).capitalize() + "."
-        start = rng.randint(0, 4000)
-        supplies = pred in ("supplies", "aids")
-        year = rng.randint(2015, 2025)
-        rels.append(Relation(
-            doc=docs[-1].id, subject=subj, predicate=pred, object=obj, subject_label=subj, object_label=obj,
-            sentence=sentence, start=start, end=start + len(sentence), sentence_index=i % 10,
-            hedged=rng.random() < 0.2, negated=rng.random() < 0.05,
-            attributed_to=rng.choice(ids) if rng.random() < 0.1 else None,
-            item=rng.choice(ITEMS) if supplies else None,
-            quantity=f"{rng.randint(2, 900)} containers" if supplies and rng.random() < 0.3 else None,
-            time=f"in {year}" if rng.random() < 0.3 else None,
-            time_value=str(year) if rng.random() < 0.3 else None,
-            confidence=round(rng.uniform(0.3, 0.99), 2), trigger=pred.lower()))
+        rels.append(random_claim(rng, docs[-1].id, i, subj, pred, obj, ids))
     return rels, docs, ids
 
 
