@@ -66,25 +66,25 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_
     """
     index = index_for(gazetteer)
     gate = _gate_words(load_engine())
-    waiting: list[tuple[Document, list]] = []
+    waiting: list[tuple[Document, list, list]] = []  # a document, its sentences, those to parse
     need = chars = 0
 
     def flush():
         from .parse import parse_sentences
 
-        wanted = [(n, sent) for n, (_, sents) in enumerate(waiting) for sent in sents
-                  if _may_need(sent.text, gate, index.first_keys)]
+        wanted = [(n, sent) for n, (_, sents, needed) in enumerate(waiting) for sent in needed]
         parsed: list[dict[int, object]] = [{} for _ in waiting]
         for (n, sent), doc in zip(wanted, parse_sentences([sent.text for _, sent in wanted])):
             parsed[n][sent.index] = doc
-        for (document, sents), ready in zip(waiting, parsed):
+        for (document, sents, _), ready in zip(waiting, parsed):
             yield document, _extract(document, gazetteer, sents, ready)
         waiting.clear()
 
     for document in documents:
         sents = split_sentences(document.text, document.id)
-        waiting.append((document, sents))
-        need += sum(_may_need(s.text, gate, index.first_keys) for s in sents)
+        needed = [s for s in sents if _may_need(s.text, gate, index.first_keys)]
+        waiting.append((document, sents, needed))
+        need += len(needed)
         chars += len(document.text)
         if need >= sentences_per_batch or chars >= chars_per_batch:
             yield from flush()
@@ -224,6 +224,12 @@ class _Parses:
         return self.done.pop(index)
 
 
+@functools.lru_cache(maxsize=8)
+def _lists_with_forums(engine, forums: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The engine's word lists with the gazetteer's forums (``forum_ids``), made once per gazetteer."""
+    return {**engine.lists, "forum_ids": forums} if forums else engine.lists
+
+
 def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str]) -> bool:
     """A cheap test of whether a sentence may need its parse: a trigger word, and two words that may start an
     actor's name (or one and a word that may refer to another actor)."""
@@ -250,7 +256,7 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
 
         doc = parse_sentences([text])[0]
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
-    sent = Sentence.align(doc, mentions, {**engine.lists, "forum_ids": forums} if forums else engine.lists)
+    sent = Sentence.align(doc, mentions, _lists_with_forums(engine, forums))
     starts = [t.start for t in tokens]
     by_actor = {}
     for s in spans:

@@ -8,7 +8,6 @@ actors the last relation or coordination involved, and the last relations themse
 from __future__ import annotations
 
 import functools
-
 from collections import OrderedDict, deque
 
 from ..gazetteer import Gazetteer
@@ -66,9 +65,10 @@ class Discourse:
         self.org_nouns = frozenset().union(*gazetteer.reference_nouns.values())
         from .engine import load_engine
 
-        self.relational = load_engine().lists.get("relational_heads", frozenset())
-        self.object_verbs = load_engine().lists.get("object_pronoun_verbs", frozenset())
-        self.event_nouns = _event_nouns(load_engine())
+        engine = load_engine()
+        self.relational = engine.lists.get("relational_heads", frozenset())
+        self.object_verbs = engine.lists.get("object_pronoun_verbs", frozenset())
+        self.event_nouns = _event_nouns(engine)
         self.last_event: dict[str, tuple[str, ...]] = {}  # relation -> (subject, object) or the parties, latest
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES

@@ -76,7 +76,12 @@ class Hit:
 
 
 _LOWER_LEMMA: dict[int, str] = {}  # a lemma's hash -> the lemma in lowercase (bounded by the vocabulary)
-_LEMMA_WORDS: dict[int, tuple] = {}  # id(engine) -> (engine, the lemmas it has entries for)
+
+
+@lru_cache(maxsize=4)
+def _lemma_words(engine: "Engine") -> frozenset[str]:
+    """The lemmas an engine has entries for, under any part of speech."""
+    return frozenset(lem for lem, _ in engine.entries)
 
 
 @dataclass(frozen=True, eq=False)
@@ -93,7 +98,7 @@ class Engine:
         out: list[Hit] = []
         doc = sent.doc
         strings = doc.vocab.strings
-        lemmas = self._lemma_words()
+        lemmas = _lemma_words(self)
         for i, h in enumerate(doc.to_array([LEMMA]).tolist()):
             low = _LOWER_LEMMA.get(h)
             if low is None:
@@ -119,12 +124,6 @@ class Engine:
                     if entry.frame in rule.frames and pos in rule.pos and self._applies(rule, entry, slots, sent):
                         out.extend(self._fire(rule, entry, slots))
         return out
-
-    def _lemma_words(self) -> frozenset[str]:
-        words = _LEMMA_WORDS.get(id(self))
-        if words is None or words[0] is not self:
-            words = _LEMMA_WORDS[id(self)] = (self, frozenset(lem for lem, _ in self.entries))
-        return words[1]
 
     # -- conditions -----------------------------------------------------------------------------
     def _needs(self, need: str, tok, sent: Sentence) -> bool:

@@ -10,7 +10,7 @@ to their state for the rest of the document.
 
 from __future__ import annotations
 
-
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -135,22 +135,18 @@ def _match(entries: list[_Entry], words: list[str], i: int) -> _Entry | None:
     return None
 
 
-_DATED: list[dict] = []
-
-
+@functools.lru_cache(maxsize=1)
 def _dated_leaders() -> dict[str, list[tuple[_Entry, str, str]]]:
     """PETRARCH2's dated leaders and officials (``data/leaders.tsv``) by first word: ``(entry, start, end)``
     with ISO dates. Names the gazetteer has are found as the gazetteer's first (the table is asked only
     where the gazetteer found nothing). Read once a process, from kg's disk cache after the first time."""
-    if not _DATED:
-        from importlib import resources
+    from importlib import resources
 
-        from ..cache import cached
+    from ..cache import cached
 
-        path = resources.files("kg.extract.data").joinpath("leaders.tsv")
-        data = path.read_bytes() if path.is_file() else b""
-        _DATED.append(cached("leaders", [data], lambda: _read_dated_leaders(data.decode("utf-8")), dict))
-    return _DATED[0]
+    path = resources.files("kg.extract.data").joinpath("leaders.tsv")
+    data = path.read_bytes() if path.is_file() else b""
+    return cached("leaders", [data], lambda: _read_dated_leaders(data.decode("utf-8")), dict)
 
 
 def _read_dated_leaders(text: str) -> dict[str, list[tuple[_Entry, str, str]]]:

@@ -66,9 +66,7 @@ def unreal(sent: Sentence, tok) -> bool:
         return True
     if head.i != tok.i and lemma(head) in sent.words("irrealis_objects") and _under_object(tok, head):
         return True  # "pledged aid", "proposed talks", "sought sanctions": not given, held or imposed yet
-    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in marks for m in c.children)
-           for c in head.children) and any(c.dep_ == "aux" and lemma(c) in sent.words("hedge_aux") | sent.words(
-               "irrealis_aux") for c in head.children):
+    if _modal_consequence(sent, head, marks):
         return True  # "could strike Iran if Tehran enriched uranium": the consequence of a condition
     cur = head
     irrealis = sent.words("irrealis")
@@ -89,13 +87,14 @@ def unreal(sent: Sentence, tok) -> bool:
 def conditional_force(sent: Sentence, tok) -> bool:
     """"could strike Iran's facilities if Tehran enriched uranium": force stated as the consequence of a
     condition, which is a threat (decision 2)."""
-    head = _clause_head(tok)
-    marks = sent.words("irrealis_marks")
-    modal = any(c.dep_ == "aux" and lemma(c) in sent.words("hedge_aux") | sent.words("irrealis_aux")
-                for c in head.children)
-    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in ("if", "unless") for m in c.children)
-                    for c in head.children)
-    return modal and condition
+    return _modal_consequence(sent, _clause_head(tok), ("if", "unless"))
+
+
+def _modal_consequence(sent: Sentence, head, marks) -> bool:
+    """A clause with a modal ("could", "would") and a condition ("if ...", one of ``marks``) hanging on it."""
+    modals = sent.words("hedge_aux") | sent.words("irrealis_aux")
+    return any(c.dep_ == "aux" and lemma(c) in modals for c in head.children) and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in marks for m in c.children) for c in head.children)
 
 
 def hedged(sent: Sentence, tok) -> bool:

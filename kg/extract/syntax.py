@@ -456,8 +456,8 @@ class Slots:
         return slots.slot_dobj() or slots._prep_objects(verb, ("against", "on"))
 
     def slot_brokered(self) -> list[ActorRef]:
-        """The parties of what a mediator brokered: the noun's "between"/"with" phrase, else the subject of the verb
-        it hangs on ("Israel and Hamas agreed to a ceasefire brokered by Qatar", "China brokered a deal
+        """The parties of what a mediator mediated: the noun's "between"/"with" phrase, else the subject of the verb
+        it hangs on ("Israel and Jordan agreed to a ceasefire mediated by Qatar", "China mediated a deal
         between Riyadh and Tehran")."""
         tok = self.tok
         nouns = [tok.head] if tok.dep_ == "acl" else self._children(tok, ("dobj",))
