@@ -1,4 +1,4 @@
-"""Run every read-side command of kg (analyze, diff, export to each format) on the examples and
+"""Run every read-side command of kg (analyze, diff, export, query, view, draw) on the examples and
 save or compare what they give: stdout, stderr, exit code and the files written.
 
     python tools/compare_outputs.py --save /tmp/kg-baseline     # before a change
@@ -80,6 +80,37 @@ def commands(tmp: Path) -> list[tuple[str, list[str]]]:
         out.append((f"diff-{bad}", ["diff", ttl, str(tmp / bad)]))
     out.append(("export-unknown-suffix", ["export", ttl, "-o", str(tmp / "out" / "x.unknown")]))
     out.append(("export-unknown-to", ["export", ttl, "-o", str(tmp / "out" / "x.graphml"), "--to", "nope"]))
+    store = str(tmp / "store")
+    for graph in (ttl, store, str(tmp / "examples.nq"), str(tmp / "examples.jsonld")):
+        gname = Path(graph).name
+        out.append((f"query-select-{gname}", ["query", graph, "SELECT ?who WHERE { ?who kg:supplies actor:RUS }",
+                                              "--format", "csv"]))
+        for saved, params in (("suppliers-of", ("state=North Korea",)), ("between", ("a=PRK", "b=Russia")),
+                              ("strongest-ties", ()), ("timeline", ("a=USA", "b=CHN"))):
+            argv = ["query", graph, "--saved", saved, *(x for p in params for x in ("--param", p))]
+            for fmt in ("table", "json", "xml", "tsv"):
+                out.append((f"query-{saved}-{gname}-{fmt}", [*argv, "--format", fmt]))
+        out.append((f"query-ask-{gname}", ["query", graph, "ASK { actor:PRK kg:supplies actor:RUS }"]))
+        out.append((f"query-construct-{gname}", ["query", graph,
+                                                 "CONSTRUCT { ?a kg:supplies ?b } WHERE { ?a kg:supplies ?b }",
+                                                 "--format", "nt"]))
+    for bad in ("missing.ttl", "bad.ttl", "graph.xyz", "notastore"):
+        out.append((f"query-{bad}", ["query", str(tmp / bad), "ASK {}"]))
+    out.append(("query-syntax", ["query", ttl, "SELECT ?x WHERE { ?x kg:supplies }"]))
+    out.append(("query-unknown-state", ["query", ttl, "--saved", "suppliers-of", "--param", "state=Atlantis"]))
+    for i, flt in enumerate(FILTERS):
+        graph = store if i % 2 else ttl
+        out.append((f"view-f{i}", ["view", graph, "-o", str(tmp / "out" / f"view-f{i}.html"), *flt]))
+    for layout in ("circular", "geo", "blocs"):
+        out.append((f"view-layout-{layout}", ["view", ttl, "-o", str(tmp / "out" / f"view-{layout}.html"),
+                                              "--layout", layout, "--title", "T"]))
+    for style, layout, suffix in (("relations", "spring", "png"), ("relations", "geo", "svg"),
+                                  ("alliance", "spring", "png"), ("alliance", "blocs", "svg")):
+        out.append((f"draw-{style}-{layout}-{suffix}",
+                    ["draw", ttl, "-o", str(tmp / "out" / f"draw-{style}-{layout}.{suffix}"), "--style", style,
+                     "--layout", layout, *(("--edge-labels", "--title", "Relations") if style == "relations" else ())]))
+    for i in (1, 3, 5):
+        out.append((f"draw-filter{i}", ["draw", store, "-o", str(tmp / "out" / f"draw-f{i}.svg"), *FILTERS[i]]))
     out.append(("analyze-focus-absent", ["analyze", ttl, "--focus", "Brazil"]))
     out.append(("export-focus-absent", ["export", ttl, "-o", str(tmp / "out" / "x.graphml"), "--focus", "Brazil"]))
     return out
@@ -127,7 +158,7 @@ def run_all() -> dict:
         outputs["input-since2024.ttl"] = _digest(tmp / "since2024.ttl")
         results["files"] = outputs
         results["__files__"] = {k: (tmp / "out" / k).read_bytes().decode("utf-8", "replace")
-                                for k in sorted(p.name for p in (tmp / "out").iterdir() if p.is_file())}
+                                for k in sorted(p.name for p in (tmp / "out").iterdir() if p.is_file() and p.suffix != ".png")}
     return results
 
 
