@@ -144,14 +144,24 @@ def graph_input(path: str | Path) -> tuple[Path, RdfFormat]:
 @dataclass(frozen=True)
 class ExportFormat:
     """A format of ``kg export``: its name, file suffixes, kind (``rdf`` or ``network``), the tools
-    that open it, and whether it is a directory. The writers of the network formats are
-    ``kg.export.NETWORK_WRITERS[name]`` (this module imports nothing of kg.export)."""
+    that open it, whether it is a directory, and its writer as ``module:function``: for a network
+    format a ``write_x(G, path, *, color_by)`` of NetworkX view, for an RDF one
+    ``write_rdf(graph, path, fmt)``; :meth:`load_writer` imports it (this module imports nothing of
+    kg.export)."""
 
     name: str
     suffixes: tuple[str, ...]
     kind: str
     tools: str
+    writer: str
     directory: bool = False
+
+    def load_writer(self):
+        """The function :attr:`writer` names, imported now."""
+        from importlib import import_module
+
+        module, _, function = self.writer.partition(":")
+        return getattr(import_module(module), function)
 
     @property
     def rdf_format(self) -> RdfFormat:
@@ -160,19 +170,22 @@ class ExportFormat:
 
 
 
+_RDF_WRITER = "kg.export.rdf_formats:write_rdf"
+_NET = "kg.export.network:"
 for _export in (
-    ExportFormat("turtle", (".ttl",), "rdf", "triple stores, rdflib, Protégé"),
-    ExportFormat("ntriples", (".nt",), "rdf", "triple stores' bulk loaders"),
-    ExportFormat("nquads", (".nq",), "rdf", "triple stores (one named graph)"),
-    ExportFormat("trig", (".trig",), "rdf", "triple stores (one named graph)"),
-    ExportFormat("jsonld", (".jsonld",), "rdf", "JSON-LD processors"),
-    ExportFormat("rdfxml", (".rdf", ".owl", ".xml"), "rdf", "Protégé, older RDF tools"),
-    ExportFormat("graphml", (".graphml",), "network", "Gephi, yEd, Cytoscape"),
-    ExportFormat("gexf", (".gexf",), "network", "Gephi"),
-    ExportFormat("json", (".json",), "network", "D3 (node-link JSON)"),
-    ExportFormat("cytoscape", (".cyjs",), "network", "Cytoscape.js, Cytoscape"),
-    ExportFormat("neo4j", (), "network", "neo4j-admin database import (a directory)", directory=True),
-    ExportFormat("dot", (".dot", ".gv"), "network", "Graphviz"),
+    ExportFormat("turtle", (".ttl",), "rdf", "triple stores, rdflib, Protégé", _RDF_WRITER),
+    ExportFormat("ntriples", (".nt",), "rdf", "triple stores' bulk loaders", _RDF_WRITER),
+    ExportFormat("nquads", (".nq",), "rdf", "triple stores (one named graph)", _RDF_WRITER),
+    ExportFormat("trig", (".trig",), "rdf", "triple stores (one named graph)", _RDF_WRITER),
+    ExportFormat("jsonld", (".jsonld",), "rdf", "JSON-LD processors", _RDF_WRITER),
+    ExportFormat("rdfxml", (".rdf", ".owl", ".xml"), "rdf", "Protégé, older RDF tools", _RDF_WRITER),
+    ExportFormat("graphml", (".graphml",), "network", "Gephi, yEd, Cytoscape", _NET + "write_graphml"),
+    ExportFormat("gexf", (".gexf",), "network", "Gephi", _NET + "write_gexf"),
+    ExportFormat("json", (".json",), "network", "D3 (node-link JSON)", _NET + "write_node_link"),
+    ExportFormat("cytoscape", (".cyjs",), "network", "Cytoscape.js, Cytoscape", _NET + "write_cytoscape"),
+    ExportFormat("neo4j", (), "network", "neo4j-admin database import (a directory)",
+                 "kg.export.tables:write_neo4j", directory=True),
+    ExportFormat("dot", (".dot", ".gv"), "network", "Graphviz", _NET + "write_dot"),
 ):
     register("export", _export.name, _export, _export.suffixes)
 
