@@ -41,7 +41,7 @@ _DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 #: the claim properties the plan reads
 _CLAIM_FIELDS = frozenset({_TYPE, _SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _ATTRIBUTED, _DERIVED})
 _REQUIRED = (_SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _DERIVED)
-#: the triples that describe an actor (kg.rdf._add_actor): dropped with an actor no claim names
+#: the triples that describe an actor (kg.rdf.add_actor): dropped with an actor no claim names
 _ACTOR_FIELDS = frozenset({_TYPE, "http://www.w3.org/2000/01/rdf-schema#label", _KG + "iso3", _KG + "iso2",
                            "http://www.w3.org/2002/07/owl#sameAs"})
 

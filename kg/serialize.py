@@ -103,9 +103,9 @@ class NTriplesLines:
     """Collects the N-Triples line of each triple added (a sink for kg.rdf's graph writers)."""
 
     def __init__(self) -> None:
-        from rdflib.plugins.serializers.nt import _nt_row
+        from .rdf.lines import ntriples_line
 
-        self._row = _nt_row
+        self._row = ntriples_line
         self.lines: list[str] = []
 
     def add(self, triple) -> None:
@@ -118,19 +118,19 @@ class ClaimEncoder:
     :func:`kg.rdf.build_graph`, line for line). Picklable, for workers."""
 
     def __call__(self, doc: Document, rels: list[Relation]) -> ClaimRecord:
-        from .rdf import _add_claim, _add_document
+        from .rdf.mapping import add_claim, add_document
 
         sink = NTriplesLines()
         actors: list[tuple[str, str | None]] = []
         seen_docs: set[str] = set()
         negated = 0
         for rel in rels:
-            _add_claim(sink, rel)
+            add_claim(sink, rel)
             actors += [(rel.subject, rel.subject_label), (rel.object, rel.object_label)]
             if rel.attributed_to:
                 actors.append((rel.attributed_to, None))
             if rel.doc not in seen_docs:  # as build_graph does for a relation's document
-                _add_document(sink, Document(id=rel.doc, text=""))
+                add_document(sink, Document(id=rel.doc, text=""))
                 seen_docs.add(rel.doc)
             negated += rel.negated
         return ClaimRecord(sink.lines, actors, len(rels) - negated, negated)
@@ -139,16 +139,16 @@ class ClaimEncoder:
 def add_actor(graph, actor: str, gazetteer, label: str | None = None) -> None:
     """Add the triples that describe an actor (type, label, codes, Wikidata) to ``graph`` (an
     rdflib graph, a LineGraph or an :class:`NTriplesLines`), as :func:`kg.rdf.build_graph` does."""
-    from .rdf import _add_actor
+    from .rdf.mapping import add_actor as add
 
-    _add_actor(graph, actor, gazetteer, label)
+    add(graph, actor, gazetteer, label)
 
 
 def add_document(graph, doc: Document) -> None:
     """Add the triples of a document node (identifier, title, date, source) to ``graph``."""
-    from .rdf import _add_document
+    from .rdf.mapping import add_document as add
 
-    _add_document(graph, doc)
+    add(graph, doc)
 
 
 @dataclass

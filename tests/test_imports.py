@@ -44,17 +44,12 @@ ALLOWED_PRIVATE: set[tuple[str, str]] = {
     ("kg/draw/relations.py", "from kg.draw.common import _relations"),
     ("kg/draw/relations.py", "from kg.draw.labels import _text_size"),
     ("kg/view/__init__.py", "from kg.draw.common import _caption"),
-    # kg/rdf.py, kg/rdferrors.py, kg/serialize.py (the RDF layer's owner): rdflib's N-Triples row
-    # writer and the position of a notation3 BadSyntax have no public names; serialize builds claims
-    # with rdf's private helpers
-    ("kg/rdf.py", "from rdflib.plugins.serializers.nt import _nt_row"),
+    # kg/rdf/, kg/rdferrors.py (the RDF layer's owner): rdflib's N-Triples row writer and the position
+    # of a notation3 BadSyntax have no public names
+    ("kg/rdf/lines.py", "from rdflib.plugins.serializers.nt import _nt_row"),
     ("kg/rdferrors.py", "getattr(exc, '_i')"),
     ("kg/rdferrors.py", "getattr(exc, '_str')"),
     ("kg/rdferrors.py", "getattr(exc, '_why')"),
-    ("kg/serialize.py", "from kg.rdf import _add_actor"),
-    ("kg/serialize.py", "from kg.rdf import _add_claim"),
-    ("kg/serialize.py", "from kg.rdf import _add_document"),
-    ("kg/serialize.py", "from rdflib.plugins.serializers.nt import _nt_row"),
 }
 
 #: import cycles that remain, as sorted tuples of module names (same rules as ALLOWED_PRIVATE)
