@@ -29,25 +29,21 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import GraphError
+from .namespaces import ACTOR as _ACTOR, DCTERMS, KG as _KG, OWL, PROV, RDF as _RDF, RDFS, XSD
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_KG = "https://w3id.org/kgstates/ontology#"
-_ACTOR = "https://w3id.org/kgstates/actor/"
+_XSD_STRING = XSD + "string"
+_LANG_STRING = _RDF + "langString"
 _TYPE, _SUBJECT, _PREDICATE, _OBJECT = _RDF + "type", _RDF + "subject", _RDF + "predicate", _RDF + "object"
 _CLAIM_TYPE, _NEGATED, _ATTRIBUTED = _KG + "Claim", _KG + "negated", _KG + "attributedTo"
-_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
+_DERIVED = PROV + "wasDerivedFrom"
 #: the claim properties the plan reads
 _CLAIM_FIELDS = frozenset({_TYPE, _SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _ATTRIBUTED, _DERIVED})
 _REQUIRED = (_SUBJECT, _PREDICATE, _OBJECT, _NEGATED, _DERIVED)
 #: the triples that describe an actor (kg.rdf.add_actor): dropped with an actor no claim names
-_ACTOR_FIELDS = frozenset({_TYPE, "http://www.w3.org/2000/01/rdf-schema#label", _KG + "iso3", _KG + "iso2",
-                           "http://www.w3.org/2002/07/owl#sameAs"})
+_ACTOR_FIELDS = frozenset({_TYPE, RDFS + "label", _KG + "iso3", _KG + "iso2", OWL + "sameAs"})
 
 #: kg.rdf.DOCUMENT_METADATA (not imported: rdflib stays out of this module until it is needed)
-_METADATA = frozenset({"http://purl.org/dc/terms/title", "http://purl.org/dc/terms/date",
-                       "http://purl.org/dc/terms/source"})
+_METADATA = frozenset({DCTERMS + "title", DCTERMS + "date", DCTERMS + "source"})
 
 #: (subject, predicate, object) as plain strings: IRIs and blank node ids by value, literals by lexical form
 Triple = tuple[str, str, str]

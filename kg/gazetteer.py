@@ -14,19 +14,14 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import GazetteerError
+from .namespaces import ACTOR, GEO, KG, OWL, PERSON, RDF, RDFS, SKOS, WD
 from .resources import ontology_path
 
 log = logging.getLogger(__name__)
 
-KG = "https://w3id.org/kgstates/ontology#"
-ACTOR = "https://w3id.org/kgstates/actor/"
-PERSON = "https://w3id.org/kgstates/person/"
-WD = "http://www.wikidata.org/entity/"
-GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-OWL_SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
+RDFS_LABEL = RDFS + "label"
+RDF_TYPE = RDF + "type"
+OWL_SAMEAS = OWL + "sameAs"
 
 #: the kinds of name, from the most to the least specific
 NAME_KINDS = ("name", "official", "alias", "seat", "agency", "capital", "demonym")

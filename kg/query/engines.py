@@ -69,22 +69,6 @@ def _query_rdflib(graph, text: str, bindings: dict, graphs: list[str], max_rows:
                                                  max_rows))
 
 
-def _memory_store(path: Path):
-    import pyoxigraph as ox
-
-    from ..store import load_into
-
-    store = ox.Store()
-    load_into(store, path, bulk=False)
-    return store
-
-
-def _rdflib_graph(path: Path):
-    from ..rdf import read_graph
-
-    return read_graph(path)  # refuses remote JSON-LD contexts and XML entities before parsing
-
-
 def _engine_for(source, engine: str) -> str:
     kind = type(source).__module__.split(".")[0]
     if engine == "auto":
@@ -172,16 +156,16 @@ def execute_query(source, query: str, bindings: dict, graphs: list[str], engine:
         if path is not None:
             if path.is_dir():
                 raise ParamError(f"{path}: the rdflib engine reads graph files, not stores")
-            source = _rdflib_graph(path)
+            from ..sources import open_graph
+
+            source = open_graph(path)  # refuses remote JSON-LD contexts and XML entities before parsing
         return _query_rdflib(source, query, bindings, graphs, max_rows)
     if path is None:
         return _query_oxigraph(source, query, bindings, graphs, max_rows)
-    if path.is_dir():
-        from ..store import open_store
+    from ..sources import open_oxigraph
 
-        with open_store(path) as store:
-            return _query_oxigraph(store, query, bindings, graphs, max_rows)
-    return _query_oxigraph(_memory_store(path), query, bindings, graphs, max_rows)
+    with open_oxigraph(path) as store:  # a store directory read-only, or a file in an in-memory store
+        return _query_oxigraph(store, query, bindings, graphs, max_rows)
 
 
 def run_update(store_dir: str | Path, update: str, *, timeout: float | None = None) -> None:
