@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..errors import FormatError, GraphError
 from ..styles import QUAD_STYLES
-from .common import DRAW_FORMATS, LAYOUTS, _RC, _relations, short_name, summary
+from .common import DRAW_FORMATS, LAYOUTS, RC_PARAMS, drawn_edges, short_name, summary
 from .layouts import default_blocs, layout
 
 __all__ = ["QUAD_STYLES", "LAYOUTS", "STYLES", "DRAW_FORMATS", "network", "layout", "draw", "write_drawing",
@@ -41,7 +41,7 @@ ALLIANCE_ABOVE = 40
 
 def default_style(G) -> str:
     """``alliance`` when ``G`` has more than :data:`ALLIANCE_ABOVE` relations, else ``relations``."""
-    return "alliance" if len(_relations(G)) > ALLIANCE_ABOVE else "relations"
+    return "alliance" if len(drawn_edges(G)) > ALLIANCE_ABOVE else "relations"
 
 
 def draw(G, ax=None, *, style: str | None = None, **options):
@@ -105,7 +105,7 @@ def write_drawing(G, out, *, dpi: int = 150, size: tuple[float, float] = (12.0, 
     fmt, metadata = _format(out)
     check_writable(out)
     width, height = size
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(RC_PARAMS):
         fig = Figure(figsize=(width, height), dpi=dpi)
         legend_room = min(3.3, 0.3 * width)  # inches at the right for the legend
         top = 0.6 if options.get("title") else 0.25
@@ -137,7 +137,7 @@ def filtered_network(source, flt, gazetteer, options: dict, verb: str = "draw"):
     Raises GraphError when no relation is left (``nothing to draw``, with ``verb``).
     """
     G = network(source, flt, gazetteer=gazetteer)
-    if not _relations(G):
+    if not drawn_edges(G):
         what = f" after the filters ({flt.describe()})" if flt is not None and flt.active else ""
         raise GraphError(f"nothing to {verb}: the graph has no relations{what}")
     if flt is not None and flt.active:
@@ -162,5 +162,5 @@ def draw_graph(source, out, *, flt=None, gazetteer=None, **options) -> DrawRepor
     G = filtered_network(source, flt, gazetteer, options)
     options["style"] = options.get("style") or default_style(G)
     write_drawing(G, out, gazetteer=gazetteer, **options)
-    actors = len({n for u, v, *_ in _relations(G) for n in (u, v)})
-    return DrawReport(Path(out), fmt, actors, len(_relations(G)), options["style"])
+    actors = len({n for u, v, *_ in drawn_edges(G) for n in (u, v)})
+    return DrawReport(Path(out), fmt, actors, len(drawn_edges(G)), options["style"])

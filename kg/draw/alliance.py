@@ -15,7 +15,7 @@ import math
 
 from ..styles import SIGN_COLOURS
 from .canvas import actor_entries, draw_nodes, finish, label_nodes, make_legend, prepare
-from .common import _RC
+from .common import RC_PARAMS
 
 __all__ = ["draw_alliance", "hull", "BLOC_TINTS", "ties"]
 
@@ -85,7 +85,7 @@ def draw_alliance(G, ax=None, *, layout: str = "blocs", pos: dict | None = None,
     S, found = ties(G, min_weight)
     groups = [sorted(b) for b in blocs] if blocs is not None else found
     aligned = {n for g in groups for n in g}
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(RC_PARAMS):
         c = prepare(G, ax, layout=layout, pos=pos, seed=seed, blocs=groups, gazetteer=gazetteer,
                     keep=(focus,) if focus else ())
         ax, pos = c.ax, c.pos
@@ -131,9 +131,9 @@ def draw_alliance(G, ax=None, *, layout: str = "blocs", pos: dict | None = None,
         draw_nodes(c, faces=faces, focus=focus)
         label_nodes(c, focus=focus)
         if edge_labels:
-            from .relations import _label_pairs
+            from .relations import place_pair_labels
 
-            _label_pairs(c)
+            place_pair_labels(c)
         if legend:
             _legend(ax, c.kinds, edges, top_w, number, focus, any(n not in aligned for n in c.nodes))
         finish(c, title=title, note=note, caption=caption)

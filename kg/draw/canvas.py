@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from ..errors import GraphError
 from ..text import printable
-from .common import _SHAPES, _caption, _evidence, _relations, short_name
-from .labels import _Placer, _text_size
+from .common import SHAPES, caption_text, drawn_edges, evidence_amounts, short_name
+from .labels import LabelPlacer, text_size
 
 #: fill of the actor symbols by kind
 NODE_FACES = {"state": "#F4F4F4", "organization": "#FFF3C4", "group": "#FFF3C4", None: "#FFF3C4"}
@@ -69,7 +69,7 @@ class Canvas:
     nodes: list
     kinds: dict
     radius: dict
-    placer: _Placer | None = None
+    placer: LabelPlacer | None = None
     curve_pts: list = field(default_factory=list)
 
     def to_pts(self, xy):
@@ -84,20 +84,20 @@ class Canvas:
 
 def prepare(G, ax, *, layout: str, pos, seed: int, blocs, gazetteer, keep=()) -> Canvas:
     """Drop the actors without relations (but those in ``keep``), lay out, make the axes, draw the map."""
-    from .layouts import _layout
+    from .layouts import layout_and_groups
 
     if gazetteer is None:
         from ..gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
     G = G.copy()
-    linked = {n for u, v, *_ in _relations(G) for n in (u, v)}
+    linked = {n for u, v, *_ in drawn_edges(G) for n in (u, v)}
     G.remove_nodes_from([n for n in list(G.nodes) if n not in linked and n not in keep])
     if not linked:
         raise GraphError("nothing to draw: the graph has no relations")
     groups = None
     if pos is None:
-        pos, groups = _layout(G, layout, seed=seed, blocs=blocs, gazetteer=gazetteer)
+        pos, groups = layout_and_groups(G, layout, seed=seed, blocs=blocs, gazetteer=gazetteer)
     if ax is None:
         from matplotlib.figure import Figure
 
@@ -110,11 +110,11 @@ def prepare(G, ax, *, layout: str, pos, seed: int, blocs, gazetteer, keep=()) ->
         from .geomap import draw_map
 
         draw_map(ax)
-    evidence = _evidence(G)
+    evidence = evidence_amounts(G)
     top = max(evidence.values()) or 1
     radius = {n: sc.node_min + (sc.node_max - sc.node_min) * math.sqrt(evidence[n] / top) for n in sorted(G.nodes)}
     nodes = sorted(G.nodes)
-    kinds = {n: G.nodes[n].get("type") if G.nodes[n].get("type") in _SHAPES else None for n in nodes}
+    kinds = {n: G.nodes[n].get("type") if G.nodes[n].get("type") in SHAPES else None for n in nodes}
     return Canvas(G, ax, pos, groups, layout, gazetteer, sc, nodes, kinds, radius)
 
 
@@ -124,7 +124,7 @@ def draw_nodes(c: Canvas, faces: dict | None = None, focus: str | None = None) -
         members = [n for n in c.nodes if c.kinds[n] == kind]
         if not members:
             continue
-        marker = _SHAPES[kind][0]
+        marker = SHAPES[kind][0]
         k = 0.82 if marker in ("s", "D") else 1.0  # equal visual weight for squares and diamonds
         c.ax.scatter([c.pos[n][0] for n in members], [c.pos[n][1] for n in members],
                      s=[(2 * c.radius[n] * k) ** 2 for n in members], marker=marker,
@@ -148,13 +148,13 @@ def label_nodes(c: Canvas, focus: str | None = None) -> None:
     node_pts = c.to_pts([c.pos[n] for n in c.nodes])
     curve_arr = c.to_pts(c.curve_pts) if c.curve_pts else np.zeros((0, 2))
     radii = [c.radius[n] + (4.0 if n == focus else 0.0) for n in c.nodes]
-    c.placer = _Placer(node_pts, radii, curve_arr, bounds)
+    c.placer = LabelPlacer(node_pts, radii, curve_arr, bounds)
     directions = [(1, 0), (0, -1), (0, 1), (-1, 0), (1, -1), (1, 1), (-1, -1), (-1, 1)]
     order = sorted(range(len(c.nodes)), key=lambda i: (c.nodes[i] != focus, -c.radius[c.nodes[i]], c.nodes[i]))
     for i in order:
         n = c.nodes[i]
         text = short_name(n, c.G.nodes[n].get("label"), c.gazetteer)
-        w, h = _text_size(text, c.sc.font)
+        w, h = text_size(text, c.sc.font)
         w, h = w + 3, h + 1
         (x, y), r = node_pts[i], radii[i]
         cands, offsets = [], []
@@ -179,7 +179,7 @@ def finish(c: Canvas, *, title: str | None, note: str | None, caption: bool) -> 
     if title:
         c.ax.set_title(printable(title), loc="left", fontsize=13, fontweight="bold", pad=10)
     if caption:
-        c.ax.annotate(printable(_caption(c.G, note)), (0, 0), xycoords="axes fraction", xytext=(0, -4),
+        c.ax.annotate(printable(caption_text(c.G, note)), (0, 0), xycoords="axes fraction", xytext=(0, -4),
                       textcoords="offset points", ha="left", va="top", fontsize=8.5, color="#333333",
                       annotation_clip=False)
 
@@ -194,7 +194,7 @@ def actor_entries(handles: list, labels: list, headers: list, kinds: dict, focus
     labels.append("Actors (area: evidence)")
     for kind in ("state", "organization", "group", None):
         if kind in kinds.values():
-            marker, name = _SHAPES[kind]
+            marker, name = SHAPES[kind]
             handles.append(Line2D([], [], linestyle="none", marker=marker, markersize=9 if marker == "o" else 8,
                                   markerfacecolor=NODE_FACES[kind], markeredgecolor="#333333"))
             labels.append(name)

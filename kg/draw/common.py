@@ -7,8 +7,9 @@ import textwrap
 from ..predicates import RELATION_PREDICATES
 from ..text import printable
 
-_SHAPES = {"state": ("o", "State"), "organization": ("s", "Organization"), "group": ("D", "Group"),
-           None: ("o", "Actor")}
+#: actor type -> matplotlib marker and legend name
+SHAPES = {"state": ("o", "State"), "organization": ("s", "Organization"), "group": ("D", "Group"),
+          None: ("o", "Actor")}
 LAYOUTS = ("spring", "circular", "kamada-kawai", "geo", "blocs")
 #: file suffix -> matplotlib format and the metadata that keeps the bytes reproducible
 DRAW_FORMATS = {
@@ -16,13 +17,13 @@ DRAW_FORMATS = {
     ".svg": ("svg", {"Date": None, "Creator": "kg"}),
     ".pdf": ("pdf", {"CreationDate": None, "ModDate": None, "Creator": "kg", "Producer": "kg"}),
 }
-_FONT = "DejaVu Sans"
-_RC = {"font.family": "sans-serif", "font.sans-serif": [_FONT], "svg.fonttype": "none",
-       "svg.hashsalt": "kg-draw", "pdf.fonttype": 42, "path.simplify": True}
+#: the font of every label, and the matplotlib settings of every drawing (fonts, reproducible SVG ids)
+FONT = "DejaVu Sans"
+RC_PARAMS = {"font.family": "sans-serif", "font.sans-serif": [FONT], "svg.fonttype": "none",
+             "svg.hashsalt": "kg-draw", "pdf.fonttype": 42, "path.simplify": True}
 
 
-
-def _relations(G):
+def drawn_edges(G):
     """The edges to draw, sorted: (u, v, predicate, data), self-relations left out."""
     order = {p: i for i, p in enumerate(RELATION_PREDICATES)}
     return sorted(((u, v, k, d) for u, v, k, d in G.edges(keys=True, data=True) if u != v),
@@ -33,7 +34,7 @@ def summary(G) -> dict:
     """Documents, claims (evidence entries) and their date range (claim time, else document date)."""
     dates = G.graph.get("document_dates") or {}
     docs, times, claims = set(), [], 0
-    for _, _, _, data in _relations(G):
+    for _, _, _, data in drawn_edges(G):
         evidence = data.get("evidence") or ()
         claims += len(evidence) or int(data.get("weight", 1))
         for ev in evidence:
@@ -47,14 +48,15 @@ def summary(G) -> dict:
             "last": times[-1] if times else None}
 
 
-def _caption(G, note: str | None) -> str:
+def caption_text(G, note: str | None) -> str:
+    """The line under a drawing: documents, claims, their dates, actors and relations, and the filter."""
     s = summary(G)
     docs = f"{s['documents']:,} document{'s' if s['documents'] != 1 else ''}"
     claims = f"{s['claims']:,} claim{'s' if s['claims'] != 1 else ''}"
     text = f"{docs}, {claims}"
     if s["first"]:
         text += f", {s['first']}" if s["first"] == s["last"] else f", {s['first']} to {s['last']}"
-    text += f"; {G.number_of_nodes():,} actors, {len(_relations(G)):,} relations"
+    text += f"; {G.number_of_nodes():,} actors, {len(drawn_edges(G)):,} relations"
     return text + (f". Filter: {note}" if note else "")
 
 
@@ -81,11 +83,10 @@ def short_name(actor_id: str, label: str | None = None, gazetteer=None) -> str:
     return "\n".join(textwrap.wrap(name, 16)) if len(name) > 16 else name
 
 
-
-def _evidence(G) -> dict[str, int]:
+def evidence_amounts(G) -> dict[str, int]:
     """Actor -> evidence entries of the relations it takes part in."""
     amount = {n: 0 for n in G.nodes}
-    for u, v, _, data in _relations(G):
+    for u, v, _, data in drawn_edges(G):
         w = int(data.get("weight", 1))
         amount[u] += w
         amount[v] += w

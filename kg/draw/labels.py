@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from .common import _FONT
+from .common import FONT
 
-def _text_size(text: str, size: float) -> tuple[float, float]:
+
+def text_size(text: str, size: float) -> tuple[float, float]:
     """Width and height in points of ``text`` set in DejaVu Sans at ``size`` points."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
-    prop = FontProperties(family=_FONT, size=size)
+    prop = FontProperties(family=FONT, size=size)
     lines = text.split("\n")
     width = max(text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0] for line in lines)
     return width, size * 1.2 * len(lines)
@@ -24,7 +25,7 @@ def _overlap(a, b):
     return np.clip(w, 0, None) * np.clip(h, 0, None)
 
 
-class _Placer:
+class LabelPlacer:
     """Greedy label placement in display points: each label takes the candidate spot that overlaps
     the least with the labels placed before it, the nodes and the curves (ties: the first spot)."""
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 
 from ..errors import FormatError
-from .common import LAYOUTS, _relations
+from .common import LAYOUTS, drawn_edges
 
 def _simple(G, nodes=None):
     import networkx as nx
 
     U = nx.Graph()
     U.add_nodes_from(sorted(G.nodes if nodes is None else nodes))
-    for u, v, _, data in _relations(G):
+    for u, v, _, data in drawn_edges(G):
         if u in U and v in U:
             a, b = sorted((u, v))
             w = U.edges[a, b]["weight"] if U.has_edge(a, b) else 0
@@ -25,7 +25,7 @@ def _cooperation_components(G) -> list[set[str]]:
 
     C = nx.Graph()
     C.add_nodes_from(sorted(G.nodes))
-    C.add_edges_from((u, v) for u, v, _, d in _relations(G)
+    C.add_edges_from((u, v) for u, v, _, d in drawn_edges(G)
                      if str(d.get("quad_class", "")).endswith("Cooperation"))
     return sorted((set(c) for c in nx.connected_components(C)), key=lambda c: (-len(c), min(c)))
 
@@ -276,10 +276,12 @@ def layout(G, kind: str = "spring", *, seed: int = 7, blocs=None, gazetteer=None
     >>> sorted(pos) == ["A", "B", "C"] and all(0 <= x <= 1 and 0 <= y <= 1 for x, y in pos.values())
     True
     """
-    return _layout(G, kind, seed=seed, blocs=blocs, gazetteer=gazetteer)[0]
+    return layout_and_groups(G, kind, seed=seed, blocs=blocs, gazetteer=gazetteer)[0]
 
 
-def _layout(G, kind, *, seed, blocs, gazetteer):
+def layout_and_groups(G, kind, *, seed, blocs, gazetteer):
+    """The positions of :func:`layout` and, for the ``blocs`` layout, the groups it placed together
+    (None for the others)."""
     if kind not in LAYOUTS:
         raise FormatError(f"unknown layout {kind!r}: use {', '.join(LAYOUTS)}")
     n = G.number_of_nodes()

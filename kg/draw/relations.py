@@ -14,8 +14,8 @@ import math
 from ..predicates import RELATION_PREDICATES
 from ..styles import QUAD_STYLES, MARKERS, style
 from .canvas import actor_entries, bezier, draw_nodes, finish, label_nodes, make_legend, prepare
-from .common import _RC, _relations
-from .labels import _text_size
+from .common import RC_PARAMS, drawn_edges
+from .labels import text_size
 
 __all__ = ["draw_relations", "pair_labels", "line_style"]
 
@@ -32,7 +32,7 @@ def _curves(G, pos) -> list[tuple]:
     pair, so that opposite directions take different sides).
     """
     pairs: dict[tuple[str, str], list] = {}
-    for u, v, k, d in _relations(G):
+    for u, v, k, d in drawn_edges(G):
         pairs.setdefault(tuple(sorted((u, v))), []).append((u, v, k, d))
     out = []
     for (a, _b), edges in sorted(pairs.items()):
@@ -66,7 +66,7 @@ def pair_labels(G) -> dict[tuple[str, str], str]:
     """
     order = {p: i for i, p in enumerate(RELATION_PREDICATES)}
     counts: dict[tuple[str, str], dict[str, int]] = {}
-    for u, v, k, d in _relations(G):
+    for u, v, k, d in drawn_edges(G):
         per = counts.setdefault(tuple(sorted((u, v))), {})
         per[k] = per.get(k, 0) + int(d.get("weight", 1))
     out = {}
@@ -117,7 +117,7 @@ def draw_relations(G, ax=None, *, layout: str = "spring", pos: dict | None = Non
     import matplotlib
     from matplotlib.patches import Circle, FancyArrowPatch
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(RC_PARAMS):
         c = prepare(G, ax, layout=layout, pos=pos, seed=seed, blocs=blocs, gazetteer=gazetteer,
                     keep=(focus,) if focus else ())
         ax, G, pos = c.ax, c.G, c.pos
@@ -155,18 +155,18 @@ def draw_relations(G, ax=None, *, layout: str = "spring", pos: dict | None = Non
                        linewidths=1.1, zorder=2.5, gid=f"marks-{pred}")
         label_nodes(c, focus=focus)
         if edge_labels:
-            _label_pairs(c)
+            place_pair_labels(c)
         if legend:
             _legend(ax, G, c.kinds, c.groups, focus)
         finish(c, title=title, note=note, caption=caption)
     return ax
 
 
-def _label_pairs(c) -> None:
+def place_pair_labels(c) -> None:
     """One label per pair, on or beside the pair's middle line, never over another label or a node."""
     ts = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74)
     for (a, b), text in pair_labels(c.G).items():
-        w, h = _text_size(text, c.sc.edge_font)
+        w, h = text_size(text, c.sc.edge_font)
         w, h = w + 2, h
         spots = c.to_pts(bezier(c.pos[a], c.pos[b], 0.0, ts))
         ends = c.to_pts([c.pos[a], c.pos[b]])
@@ -199,7 +199,7 @@ def _legend(ax, G, kinds, groups, focus) -> None:
     blank = Patch(visible=False)
     handles, labels, headers = [], [], []
     present = {}
-    for _, _, pred, data in _relations(G):
+    for _, _, pred, data in drawn_edges(G):
         present.setdefault(pred, data.get("symmetric", False))
     preds = [p for p in RELATION_PREDICATES if p in present] + sorted(set(present) - set(RELATION_PREDICATES))
     for quad, qs in list(QUAD_STYLES.items()) + [(None, None)]:
@@ -220,11 +220,11 @@ def _legend(ax, G, kinds, groups, focus) -> None:
     if groups:
         handles.append(Patch(facecolor="#EEF2F6", edgecolor="#C9D3DD"))
         labels.append("Alliance bloc")
-    weights = sorted({int(d.get("weight", 1)) for *_, d in _relations(G)})
+    weights = sorted({int(d.get("weight", 1)) for *_, d in drawn_edges(G)})
     headers.append(len(handles))
     handles.append(blank)
     labels.append("Line width: evidence")
     for w in sorted({weights[0], weights[-1]}):
-        handles.append(Line2D([0, 1], [0, 0], color="#555555", lw=_line_width(w, len(_relations(G)))))
+        handles.append(Line2D([0, 1], [0, 0], color="#555555", lw=_line_width(w, len(drawn_edges(G)))))
         labels.append(f"{w} claim{'s' if w != 1 else ''}")
     make_legend(ax, handles, labels, headers)

@@ -80,7 +80,7 @@ def write_view(G, claims: dict, out, *, title: str | None = None, note: str | No
     opens on ``focus`` (an actor id), ringed. The file is written atomically.
     """
     from ..draw import layout as place, short_name
-    from ..draw.common import _caption
+    from ..draw.common import caption_text
     from ..fileio import atomic_write, check_writable
     from .data import page_data
 
@@ -97,7 +97,7 @@ def write_view(G, claims: dict, out, *, title: str | None = None, note: str | No
                                   blocs=_blocs(H, blocs if blocs is not None else H.number_of_nodes() <= 300))
     data["layout"] = layout
     data["focus"] = focus
-    caption = _caption(H, note)
+    caption = caption_text(H, note)
     text = render_page(data, pair_claims, title=title or "kg view", caption=caption)
     raw = text.encode("utf-8")
     with atomic_write(out, "wb") as fh:
