@@ -1,11 +1,16 @@
 """kg.draw and ``kg draw``: what the picture shows, filters, determinism, sizes and bad input.
 
 The SVGs are written with their text as <text> elements, so the tests read labels, legend
-entries and the caption from them.
+entries and the caption from them. The README's pictures under graphs/ are checked by their
+structure (texts, drawn elements with their colours and line styles, legend entries: see
+:func:`structure`), kept in graphs/pictures.json, not by their bytes, which change with
+matplotlib's version; only the determinism tests compare bytes, of two fresh drawings.
+``python tests/test_draw.py`` redraws the pictures and rewrites graphs/pictures.json.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import subprocess
@@ -17,7 +22,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kg.draw import LAYOUTS, STYLES, default_style, draw, draw_graph, layout, network, write_drawing
+from kg.draw import LAYOUTS, STYLES, default_style, draw, draw_graph, figure, layout, network, write_drawing
 from kg.errors import FormatError, GraphError
 from kg.filters import GraphFilter
 from kg.model import Document, Relation
@@ -25,6 +30,8 @@ from kg.rdf import build_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "graphs" / "examples.ttl"
+#: the structure of each picture under graphs/ (written by ``python tests/test_draw.py``)
+MANIFEST = ROOT / "graphs" / "pictures.json"
 #: the options graphs/examples.png and .svg are drawn with (README shows the PNG)
 EXAMPLE_OPTIONS = {"title": "Relations between states in the bundled examples", "size": (12.0, 8.0), "dpi": 110,
                    "edge_labels": True, "style": "relations"}
@@ -251,14 +258,128 @@ def _pictures():
     yield from EXAMPLE_PICTURES.items()
 
 
+def _hex(colour) -> str:
+    from matplotlib.colors import to_hex
+
+    return to_hex(colour, keep_alpha=False)
+
+
+def _colours(values) -> str:
+    """The distinct colours of an artist's colour array, sorted, as ``#rrggbb`` joined by commas."""
+    return ",".join(sorted({_hex(c) for c in values})) or "none"
+
+
+def _describe(artist) -> str | None:
+    """One line for a drawn element with a gid: the gid, its kind, colours, line style and size;
+    None for anything else (axes, spines, texts)."""
+    from matplotlib.collections import Collection, LineCollection, PathCollection
+    from matplotlib.patches import FancyArrowPatch, Patch
+
+    gid = artist.get_gid()
+    if gid is None:
+        return None
+    if isinstance(artist, FancyArrowPatch):
+        return (f"{gid} curve {_hex(artist.get_edgecolor())} {artist.get_linestyle()} "
+                f"lw={artist.get_linewidth():.2f} {type(artist.get_arrowstyle()).__name__}")
+    if isinstance(artist, LineCollection):
+        return (f"{gid} lines n={len(artist.get_segments())} {_colours(artist.get_colors())} "
+                f"{'dashed' if any(o is not None and d for o, d in artist.get_linestyle()) else 'solid'}")
+    if isinstance(artist, PathCollection):
+        return (f"{gid} marks n={len(artist.get_offsets())} face={_colours(artist.get_facecolors())} "
+                f"edge={_colours(artist.get_edgecolors())}")
+    if isinstance(artist, Collection):
+        return f"{gid} shapes n={len(artist.get_paths())} face={_colours(artist.get_facecolors())}"
+    if isinstance(artist, Patch):
+        return f"{gid} {type(artist).__name__} face={_hex(artist.get_facecolor())} edge={_hex(artist.get_edgecolor())}"
+    return f"{gid} {type(artist).__name__}"
+
+
+def _handle(handle) -> str:
+    """A legend key: its kind, colour, line style and marker."""
+    from matplotlib.lines import Line2D
+
+    if isinstance(handle, Line2D):
+        colour = _hex(handle.get_color()) if handle.get_linestyle() not in ("None", "none", "") else "-"
+        return (f"line {colour} {handle.get_linestyle()} marker={handle.get_marker()} "
+                f"face={_hex(handle.get_markerfacecolor()) if handle.get_markerfacecolor() != 'none' else 'none'} "
+                f"edge={_hex(handle.get_markeredgecolor())}")
+    if not handle.get_visible():
+        return "none (a heading)"
+    return f"patch face={_hex(handle.get_facecolor())} edge={_hex(handle.get_edgecolor())}"
+
+
+def structure(fig) -> dict:
+    """What a drawing shows, independent of positions and of how matplotlib renders it: every text in the axes (actor and pair labels by gid, the title and caption), every element with a gid
+    (curves, tie lines, node marks, bloc hulls, the map) with its colours and line style, and the
+    legend's entries with their keys."""
+    from matplotlib.text import Text
+
+    (ax,) = fig.axes
+    texts, elements = [], []
+    for artist in ax.get_children():
+        if isinstance(artist, Text):
+            if artist.get_visible() and artist.get_text().strip():
+                texts.append(f"{artist.get_gid() or '-'}: {artist.get_text()}")
+        elif (line := _describe(artist)) is not None:
+            elements.append(line)
+    legend = ax.get_legend()
+    entries = [f"{t.get_text()} | {_handle(h)}" for t, h in zip(legend.get_texts(), legend.legend_handles)] \
+        if legend is not None else []
+    return {"texts": sorted(texts), "elements": sorted(elements), "legend": entries}
+
+
+def _picture_structure(options: dict, gazetteer) -> dict:
+    G = network(EXAMPLES, None, gazetteer)
+    return structure(figure(G, gazetteer=gazetteer, **options))
+
+
+def test_structure_sees_what_a_drawing_shows(source, gazetteer):
+    from kg.draw.relations import line_style
+    from kg.styles import RELATION_STYLES
+
+    G = network(source, None, gazetteer)
+    found = structure(figure(G, gazetteer=gazetteer, size=(8, 5), dpi=60, title="T", edge_labels=True))
+    assert {"-: T", "actor-PRK: North Korea", "actor-NATO: NATO"} <= set(found["texts"])
+    assert any(t.startswith("pair-PRK-RUS: ") and "supplies" in t for t in found["texts"])
+    curves = [e for e in found["elements"] if e.startswith("relation-")]
+    assert len(curves) == 7
+    supplies, attacks = RELATION_STYLES["supplies"], RELATION_STYLES["attacks"]
+    assert any(e.startswith(f"relation-PRK-supplies-RUS curve {supplies.colour.lower()} {line_style(supplies.dash)} ")
+               for e in curves), curves
+    assert any(e.startswith(f"relation-RUS-attacks-UKR curve {attacks.colour.lower()} {line_style(attacks.dash)} ")
+               for e in curves), curves
+    assert any(e.startswith("actors-organization marks n=1 ") for e in found["elements"])
+    assert [e for e in found["legend"] if e.startswith("supplies")]
+    focused = structure(figure(G, gazetteer=gazetteer, size=(8, 5), dpi=60, title="T", edge_labels=True,
+                               focus="PRK"))
+    assert set(focused["elements"]) - set(found["elements"]) == {"focus marks n=1 face=none edge=" +
+                                                                 _focus_colour()}
+    assert [e for e in focused["legend"] if e not in found["legend"]] == [
+        f"Focus actor | line - None marker=o face=none edge={_focus_colour()}"]
+
+
+def _focus_colour() -> str:
+    from kg.draw.canvas import FOCUS_COLOUR
+
+    return _hex(FOCUS_COLOUR)
+
+
 @pytest.mark.parametrize("name, options", list(_pictures()), ids=[n for n, _ in _pictures()])
-def test_examples_images_are_up_to_date(name, options, tmp_path, gazetteer):
-    """The pictures of the README under graphs/ are regenerated and must equal the committed files."""
-    fresh = tmp_path / name
-    draw_graph(EXAMPLES, fresh, gazetteer=gazetteer, **options)
-    committed = ROOT / "graphs" / name
-    assert committed.exists() and fresh.read_bytes() == committed.read_bytes(), \
+def test_examples_pictures_show_what_is_drawn_now(name, options, gazetteer):
+    """The README's pictures under graphs/ show what kg draws now: the structure of a fresh drawing
+    equals the one recorded when they were drawn (graphs/pictures.json), and the committed file is
+    there, of the right size (a PNG) or with the same texts (an SVG)."""
+    recorded = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    fresh = _picture_structure(options, gazetteer)
+    assert name in recorded and fresh == recorded[name], \
         f"graphs/{name} is stale: run python tests/test_draw.py"
+    committed = ROOT / "graphs" / name
+    if name.endswith(".png"):
+        width, height = options["size"]
+        assert png_size(committed) == (round(width * options["dpi"]), round(height * options["dpi"]))
+    else:
+        lines = {line for t in fresh["texts"] for line in t.split(": ", 1)[1].split("\n")}  # a <text> a line
+        assert lines <= set(svg_texts(committed))
 
 
 # ---------------------------------------------------------------------------- command
@@ -502,8 +623,12 @@ def test_alliance_and_geo_give_the_same_bytes(tmp_path, gazetteer):
         assert a.read_bytes() == b.read_bytes(), options
 
 
-if __name__ == "__main__":  # regenerate the README's pictures under graphs/
+if __name__ == "__main__":  # redraw the README's pictures under graphs/ and record their structure
     from kg.gazetteer import load_gazetteer
 
+    gaz = load_gazetteer()
+    manifest = {}
     for name, options in _pictures():
-        print(draw_graph(EXAMPLES, ROOT / "graphs" / name, gazetteer=load_gazetteer(), **options))
+        print(draw_graph(EXAMPLES, ROOT / "graphs" / name, gazetteer=gaz, **options))
+        manifest[name] = _picture_structure(options, gaz)
+    MANIFEST.write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

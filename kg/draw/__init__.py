@@ -31,7 +31,7 @@ from ..styles import QUAD_STYLES
 from .common import DRAW_FORMATS, LAYOUTS, RC_PARAMS, drawn_edges, short_name, summary
 from .layouts import default_blocs, layout
 
-__all__ = ["QUAD_STYLES", "LAYOUTS", "STYLES", "DRAW_FORMATS", "network", "layout", "draw", "write_drawing",
+__all__ = ["QUAD_STYLES", "LAYOUTS", "STYLES", "DRAW_FORMATS", "network", "layout", "draw", "figure", "write_drawing",
            "draw_graph", "DrawReport", "short_name", "summary", "default_blocs", "default_style"]
 
 STYLES = ("relations", "alliance")
@@ -89,6 +89,23 @@ def _format(out) -> tuple[str, dict]:
     return DRAW_FORMATS[suffix]
 
 
+def figure(G, *, dpi: int = 150, size: tuple[float, float] = (12.0, 8.0), **options):
+    """The matplotlib ``Figure`` of ``G`` that :func:`write_drawing` saves: ``size`` inches, the
+    drawing (see :func:`draw` for ``options``) with room for its title and, at the right, its legend."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    width, height = size
+    with matplotlib.rc_context(RC_PARAMS):
+        fig = Figure(figsize=(width, height), dpi=dpi)
+        legend_room = min(3.3, 0.3 * width)  # inches at the right for the legend
+        top = 0.6 if options.get("title") else 0.25
+        ax = fig.add_axes((0.15 / width, 0.45 / height, (width - legend_room - 0.3) / width,
+                           (height - 0.45 - top) / height))
+        draw(G, ax, **options)
+    return fig
+
+
 def write_drawing(G, out, *, dpi: int = 150, size: tuple[float, float] = (12.0, 8.0), **options) -> Path:
     """Draw ``G`` (see :func:`draw` for ``options``) into ``out``: .png, .svg or .pdf by suffix.
 
@@ -98,20 +115,13 @@ def write_drawing(G, out, *, dpi: int = 150, size: tuple[float, float] = (12.0, 
     import io
 
     import matplotlib
-    from matplotlib.figure import Figure
 
     from ..fileio import atomic_write, check_writable
 
     fmt, metadata = _format(out)
     check_writable(out)
-    width, height = size
     with matplotlib.rc_context(RC_PARAMS):
-        fig = Figure(figsize=(width, height), dpi=dpi)
-        legend_room = min(3.3, 0.3 * width)  # inches at the right for the legend
-        top = 0.6 if options.get("title") else 0.25
-        ax = fig.add_axes((0.15 / width, 0.45 / height, (width - legend_room - 0.3) / width,
-                           (height - 0.45 - top) / height))
-        draw(G, ax, **options)
+        fig = figure(G, dpi=dpi, size=size, **options)
         buf = io.BytesIO()
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
     with atomic_write(out, "wb") as fh:
