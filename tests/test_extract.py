@@ -258,7 +258,9 @@ def test_drafters_are_not_shielded(gazetteer):
     ("Washington slapped tariffs on Canadian steel, prompting Ottawa to retaliate with duties on American goods.",
      {("USA", "sanctions", "CAN"), ("CAN", "sanctions", "USA")}, {("CAN", "attacks", "USA")}),
     ("Saudi Arabia and Israel were close to normalising relations.", set(), {sym("SAU", "agreesWith", "ISR")}),
-    ("Pakistan and Afghanistan exchanged fire across the border.", {sym("PAK", "atWarWith", "AFG")}, set()),
+    # an exchange of fire states fire in each direction (decision 14)
+    ("Pakistan and Afghanistan exchanged fire across the border.",
+     {sym("PAK", "atWarWith", "AFG"), ("PAK", "attacks", "AFG"), ("AFG", "attacks", "PAK")}, set()),
     ("Venezuela and Guyana remain locked in a dispute over the region.", {sym("VEN", "tensionWith", "GUY")}, set()),
     ("The African Union suspended Niger after the coup.", {("AU", "sanctions", "NER")}, set()),
     ("Hungary blocked an EU aid package for Ukraine.", set(), {("HUN", "sanctions", "UKR"), ("EU", "aids", "UKR")}),

@@ -122,7 +122,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         if actors >= 2:
             candidates += parse_candidates(engine, sent.text, tokens, spans, parses.get(sent.index), gazetteer.forums)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
-        best = _best_candidates(frame, candidates, discourse.symmetric)
+        best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         times = time_expressions(sent.text) if best else []
         relations = [_relation(document, sent, frame, c, negated, hedged, c.speaker or attribution, times,
                                gazetteer) for c, negated, hedged in best.values()]
@@ -130,6 +130,15 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         discourse.update(frame, rels)
         out.extend(rels)
     return out
+
+
+def _replaced(candidates: list) -> list:
+    """The candidates without the window rules' readings of a word that a ``replaces`` rule read otherwise
+    for the same pair ("suspended its treaty with Spain": tension, not an agreement)."""
+    rereads = {(c.trigger_index, frozenset((c.subject, c.object))) for c in candidates if c.replaces}
+    if not rereads:
+        return candidates
+    return [c for c in candidates if c.rule or (c.trigger_index, frozenset((c.subject, c.object))) not in rereads]
 
 
 def _best_candidates(frame, candidates, symmetric) -> dict:
@@ -265,17 +274,22 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
     for hit in engine.hits(sent):
         tok = sent.doc[hit.trigger]
         predicate = hit.predicate
-        if predicate not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
+        replaces = hit.rule.split("/")[0] in engine.replacing
+        vowers = modality.vowed_by(sent, tok) if predicate.lower() in engine.lists["vowed_relations"] else None
+        if vowers is not None and (not vowers or hit.subject.actor in vowers):
+            predicate, replaces = "threatens", True  # "vowed strikes on X", "promised sanctions" (decision 16)
+        elif predicate.lower() not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
             if predicate != "attacks" or not modality.conditional_force(sent, tok) or \
                     modality.speaker(sent, tok) != hit.subject.actor:
                 continue
-            # "Israeli officials warned that Israel could strike Iran if ...": a state's own conditional threat
-            predicate = "threatens"
+            else:
+                # "Israeli officials warned that Israel could strike Iran if ...": a state's own conditional threat
+                predicate = "threatens"
         index = max(0, bisect_right(starts, tok.idx) - 1)
         out.append(Candidate(hit.subject.actor, predicate, hit.object.actor, index, tok.text, hit.confidence,
                              subj_span=by_actor.get(hit.subject.actor), obj_span=by_actor.get(hit.object.actor),
                              rule=hit.rule, negated=modality.negated(sent, tok), hedged=modality.hedged(sent, tok),
-                             speaker=modality.speaker(sent, tok)))
+                             speaker=modality.speaker(sent, tok), replaces=replaces))
     return out
 
 

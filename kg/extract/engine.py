@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
@@ -59,6 +59,7 @@ class Rule:
     only: tuple[str, ...] = ()  # applies only to entries of these relations
     require_object: bool = False  # a symmetric relation needs an object too (no pairs within the subject)
     themes: tuple[tuple[str, str], ...] = ()  # (list, relation): what is given, when in the list, sets the relation
+    replaces: bool = False  # its reading of the trigger replaces the window rules' reading of the same word and pair
     fires: tuple[tuple[str, str], ...] = ()
     misses: tuple[str, ...] = ()
 
@@ -90,6 +91,11 @@ class Engine:
     entries: dict[tuple[str, str], tuple[Entry, ...]]
     lists: dict[str, frozenset[str]]
     surface: frozenset[str]  # lowercase word forms that may be a trigger (a cheap gate before parsing)
+
+    @cached_property
+    def replacing(self) -> frozenset[str]:
+        """The ids of the rules whose reading replaces the window rules' reading of the same word."""
+        return frozenset(r.id for r in self.rules if r.replaces)
 
     def hits(self, sent: Sentence) -> list[Hit]:
         """Every relation the rules find in a parsed sentence."""
@@ -221,6 +227,13 @@ class Engine:
                     if a.actor != b.actor:
                         out.append(Hit(a, relation, b, slots.tok.i, conf, rid))
             return out
+        if entry.frame == "mutual" and relation not in SYMMETRIC_PREDICATES:
+            # a directed relation of a mutual act holds both ways: "X exchanged fire with Y" (decision 14)
+            people = subjects + [o for o in objects if o.actor not in {s.actor for s in subjects}]
+            if objects or rule.pairs or entry.frame in self.lists["group_frames"]:
+                out.extend(Hit(a, relation, b, slots.tok.i, conf, rid)
+                           for a in people for b in people if a.actor != b.actor)
+            return out
         seen: set[tuple[str, str]] = set()
         for s in subjects:
             for o in objects:
@@ -291,7 +304,7 @@ def _rules(doc: dict) -> list[Rule]:
             object=tuple(r.get("object", ())), weight=float(r.get("weight", 1.0)), voice=r.get("voice", ""),
             deps=tuple(r.get("deps", ())), governor=r.get("governor", ""), pairs=bool(r.get("pairs", False)),
             relation=r.get("relation", ""), only=tuple(r.get("only", ())),
-            require_object=bool(r.get("require_object", False)),
+            require_object=bool(r.get("require_object", False)), replaces=bool(r.get("replaces", False)),
             themes=tuple(sorted(r.get("themes", {}).items())), fires=fires, misses=tuple(r.get("misses", ()))))
     return rules
 

@@ -117,6 +117,7 @@ class Candidate:
     negated: bool | None = None  # read off the parse; None: decided by the window cues
     hedged: bool | None = None
     speaker: str | None = None
+    replaces: bool = False  # a re-reading of its trigger (a vow, an undone pact): the window's reading of it goes
 
 
 # texts that can be the subject of a judgement: "a resolution that condemned X"

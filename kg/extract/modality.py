@@ -97,6 +97,27 @@ def _modal_consequence(sent: Sentence, head, marks) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and lemma(m) in marks for m in c.children) for c in head.children)
 
 
+def vowed_by(sent: Sentence, tok) -> list[str] | None:
+    """Who vows, promises or stands ready to do what ``tok`` names ("vowed harsh strikes", "promised further
+    sanctions", "is ready to impose sanctions"); ``None`` when no such word governs it. A clause reported
+    by a vow word ("warned that it would strike") counts only when it is itself unreal: "warned that Y had
+    struck" reports a strike."""
+    vows = sent.words("coercive_vows")
+    cur = tok
+    reported = False
+    for _ in range(6):
+        if cur.i != tok.i and lemma(cur) in vows:
+            if reported and not unreal(sent, tok):
+                return None
+            return [a.actor for a in Slots(sent, cur).slot_subj()]
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "dobj", "acomp", "pobj", "prep", "amod",
+                                                   "compound", "conj", "advcl"):
+            return None
+        reported = reported or cur.dep_ == "ccomp"
+        cur = cur.head
+    return None
+
+
 def hedged(sent: Sentence, tok) -> bool:
     """"may have supplied", "reportedly sent", "allegedly struck"."""
     hedges = sent.words("hedge_words")
@@ -140,4 +161,4 @@ def speaker(sent: Sentence, tok) -> str | None:
     return None
 
 
-__all__ = ["negated", "unreal", "hedged", "speaker"]
+__all__ = ["negated", "unreal", "hedged", "speaker", "vowed_by"]

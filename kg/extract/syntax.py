@@ -122,11 +122,11 @@ class Slots:
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, role)
         inner: list[ActorRef] = []
-        if role == "target" and self.relation in self.sent.words("possessor_relations") and low not in self.sent.words(
+        if role == "target" and self._relation_in("possessor_relations") and low not in self.sent.words(
                 "bodies") and low not in self.sent.words("targets") and low not in self.sent.words("events"):
             # "protested against Ethiopia's filling of the dam", "condemned Myanmar's execution of activists":
             # what a state did or owns stands for the state when it is criticised, feared or praised
-            owners = [self.sent.actor_at[c.i] for c in tok.children if c.dep_ == "poss" and c.i in self.sent.actor_at]
+            owners = self._owners_of_thing(tok)
             if owners:
                 return owners
         body = low in self.sent.words("bodies") or (role == "target" and low in self.sent.words("targets")) or (
@@ -149,6 +149,8 @@ class Slots:
                     if c.dep_ in ("poss", "compound", "amod") and c.i in self.sent.actor_at]
         if look:
             for c in tok.children:
+                if c.dep_ == "amod" and lemma(c) in self.sent.words("made"):
+                    continue  # "shot down Iranian-made drones": their maker, not their owner
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     inner.extend(self.sent.actor_at[x.i] for x in c.subtree if x.i in self.sent.actor_at)
                     if role == "target" and c.dep_ == "poss" and c.i not in self.sent.actor_at:
@@ -162,12 +164,26 @@ class Slots:
                 inner.extend(self.actors(c, role))
         return inner
 
+    def _relation_in(self, name: str) -> bool:
+        """Whether the trigger's relation is in a [lists] list (whose words are lower case)."""
+        return self.relation.lower() in self.sent.words(name)
+
+    def _owners_of_thing(self, tok) -> list[ActorRef]:
+        """Whose thing a criticised or feared noun is: its possessor ("Ethiopia's filling of the dam"), else,
+        when it is criticised or feared, its origin adjective ("concern over the Cambodian canal")."""
+        deps = ("poss", "amod") if self._relation_in("complaint_relations") else ("poss",)
+        for dep in deps:
+            owners = [self.sent.actor_at[c.i] for c in tok.children if c.dep_ == dep and c.i in self.sent.actor_at]
+            if owners:
+                return owners
+        return []
+
     def _owner(self, pronoun) -> list[ActorRef]:
         """Whose "its"/"their" a target is: "Georgia accused Russian troops of shelling its villages".
 
         The owner is the nearest actor before the pronoun that is not the trigger's own subject ("its own"
         is the subject's, and names no other actor)."""
-        if self.relation not in self.sent.words("owner_relations") or lemma(
+        if not self._relation_in("owner_relations") or lemma(
                 pronoun) not in self.sent.words("possessive_pronouns") or any(
                 lemma(c) == "own" for c in pronoun.head.children):
             return []
@@ -196,7 +212,7 @@ class Slots:
         for _ in range(4):
             subs = self._children(tok, SUBJECT_DEPS)
             if subs:
-                return [a for s in subs for a in self.actors(s, "subject")]
+                return [a for s in subs for a in self.actors(s, "subject")] or self._reporter(tok, subs)
             if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and lemma(tok.head) in ("of", "for"):
                 objs = self._children(tok.head.head, ("dobj",))
                 if objs and tok.head.head.pos_ == "VERB":  # "accused Kigali of backing", "blamed X for"
@@ -214,7 +230,7 @@ class Slots:
                 objs = [a for o in self._children(tok.head, ("dobj",)) for a in self.actors(o)]
                 if objs:
                     return objs
-            if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") or (
+            if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") or (
                     tok.dep_ == "pobj" and tok.head.dep_ == "prep"):
                 tok = tok.head
                 while tok.dep_ == "prep" and tok.head.i != tok.i:  # through the preposition to what it hangs on
@@ -226,6 +242,21 @@ class Slots:
                 return self.actors(tok.head)
             break
         return []
+
+    def _reporter(self, verb, subs) -> list[ActorRef]:
+        """The speaker a pronoun subject of reported speech stands for: "Israel said it shot down a drone",
+        "Ankara said its jets struck ...": the subject of the verb of saying whose clause this is."""
+        if not any(lemma(s) in self.sent.words("subject_pronouns") or (
+                lemma(s) in self.sent.words("bodies") and any(
+                    c.dep_ == "poss" and lemma(c) in self.sent.words("possessive_pronouns") for c in s.children))
+                for s in subs):
+            return []
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it shot down a drone and then struck ..."
+            clause = clause.head
+        if clause.dep_ != "ccomp" or lemma(clause.head) not in self.sent.words("say"):
+            return []
+        return [a for s in self._children(clause.head, ("nsubj",)) for a in self.actors(s, "subject")]
 
     def slot_patient(self) -> list[ActorRef]:
         found = [a for s in self._children(self.tok, ("nsubjpass",)) for a in self.actors(s, "target")]
@@ -415,14 +446,14 @@ class Slots:
     def slot_complained_to(self) -> list[ActorRef]:
         """Whom a protest or complaint is made to, when the verb names no other target: "India protested to
         Pakistan over the killing" (not "protested to the UN against Ethiopia's dam": that names one)."""
-        if self.relation not in self.sent.words("complaint_relations"):
+        if not self._relation_in("complaint_relations"):
             return []
         return [a for a in self._prep_objects(self.tok, ("to", "with")) if a.actor not in self.sent.words("forum_ids")]
 
     def slot_xcomp_target(self) -> list[ActorRef]:
         """Whom a threat's open complement is aimed at: "threatened to take action against Seoul", "vowed to
         annex the Essequibo region of Guyana" (for the relations of ``xcomp_relations`` only)."""
-        if self.relation not in self.sent.words("xcomp_relations"):
+        if not self._relation_in("xcomp_relations"):
             return []
         out: list[ActorRef] = []
         for x in self._children(self.tok, ("xcomp",)):
