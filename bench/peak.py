@@ -2,7 +2,9 @@
 
 ``measure`` runs a module (``kg.cli``) or a script in a child Python and returns its wall time and
 its peak resident memory: the ``VmHWM`` line of ``/proc/self/status``, read by the child itself at
-exit (not ``ru_maxrss``, which on Linux may count memory of the process it was forked from).
+exit (not ``ru_maxrss``, which on Linux may count memory of the process it was forked from);
+``run`` also gives its CPU time (user + system, from ``getrusage`` of the waited-for children),
+which other jobs on a shared machine disturb less than the wall time.
 
 The anchors (issue 16) are written with pyoxigraph and networkx alone, no kg code:
 
@@ -37,20 +39,32 @@ else:
 def measure(args: list[str], *, module: str | None = None, script: str | None = None,
             stdout=subprocess.DEVNULL) -> tuple[float, float]:
     """Run ``python -m module args`` (or ``python script args``); (seconds, peak MB by VmHWM)."""
+    seconds, _, peak = run(args, module=module, script=script, stdout=stdout)
+    return seconds, peak
+
+
+def run(args: list[str], *, module: str | None = None, script: str | None = None,
+        stdout=subprocess.DEVNULL) -> tuple[float, float, float]:
+    """Run ``python -m module args`` (or ``python script args``); (seconds, CPU seconds, peak MB)."""
+    import resource
+
     kind, target = ("module", module) if module else ("script", script)
     with tempfile.NamedTemporaryFile(prefix="kg-peak-", delete=False) as fh:
         peak_file = fh.name
     try:
         env = dict(os.environ, KG_BENCH_PEAK=peak_file)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.run([sys.executable, "-c", _WRAPPER, kind, target, *args], env=env, stdout=stdout,
                               stderr=subprocess.PIPE)
         seconds = time.perf_counter() - t0
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
         if proc.returncode:
             raise SystemExit(f"{target} {' '.join(args)} failed ({proc.returncode}): "
                              f"{proc.stderr.decode(errors='replace')[-500:]}")
         with open(peak_file) as fh:
-            return seconds, int(fh.read()) / 1024
+            return seconds, cpu, int(fh.read()) / 1024
     finally:
         os.unlink(peak_file)
 
@@ -58,8 +72,9 @@ def measure(args: list[str], *, module: str | None = None, script: str | None = 
 def compare(bare: tuple[str, list[str], dict], kg: tuple[str, list[str], dict], runs: int, target: float,
             before_each=None) -> None:
     """Run the bare process and the kg one ``runs`` times each, alternating; print their median
-    seconds, peak MB and the ratio kg / bare against ``target``. Each of ``bare`` and ``kg`` is
-    (label, args, keyword arguments of :func:`measure`); ``before_each(i)`` runs before each pair."""
+    seconds, median CPU seconds, peak MB and the ratios kg / bare against ``target``, and the
+    machine's load average. Each of ``bare`` and ``kg`` is (label, args, keyword arguments of
+    :func:`run`); ``before_each(i)`` runs before each pair."""
     import statistics
 
     results: dict[str, list] = {"bare": [], "kg": []}
@@ -67,15 +82,17 @@ def compare(bare: tuple[str, list[str], dict], kg: tuple[str, list[str], dict], 
         if before_each is not None:
             before_each(i)
         for key, (_, args, where) in (("bare", bare), ("kg", kg)):
-            results[key].append(measure([a.format(i=i) for a in args], **where))
-    seconds = {k: statistics.median(t for t, _ in v) for k, v in results.items()}
-    peak = {k: max(m for _, m in v) for k, v in results.items()}
+            results[key].append(run([a.format(i=i) for a in args], **where))
+    seconds = {k: statistics.median(t for t, _, _ in v) for k, v in results.items()}
+    cpu = {k: statistics.median(c for _, c, _ in v) for k, v in results.items()}
+    peak = {k: max(m for _, _, m in v) for k, v in results.items()}
     width = max(len(bare[0]), len(kg[0])) + 2
-    print(f"{'process':<{width}}{'seconds':>9}{'peak MB':>9}")
+    print(f"{'process':<{width}}{'seconds':>9}{'CPU s':>8}{'peak MB':>9}")
     for key, (label, _, _) in (("bare", bare), ("kg", kg)):
-        print(f"{label:<{width}}{seconds[key]:>9.1f}{peak[key]:>9.0f}")
-    print(f"ratio kg / bare: {seconds['kg'] / seconds['bare']:.2f} (target <= {target:g}); "
-          f"kg's peak {peak['kg'] / 1024:.2f} GB")
+        print(f"{label:<{width}}{seconds[key]:>9.1f}{cpu[key]:>8.1f}{peak[key]:>9.0f}")
+    print(f"ratio kg / bare: {seconds['kg'] / seconds['bare']:.2f} (target <= {target:g}); in CPU time "
+          f"{cpu['kg'] / cpu['bare']:.2f}; kg's peak {peak['kg'] / 1024:.2f} GB; median of {runs}, "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 # ---------------------------------------------------------------------------- the bare pipelines

@@ -142,11 +142,30 @@ def _criterion(P, N, c, alpha: float) -> float:
     return float(alpha * N[same].sum() / 2 + (1 - alpha) * P[~same].sum() / 2)
 
 
-def _relocate(P, N, c, k: int, alpha: float, max_steps: int = 100_000):
+def _swap_pairs(P, N, alpha: float):
+    """The pairs (v < u, in row-major order) whose swap can lower P when no single move does, and
+    their ``pair_change``: those with a net negative tie (see :func:`_relocate`)."""
+    import numpy as np
+
+    pair_change = 2 * (alpha * N - (1 - alpha) * P)
+    v, u = np.nonzero(np.triu(pair_change > 0, 1))
+    return v, u, pair_change[v, u]
+
+
+def _relocate(P, N, c, k: int, alpha: float, max_steps: int = 100_000, pairs=None):
     """Steepest-descent relocation: the best single move, else the best swap, until none improves.
 
     Ties go to the first actor (sorted ids), then the first bloc, so the result is deterministic.
-    ``P`` and ``N`` are symmetric: an actor's row is its column, read contiguously.
+    ``P`` and ``N`` are symmetric: an actor's row is its column, read contiguously. ``pairs`` is
+    :func:`_swap_pairs` of the same matrices (computed here when not given).
+
+    Swapping v and u changes P by ``delta[v, c[u]] + delta[u, c[v]] - pair_change[v, u]``, where
+    ``delta`` is the change of each single move, all at least ``m`` (its minimum, >= -eps when no
+    move improves), and ``pair_change`` = 2 (alpha N - (1 - alpha) P)[v, u] (the pair's own tie
+    stays between blocs). In floating point that sum is at least ``2m - pair_change``, so when
+    ``2m >= -eps`` only pairs with ``pair_change > 0`` can give a swap below -eps, and only they are
+    evaluated, the same expression element by element as over the whole matrix (the same swap is
+    chosen, the first in row-major order among equal ones). Otherwise every pair is evaluated.
     """
     import numpy as np
 
@@ -154,37 +173,67 @@ def _relocate(P, N, c, k: int, alpha: float, max_steps: int = 100_000):
     c = c.copy()
     M = np.zeros((n, k))
     M[np.arange(n), c] = 1.0
-    pos, neg = P @ M, N @ M  # weight of each actor's ties into each bloc
+    # weight of each actor's ties into each bloc, kept bloc by bloc (a row per bloc: a move
+    # updates two contiguous rows)
+    pos, neg = np.ascontiguousarray((P @ M).T), np.ascontiguousarray((N @ M).T)
     rows = np.arange(n)
-    pair_change = 2 * (alpha * N - (1 - alpha) * P)  # a swap keeps the swapped pair's tie between blocs
-    pair_change[np.tri(n, dtype=bool)] = -np.inf  # each pair once (v < u): the others' swap is +inf
+    sv, su, spc = pairs if pairs is not None else _swap_pairs(P, N, alpha)
+    pair_change = None  # over every pair, made when needed
+    beta = 1 - alpha
+    delta_t, other = np.empty((k, n)), np.empty((k, n))
+    delta = delta_t.T  # delta[v, b]: the change of P when actor v moves to bloc b
     for _ in range(max_steps):
-        own_neg, own_pos = neg[rows, c][:, None], pos[rows, c][:, None]
-        delta = alpha * (neg - own_neg) - (1 - alpha) * (pos - own_pos)
-        flat = int(np.argmin(delta))
-        if delta.flat[flat] < -_EPS:
-            v, b = divmod(flat, k)
+        # delta = alpha * (neg - own_neg) - (1 - alpha) * (pos - own_pos), with own_* the weight
+        # into the actor's own bloc; the same operations in place
+        own = c * n + rows  # (c[v], v) in the rows of pos and neg, flattened
+        np.subtract(neg, neg.take(own), out=delta_t)
+        np.multiply(delta_t, alpha, out=delta_t)
+        np.subtract(pos, pos.take(own), out=other)
+        np.multiply(other, beta, out=other)
+        np.subtract(delta_t, other, out=delta_t)
+        # the first least (actor, bloc) in actor order, as np.argmin(delta) finds it
+        v = int(np.argmin(delta_t.min(axis=0)))
+        b = int(np.argmin(delta_t[:, v]))
+        least = delta_t[b, v]
+        if least < -_EPS:
             a = c[v]
-            pos[:, a] -= P[v]
-            pos[:, b] += P[v]
-            neg[:, a] -= N[v]
-            neg[:, b] += N[v]
+            pos[a] -= P[v]
+            pos[b] += P[v]
+            neg[a] -= N[v]
+            neg[b] += N[v]
             c[v] = b
             continue
-        moved = delta[:, c]
-        swap = moved + moved.T  # swap[v, u]: v to u's bloc, u to v's
-        swap -= pair_change
-        np.putmask(swap, c[:, None] == c[None, :], np.inf)
-        flat = int(np.argmin(swap))
-        if n < 2 or swap.flat[flat] >= -_EPS:
+        if n < 2:
             break
-        v, u = divmod(flat, n)
+        if 2 * least >= -_EPS:
+            cv, cu = c[sv], c[su]
+            swap = delta_t[cu, sv] + delta_t[cv, su]
+            swap -= spc
+            np.putmask(swap, cv == cu, np.inf)
+            if not len(swap):
+                break
+            i = int(np.argmin(swap))
+            if swap[i] >= -_EPS:
+                break
+            v, u = int(sv[i]), int(su[i])
+        else:
+            if pair_change is None:
+                pair_change = 2 * (alpha * N - (1 - alpha) * P)  # a swap keeps the swapped pair's tie between blocs
+                pair_change[np.tri(n, dtype=bool)] = -np.inf  # each pair once (v < u): the others' swap is +inf
+            moved = delta[:, c]
+            swap = moved + moved.T  # swap[v, u]: v to u's bloc, u to v's
+            swap -= pair_change
+            np.putmask(swap, c[:, None] == c[None, :], np.inf)
+            flat = int(np.argmin(swap))
+            if swap.flat[flat] >= -_EPS:
+                break
+            v, u = divmod(flat, n)
         a, b = c[v], c[u]
         for x, src, dst in ((v, a, b), (u, b, a)):
-            pos[:, src] -= P[x]
-            pos[:, dst] += P[x]
-            neg[:, src] -= N[x]
-            neg[:, dst] += N[x]
+            pos[src] -= P[x]
+            pos[dst] += P[x]
+            neg[src] -= N[x]
+            neg[dst] += N[x]
         c[v], c[u] = b, a
     return c
 
@@ -306,12 +355,13 @@ def blocs(S: nx.Graph, alpha: float = 0.5, max_k: int = 8) -> tuple[list[list[st
     best_c = np.zeros(len(nodes), dtype=int)
     best = _criterion(P, N, best_c, alpha)
     vectors = _leading_eigenvectors(P, N, max_k)
+    pairs = _swap_pairs(P, N, alpha)
     for k in range(2, min(max_k, len(nodes)) + 1):
         starts = [_start_components(P, N, k), _start_spectral(P, N, k, vectors), _start_greedy(P, N, k, alpha),
                   best_c.copy()]  # the best partition so far, with an empty bloc to grow
         round_best, round_c = np.inf, None
         for start in starts:
-            c = _relocate(P, N, start, k, alpha)
+            c = _relocate(P, N, start, k, alpha, pairs=pairs)
             value = _criterion(P, N, c, alpha)
             if value < round_best - _EPS:
                 round_best, round_c = value, c
@@ -433,8 +483,9 @@ def centrality(S: nx.Graph) -> dict[str, dict]:
     ``net`` (sum of signed weights) and ``pn`` (:func:`pn_index`)."""
     pn = pn_index(S)
     out = {}
+    adj = S.adj
     for node in sorted(S.nodes):
-        weights = [w for _, _, w in S.edges(node, data="weight")]
+        weights = [d.get("weight") for d in adj[node].values()]  # S.edges(node, data="weight"), faster
         out[node] = {"degree": len(weights), "positive": sum(1 for w in weights if w > 0),
                      "negative": sum(1 for w in weights if w < 0),
                      "weighted_degree": round(sum(abs(w) for w in weights), 6),

@@ -34,7 +34,8 @@ from .predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
 __all__ = ["load_network", "to_networkx", "from_relations"]
 
 class _Claim(NamedTuple):
-    """What the network needs of one claim, from a Relation or from the graph."""
+    """What the network needs of one claim, from a Relation or from the graph (``_build`` reads
+    its evidence fields as the slices ``[4:5]`` and ``[6:]``: keep the order)."""
 
     subject: str
     predicate: str
@@ -60,8 +61,9 @@ def _first(pair: tuple):
     return pair[0]
 
 
-def _build(nodes: dict[str, dict], claims: Iterable[_Claim]) -> nx.MultiDiGraph:
-    """The MultiDiGraph of ``nodes`` (id -> attributes) and the edges the non-negated ``claims`` give."""
+def _build(nodes: dict[str, dict], claims: Iterable[_Claim], evidence: bool = True) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``nodes`` (id -> attributes) and the edges the non-negated ``claims`` give
+    (without each edge's ``evidence`` list when ``evidence`` is false: the other attributes are the same)."""
     groups: dict[tuple[str, str, str], list[_Claim]] = {}
     symmetric = SYMMETRIC_PREDICATES
     for c in claims:
@@ -81,27 +83,36 @@ def _build(nodes: dict[str, dict], claims: Iterable[_Claim]) -> nx.MultiDiGraph:
         attrs = nodes.get(node_id) or {"label": node_id, "iso3": None, "type": None, "wikidata": None}
         graph.add_node(node_id, **attrs)
     edges = []
+    quad_class = QUAD_CLASSES.get
     for (s, p, o), group in sorted(groups.items()):
         if len(group) == 1:  # most relations: one claim, nothing to sort or merge
             c = group[0]
-            unique = [{"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end, "hedged": c.hedged,
-                       "attributed_to": c.attributed_to, "time": c.time}]
             first = last = c.time or None
-            confidence, hedged = c.confidence, all((c.hedged,))
+            confidence, hedged, weight = c.confidence, all((c.hedged,)), 1
+            if evidence:
+                unique = [{"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end, "hedged": c.hedged,
+                           "attributed_to": c.attributed_to, "time": c.time}]
         else:
-            unique, previous = [], None
-            for key, c in sorted([(_evidence_key(c), c) for c in group], key=_first):
-                if key != previous:  # a symmetric relation stated both ways in one sentence counts once
-                    unique.append({"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end,
-                                   "hedged": c.hedged, "attributed_to": c.attributed_to, "time": c.time})
-                    previous = key
-            times = sorted(c.time for c in group if c.time)
-            first, last = (times[0], times[-1]) if times else (None, None)
-            confidence, hedged = max(c.confidence for c in group), all(c.hedged for c in group)
-        edges.append((s, o, p, {
-            "predicate": p, "quad_class": QUAD_CLASSES.get(p), "symmetric": p in symmetric, "weight": len(unique),
-            "confidence": confidence, "hedged": hedged, "evidence": unique, "first_time": first, "last_time": last,
-        }))
+            if evidence:
+                unique, previous = [], None
+                for key, c in sorted([(_evidence_key(c), c) for c in group], key=_first):
+                    if key != previous:  # a symmetric relation stated both ways in one sentence counts once
+                        unique.append({"doc": c.doc, "sentence": c.sentence, "start": c.start, "end": c.end,
+                                       "hedged": c.hedged, "attributed_to": c.attributed_to, "time": c.time})
+                        previous = key
+                weight = len(unique)
+            else:  # the distinct (hedged, doc, sentence, start, end, attributed_to, time): as above
+                weight = len({c[4:5] + c[6:] for c in group})
+            times = [c.time for c in group if c.time]
+            first, last = (min(times), max(times)) if times else (None, None)
+            confidence, hedged = max([c.confidence for c in group]), all([c.hedged for c in group])
+        data = {"predicate": p, "quad_class": quad_class(p), "symmetric": p in symmetric, "weight": weight,
+                "confidence": confidence, "hedged": hedged, "evidence": None, "first_time": first, "last_time": last}
+        if evidence:
+            data["evidence"] = unique
+        else:
+            del data["evidence"]
+        edges.append((s, o, p, data))
     graph.add_edges_from(edges)
     return graph
 
@@ -201,18 +212,22 @@ def network_predicates() -> list[str]:
             ns.DCTERMS + "identifier", ns.DCTERMS + "date"]
 
 
-def _from_quads(quads) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+def _from_quads(quads, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     """The network and the document dates of ``quads`` (pyoxigraph quads, or anything whose terms
-    have the ``value`` of pyoxigraph's: an IRI, a literal's lexical form), as :func:`to_networkx`.
+    have the ``value`` of pyoxigraph's: an IRI, a literal's lexical form), as :func:`to_networkx`
+    (without the edges' ``evidence`` lists when ``evidence`` is false).
 
     Where a claim has a property twice the last one read counts (as rdflib's reading did); an
     actor's label and ISO code are the first read (``Graph.value``).
     """
     fields, kinds = _tables()
-    rdf_type, label_p, iso3_p = ns.RDF + "type", ns.RDFS + "label", ns.KG + "iso3"
-    same_p, ident_p, date_p = ns.OWL + "sameAs", ns.DCTERMS + "identifier", ns.DCTERMS + "date"
     claim_class = ns.KG + "Claim"
-    columns: list[dict[str, str]] = [{} for _ in fields]
+    # one look-up per quad: a claim field (0-11) or another predicate the network reads (12-17)
+    TYPE, LABEL, ISO3, SAME, IDENT, DATE = range(len(fields), len(fields) + 6)
+    slot_of = {**fields, ns.RDF + "type": TYPE, ns.RDFS + "label": LABEL, ns.KG + "iso3": ISO3,
+               ns.OWL + "sameAs": SAME, ns.DCTERMS + "identifier": IDENT, ns.DCTERMS + "date": DATE}.get
+    width = len(fields)
+    records: dict[str, list] = {}  # a subject -> its claim fields, by column
     claim_nodes: dict[str, None] = {}
     types: dict[str, list[str]] = {}
     labels: dict[str, str] = {}
@@ -220,27 +235,31 @@ def _from_quads(quads) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     same_as: dict[str, list[str]] = {}
     ident: dict[str, str] = {}
     dates: dict[str, str] = {}
-    field_of = fields.get
     for q in quads:
-        p = q.predicate.value
-        i = field_of(p)
-        if i is not None:
-            columns[i][q.subject.value] = q.object.value
-        elif p == rdf_type:
+        i = slot_of(q.predicate.value)
+        if i is None:
+            continue
+        if i < TYPE:
+            s = q.subject.value
+            record = records.get(s)
+            if record is None:
+                record = records[s] = [None] * width
+            record[i] = q.object.value
+        elif i == TYPE:
             o = q.object.value
             if o == claim_class:
                 claim_nodes[q.subject.value] = None
             elif o in kinds:
                 types.setdefault(q.subject.value, []).append(o)
-        elif p == label_p:
+        elif i == LABEL:
             labels.setdefault(q.subject.value, q.object.value)
-        elif p == iso3_p:
+        elif i == ISO3:
             iso3.setdefault(q.subject.value, q.object.value)
-        elif p == same_p:
+        elif i == SAME:
             same_as.setdefault(q.subject.value, []).append(q.object.value)
-        elif p == ident_p:
+        elif i == IDENT:
             ident[q.subject.value] = q.object.value
-        elif p == date_p:
+        else:
             s, o = q.subject.value, q.object.value
             if s not in dates or o > dates[s]:
                 dates[s] = o
@@ -255,27 +274,35 @@ def _from_quads(quads) -> tuple[nx.MultiDiGraph, dict[str, str]]:
         wd = sorted(x for x in same_as.get(s, ()) if x.startswith(wd_ns))
         nodes[aid] = {"label": labels.get(s, aid), "iso3": iso3.get(s), "type": kinds[found[0]],
                       "wikidata": wd[0][len(wd_ns):] if wd else None}
-    subj, pred, obj, neg, hedged, conf, doc, sentence, start, end, attributed, time = columns
+    # the claims: the fields of each claim node, its IRIs made local
+    actor_at, kg_at, doc_at = len(actor_ns), len(kg_ns), len(doc_ns)
+    truth = {"true": True, "1": True, "false": False, "0": False}
+    documents: dict[str, str] = {}  # a document's IRI -> its id
     claims = []
+    add = claims.append
     for s in claim_nodes:
-        if s not in subj or s not in pred or s not in obj:
+        record = records.get(s)
+        if record is None:
             continue
-        d = doc.get(s)
-        a = attributed.get(s)
-        claims.append(_Claim(
-            subject=_local(subj[s], actor_ns), predicate=_local(pred[s], kg_ns), object=_local(obj[s], actor_ns),
-            negated=_true(neg.get(s)), hedged=_true(hedged.get(s)),
-            confidence=float(conf[s]) if s in conf else 0.5,
-            doc=ident.get(d, _local(d, doc_ns)) if d is not None else "",
-            sentence=sentence.get(s, ""), start=int(start.get(s, 0)), end=int(end.get(s, 0)),
-            attributed_to=_local(a, actor_ns) if a is not None else None, time=time.get(s),
-        ))
+        a_s, p_s, o_s, n, h, cf, d, sentence, start, end, a, time = record
+        if a_s is None or p_s is None or o_s is None:
+            continue
+        if d is None:
+            doc_id = ""
+        else:
+            doc_id = documents.get(d)
+            if doc_id is None:
+                doc_id = documents[d] = ident.get(d, d[doc_at:] if d.startswith(doc_ns) else d)
+        add(_Claim(
+            a_s[actor_at:] if a_s.startswith(actor_ns) else a_s, p_s[kg_at:] if p_s.startswith(kg_ns) else p_s,
+            o_s[actor_at:] if o_s.startswith(actor_ns) else o_s,
+            False if n is None else truth[n] if n in truth else _true(n),
+            False if h is None else truth[h] if h in truth else _true(h),
+            0.5 if cf is None else float(cf), doc_id, "" if sentence is None else sentence,
+            0 if start is None else int(start), 0 if end is None else int(end),
+            None if a is None else a[actor_at:] if a.startswith(actor_ns) else a, time))
     document_dates = {ident[s]: dates[s] for s in sorted(dates) if s in ident}
-    return _build(nodes, claims), document_dates
-
-
-def _local(text: str, ns: str) -> str:
-    return text[len(ns):] if text.startswith(ns) else text
+    return _build(nodes, claims, evidence), document_dates
 
 
 class _Term(NamedTuple):
@@ -298,7 +325,7 @@ def _rdflib_quads(graph, predicates):
             yield _Quad(_Term(str(s)), pred, _Term(str(o)))
 
 
-def _read(source) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     """The unfiltered network and document dates of ``source`` (see :func:`load_network`)."""
     from .errors import GraphError
 
@@ -309,35 +336,42 @@ def _read(source) -> tuple[nx.MultiDiGraph, dict[str, str]]:
 
         src = graph_source(source)
         try:
-            return _checked(read_quads(src, predicates), source)
+            return _checked(read_quads(src, predicates), source, evidence)
         except OxigraphSyntaxError:
             if src.is_store:
                 raise
             from .rdf import read_graph  # rdflib reads some files pyoxigraph refuses, and words its errors as before
 
-            return _checked(_rdflib_quads(read_graph(src.path), predicates), source)
+            return _checked(_rdflib_quads(read_graph(src.path), predicates), source, evidence)
     kind = type(source).__module__.split(".")[0]
     if kind == "pyoxigraph":
         import pyoxigraph as ox
 
         quads = (q for p in predicates for q in source.quads_for_pattern(None, ox.NamedNode(p), None, None))
-        return _checked(quads, "the graph")
+        return _checked(quads, "the graph", evidence)
     if kind == "rdflib":
-        return _checked(_rdflib_quads(source, predicates), "the graph")
+        return _checked(_rdflib_quads(source, predicates), "the graph", evidence)
     raise GraphError(f"cannot read a network from a {type(source).__name__}; give a graph file, a store "
                      "directory, an rdflib Graph or a pyoxigraph Store")
 
 
-def _checked(quads, name) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+def _checked(quads, name, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    import gc
+
     from .errors import GraphError
 
+    was_enabled = gc.isenabled()
+    gc.disable()  # a million small acyclic objects: the collector would walk them again and again
     try:
-        return _from_quads(quads)
+        return _from_quads(quads, evidence)
     except ValueError as exc:  # a number that is not one (confidence, offsets)
         raise GraphError(f"{name}: a claim has a malformed value ({exc})") from None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
-def load_network(source, filters=None, gazetteer=None) -> nx.MultiDiGraph:
+def load_network(source, filters=None, gazetteer=None, evidence: bool = True) -> nx.MultiDiGraph:
     """The (filtered) NetworkX view of a kg graph: what analyze, diff, export and draw read.
 
     Parameters
@@ -351,6 +385,10 @@ def load_network(source, filters=None, gazetteer=None) -> nx.MultiDiGraph:
         Applied before returning (:func:`kg.filters.apply_filter`); None keeps everything.
     gazetteer : kg.gazetteer.Gazetteer, optional
         Only names the focus actor in the error raised when it is not in the graph.
+    evidence : bool
+        False leaves out each edge's ``evidence`` list (every other attribute is the same), for
+        callers that only count (``kg analyze``, ``kg diff``): faster on large graphs. A filter
+        that reads the evidence (``since``, ``until``, ``exclude_hedged``) has it all the same.
 
     Returns
     -------
@@ -377,7 +415,9 @@ def load_network(source, filters=None, gazetteer=None) -> nx.MultiDiGraph:
     >>> list(G.edges(keys=True))
     [('PRK', 'RUS', 'supplies')]
     """
-    G, dates = _read(source)
+    if filters is not None and (filters.exclude_hedged or filters.since is not None or filters.until is not None):
+        evidence = True
+    G, dates = _read(source, evidence)
     if filters is not None and filters.active:
         from .filters import apply_filter
 

@@ -11,7 +11,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from kg.analysis import (_criterion, _matrices, analyze, balance, blocs, centrality, diff_graphs, ego,
+from kg.analysis import (_criterion, _matrices, _relocate, analyze, balance, blocs, centrality, diff_graphs, ego,
                          pn_index, signed_graph, unaligned, with_document_dates)
 from kg.model import Document, Relation
 from kg.network import from_relations, to_networkx
@@ -151,6 +151,66 @@ def test_relocation_finds_the_optimum_of_small_networks(seed):
     P, N = _matrices(S, nodes)
     optimum = min(_criterion(P, N, c, 0.5) for c in _partitions(len(nodes)))
     assert blocs(S)[1] == pytest.approx(optimum)
+
+
+def _relocate_everywhere(P, N, c, k, alpha):
+    """The relocation of _relocate evaluating every move and every swap over whole matrices (what
+    it did before it evaluated only the swaps that can improve): the reference it must equal."""
+    n = len(c)
+    c = c.copy()
+    M = np.zeros((n, k))
+    M[np.arange(n), c] = 1.0
+    pos, neg = P @ M, N @ M
+    rows = np.arange(n)
+    pair_change = 2 * (alpha * N - (1 - alpha) * P)
+    pair_change[np.tri(n, dtype=bool)] = -np.inf
+    while True:
+        own_neg, own_pos = neg[rows, c][:, None], pos[rows, c][:, None]
+        delta = alpha * (neg - own_neg) - (1 - alpha) * (pos - own_pos)
+        flat = int(np.argmin(delta))
+        if delta.flat[flat] < -1e-9:
+            v, b = divmod(flat, k)
+            a = c[v]
+            pos[:, a] -= P[v]
+            pos[:, b] += P[v]
+            neg[:, a] -= N[v]
+            neg[:, b] += N[v]
+            c[v] = b
+            continue
+        moved = delta[:, c]
+        swap = moved + moved.T
+        swap -= pair_change
+        np.putmask(swap, c[:, None] == c[None, :], np.inf)
+        flat = int(np.argmin(swap))
+        if n < 2 or swap.flat[flat] >= -1e-9:
+            return c
+        v, u = divmod(flat, n)
+        a, b = c[v], c[u]
+        for x, src, dst in ((v, a, b), (u, b, a)):
+            pos[:, src] -= P[x]
+            pos[:, dst] += P[x]
+            neg[:, src] -= N[x]
+            neg[:, dst] += N[x]
+        c[v], c[u] = b, a
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_relocation_equals_the_one_over_whole_matrices(seed):
+    """The same partition, step by step, as the relocation that evaluates every swap: random signed
+    networks (weights in tenths, or all +-1 with many ties), starts and alphas (0 and 1 included)."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 45))
+    density = rng.uniform(0.05, 0.9)
+    W = np.triu(rng.integers(1, 40, (n, n)) / 10 * rng.choice([-1, 1], (n, n)), 1)
+    if seed % 3 == 0:
+        W = np.sign(W)
+    W *= np.triu(rng.random((n, n)) < density, 1)
+    W = W + W.T
+    P, N = np.where(W > 0, W, 0.0), np.where(W < 0, -W, 0.0)
+    alpha = [0.5, 0.3, 0.0, 1.0, 0.85][seed % 5]
+    for k in (2, 3, 5):
+        start = rng.integers(0, k, n)
+        assert _relocate(P, N, start, k, alpha).tolist() == _relocate_everywhere(P, N, start, k, alpha).tolist()
 
 
 def test_blocs_do_not_depend_on_insertion_order():

@@ -127,6 +127,10 @@ def test_same_sentence_both_directions_counts_once():
     rels = [_rel("d", "CHL", "tensionWith", "NOR", s, 0), _rel("d", "NOR", "tensionWith", "CHL", s, 0)]
     g = from_relations(rels)
     assert g.edges["CHL", "NOR", "tensionWith"]["weight"] == 1
+    for evidence in (True, False):
+        g = load_network(build_graph(rels + [_rel("d", "NOR", "tensionWith", "CHL", s + " Again.", 0)], [], None),
+                         evidence=evidence)
+        assert g.edges["CHL", "NOR", "tensionWith"]["weight"] == 2
 
 
 def test_merged_graph_does_not_double_count(relations, gazetteer):
@@ -196,6 +200,24 @@ def test_load_network_applies_the_filter(sources, relations, gazetteer, flt):
         assert list(G.nodes(data=True)) == list(expected.nodes(data=True))
         assert list(G.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))
         assert list(G.nodes) == sorted(G.nodes)  # the focus keeps node order, whatever the hash seed
+
+
+@pytest.mark.parametrize("flt", [None, GraphFilter(since="2023-04"), GraphFilter(exclude_hedged=True),
+                                 GraphFilter(focus="NOR", depth=1), GraphFilter(min_evidence=2),
+                                 GraphFilter(relations=frozenset({"supplies"}), min_confidence=0.6)],
+                         ids=["none", "since", "hedged", "focus", "evidence", "relations-confidence"])
+def test_load_network_without_evidence_lists(sources, gazetteer, flt):
+    """evidence=False (kg analyze, kg diff): the same graph without the edges' evidence lists, which
+    a filter on the evidence (since, until, exclude_hedged) still gets."""
+    graph, files, store = sources
+    reads_evidence = flt is not None and (flt.since or flt.exclude_hedged)
+    for source in (graph, files[0], store):
+        full, lean = load_network(source, flt, gazetteer), load_network(source, flt, gazetteer, evidence=False)
+        assert list(lean.nodes(data=True)) == list(full.nodes(data=True))
+        assert lean.graph == full.graph
+        expected = [(u, v, k, d if reads_evidence else {a: x for a, x in d.items() if a != "evidence"})
+                    for u, v, k, d in full.edges(keys=True, data=True)]
+        assert list(lean.edges(keys=True, data=True)) == expected
 
 
 def test_load_network_focus_not_in_graph_names_the_actor(sources, gazetteer):
