@@ -134,6 +134,11 @@ class Discourse:
                 # "cut ties with Qatar and shut their links with it": the last state object before it
                 target = next((s.actor for s in reversed(spans) if s.j <= i and self._is_state(s.actor)
                                and s.i > 0 and low[s.i - 1] in ("with", "against", "to", "on", "from")), None)
+                if target is None and low[i - 1] in self.object_verbs and spans:
+                    # "Serbia is Kosovo's biggest trading partner, selling it ...": the last state before it
+                    # that is not the one the sentence is about
+                    target = next((s.actor for s in reversed(spans) if s.j <= i and self._is_state(s.actor)
+                                   and s.actor != spans[0].actor), None)
                 if target is not None:
                     out.append(Span(i, i + 1, target, "coref"))
                     covered.add(i)
@@ -234,7 +239,7 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
-                    if relation not in self.symmetric and subject not in here:
+                    if relation not in self.symmetric:
                         out.append(Span(i, k + 1, subject, "coref"))
                         covered.update(range(i, k + 1))
                         i = k + 1

@@ -466,6 +466,8 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         low = f.lowers
         if tr.needs_goods and not f.has_goods_near(t):
             return
+        if tr.modifiers and tr.modifiers.isdisjoint(low[max(0, t - 3):t]):
+            return  # "a pact" is an agreement; "a security pact" an alliance (decision 19)
         if tr.envoy:
             self._envoy_noun(t, pred, tr.confidence)
             return

@@ -38,6 +38,7 @@ class Trigger:
     particle: str = ""  # a word that must follow the verb: "stood by"
     ties: bool = False  # takes its arguments from a "ties/relations with" phrase
     envoy: bool = False  # acts on a diplomat: "recalled its ambassador from X"
+    modifiers: frozenset[str] = frozenset()  # one must be among the three words before it: "security pact"
 
 
 def _v(pred, stems, preps=("",), **kw) -> list[Trigger]:
@@ -59,6 +60,9 @@ AGREEMENT_NOUNS = frozenset("""
 agreement agreements deal deals treaty treaties accord accords pact pacts declaration charter memorandum
 ceasefire truce armistice protocol communique communiqué contract contracts partnership
 """.split())
+
+# what makes a pact an alliance: its kind, or the name of a security pact (AUKUS, ANZUS)
+SECURITY_WORDS = frozenset("security defence defense military strategic mutual-defence aukus anzus".split())
 
 # Light verbs: a nominal trigger after one of these takes the clause subject as its subject.
 LIGHT_VERBS = frozenset("""
@@ -125,7 +129,9 @@ TRIGGERS: list[Trigger] = [
         ("with", "between")),
     # --- alliedWith ---------------------------------------------------------------------------
     *_n("alliedWith", "ally|allies", ("",), confidence=0.7),
-    *_n("alliedWith", "alliance|alliances partnership|partnerships pact|pacts bloc", ("with", "between")),
+    *_n("alliedWith", "alliance|alliances partnership|partnerships bloc", ("with", "between")),
+    # a pact is an alliance only as a security or defence pact (decision 19)
+    *_n("alliedWith", "pact|pacts", ("with", "between"), modifiers=SECURITY_WORDS),
     *_n("alliedWith", "partner|partners", ("",), confidence=0.65),
     # --- supports -----------------------------------------------------------------------------
     *_v("supports", "back support endorse defend|defends|defended|defending praise hail applaud",
