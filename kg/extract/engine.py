@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
-from .syntax import ActorRef, Sentence, Slots, lemma
+from .syntax import ActorRef, Sentence, Slots, counted, lemma
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +162,7 @@ class Engine:
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"
                    for p in c.children if p.dep_ == "pobj"]
         things += [p for t in list(things) for p in t.conjuncts]
+        things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in counted(t)]
         if need == "agreement":  # "adopted a vision for a partnership", "signed a memorandum on a pact"
             things += [p for t in list(things) for c in t.children if c.dep_ == "prep" and lemma(c) in ("for", "on", "of")
                        for p in c.children if p.dep_ == "pobj"]
