@@ -5,11 +5,11 @@ large JSON-lines files (byte blocks moved to the next line start, their first li
 by a first, cheap pass of newline counts on the workers), so that no worker and not the client
 reads a file whole unless it is one partition. The partitions form a ``dask.bag``; each is
 extracted on a worker, which loads the gazetteer and the parser once per process (a worker
-plugin, :class:`KgWorkerPlugin`, and a module-level cache), and comes back as the sorted N-Triples
-lines of its claims, documents and actors. The client merges those runs (spilled to disk, so its
-memory does not grow with the corpus) into one output, byte for byte the graph ``kg build --jobs
-1`` writes for the same inputs whatever the partitioning, or writes one N-Quads file a partition
-(``shards``) for a store's bulk loader.
+plugin, :class:`KgWorkerPlugin`, and a module-level cache), and comes back as one text of the
+sorted N-Triples lines of its claims, documents and actors. The client writes each such run to a
+temporary file as it comes (so its memory does not grow with the corpus) and merges the runs into
+one output, byte for byte the graph ``kg build --jobs 1`` writes for the same inputs whatever the
+partitioning, or writes one N-Quads file a partition (``shards``) for a store's bulk loader.
 
 A task that fails is retried once by Dask, and a worker that dies has its tasks run again
 elsewhere; a partition that still fails stops the build with its input's name, before anything is
@@ -31,6 +31,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .errors import InputError, KgError
 from .model import Document, Relation
+from .rdf.lines import LineGraph
 
 #: a JSON-lines file is cut into partitions of about this many bytes (each from a line start)
 PARTITION_BYTES = 32 << 20
@@ -233,17 +234,24 @@ class KgWorkerPlugin(_PluginBase):
 
 @dataclass
 class PartitionResult:
-    """What a worker sends back for a partition: the sorted N-Triples lines of its claims,
-    documents and actors, the labels the text gave actors the gazetteer does not know (first seen
-    first), its document ids, its counts and its warnings."""
+    """What a worker sends back for a partition: the sorted, distinct N-Triples lines of its
+    claims, documents and actors as one UTF-8 text (``run``: one object to send and to write to a
+    file, not a list of a hundred thousand strings to pickle, unpickle and sort again), the labels
+    the text gave actors the gazetteer does not know (first seen first), its document ids, its
+    counts and its warnings."""
 
     index: int
-    lines: list[str]
+    run: bytes
     labels: list[tuple[str, str | None]] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
     asserted: int = 0
     negated: int = 0
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines of ``run``, each with its newline."""
+        return self.run.decode("utf-8").splitlines(keepends=True)
 
 
 def run_partition(part: Partition, setup: Setup) -> PartitionResult:
@@ -254,7 +262,7 @@ def run_partition(part: Partition, setup: Setup) -> PartitionResult:
     gazetteer = setup.gazetteer_object()
     encode = ClaimEncoder()
     sink = NTriplesLines()
-    result = PartitionResult(part.index, [])
+    result = PartitionResult(part.index, b"")
     labels: dict[str, str | None] = {}
     previous = None
     for doc, found in extract_many(part.documents(result.warnings.append, setup.strict), gazetteer):
@@ -273,7 +281,7 @@ def run_partition(part: Partition, setup: Setup) -> PartitionResult:
             add_actor(sink, actor, gazetteer, label)
         else:  # the label depends on the order of the whole corpus: the client decides
             result.labels.append((actor, label))
-    result.lines = sorted(set(sink.lines))
+    result.run = "".join(sorted(set(sink.lines))).encode("utf-8")
     return result
 
 
@@ -316,6 +324,22 @@ class BuildReport:
     document_ids: list[str] = field(default_factory=list)  # with ``append``: the documents read again
 
 
+#: Dask settings of the LocalCluster that ``local:N`` starts. Dask's defaults suit a long-lived
+#: shared cluster; for one build of parsing tasks they cost about a fifth more CPU than the parsing
+#: itself (measured on the same partitions, see the README): glibc trimming freed memory at 64 KiB
+#: with a fixed mmap threshold (MALLOC_TRIM_THRESHOLD_: spaCy's arrays mapped and unmapped by
+#: every batch, in system time), the workers' sampling profiler (every 10 ms it walks the parsing
+#: thread's stack), and the 20 ms event-loop tick, 100 ms memory monitors and 0.5 s system
+#: monitors of the scheduler, nannies and workers, which take CPU from the parsers.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 def _cluster(scheduler: str):
     """A distributed Client for ``scheduler`` (an address, or ``local:N`` for a LocalCluster of N
     worker processes on this machine) and the cluster to close after, if kg started one."""
@@ -330,7 +354,10 @@ def _cluster(scheduler: str):
             n = 0
         if n < 1:
             raise KgError(f"--scheduler {scheduler}: local:N takes a number of workers, 1 or more")
-        with _ctrl_c_deferred() as interrupted:  # a cluster half started could not be closed
+        import dask
+
+        with _ctrl_c_deferred() as interrupted, dask.config.set(LOCAL_CLUSTER_CONFIG):
+            # (a cluster half started could not be closed; the servers read the settings when made)
             cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
                                    dashboard_address="127.0.0.1:0", silence_logs=logging.CRITICAL)
             client = Client(cluster)
@@ -446,7 +473,7 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
     """
     from .fileio import output_lock
     from .gazetteer import load_gazetteer
-    from .rdf import LineGraph, doc_iri, format_for_path, write_graph
+    from .rdf import doc_iri, format_for_path, write_graph
     from .serialize import add_actor
 
     _require_dask()
@@ -462,7 +489,7 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
     if client is None:
         client, owned = _cluster(scheduler or "local:1")
     spill_dir = Path(output).resolve().parent if output else None
-    graph = LineGraph(spill_lines=100_000, spill_dir=spill_dir) if output else None
+    graph = _SortedRuns(spill_dir) if output else None
     shard_dir = _ShardDir(shards) if shards else None
     labels: dict[int, list[tuple[str, str | None]]] = {}
     documents: list[str] = []
@@ -473,7 +500,7 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
                 if warn is not None:
                     warn(message)
             if graph is not None:
-                graph.add_lines(result.lines)
+                graph.add_run(result.run)
             if shard_dir is not None:
                 shard_dir.write(result, gaz)
             labels[result.index] = result.labels
@@ -514,6 +541,70 @@ def build_distributed(inputs: Sequence[str], *, output: str | None = None, shard
     if shard_dir is not None:
         shard_dir.commit()
     return BuildReport(len(parts), n_docs, asserted, negated, output or shards, documents)
+
+
+class _SortedRuns(LineGraph):
+    """The client's graph: the workers' sorted runs, each written to a temporary file as it comes
+    (beside the output: unnamed, deleted when closed) and merged when the graph is written, with
+    the few lines the client adds itself (actors' labels, an appended graph) kept and spilled as a
+    :class:`~kg.rdf.LineGraph` keeps them. When ``fan_in`` runs of one level are there, they are
+    merged into one run of the next, so the open files stay few however many partitions there are."""
+
+    def __init__(self, spill_dir: Path | None, fan_in: int = 32) -> None:
+        super().__init__(spill_lines=100_000, spill_dir=spill_dir)
+        self.fan_in = fan_in
+        self.levels: list[list] = []  # the run files of each level
+
+    def _file(self):
+        import tempfile
+
+        return tempfile.TemporaryFile("w+", encoding="utf-8", newline="", dir=self.spill_dir)
+
+    def add_run(self, run: bytes) -> None:
+        """Add a run: distinct N-Triples lines in sorted order, UTF-8."""
+        if run:
+            fh = self._file()
+            fh.write(run.decode("utf-8"))
+            self._add(0, fh)
+
+    def _add(self, level: int, fh) -> None:
+        if level == len(self.levels):
+            self.levels.append([])
+        runs = self.levels[level]
+        runs.append(fh)
+        if len(runs) == self.fan_in:
+            merged = self._file()
+            merged.writelines(_merged(runs))
+            for run in runs:
+                run.close()
+            self.levels[level] = []
+            self._add(level + 1, merged)
+
+    def sorted_lines(self) -> Iterator[str]:
+        return _merged([run for runs in self.levels for run in runs], super().sorted_lines())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.sorted_lines())
+
+    def close(self) -> None:
+        super().close()
+        for runs in self.levels:
+            for run in runs:
+                run.close()
+        self.levels = []
+
+
+def _merged(runs: list, *more: Iterable[str]) -> Iterator[str]:
+    """Every distinct line of sorted runs (files, read from their start, and iterables) once, in order."""
+    import heapq
+
+    for run in runs:
+        run.seek(0)
+    previous = None
+    for line in heapq.merge(*runs, *more):
+        if line != previous:
+            yield line
+            previous = line
 
 
 class _ShardDir:

@@ -30,18 +30,54 @@ def run(*args):
 
 
 @pytest.fixture(scope="module")
-def cluster():
-    import logging
+def local2():
+    """The cluster ``--scheduler local:2`` starts, and its client."""
+    from kg.distributed import _cluster
 
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as c:
-        yield c
+    client, cluster = _cluster("local:2")
+    yield client, cluster
+    client.close()
+    cluster.close()
 
 
 @pytest.fixture(scope="module")
-def client(cluster):
-    with distributed.Client(cluster) as c:
-        yield c
+def cluster(local2):
+    return local2[1]
+
+
+@pytest.fixture(scope="module")
+def client(local2):
+    return local2[0]
+
+
+def test_the_local_cluster_is_set_for_parsing(client):
+    """Dask's defaults that cost the parsing workers CPU are off in the cluster of local:N."""
+    import dask
+
+    settings = client.run(lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"),
+                                   dask.config.get("distributed.worker.profile.enabled"),
+                                   dask.config.get("distributed.admin.tick.interval")))
+    assert list(settings.values()) == [(None, "1", False, "1s")] * 2
+
+
+def test_sorted_runs_merge_into_the_distinct_lines_in_order(tmp_path):
+    """The client's merge of the workers' runs, with runs of runs (fan_in 3) and lines of its own."""
+    import random
+
+    from kg.distributed import _SortedRuns
+
+    rng = random.Random(12)
+    pool = [f"<https://e/{i:04d}> <https://e/p> \"é{i}\" .\n" for i in range(2000)]
+    runs = [sorted(set(rng.sample(pool, rng.randrange(0, 300)))) for _ in range(20)]
+    graph = _SortedRuns(tmp_path, fan_in=3)
+    for run in runs:
+        graph.add_run("".join(run).encode("utf-8"))
+    graph.add_lines([pool[5], pool[1999]])
+    expected = sorted(set().union(*runs, [pool[5], pool[1999]]))
+    assert sum(len(level) for level in graph.levels) < 8
+    assert list(graph.sorted_lines()) == expected == list(graph.sorted_lines())
+    graph.close()
+    assert list(tmp_path.iterdir()) == []
 
 
 def single_process(tmp_path, *inputs, suffix=".nt") -> bytes:
