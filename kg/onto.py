@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import GraphError
 from kg.predicates import RELATION_PREDICATES
 from kg.resources import ontology_path
-from kg.vocab import KG
+
+if TYPE_CHECKING:
+    from rdflib import Graph, Literal, URIRef
 
 __all__ = ["PredicateInfo", "load_ontology", "predicate_info"]
-
-_QUADS = (KG.verbalCooperation, KG.materialCooperation, KG.verbalConflict, KG.materialConflict)
 
 
 @dataclass(frozen=True)
@@ -45,11 +44,15 @@ class PredicateInfo:
     @property
     def iri(self) -> URIRef:
         """The property's IRI, e.g. ``KG.supplies``."""
+        from kg.vocab import KG
+
         return KG[self.name]
 
 
 def load_ontology() -> Graph:
     """Parse ``kg.ttl`` into a new graph (the caller may change it)."""
+    from rdflib import Graph
+
     path = ontology_path("kg.ttl")
     graph = Graph()
     try:
@@ -73,8 +76,27 @@ def predicate_info() -> dict[str, PredicateInfo]:
 
 @functools.lru_cache(maxsize=1)
 def _predicate_infos() -> tuple[PredicateInfo, ...]:
+    """The relations' facts, read from kg's disk cache (:mod:`kg.cache`) when kg.ttl, the relation
+    list and this module are as they were: parsing kg.ttl takes rdflib, which the commands that
+    only need these facts (``kg analyze``) then never import."""
+    from .cache import cached
+
+    try:
+        sources = [Path(ontology_path("kg.ttl")).read_bytes(), " ".join(RELATION_PREDICATES).encode(),
+                   Path(__file__).read_bytes()]
+    except OSError:
+        return _read_predicate_infos()  # load_ontology names the file and the problem
+    return cached("ontology", sources, _read_predicate_infos, tuple)
+
+
+def _read_predicate_infos() -> tuple[PredicateInfo, ...]:
+    from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+    from kg.vocab import KG
+
     graph = load_ontology()
-    polarity = {quad: int(_one(graph, quad, KG.polarity)) for quad in _QUADS}
+    quads = (KG.verbalCooperation, KG.materialCooperation, KG.verbalConflict, KG.materialConflict)
+    polarity = {quad: int(_one(graph, quad, KG.polarity)) for quad in quads}
     infos = []
     for name in RELATION_PREDICATES:
         prop = KG[name]

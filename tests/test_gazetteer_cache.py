@@ -46,6 +46,18 @@ def test_a_second_start_reads_the_cache_without_rdflib(tmp_path):
     assert second == ["PRK", "False", first[2], first[3]]  # same names and rules; no rdflib, no TOML parser
 
 
+def test_the_ontology_facts_are_cached_too(tmp_path):
+    """kg analyze needs the relations' weights and polarities of kg.ttl: from the cache, without rdflib."""
+    probe = ("import sys; from kg.onto import predicate_info; i = predicate_info()['sanctions']; "
+             "print(i.quad_class, i.polarity, i.weight, len(predicate_info()), 'rdflib' in sys.modules)")
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+            for _ in range(2)]
+    assert [r.stdout.split() for r in runs] == [["materialConflict", "-1", "-8.0", "16", "True"],
+                                                ["materialConflict", "-1", "-8.0", "16", "False"]]
+    assert len(list(tmp_path.glob("ontology-*.pickle"))) == 1
+
+
 @pytest.mark.slow
 def test_an_edited_gazetteer_file_is_read_again(tmp_path):
     extra = tmp_path / "extra.ttl"
