@@ -142,6 +142,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
      {sym("CHL", "cooperatesWith", "PER"), sym("CHL", "cooperatesWith", "ECU"), sym("ECU", "cooperatesWith", "PER")},
      set()),
     ("Oman and Yemen signed a pact on fishing rights.", {sym("OMN", "agreesWith", "YEM")}, set()),
+    ("Kenyan and Ugandan troops held drills under the two countries' defence treaty.",
+     {sym("KEN", "cooperatesWith", "UGA"), sym("KEN", "agreesWith", "UGA"), sym("KEN", "alliedWith", "UGA")}, set()),
+    ("Tajikistan and Kyrgyzstan signed a truce after days of fighting between the two former Soviet republics.",
+     {sym("KGZ", "agreesWith", "TJK"), sym("KGZ", "atWarWith", "TJK")}, set()),
     ("The G20 condemned Russia's barrage of missiles and drones against Ukraine.",
      {("G20", "criticizes", "RUS"), ("RUS", "attacks", "UKR")}, set()),
 ])

@@ -175,8 +175,8 @@ class Discourse:
                 start_head = k
                 patron = None
                 while k < n and k - start_head < _ADJ_OK + 2 and low[k] not in PAIR_COREF_HEADS \
-                        and (low[k].isalpha() and tokens[k].text[:1].islower() or low[k] == "-"
-                             or k in covered and patron is None):
+                        and (low[k].isalpha() and (tokens[k].text[:1].islower() or k not in covered) or low[k] == "-"
+                             or k in covered and patron is None):  # "the two former Soviet republics"
                     if k in covered:
                         # "two US allies": the allies of the US
                         patron = next(s for s in spans if s.i <= k < s.j)
@@ -318,8 +318,8 @@ class Discourse:
 
     def _coordinated_pair(self, spans: list[Span], low: list[str], i: int) -> tuple[str, str] | None:
         """The last two states joined by "and" before token ``i`` ("Armenia and Azerbaijan"), not the
-        end of a longer list ("Chile, Peru and Bolivia")."""
-        states = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind != "modifier"]
+        end of a longer list ("Chile, Peru and Bolivia"); adjectives count ("Turkish and Azerbaijani troops")."""
+        states = [s for s in spans if s.j <= i and self._is_state(s.actor)]
         for a, b in reversed(list(zip(states, states[1:]))):
             if b.i == a.j + 1 and low[a.j] == "and" and a.actor != b.actor and (a.i == 0 or low[a.i - 1] != ","):
                 return a.actor, b.actor

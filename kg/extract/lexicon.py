@@ -61,7 +61,8 @@ state country nation kingdom emirate island republic regime monarchy sultanate
 """.split())
 PAIR_COREF_HEADS = frozenset("""
 nations countries sides neighbours neighbors leaders governments allies rivals states powers partners
-capitals presidents ministers premiers monarchs militaries armies navies
+capitals presidents ministers premiers monarchs militaries armies navies republics kingdoms
+adversaries foes enemies
 """.split())
 
 HEDGES = (
