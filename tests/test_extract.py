@@ -146,6 +146,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
      {sym("KEN", "cooperatesWith", "UGA"), sym("KEN", "agreesWith", "UGA"), sym("KEN", "alliedWith", "UGA")}, set()),
     ("Tajikistan and Kyrgyzstan signed a truce after days of fighting between the two former Soviet republics.",
      {sym("KGZ", "agreesWith", "TJK"), sym("KGZ", "atWarWith", "TJK")}, set()),
+    ("Quito declared Colombia's ambassador persona non grata.", {sym("ECU", "tensionWith", "COL")}, set()),
+    ("Hungary said it stood with its Serbian brothers.", {("HUN", "supports", "SRB")}, set()),
+    ("Seoul sent Tokyo a warning over the survey ship.", {("KOR", "criticizes", "JPN")}, set()),
+    ("Argentina beat France on penalties in the World Cup final, the tournament's best match.", set(), set()),
     ("The G20 condemned Russia's barrage of missiles and drones against Ukraine.",
      {("G20", "criticizes", "RUS"), ("RUS", "attacks", "UKR")}, set()),
 ])

@@ -111,7 +111,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
         actors = len({s.actor for s in spans})
-        if actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers):
+        if actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers) or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
             discourse.update(SentenceFrame.analyse(tokens, spans, lowers, clauses=False), [])
@@ -130,6 +130,11 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         discourse.update(frame, rels)
         out.extend(rels)
     return out
+
+
+def _sport(engine, lowers) -> bool:
+    """Whether a sentence reports a match between national teams: two words of sport ([lists] sport)."""
+    return len(engine.lists.get("sport", frozenset()).intersection(lowers)) >= 2
 
 
 def _replaced(candidates: list) -> list:

@@ -181,6 +181,8 @@ TRIGGERS: list[Trigger] = [
         "strip|stripped|strips|stripping",
         ("",), envoy=True),
     *_n("tensionWith", "expulsion|expulsions", ("of",), envoy=True),
+    # "declared Mexico's ambassador persona non grata": an expulsion (decision 16)
+    *_v("tensionWith", "declare|declares|declared|declaring", ("",), envoy=True, needs=frozenset({"grata"})),
     *_v("sanctions", "shut|shuts|shutting close|closes|closed|closing seal|seals|sealed|sealing", ("",), ties=True,
         confidence=0.65),
     *_v("agreesWith", "restore resume re-establish reestablish mend|mended|mends|mending", ("",), ties=True),
