@@ -150,6 +150,7 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Hungary said it stood with its Serbian brothers.", {("HUN", "supports", "SRB")}, set()),
     ("Seoul sent Tokyo a warning over the survey ship.", {("KOR", "criticizes", "JPN")}, set()),
     ("Argentina beat France on penalties in the World Cup final, the tournament's best match.", set(), set()),
+    ("Tokyo extended a $1 billion credit line to Manila.", {("JPN", "aids", "PHL")}, set()),
     ("The G20 condemned Russia's barrage of missiles and drones against Ukraine.",
      {("G20", "criticizes", "RUS"), ("RUS", "attacks", "UKR")}, set()),
 ])
