@@ -151,6 +151,8 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Seoul sent Tokyo a warning over the survey ship.", {("KOR", "criticizes", "JPN")}, set()),
     ("Argentina beat France on penalties in the World Cup final, the tournament's best match.", set(), set()),
     ("Tokyo extended a $1 billion credit line to Manila.", {("JPN", "aids", "PHL")}, set()),
+    ("Nicaragua switched diplomatic recognition from Taipei to Beijing.",
+     {sym("CHN", "agreesWith", "NIC"), ("NIC", "supports", "CHN"), sym("NIC", "tensionWith", "TWN")}, set()),
     ("The G20 condemned Russia's barrage of missiles and drones against Ukraine.",
      {("G20", "criticizes", "RUS"), ("RUS", "attacks", "UKR")}, set()),
 ])
