@@ -25,7 +25,7 @@ from ..gazetteer import Gazetteer
 from ..model import Document, Relation
 from ..predicates import SYMMETRIC_PREDICATES
 from ..text import split_sentences, tokenize
-from .attributes import (find_item, find_quantity, find_time, is_hedged, is_irrealis, is_negated,
+from .attributes import (find_item, find_quantity, find_time, is_background, is_hedged, is_irrealis, is_negated,
                          time_expressions)
 from .discourse import Discourse
 from .engine import load_engine
@@ -128,7 +128,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
                                gazetteer) for c, negated, hedged in best.values()]
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
         discourse.update(frame, rels)
-        out.extend(rels)
+        out.extend(r for r in rels if not is_background(sent.text, r.time, r.time_value, document.date))
     return out
 
 

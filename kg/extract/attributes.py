@@ -152,6 +152,35 @@ def time_expressions(sentence: str) -> list[tuple[int, re.Match]]:
     return out
 
 
+# decision 25: background facts must be current or recent; wars or rule "generations ago" give nothing
+BACKGROUND_YEARS = 40
+_CENTURY = re.compile(r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+                      r"eighteenth|nineteenth))(?:[ -]century|[ -]centuries| and \d{1,2}(?:st|nd|rd|th) centuries)\b",
+                      re.IGNORECASE)
+
+
+def is_background(sentence: str, time_text: str | None, time_value: str | None, doc_date: str | None) -> bool:
+    """Whether a relation is history the text recalls, not a current fact (decision 25): dated by a
+    century before the 20th, or in (not since) a year more than BACKGROUND_YEARS before the document.
+
+    >>> is_background("Britain and France fought the Hundred Years' War in the 14th and 15th centuries.", None, None, None)
+    True
+    >>> is_background("Japan invaded China in 1937.", "in 1937", "1937", "2024-05-01")
+    True
+    >>> is_background("Israel has occupied the Golan since 1967.", "since 1967", "1967", "2024-05-01")
+    False
+    """
+    if any(m.group("num") and int(m.group("num")) < 20 or m.group("word") for m in _CENTURY.finditer(sentence)):
+        return True
+    if not (time_value and doc_date and time_text) or time_text.lower().startswith(("since", "from", "until", "by")):
+        return False
+    try:
+        return int(time_value[:4]) < int(doc_date[:4]) - BACKGROUND_YEARS
+    except ValueError:
+        return False
+
+
 def find_time(sentence: str, near: int, doc_date: str | None,
               found: list[tuple[int, re.Match]] | None = None) -> tuple[str | None, str | None]:
     """The time expression closest to character ``near`` and its ISO value.
