@@ -574,6 +574,19 @@ class Slots:
                 return self._prep_objects(verb, ("to", "in"))
         return []
 
+    def slot_arrival(self) -> list[ActorRef]:
+        """Whose unnamed body troops came to help: "arrived in Haiti to help the government", the state they
+        travelled to, when the trigger's object is a body of no named state."""
+        objs = self._children(self.tok, ("dobj",)) or [  # "help the police fight gangs"
+            s for c in self._children(self.tok, ("ccomp", "xcomp")) for s in self._children(c, ("nsubj",))]
+        if not objs or any(self.actors(o, "target") for o in objs) or not any(
+                lemma(o) in self.sent.words("bodies") for o in objs):
+            return []
+        verb = self.tok.head
+        if self.tok.dep_ in ("xcomp", "advcl") and lemma(verb) in self.sent.words("travel"):
+            return self._prep_objects(verb, ("to", "in", "into"))
+        return []
+
     def slot_host(self) -> list[ActorRef]:
         """The noun an adjective or apposition describes: "a wary Japan", "China, Russia's ally"."""
         if self.tok.dep_ in ("amod", "appos"):
