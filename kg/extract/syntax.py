@@ -574,6 +574,22 @@ class Slots:
                 return self._prep_objects(verb, ("to", "in"))
         return []
 
+    def slot_accuser(self) -> list[ActorRef]:
+        """Who was hit, when a state accuses another of an attack on a place it does not name as a state:
+        "Iraq accused Turkish forces of shelling a water park" (decision 15: strikes inside a state attack it)."""
+        tok = self.tok
+        if not self._relation_in("owner_relations") or tok.dep_ != "pcomp" or lemma(tok.head) != "of":
+            return []
+        if not self._children(tok, ("dobj",)):
+            return []  # "accused Kigali of backing the rebels": no place hit
+        verb = tok.head.head
+        if verb.dep_ == "dobj":  # "accused Chinese vessels of ramming ...": "of" on the object
+            verb = verb.head
+        if lemma(verb) not in self.sent.words("accusing"):
+            return []
+        doers = {a.actor for a in self.slot_subj()}
+        return [a for a in Slots(self.sent, verb).slot_subj() if a.actor not in doers]
+
     def slot_arrival(self) -> list[ActorRef]:
         """Whose unnamed body troops came to help: "arrived in Haiti to help the government", the state they
         travelled to, when the trigger's object is a body of no named state."""
