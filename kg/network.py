@@ -22,6 +22,7 @@ Negated claims give no edge.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import Iterable, NamedTuple
 
@@ -220,6 +221,12 @@ def _from_quads(quads, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str
     Where a claim has a property twice the last one read counts (as rdflib's reading did); an
     actor's label and ISO code are the first read (``Graph.value``).
     """
+    return _assemble(_collect(quads), evidence)
+
+
+def _collect(quads) -> tuple:
+    """What the network is made of, collected from ``quads`` in one pass (see :func:`_from_quads`);
+    nothing is converted here, so every error comes from the quads' iterator."""
     fields, kinds = _tables()
     claim_class = ns.KG + "Claim"
     # one look-up per quad: a claim field (0-11) or another predicate the network reads (12-17)
@@ -263,7 +270,13 @@ def _from_quads(quads, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str
             s, o = q.subject.value, q.object.value
             if s not in dates or o > dates[s]:
                 dates[s] = o
+    return records, claim_nodes, types, labels, iso3, same_as, ident, dates
 
+
+def _assemble(collected: tuple, evidence: bool) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The network and the document dates of what :func:`_collect` gathered."""
+    records, claim_nodes, types, labels, iso3, same_as, ident, dates = collected
+    _, kinds = _tables()
     actor_ns, kg_ns, wd_ns, doc_ns = ns.ACTOR, ns.KG, ns.WD, ns.DOC
     nodes: dict[str, dict] = {}
     for s, classes in types.items():
@@ -336,7 +349,19 @@ def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str
 
         src = graph_source(source)
         try:
-            return _checked(read_quads(src, predicates), source, evidence)
+            if src.is_store:
+                return _checked(read_quads(src, predicates), source, evidence)
+            # a file: its parser iterated here, not through read_quads's generator (a tenth of the read)
+            import pyoxigraph as ox
+
+            from .sources import parse_error
+
+            with _collector_paused():
+                try:
+                    collected = _collect(ox.parse(path=str(src.path), format=src.fmt.oxigraph))
+                except (SyntaxError, UnicodeDecodeError, OSError, ValueError) as exc:
+                    raise parse_error(src.path, exc) from None
+            return _checked(None, source, evidence, collected=collected)
         except OxigraphSyntaxError:
             if src.is_store:
                 raise
@@ -355,20 +380,31 @@ def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str
                      "directory, an rdflib Graph or a pyoxigraph Store")
 
 
-def _checked(quads, name, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused (as it was before, afterwards): a read makes a million
+    small acyclic objects, and the collector would walk them again and again."""
     import gc
 
-    from .errors import GraphError
-
     was_enabled = gc.isenabled()
-    gc.disable()  # a million small acyclic objects: the collector would walk them again and again
+    gc.disable()
     try:
-        return _from_quads(quads, evidence)
-    except ValueError as exc:  # a number that is not one (confidence, offsets)
-        raise GraphError(f"{name}: a claim has a malformed value ({exc})") from None
+        yield
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _checked(quads, name, evidence: bool = True, *, collected: tuple | None = None) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """:func:`_from_quads` of ``quads`` (or :func:`_assemble` of what was ``collected``), a malformed
+    number one GraphError line."""
+    from .errors import GraphError
+
+    with _collector_paused():
+        try:
+            return _assemble(collected if collected is not None else _collect(quads), evidence)
+        except ValueError as exc:  # a number that is not one (confidence, offsets)
+            raise GraphError(f"{name}: a claim has a malformed value ({exc})") from None
 
 
 def load_network(source, filters=None, gazetteer=None, evidence: bool = True) -> nx.MultiDiGraph:

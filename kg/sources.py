@@ -73,7 +73,6 @@ def read_quads(source: str | Path | GraphSource, predicates: Iterable[str] | Non
     import pyoxigraph as ox
 
     from .errors import GraphError
-    from .rdferrors import oxigraph_syntax_error
 
     src = source if isinstance(source, GraphSource) else graph_source(source)
     if src.is_store:
@@ -97,12 +96,21 @@ def read_quads(source: str | Path | GraphSource, predicates: Iterable[str] | Non
         return
     try:
         yield from ox.parse(path=str(src.path), format=src.fmt.oxigraph)
-    except SyntaxError as exc:
-        raise oxigraph_syntax_error(src.path, exc) from None
-    except UnicodeDecodeError as exc:
-        raise oxigraph_syntax_error(src.path, SyntaxError(str(exc))) from None
-    except (OSError, ValueError) as exc:
-        raise GraphError(f"{src.path}: cannot read graph ({' '.join(str(exc).split())[:200]})") from None
+    except (SyntaxError, UnicodeDecodeError, OSError, ValueError) as exc:
+        raise parse_error(src.path, exc) from None
+
+
+def parse_error(path, exc: Exception) -> Exception:
+    """The error kg raises for ``exc``, raised by pyoxigraph parsing the file ``path``: an
+    :class:`~kg.rdferrors.OxigraphSyntaxError` for a syntax or encoding error, else a GraphError."""
+    from .errors import GraphError
+    from .rdferrors import oxigraph_syntax_error
+
+    if isinstance(exc, SyntaxError):
+        return oxigraph_syntax_error(path, exc)
+    if isinstance(exc, UnicodeDecodeError):
+        return oxigraph_syntax_error(path, SyntaxError(str(exc)))
+    return GraphError(f"{path}: cannot read graph ({' '.join(str(exc).split())[:200]})")
 
 
 @contextlib.contextmanager
