@@ -153,6 +153,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Tokyo extended a $1 billion credit line to Manila.", {("JPN", "aids", "PHL")}, set()),
     ("Nicaragua switched diplomatic recognition from Taipei to Beijing.",
      {sym("CHN", "agreesWith", "NIC"), ("NIC", "supports", "CHN"), sym("NIC", "tensionWith", "TWN")}, set()),
+    ("A Ukrainian drone strike killed Russian general Ivan Petrov on Monday.",
+     {("UKR", "attacks", "RUS")}, set()),
+    ("Yemen accused Saudi jets of bombing a wedding party.",
+     {("YEM", "criticizes", "SAU"), ("SAU", "attacks", "YEM")}, set()),
     # decision 25: wars generations ago are background, not relations
     ("Spain and Portugal fought over the border in the 17th century.", set(), set()),
     ("The G20 condemned Russia's barrage of missiles and drones against Ukraine.",

@@ -171,6 +171,9 @@ class Engine:
         names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",),
                  "force": ("bodies", "targets")}
         words = frozenset().union(*(sent.words(n) for n in names.get(need, (need,))))
+        if need == "force" and any(sent.actor_at.get(t.i) is not None and sent.actor_at[t.i].kind in (
+                "person", "leader", "agent") for t in things):
+            return True  # "killed Iranian commander Qassem Soleimani": a state's named official or force
         return any(lemma(t) in words or t.text.lower() in words for t in things)
 
     def _applies(self, rule: Rule, entry: Entry, slots: Slots, sent: Sentence) -> bool:
