@@ -239,6 +239,14 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+                    lead = spans[0].actor if spans else None  # the sentence's first actor: often who speaks
+                    others = [a for a in remembered if a != lead]
+                    if relation in self.symmetric and lead in remembered and len(others) == 1:
+                        # "Moroccan Foreign Minister Nasser Bourita hailed the visit": the other party
+                        out.append(Span(i, k + 1, others[0], "coref"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
                     if relation not in self.symmetric:
                         out.append(Span(i, k + 1, subject, "coref"))
                         covered.update(range(i, k + 1))

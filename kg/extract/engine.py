@@ -134,8 +134,12 @@ class Engine:
     # -- conditions -----------------------------------------------------------------------------
     def _needs(self, need: str, tok, sent: Sentence) -> bool:
         """Whether the trigger's dependents meet an entry's ``needs`` condition (see triggers.tsv)."""
+        if "&" in need:  # every condition: "head:light&!of:consequence"
+            return all(self._needs(part, tok, sent) for part in need.split("&"))
         if need.startswith("!"):
             return not self._needs(need[1:], tok, sent)
+        if need.startswith("head:"):  # "sent Myanmar a warning": the verb a noun is the object of is in the list
+            return tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in sent.words(need[5:])
         if need.startswith("sender:"):  # "Kenyan police landed in Haiti to help ...", "sent troops to help ..."
             words = sent.words(need[7:])
             cur = tok

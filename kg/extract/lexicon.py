@@ -62,7 +62,7 @@ state country nation kingdom emirate island republic regime monarchy sultanate
 PAIR_COREF_HEADS = frozenset("""
 nations countries sides neighbours neighbors leaders governments allies rivals states powers partners
 capitals presidents ministers premiers monarchs militaries armies navies republics kingdoms
-adversaries foes enemies
+adversaries foes enemies heads
 """.split())
 
 HEDGES = (
