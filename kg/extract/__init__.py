@@ -120,7 +120,11 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
         if actors >= 2:
-            candidates += parse_candidates(engine, sent.text, tokens, spans, parses.get(sent.index), gazetteer.forums)
+            doc = parses.get(sent.index)
+            candidates += parse_candidates(engine, sent.text, tokens, spans, doc, gazetteer.forums)
+            drafted = _drafted(engine, doc, tokens)
+            if drafted:  # "vetoed a resolution condemning Myanmar": the text condemns, not the vetoing state
+                candidates = [c for c in candidates if c.rule or c.trigger_index not in drafted]
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         times = time_expressions(sent.text) if best else []
@@ -129,6 +133,25 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
         discourse.update(frame, rels)
         out.extend(r for r in rels if not is_background(sent.text, r.time, r.time_value, document.date))
+    return out
+
+
+def _drafted(engine, doc, tokens) -> set[int]:
+    """The tokens (kg's indexes) of verbs whose doer the parse shows is a text that a state blocked, not that
+    state: "vetoed a resolution condemning Myanmar". The window rules' readings of them are dropped."""
+    from bisect import bisect_right
+
+    texts = engine.lists.get("texts", frozenset())
+    blocking = engine.lists.get("blocking", frozenset())
+    starts = [t.start for t in tokens]
+    out: set[int] = set()
+    for tok in doc:
+        text = tok.head
+        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and text.lemma_.lower() in texts and (
+                text.head.lemma_.lower() in blocking or text.dep_ == "nsubjpass" and text.head.lemma_.lower() in blocking):
+            if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children):
+                continue  # "the resolution China vetoed": the relative clause's own subject acts
+            out.add(max(0, bisect_right(starts, tok.idx) - 1))
     return out
 
 
