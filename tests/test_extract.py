@@ -388,7 +388,8 @@ def test_vowed_response_is_a_threat(text, expected, gazetteer):
 @pytest.mark.parametrize("text", [
     "Chile vowed a swift response to the wildfires in Argentina.",
     "Peru promised retaliation, officials in Bolivia said.",
-    pytest.param("Ghana pledged a response to the floods that hit Togo.", marks=pytest.mark.xfail(strict=True, reason="extractor defect of the window rules: GHA attacks TGO from 'hit' near both names")),
+    "Ghana pledged a response to the floods that hit Togo.",
+    "A massive earthquake hit Turkey and Syria, and Greece sent rescuers.",
 ])
 def test_vowed_response_without_an_adversary_is_not_a_threat(text, gazetteer):
     assert_exactly(triples(text, gazetteer), set())

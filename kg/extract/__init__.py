@@ -137,12 +137,14 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
 
 
 def _drafted(engine, doc, tokens) -> set[int]:
-    """The tokens (kg's indexes) of verbs whose doer the parse shows is a text that a state blocked, not that
-    state: "vetoed a resolution condemning Myanmar". The window rules' readings of them are dropped."""
+    """The tokens (kg's indexes) of verbs whose doer the parse shows is not a state: a text that a state
+    blocked ("vetoed a resolution condemning Myanmar") or a natural hazard ("the floods that hit Togo").
+    The window rules' readings of them are dropped."""
     from bisect import bisect_right
 
     texts = engine.lists.get("texts", frozenset())
     blocking = engine.lists.get("blocking", frozenset())
+    hazards = engine.lists.get("hazards", frozenset())
     starts = [t.start for t in tokens]
     out: set[int] = set()
     for tok in doc:
@@ -152,6 +154,11 @@ def _drafted(engine, doc, tokens) -> set[int]:
             if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children):
                 continue  # "the resolution China vetoed": the relative clause's own subject acts
             out.add(max(0, bisect_right(starts, tok.idx) - 1))
+        elif tok.pos_ == "VERB" and (tok.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children)
+                and text.lemma_.lower() in hazards or any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in tok.children)):
+            out.add(max(0, bisect_right(starts, tok.idx) - 1))  # "the floods that hit Togo": no state's act
     return out
 
 
