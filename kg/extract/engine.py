@@ -20,6 +20,7 @@ import csv
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
 from .syntax import ActorRef, Sentence, Slots, counted, lemma
@@ -338,6 +339,8 @@ def load_engine() -> Engine:
 
     names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv", "agents.tsv")
     sources = [_data(n).read_bytes() if _data(n).is_file() else b"" for n in names]
+    # this module defines the pickled classes (Engine, Rule, Entry) and builds them: a change here is a new engine
+    sources.append(Path(__file__).read_bytes())
     return cached("engine", sources, _build_engine, Engine)
 
 
