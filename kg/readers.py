@@ -72,7 +72,6 @@ from .model import Document
 
 log = logging.getLogger(__name__)
 
-_PROBE = PROBE  # (the name tests/test_streaming.py reads)
 _STDIN = "<stdin>"
 _GLOB = re.compile(r"[*?\[]")
 

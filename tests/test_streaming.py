@@ -123,7 +123,7 @@ def test_text_without_blank_lines_is_cut_at_line_ends_then_spaces(tmp_path, smal
     parts, _ = read_all(path)
     assert len(parts) > 3
     assert "".join(p.text for p in parts) == lines + " " + "word " * 1000
-    longest = readers.PART_CHARS * readers._PART_MAX + max(readers.READ_BYTES, readers._PROBE)  # + one read
+    longest = readers.PART_CHARS * readers._PART_MAX + max(readers.READ_BYTES, readers.PROBE)  # + one read
     assert all(len(p.text) <= longest for p in parts)
     assert all(p.text.endswith(("\n", " ")) for p in parts[:-1])
 
