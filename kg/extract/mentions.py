@@ -324,6 +324,10 @@ class DocumentMentions:
                     and words[j].lower() not in AGENT_NOUNS and not self._starts_name(words, j):
                 i = j  # "Washington Post", "Moscow Times"
                 continue
+            if best.tokens[-1].lower() in _REGION_QUALIFIERS and j < n and words[j][:1].isupper() \
+                    and words[j].lower() not in AGENT_NOUNS:
+                i = j  # "the West African country", "the West Bank": a compound place name, not the West
+                continue
             span = Span(i, j, best.actor, best.kind, best.person)
             span = self._extend_role(words, span)
             spans.append(span)
