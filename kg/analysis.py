@@ -31,9 +31,7 @@ Everything is deterministic: actors are handled in sorted order and ties go to t
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass, field
-from typing import Iterator
 
 import networkx as nx
 
@@ -565,25 +563,11 @@ class Analysis:
         return out
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (as it was before, afterwards). The analysis makes
-    hundreds of thousands of small acyclic objects (records, tuples), and each full collection
-    they trigger walks the whole relation graph too: 20-25% of the time on 1,000 actors."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def analyze(G: nx.MultiDiGraph, alpha: float = 0.5, max_k: int = 8, focus: str | None = None) -> Analysis:
     """Signed projection, blocs, balance, centrality (and the ego summary of ``focus``) of ``G``."""
-    with _collector_paused():
+    from .network import collector_paused
+
+    with collector_paused():  # hundreds of thousands of small acyclic objects (records, tuples)
         S = signed_graph(G)
         groups, value = blocs(S, alpha=alpha, max_k=max_k)
         return Analysis(signed=S, alpha=alpha, blocs=groups, criterion=value, balance=balance(S),

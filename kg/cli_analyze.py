@@ -279,15 +279,19 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
     from .analysis import analyze as run
     from .gazetteer import load_gazetteer
 
+    from .network import collector_paused
+
     gazetteer = load_gazetteer()
-    G, flt = _load(graph, options, gazetteer)
-    result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
-    from .text import json_terminal_safe, printable  # labels and evidence never drive the terminal
-    if fmt == "json":
-        click.echo(json_terminal_safe(json_text(result)))
-    else:
-        labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
-        click.echo(printable(format_analysis(result, labels)))
+    with collector_paused():  # its full collections would walk the graph again and again
+        G, flt = _load(graph, options, gazetteer)
+        result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
+        from .text import json_terminal_safe, printable  # labels and evidence never drive the terminal
+        if fmt == "json":
+            text = json_terminal_safe(json_text(result))
+        else:
+            labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
+            text = printable(format_analysis(result, labels))
+    click.echo(text)
 
 
 @click.command("diff", cls=KgCommand)
@@ -306,9 +310,12 @@ def diff(old, new, fmt, alpha, max_blocs, exit_code, **options):
     from .gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    G_old, _ = _load(old, options, gazetteer)
-    G_new, _ = _load(new, options, gazetteer)
-    result = diff_graphs(G_old, G_new, alpha=alpha, max_k=max_blocs)
+    from .network import collector_paused
+
+    with collector_paused():
+        G_old, _ = _load(old, options, gazetteer)
+        G_new, _ = _load(new, options, gazetteer)
+        result = diff_graphs(G_old, G_new, alpha=alpha, max_k=max_blocs)
     from .text import json_terminal_safe, printable
     if fmt == "json":
         click.echo(json_terminal_safe(json_text(result)))

@@ -356,7 +356,7 @@ def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str
 
             from .sources import parse_error
 
-            with _collector_paused():
+            with collector_paused():
                 try:
                     collected = _collect(ox.parse(path=str(src.path), format=src.fmt.oxigraph))
                 except (SyntaxError, UnicodeDecodeError, OSError, ValueError) as exc:
@@ -381,9 +381,10 @@ def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str
 
 
 @contextlib.contextmanager
-def _collector_paused():
+def collector_paused():
     """Python's cyclic garbage collector paused (as it was before, afterwards): a read makes a million
-    small acyclic objects, and the collector would walk them again and again."""
+    small acyclic objects, and the collector would walk them again and again (the analysis and the
+    output of ``kg analyze`` are paused the same way)."""
     import gc
 
     was_enabled = gc.isenabled()
@@ -400,7 +401,7 @@ def _checked(quads, name, evidence: bool = True, *, collected: tuple | None = No
     number one GraphError line."""
     from .errors import GraphError
 
-    with _collector_paused():
+    with collector_paused():
         try:
             return _assemble(collected if collected is not None else _collect(quads), evidence)
         except ValueError as exc:  # a number that is not one (confidence, offsets)

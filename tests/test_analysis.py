@@ -346,6 +346,16 @@ def test_analyze_json_of_1914():
     assert result.output == _run("analyze", FIXTURE, "--format", "json").output  # same bytes
 
 
+def test_analyze_and_diff_leave_the_garbage_collector_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    assert _run("analyze", FIXTURE, "--format", "json").exit_code == 0
+    assert _run("diff", FIXTURE, FIXTURE).exit_code == 0
+    assert _run("analyze", "missing.ttl").exit_code != 0
+    assert gc.isenabled()
+
+
 def test_analyze_table_with_focus():
     result = _run("analyze", FIXTURE, "--focus", "France")
     assert result.exit_code == 0, result.output
