@@ -149,7 +149,7 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Quito declared Colombia's ambassador persona non grata.", {sym("ECU", "tensionWith", "COL")}, set()),
     ("Hungary said it stood with its Serbian brothers.", {("HUN", "supports", "SRB")}, set()),
     ("Seoul sent Tokyo a warning over the survey ship.", {("KOR", "criticizes", "JPN")}, set()),
-    ("Argentina beat France on penalties in the World Cup final, the tournament's best match.", set(), set()),
+    ("Norway's handball team beat Denmark in the championship semi-final at a packed stadium.", set(), set()),
     ("Tokyo extended a $1 billion credit line to Manila.", {("JPN", "aids", "PHL")}, set()),
     ("Nicaragua switched diplomatic recognition from Taipei to Beijing.",
      {sym("CHN", "agreesWith", "NIC"), ("NIC", "supports", "CHN"), sym("NIC", "tensionWith", "TWN")}, set()),
