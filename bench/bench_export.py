@@ -39,7 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_query import _Gazetteer, _labels, relations  # noqa: E402
 
-from kg.export import _flat, write_graphml  # noqa: E402
+from kg.export import write_graphml  # noqa: E402
+from kg.export.attributes import flat  # noqa: E402
 from kg.network import from_relations  # noqa: E402
 
 
@@ -88,7 +89,7 @@ def main() -> None:
         print(f"graph: {args.claims:,} claims, {G.number_of_nodes()} actors, {G.number_of_edges():,} relations, "
               f"{sum(d['weight'] for _, _, d in G.edges(data=True)):,} evidence sentences "
               f"(made in {time.perf_counter() - t0:.1f} s)")
-        H = _flat(G, "type")  # what networkx writes: the same nodes, edges and attributes
+        H = flat(G, "type")  # what networkx writes: the same nodes, edges and attributes
         kg_times, nx_times = [], []
         for _ in range(args.runs):
             t0 = time.perf_counter()

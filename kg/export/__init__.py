@@ -41,7 +41,6 @@ from pathlib import Path
 from ..errors import FormatError, GraphError
 from ..formats import ExportFormat, registered
 from .attributes import QUAD_COLORS, TYPE_COLORS, edge_attributes, node_colors
-from .attributes import flat as _flat  # noqa: F401  (bench/bench_export.py's name for it)
 from .network import (cytoscape_data, generate_dot, generate_graphml, node_link_data, write_cytoscape, write_dot,
                       write_gexf, write_graphml, write_node_link)
 from .rdf_formats import rdf_to_export
