@@ -239,3 +239,14 @@ def test_checker_finds_private_names(tmp_path):
     private = [what for _, what in graph(tmp_path)[1]]
     assert sorted(private) == ["exc._why", "from kg.a import _x", "from kg.a import _x", "getattr(exc, '_i')",
                                "kg.a.K._m", "kg.a._x", "kg.a._x", "rdflib.term._hidden"]
+
+
+def test_every_package_is_installed():
+    """setup.cfg lists every package under kg/: one it leaves out is missing from a non-editable install."""
+    import configparser
+
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg")
+    listed = set(cfg["options"]["packages"].split())
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("__init__.py")}
+    assert on_disk <= listed, f"packages missing from setup.cfg: {sorted(on_disk - listed)}"
