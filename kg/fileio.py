@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import re
+import signal
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -195,12 +196,16 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str = "utf-
             yield fh
         return
     target = out.path
+    # Ctrl-C or SIGTERM between the file's creation and the cleanup below would leave it behind: they wait
+    mask = _hold_signals()
     try:  # O_EXCL and a random name: a link planted beside the target is never followed
         tmp = tempfile.NamedTemporaryFile("wb", dir=_parent(target), prefix=f".{target.name}.", suffix=".tmp",
                                           delete=False)
     except OSError as exc:
+        _release_signals(mask)
         raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from None
     try:
+        _release_signals(mask)
         with tmp:
             if "b" in mode:
                 yield tmp
@@ -222,6 +227,18 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str = "utf-
             raise OutputError(f"cannot write {shown}: {exc.strerror or exc}") from exc
         raise
     _sync_directory(_parent(target))
+
+
+def _hold_signals():
+    """Block SIGINT and SIGTERM in this thread (they are delivered when released); the previous mask."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+def _release_signals(mask) -> None:
+    if mask is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 @contextlib.contextmanager
