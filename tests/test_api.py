@@ -29,6 +29,7 @@ def test_readme_library_section_is_five_lines():
     assert len([line for line in readme_library().splitlines() if line.startswith(">>> ")]) == 5
 
 
+@pytest.mark.slow
 def test_readme_library_section_runs(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)

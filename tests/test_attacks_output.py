@@ -247,6 +247,7 @@ def test_no_lock_file_is_left_behind(docs, tmp_path):
 
 # ---------------------------------------------------------------------------- D13: FIFO in an input directory
 
+@pytest.mark.slow
 def test_d13_a_fifo_in_an_input_directory_is_skipped_with_a_warning(docs, tmp_path):
     os.mkfifo(docs / "stuck.txt")
     try:  # (a child process: a reader that opens the FIFO waits for a writer that never comes)
@@ -446,6 +447,7 @@ def test_replacing_a_store_open_in_a_server_is_refused(tmp_path):
 
 # ---------------------------------------------------------------------------- D17: append without rdflib
 
+@pytest.mark.slow
 def test_d17_append_streams_the_old_graph_in_bounded_memory(tmp_path):
     import tracemalloc
 
@@ -520,6 +522,7 @@ def test_the_progress_bar_counts_whole_documents_out_of_those_expected(capsys):
     assert not any(" 3/" in line for line in shown)
 
 
+@pytest.mark.slow
 def test_dev_stdout_is_written_in_place(docs, tmp_path):
     """``-o /dev/stdout`` names the open descriptor: the file the shell opened gets the output and
     stays the same file (it is not replaced behind the shell's back)."""

@@ -338,6 +338,7 @@ def test_control_characters_in_labels_never_reach_the_terminal(d, ctl, args):
 
 
 @pytest.mark.parametrize("out", ["ctl.svg", "ctl.graphml", "ctl.gexf", "ctl.rdf", "ctl-results.xml", "ctl.dot"])
+@pytest.mark.slow
 def test_control_characters_never_make_invalid_xml_or_dot(d, ctl, out):
     import xml.dom.minidom
 

@@ -234,6 +234,7 @@ def test_labels_do_not_overlap_each_other_or_the_nodes(gazetteer):
 
 # ---------------------------------------------------------------------------- files
 
+@pytest.mark.slow
 def test_same_graph_same_bytes_in_every_format(source, tmp_path, gazetteer):
     for suffix in (".png", ".svg", ".pdf"):
         a, b = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
@@ -614,6 +615,7 @@ def test_world_map_tool_decodes_topojson_and_mends_the_antimeridian():
     assert {"Iran", "Pakistan", "Russia", "France", "Australia"} <= names
 
 
+@pytest.mark.slow
 def test_alliance_and_geo_give_the_same_bytes(tmp_path, gazetteer):
     for options in ({"style": "alliance"}, {"style": "alliance", "layout": "geo"},
                     {"style": "relations", "layout": "geo", "edge_labels": True}):

@@ -491,6 +491,7 @@ def test_export_command_errors(cli, source, tmp_path):
     assert r.exit_code == 2 and "unknown export format" in r.output
 
 
+@pytest.mark.slow
 def test_a_focused_export_does_not_depend_on_the_hash_seed(tmp_path):
     """--focus keeps the graph's node and edge order: the same bytes under any PYTHONHASHSEED (the
     subgraph view it used before iterated a set of actor ids)."""

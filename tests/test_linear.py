@@ -86,6 +86,7 @@ def gazetteer():
 
 
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+@pytest.mark.slow
 def test_extraction_work_is_linear(name, gazetteer, tmp_path):
     unit = PATHOLOGICAL[name]
 

@@ -24,6 +24,7 @@ def invoke(*args: str):
     return CliRunner(**kwargs).invoke(cli, list(args))
 
 
+@pytest.mark.slow
 def test_the_kg_logger_is_silent_by_default():
     """A library user who configures nothing sees nothing, warnings included (no lastResort handler)."""
     code = ("import kg, pathlib, sys, tempfile\n"

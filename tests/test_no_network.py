@@ -75,6 +75,7 @@ def test_commands_make_no_connection(work, args):
     (["query", "g.ttl", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"], "SERVICE"),
     (["validate", "remote.jsonld"], "remote @context"),
 ])
+@pytest.mark.slow
 def test_remote_references_are_refused_without_a_connection(work, args, message):
     if not (work / "g.ttl").exists():
         kg(["build", ROOT / "examples", "-o", "g.ttl", "-q"], work)

@@ -443,6 +443,7 @@ def test_shapes_can_be_given_as_path(tmp_path):
 
 
 @pytest.mark.skipif(not ontology_path("states.ttl").is_file(), reason="no gazetteer yet")
+@pytest.mark.slow
 def test_gazetteer_conforms():
     gazetteer = Graph().parse(ontology_path("states.ttl"))
     result = validate_graph(gazetteer)

@@ -79,6 +79,7 @@ def test_conversion_is_byte_identical_to_the_shipped_files(tmp_path):
 
 
 @needs_lexicons
+@pytest.mark.slow
 def test_check_passes_on_the_shipped_files_and_fails_on_a_changed_copy(tmp_path):
     assert run("--check").returncode == 0
     for path in (AGENTS, LEADERS, LICENSE):

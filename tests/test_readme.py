@@ -30,6 +30,7 @@ def test_readme_has_commands():
     assert len(readme_commands()) >= 10
 
 
+@pytest.mark.slow
 def test_readme_commands_run(tmp_path):
     work = tmp_path / "repo"
     work.mkdir()
