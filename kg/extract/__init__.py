@@ -19,6 +19,7 @@ Example
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from typing import Iterable, Iterator
 
 from ..gazetteer import Gazetteer
@@ -122,9 +123,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         if actors >= 2:
             doc = parses.get(sent.index)
             candidates += parse_candidates(engine, sent.text, tokens, spans, doc, gazetteer.forums)
-            drafted = _drafted(engine, doc, tokens)
-            if drafted:  # "vetoed a resolution condemning Myanmar": the text condemns, not the vetoing state
-                candidates = [c for c in candidates if c.rule or c.trigger_index not in drafted]
+            others = _not_state_acts(engine, doc, [t.start for t in tokens])
+            if others:  # "vetoed a resolution condemning Myanmar": the text condemns, not the vetoing state
+                candidates = [c for c in candidates if c.rule or c.trigger_index not in others]
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         times = time_expressions(sent.text) if best else []
@@ -136,30 +137,32 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
     return out
 
 
-def _drafted(engine, doc, tokens) -> set[int]:
+def _not_state_acts(engine, doc, starts: list[int]) -> set[int]:
     """The tokens (kg's indexes) of verbs whose doer the parse shows is not a state: a text that a state
     blocked ("vetoed a resolution condemning Myanmar") or a natural hazard ("the floods that hit Togo").
     The window rules' readings of them are dropped."""
-    from bisect import bisect_right
+    from .syntax import RELATIVE_PRONOUNS
 
-    texts = engine.lists.get("texts", frozenset())
-    blocking = engine.lists.get("blocking", frozenset())
-    hazards = engine.lists.get("hazards", frozenset())
-    starts = [t.start for t in tokens]
+    texts, blocking, hazards = (engine.lists.get(n, frozenset()) for n in ("texts", "blocking", "hazards"))
     out: set[int] = set()
     for tok in doc:
-        text = tok.head
-        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "relcl") and text.lemma_.lower() in texts and (
-                text.head.lemma_.lower() in blocking or text.dep_ == "nsubjpass" and text.head.lemma_.lower() in blocking):
-            if tok.dep_ == "relcl" and not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children):
-                continue  # "the resolution China vetoed": the relative clause's own subject acts
-            out.add(max(0, bisect_right(starts, tok.idx) - 1))
-        elif tok.pos_ == "VERB" and (tok.dep_ == "relcl" and any(
-                c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in tok.children)
-                and text.lemma_.lower() in hazards or any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in tok.children)):
-            out.add(max(0, bisect_right(starts, tok.idx) - 1))  # "the floods that hit Togo": no state's act
+        if tok.pos_ != "VERB":
+            continue
+        head = tok.head
+        relative = tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
+        # "a resolution condemning X", "a draft that demanded ...", but not "the resolution China vetoed"
+        blocked_text = (tok.dep_ == "acl" or relative) and head.lemma_.lower() in texts \
+            and head.head.lemma_.lower() in blocking
+        hazard = relative and head.lemma_.lower() in hazards or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in tok.children)
+        if blocked_text or hazard:
+            out.add(_token_index(starts, tok))
     return out
+
+
+def _token_index(starts: list[int], tok) -> int:
+    """kg's index of the token a parser token begins in (``starts``: kg's token offsets)."""
+    return max(0, bisect_right(starts, tok.idx) - 1)
 
 
 def _sport(engine, lowers) -> bool:
@@ -290,8 +293,6 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
     """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens.
 
     ``doc`` is the sentence's spaCy parse; without it the sentence is parsed here."""
-    from bisect import bisect_right
-
     from . import modality
     from .syntax import Sentence
 
@@ -317,10 +318,9 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
             if predicate != "attacks" or not modality.conditional_force(sent, tok) or \
                     modality.speaker(sent, tok) != hit.subject.actor:
                 continue
-            else:
-                # "Israeli officials warned that Israel could strike Iran if ...": a state's own conditional threat
-                predicate = "threatens"
-        index = max(0, bisect_right(starts, tok.idx) - 1)
+            # "Israeli officials warned that Israel could strike Iran if ...": a state's own conditional threat
+            predicate = "threatens"
+        index = _token_index(starts, tok)
         out.append(Candidate(hit.subject.actor, predicate, hit.object.actor, index, tok.text, hit.confidence,
                              subj_span=by_actor.get(hit.subject.actor), obj_span=by_actor.get(hit.object.actor),
                              rule=hit.rule, negated=modality.negated(sent, tok), hedged=modality.hedged(sent, tok),

@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
-from .syntax import ActorRef, Sentence, Slots, counted, lemma
+from .syntax import ActorRef, Sentence, Slots, lemma, of_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +167,7 @@ class Engine:
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"
                    for p in c.children if p.dep_ == "pobj"]
         things += [p for t in list(things) for p in t.conjuncts]
-        things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in counted(t)]
+        things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
         if need == "agreement":  # "adopted a vision for a partnership", "signed a memorandum on a pact"
             things += [p for t in list(things) for c in t.children if c.dep_ == "prep" and lemma(c) in ("for", "on", "of")
                        for p in c.children if p.dep_ == "pobj"]
@@ -176,8 +176,8 @@ class Engine:
         names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",),
                  "force": ("bodies", "targets")}
         words = frozenset().union(*(sent.words(n) for n in names.get(need, (need,))))
-        if need == "force" and any(sent.actor_at.get(t.i) is not None and sent.actor_at[t.i].kind in (
-                "person", "leader", "agent") for t in things):
+        if need == "force" and any(getattr(sent.actor_at.get(t.i), "kind", None) in ("person", "leader", "agent")
+                                   for t in things):
             return True  # "killed Iranian commander Qassem Soleimani": a state's named official or force
         return any(lemma(t) in words or t.text.lower() in words for t in things)
 
@@ -239,10 +239,7 @@ class Engine:
         if entry.frame == "mutual" and relation not in SYMMETRIC_PREDICATES:
             # a directed relation of a mutual act holds both ways: "X exchanged fire with Y" (decision 14)
             people = subjects + [o for o in objects if o.actor not in {s.actor for s in subjects}]
-            if objects or rule.pairs or entry.frame in self.lists["group_frames"]:
-                out.extend(Hit(a, relation, b, slots.tok.i, conf, rid)
-                           for a in people for b in people if a.actor != b.actor)
-            return out
+            return [Hit(a, relation, b, slots.tok.i, conf, rid) for a in people for b in people if a.actor != b.actor]
         seen: set[tuple[str, str]] = set()
         for s in subjects:
             for o in objects:

@@ -66,8 +66,9 @@ class Sentence:
         return self.lists.get(name, frozenset())
 
 
-def counted(tok) -> list:
-    """What a quantity noun counts: "dozens of drones", "dozens of drones crossing ..." (a gerund clause)."""
+def of_phrase(tok) -> list:
+    """The nouns of a noun's "of" phrase: what "dozens of drones" counts, "dozens of drones crossing ..." (a
+    gerund clause), what "a barrage of drones and missiles" is made of."""
     out = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -135,7 +136,7 @@ class Slots:
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, role)
         if low in self.sent.words("quantities"):  # "shot down dozens of Iranian drones": what is counted
-            return [a for p in counted(tok) for a in self.actors(p, role)]
+            return [a for p in of_phrase(tok) for a in self.actors(p, role)]
         inner: list[ActorRef] = []
         if role == "target" and self._relation_in("possessor_relations") and low not in self.sent.words(
                 "bodies") and low not in self.sent.words("targets") and low not in self.sent.words("events"):
@@ -303,9 +304,7 @@ class Slots:
         found = self._prep_objects(self.tok, preps)
         if not found and self.tok.pos_ in ("NOUN", "PROPN"):
             # "a barrage of drones and missiles against Israel": the phrase may hang on what the noun is of
-            found = [a for c in self.tok.children if c.dep_ == "prep" and lemma(c) == "of"
-                     for p in c.children if p.dep_ == "pobj" for q in (p, *p.conjuncts)
-                     for a in self._prep_objects(q, preps)]
+            found = [a for p in of_phrase(self.tok) for q in (p, *p.conjuncts) for a in self._prep_objects(q, preps)]
         if not found and self.tok.pos_ in ("VERB", "AUX"):
             for d in self._children(self.tok, ("dobj",)):
                 found.extend(self._prep_objects(d, preps))
@@ -643,4 +642,4 @@ class Slots:
         return out
 
 
-__all__ = ["ActorRef", "Sentence", "Slots", "counted", "lemma"]
+__all__ = ["ActorRef", "Sentence", "Slots", "lemma", "of_phrase"]
