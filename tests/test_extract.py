@@ -164,6 +164,16 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Spain and Portugal fought over the border in the 17th century.", set(), set()),
     ("The G20 condemned Russia's barrage of missiles and drones against Ukraine.",
      {("G20", "criticizes", "RUS"), ("RUS", "attacks", "UKR")}, set()),
+    # constructions added in the fourth session (issue 11): each sentence written for this test
+    ("New tariffs were slapped on Mexican tomatoes by Washington.", {("USA", "sanctions", "MEX")}, set()),
+    ("An arms embargo was imposed on Eritrea by the United Nations.", {("UN", "sanctions", "ERI")}, set()),
+    ("Cairo blamed Sudan-backed gunmen for the ambush.", set(), set()),
+    ("Former Kenyan president Uhuru Kenyatta praised Ethiopia.", set(), set()),
+    ("Ex-president Bolsonaro criticised Argentina's tariffs.", set(), set()),
+    ("Thai and Cambodian soldiers traded gunfire across the border.",
+     {sym("KHM", "atWarWith", "THA"), ("KHM", "attacks", "THA"), ("THA", "attacks", "KHM")}, set()),
+    ("Brussels asked Montenegro to follow its lead and impose sanctions on Minsk.", set(), set()),
+    ("Mongolia won backing from Japan for the mining venture.", {("JPN", "supports", "MNG")}, set()),
 ])
 def test_exact_triples(text, expected, negated, gazetteer):
     """The whole output for the sentences of the tests below that check one triple each: the triple

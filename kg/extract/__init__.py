@@ -126,6 +126,12 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
             others = _not_state_acts(engine, doc, [t.start for t in tokens])
             if others:  # "vetoed a resolution condemning Myanmar": the text condemns, not the vetoing state
                 candidates = [c for c in candidates if c.rule or c.trigger_index not in others]
+            fire = _fire_traded(engine, doc, [t.start for t in tokens])
+            if fire:  # "traded fire": fighting, not trade
+                candidates = [c for c in candidates if c.rule or c.predicate != "tradesWith" or c.trigger_index not in fire]
+            unreal = _unreal_window(engine, doc, tokens, spans, candidates, gazetteer.forums)
+            if unreal:  # "called on Serbia to align its policy and impose sanctions": asked for, not done
+                candidates = [c for c in candidates if c.rule or c.trigger_index not in unreal]
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         times = time_expressions(sent.text) if best else []
@@ -158,6 +164,29 @@ def _not_state_acts(engine, doc, starts: list[int]) -> set[int]:
         if blocked_text or hazard:
             out.add(_token_index(starts, tok))
     return out
+
+
+def _unreal_window(engine, doc, tokens, spans, candidates, forums) -> set[int]:
+    """The triggers (kg's indexes) of the window rules' candidates that the parse shows are unreal: asked
+    for, planned or conditional in a clause the window's cues do not reach."""
+    from . import modality
+    from .syntax import Sentence
+
+    window = {c.trigger_index for c in candidates
+              if not c.rule and c.predicate.lower() not in engine.lists["realis_relations"]}
+    if not window:
+        return set()
+    mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
+    sent = Sentence.align(doc, mentions, _lists_with_forums(engine, forums))
+    at = {t.idx: t for t in doc}
+    return {i for i in window if (tok := at.get(tokens[i].start)) is not None and modality.asked_for(sent, tok)}
+
+
+def _fire_traded(engine, doc, starts: list[int]) -> set[int]:
+    """The tokens (kg's indexes) of verbs whose direct object is gunfire ([lists] gunfire): "traded fire"."""
+    gunfire = engine.lists.get("gunfire", frozenset())
+    return {_token_index(starts, tok) for tok in doc if tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in gunfire for c in tok.children)}
 
 
 def _token_index(starts: list[int], tok) -> int:

@@ -34,6 +34,12 @@ _GROUP_ADJ_NOUNS = frozenset({"sanctions", "condemnation", "criticism", "pressur
 # They name a state only directly before a hyphen and another actor's name or demonym.
 _ORIGIN_SUFFIX = frozenset({"made", "built", "supplied", "produced", "designed", "manufactured",
                             "origin", "sourced", "provided", "donated"})
+# "Iran-backed militias", "Moscow-aligned forces": the noun is a proxy, not the state, which is not an actor there.
+_PROXY_SUFFIX = frozenset({"backed", "sponsored", "funded", "financed", "armed", "supported", "aligned", "allied",
+                           "friendly", "leaning", "trained", "controlled", "installed"})
+# "former Pakistani prime minister Imran Khan", "ex-president": no longer speaks for the state (decision 25).
+_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
+_TITLE_WORDS = frozenset({"prime", "vice", "deputy", "us", "u.s.", "state", "head", "of"})
 
 
 def _norm(text: str) -> str:
@@ -233,9 +239,26 @@ class DocumentMentions:
         spans = self._find(words, pending)
         if pending:
             spans = self._resolve_ambiguous(words, spans, pending)
+        spans = [s for s in spans if not self._not_acting(words, s)]
         for s in spans:
             self.seen[s.actor] = self.seen.get(s.actor, 0) + 1
         return spans
+
+    @staticmethod
+    def _not_acting(words: list[str], span: Span) -> bool:
+        """A mention that does not stand for its state here: the patron of a proxy ("Iran-backed militias")
+        or a former office holder ("former Pakistani prime minister Imran Khan", "ex-president")."""
+        j = span.j
+        if j + 1 < len(words) and words[j] in ("-", "–") and words[j + 1].lower() in _PROXY_SUFFIX:
+            return True
+        if span.kind == "origin":
+            return False
+        k = span.i - 1
+        while k >= 0 and k >= span.i - 3 and (words[k].lower() in AGENT_NOUNS or words[k].lower() in _TITLE_WORDS):
+            k -= 1  # "Ex-president Trump", "former Prime Minister X": over the title to what qualifies it
+        if k < 0:
+            return False
+        return words[k].lower() in _FORMER or (words[k] in ("-", "–") and k and words[k - 1].lower() == "ex")
 
     def _resolve_ambiguous(self, words, spans, pending) -> list[Span]:
         """A demonym of several states ("Congolese") names the one this sentence or the document names

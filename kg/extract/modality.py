@@ -20,10 +20,13 @@ def _governors(tok, limit: int = 8):
     return out
 
 
+_PHRASE_DEPS = ("dobj", "pobj", "prep", "attr", "acomp", "compound", "amod", "nsubjpass", "nsubj", "poss", "appos",
+                "oprd", "npadvmod")
+
+
 def _clause_head(tok):
     """The verb (or predicate) whose clause holds a noun or adjective trigger."""
-    while tok.dep_ in ("dobj", "pobj", "prep", "attr", "acomp", "compound", "amod", "nsubjpass", "nsubj",
-                       "poss", "appos", "oprd", "npadvmod", "conj") and tok.head.i != tok.i:
+    while (tok.dep_ in _PHRASE_DEPS or tok.dep_ == "conj") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -70,7 +73,10 @@ def unreal(sent: Sentence, tok) -> bool:
         return True  # "could strike Iran if Tehran enriched uranium": the consequence of a condition
     cur = head
     irrealis = sent.words("irrealis")
-    for _ in range(4):
+    for _ in range(5):
+        if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
+            cur = cur.head  # "called on Serbia to align its policy and impose sanctions": the second verb too
+            # (a finite verb is a clause of its own: "vowed to keep the cap and voiced concern")
         if cur.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep") or cur.head.i == cur.i:
             break
         cur = cur.head
@@ -80,6 +86,28 @@ def unreal(sent: Sentence, tok) -> bool:
             return True  # "have yet to sign"
         if any(c.dep_ == "mark" and lemma(c) in sent.words("irrealis_marks") for c in cur.children) \
                 and cur.dep_ == "advcl":
+            return True
+    return False
+
+
+def asked_for(sent: Sentence, tok) -> bool:
+    """Whether the trigger's clause is the open complement of a verb of asking, planning or promising, directly
+    or as the second of two coordinated complements: "called on Serbia to align its policy and impose
+    sanctions". A narrower test than :func:`unreal`, for readings the parse rules did not make; "agreed to"
+    is left to the window's own cues."""
+    irrealis = sent.words("irrealis") - {"agree"}
+    cur = tok
+    while cur.dep_ in _PHRASE_DEPS and cur.head.i != cur.i:  # to the verb of the trigger's own clause
+        if cur.dep_ == "prep" and lemma(cur) in sent.words("scene_preps"):
+            return False  # "threatened to annex the region as the dispute escalated": the scene, not the aim
+        cur = cur.head
+    for _ in range(4):
+        if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ == "xcomp" and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if lemma(cur) in irrealis:
             return True
     return False
 
@@ -161,4 +189,4 @@ def speaker(sent: Sentence, tok) -> str | None:
     return None
 
 
-__all__ = ["negated", "unreal", "hedged", "speaker", "vowed_by"]
+__all__ = ["negated", "unreal", "asked_for", "hedged", "speaker", "vowed_by"]

@@ -123,9 +123,9 @@ class Slots:
         if ref is not None:
             out = [ref] + self.sent.partners.get(ref.token, [])
             for c in tok.children:  # "Turkish and Azerbaijani troops": the other modifiers of the same head
-                if c.dep_ in ("amod", "compound") and c.i not in self.sent.actor_at or c.i == ref.token:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i not in self.sent.actor_at or c.i == ref.token:
                     continue
-                if c.dep_ in ("amod", "compound"):
+                if c.dep_ in ("amod", "compound", "nmod"):
                     out.extend(self.sent.actor_at[x.i] for x in (c, *c.conjuncts) if x.i in self.sent.actor_at)
             for c in tok.children:  # "Mali, Burkina Faso and Niger": a list the parser took for an apposition
                 if c.dep_ in ("appos", "npadvmod") and c.i in self.sent.actor_at and any(
@@ -308,7 +308,8 @@ class Slots:
         if not found and self.tok.pos_ in ("VERB", "AUX"):
             for d in self._children(self.tok, ("dobj",)):
                 found.extend(self._prep_objects(d, preps))
-        elif not found and self.tok.dep_ == "dobj":  # "signed a deal with Turkey": the phrase may hang on the verb
+        elif not found and self.tok.dep_ in ("dobj", "nsubjpass"):
+            # "signed a deal with Turkey", "sanctions were imposed on Minsk": the phrase may hang on the verb
             found = self._prep_objects(self.tok.head, preps)
         return found
 
