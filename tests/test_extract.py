@@ -174,6 +174,12 @@ def test_unreal_relations_are_dropped(text, gazetteer):
      {sym("KHM", "atWarWith", "THA"), ("KHM", "attacks", "THA"), ("THA", "attacks", "KHM")}, set()),
     ("Brussels asked Montenegro to follow its lead and impose sanctions on Minsk.", set(), set()),
     ("Mongolia won backing from Japan for the mining venture.", {("JPN", "supports", "MNG")}, set()),
+    # a place stands for its state as the target of force only (data/places.tsv)
+    ("Russian drones struck a power station in Kharkiv overnight.", {("RUS", "attacks", "UKR")}, set()),
+    ("Ukrainian shelling killed two civilians in Belgorod.", {("UKR", "attacks", "RUS")}, set()),
+    ("Iran and Egypt held talks in Mosul.", {sym("EGY", "meetsWith", "IRN")}, set()),
+    ("Kenya condemned the bombing in Mosul.", set(), set()),
+    ("The floods in Jammu killed dozens.", set(), set()),
 ])
 def test_exact_triples(text, expected, negated, gazetteer):
     """The whole output for the sentences of the tests below that check one triple each: the triple

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import index_for, parse_candidates
+from kg.extract import find_places, index_for, parse_candidates
 from kg.extract.discourse import Discourse
 from kg.extract.engine import load_engine
 from kg.extract.frames import lowercase
@@ -30,7 +30,7 @@ def _hits(text, gazetteer):
     tokens = tokenize(text)
     spans = DocumentMentions(index_for(gazetteer)).find(tokens)
     spans = Discourse(gazetteer).resolve(tokens, spans, lowercase(tokens))
-    return parse_candidates(ENGINE, text, tokens, spans)
+    return parse_candidates(ENGINE, text, tokens, spans, places=find_places(tokens, spans))
 
 
 def _key(s, p, o):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from kg.extract import index_for, parse_candidates
+from kg.extract import find_places, index_for, parse_candidates
 from kg.extract.discourse import Discourse
 from kg.extract.engine import load_engine
 from kg.extract.frames import lowercase
@@ -25,7 +25,9 @@ def main(text: str) -> None:
     print("actors:", [(text[tokens[s.i].start:tokens[s.j - 1].end], s.actor, s.kind) for s in spans])
     doc = parse_sentences([text])[0]
     print(" ".join(f"{t.i}:{t.text}/{t.lemma_}/{t.pos_}/{t.dep_}>{t.head.i}" for t in doc))
-    for c in parse_candidates(load_engine(), text, tokens, spans):
+    places = find_places(tokens, spans)
+    print("places:", [(text[tokens[p.i].start:tokens[p.j - 1].end], p.actor) for p in places])
+    for c in parse_candidates(load_engine(), text, tokens, spans, places=places):
         print(f"  {c.subject} {c.predicate} {c.object}  rule={c.rule} trigger={c.trigger!r} conf={c.confidence} "
               f"negated={c.negated} hedged={c.hedged} speaker={c.speaker}")
 

@@ -31,7 +31,8 @@ from .attributes import (find_item, find_quantity, find_time, is_background, is_
 from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
-from .mentions import DocumentMentions, MentionIndex
+from .mentions import DocumentMentions, MentionIndex, Span
+from .places import place_index
 from .rules import RUN_WORDS, RuleSet
 
 # Words by which a one-actor sentence can still state a relation with an actor named before:
@@ -51,6 +52,18 @@ def index_for(gazetteer: Gazetteer) -> MentionIndex:
     return cached[1]
 
 
+_NAME_STARTS: dict[int, tuple[MentionIndex, frozenset[str]]] = {}
+
+
+def _name_starts(index: MentionIndex) -> frozenset[str]:
+    """Words that may start an actor's name or a place's (see :func:`_may_need`), made once per index."""
+    cached = _NAME_STARTS.get(id(index))
+    if cached is None or cached[0] is not index:
+        cached = (index, index.first_keys | place_index().first_words)
+        _NAME_STARTS[id(index)] = cached
+    return cached[1]
+
+
 def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     """All relations a document states, in sentence order; negated ones carry ``negated=True``."""
     return _extract(document, gazetteer, split_sentences(document.text, document.id), {})
@@ -67,6 +80,7 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_
     """
     index = index_for(gazetteer)
     gate = _gate_words(load_engine())
+    starts = _name_starts(index)
     waiting: list[tuple[Document, list, list]] = []  # a document, its sentences, those to parse
     need = chars = 0
 
@@ -83,7 +97,7 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_
 
     for document in documents:
         sents = split_sentences(document.text, document.id)
-        needed = [s for s in sents if _may_need(s.text, gate, index.first_keys)]
+        needed = [s for s in sents if _may_need(s.text, gate, starts)]
         waiting.append((document, sents, needed))
         need += len(needed)
         chars += len(document.text)
@@ -101,7 +115,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
     out: list[Relation] = []
     gate = _gate_words(engine)
     triggers = gate[0]
-    parses = _Parses(sentences, gate, index.first_keys, ready)
+    parses = _Parses(sentences, gate, _name_starts(index), ready)
     for sent in sentences:
         tokens = tokenize(sent.text)
         if not tokens:
@@ -111,7 +125,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
-        actors = len({s.actor for s in spans})
+        places = [] if triggers.isdisjoint(lowers) else find_places(tokens, spans)
+        actors = len({s.actor for s in spans} | {p.actor for p in places})
         if actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers) or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
@@ -122,7 +137,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         candidates = rules.run()
         if actors >= 2:
             doc = parses.get(sent.index)
-            candidates += parse_candidates(engine, sent.text, tokens, spans, doc, gazetteer.forums)
+            candidates += parse_candidates(engine, sent.text, tokens, spans, doc, gazetteer.forums, places)
             others = _not_state_acts(engine, doc, [t.start for t in tokens])
             if others:  # "vetoed a resolution condemning Myanmar": the text condemns, not the vetoing state
                 candidates = [c for c in candidates if c.rule or c.trigger_index not in others]
@@ -164,6 +179,14 @@ def _not_state_acts(engine, doc, starts: list[int]) -> set[int]:
         if blocked_text or hazard:
             out.add(_token_index(starts, tok))
     return out
+
+
+def find_places(tokens, spans) -> list[Span]:
+    """Places a sentence names outside its actor mentions ("drones struck Kharkiv"), as spans of kind ``place``
+    whose actor is the place's state. Only the parse rules see them, and only as the target of the relations
+    of [lists] place_relations."""
+    taken = {k for s in spans for k in range(s.i, s.j)}
+    return [Span(i, j, state, "place") for i, j, state in place_index().find([t.text for t in tokens], taken)]
 
 
 def _unreal_window(engine, doc, tokens, spans, candidates, forums) -> set[int]:
@@ -318,10 +341,12 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
-def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozenset[str] = frozenset()) -> list[Candidate]:
+def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozenset[str] = frozenset(),
+                     places=()) -> list[Candidate]:
     """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens.
 
-    ``doc`` is the sentence's spaCy parse; without it the sentence is parsed here."""
+    ``doc`` is the sentence's spaCy parse; without it the sentence is parsed here. ``places`` are spans of
+    kind ``place`` (:func:`find_places`): they may only be the target of a relation of [lists] place_relations."""
     from . import modality
     from .syntax import Sentence
 
@@ -329,14 +354,19 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
         from .parse import parse_sentences
 
         doc = parse_sentences([text])[0]
-    mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
+    mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in (*spans, *places)]
     sent = Sentence.align(doc, mentions, _lists_with_forums(engine, forums))
     starts = [t.start for t in tokens]
     by_actor = {}
-    for s in spans:
+    for s in (*spans, *places):
         by_actor.setdefault(s.actor, s)
+    place_relations = engine.lists.get("place_relations", frozenset())
+    unplaced = engine.lists.get("unplaced_states", frozenset())
     out: list[Candidate] = []
     for hit in engine.hits(sent):
+        if hit.subject.kind == "place" or hit.object.kind == "place" and (
+                hit.predicate.lower() not in place_relations or hit.object.actor.lower() in unplaced):
+            continue  # a place stands for its state only as the target of force
         tok = sent.doc[hit.trigger]
         predicate = hit.predicate
         replaces = hit.rule.split("/")[0] in engine.replacing
@@ -362,4 +392,4 @@ def extract_text(text: str, gazetteer: Gazetteer, doc_id: str = "text", date: st
     return extract(Document(id=doc_id, text=text, date=date), gazetteer)
 
 
-__all__ = ["extract", "extract_many", "extract_text", "index_for", "parse_candidates"]
+__all__ = ["extract", "extract_many", "extract_text", "find_places", "index_for", "parse_candidates"]

@@ -223,7 +223,9 @@ class Engine:
         if relation == "atWarWith" and self._short_of_war(slots.tok):
             relation = "tensionWith"  # "remain technically at war", "on the brink of war" (decision 14)
         subjects = _first(slots, rule.subject)
-        objects = _first(slots, rule.object) if rule.object else []
+        # past the subjects' own adjective to another slot, unless they act on each other ("accused each other")
+        objects = (_first(slots, rule.object, {a.actor for a in subjects}) or _first(slots, rule.object)
+                   ) if rule.object else []
         conf = round(entry.confidence * rule.weight, 3)
         rid = rule.id if entry.source == "kg" else f"{rule.id}/{entry.source}"
         out: list[Hit] = []
@@ -250,13 +252,15 @@ class Engine:
         return out
 
 
-def _first(slots: Slots, names: tuple[str, ...]) -> list[ActorRef]:
-    """The actors of the first slot in ``names`` that has any; ``a+b`` joins two slots."""
+def _first(slots: Slots, names: tuple[str, ...], own: set[str] = frozenset()) -> list[ActorRef]:
+    """The actors of the first slot in ``names`` that has any besides ``own`` (the subjects: "Pakistani jets
+    struck Pakistani Taliban hideouts in Afghanistan" aims past the subject's own adjective); ``a+b`` joins
+    two slots."""
     for name in names:
         found: list[ActorRef] = []
         for part in name.split("+"):
             found.extend(a for a in slots.get(part) if a.actor not in {f.actor for f in found})
-        if found:
+        if found and not (own and {a.actor for a in found} <= own):
             return found
     return []
 

@@ -160,6 +160,8 @@ class Slots:
         look = body or event
         # a body is "of", "from" or "in" its state; an event's parties are its doer and "between" phrase
         preps = ("of", "from", "in", "between", "with", "by") if body else ("by", "between")
+        if body and role == "target":  # "positions near Zakho": where a target is places it in its state
+            preps += ("near", "outside", "around", "at", "inside")
         if role == "subject" and low in self.sent.words("events"):  # "Hungary's move drew criticism"
             return [self.sent.actor_at[c.i] for c in tok.children
                     if c.dep_ in ("poss", "compound", "amod") and c.i in self.sent.actor_at]
@@ -291,6 +293,18 @@ class Slots:
         if any(lemma(o) == "other" and any(lemma(c) in ("each", "one") for c in o.subtree) for o in objs):
             return self.slot_subj()  # "accused each other": each of the subjects, of the others
         return [a for c in objs for a in self.actors(c, "target")]
+
+    def slot_located(self) -> list[ActorRef]:
+        """Where force was used, for the relations of [lists] place_relations: "bombed positions near Zakho",
+        "shelling killed four civilians in Jammu" (the locative phrases of the trigger, of the verb a noun
+        trigger is the subject of, and of their direct objects)."""
+        if not self._relation_in("place_relations"):
+            return []
+        heads = [self.tok]
+        if self.tok.pos_ in ("NOUN", "PROPN") and self.tok.dep_ == "nsubj":
+            heads.append(self.tok.head)
+        heads += [d for h in list(heads) for d in self._children(h, ("dobj",))]
+        return [a for h in heads for a in self._prep_objects(h, self.sent.words("locative_preps"))]
 
     def slot_dative(self) -> list[ActorRef]:
         out = [a for c in self._children(self.tok, ("dative",)) if c.pos_ != "ADP" for a in self.actors(c)]
