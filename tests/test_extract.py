@@ -180,6 +180,12 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Iran and Egypt held talks in Mosul.", {sym("EGY", "meetsWith", "IRN")}, set()),
     ("Kenya condemned the bombing in Mosul.", set(), set()),
     ("The floods in Jammu killed dozens.", set(), set()),
+    ("Ghanaian peacekeepers fought alongside Malian troops near the border.", {sym("GHA", "cooperatesWith", "MLI")},
+     set()),
+    ("Canberra paused its military aid to Port Moresby.", {("AUS", "sanctions", "PNG")}, set()),
+    ("Djibouti hosts French and Japanese troops.", set(), set()),
+    ("Seoul lifted its tariffs on Chilean copper.", set(), set()),
+    ("Bolivia filed a case against Chile at the world court.", {("BOL", "criticizes", "CHL")}, set()),
 ])
 def test_exact_triples(text, expected, negated, gazetteer):
     """The whole output for the sentences of the tests below that check one triple each: the triple

@@ -141,9 +141,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
             others = _not_state_acts(engine, doc, [t.start for t in tokens])
             if others:  # "vetoed a resolution condemning Myanmar": the text condemns, not the vetoing state
                 candidates = [c for c in candidates if c.rule or c.trigger_index not in others]
-            fire = _fire_traded(engine, doc, [t.start for t in tokens])
-            if fire:  # "traded fire": fighting, not trade
-                candidates = [c for c in candidates if c.rule or c.predicate != "tradesWith" or c.trigger_index not in fire]
+            misread = _misread(engine, doc, [t.start for t in tokens])
+            if misread:  # "traded fire" is fighting, "hosts American troops" no meeting, "lifted its tariffs" no sanction
+                candidates = [c for c in candidates if c.rule or (c.trigger_index, c.predicate) not in misread]
             unreal = _unreal_window(engine, doc, tokens, spans, candidates, gazetteer.forums)
             if unreal:  # "called on Serbia to align its policy and impose sanctions": asked for, not done
                 candidates = [c for c in candidates if c.rule or c.trigger_index not in unreal]
@@ -205,11 +205,28 @@ def _unreal_window(engine, doc, tokens, spans, candidates, forums) -> set[int]:
     return {i for i in window if (tok := at.get(tokens[i].start)) is not None and modality.asked_for(sent, tok)}
 
 
-def _fire_traded(engine, doc, starts: list[int]) -> set[int]:
-    """The tokens (kg's indexes) of verbs whose direct object is gunfire ([lists] gunfire): "traded fire"."""
-    gunfire = engine.lists.get("gunfire", frozenset())
-    return {_token_index(starts, tok) for tok in doc if tok.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in gunfire for c in tok.children)}
+# (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
+# whatever the token-window rules read off it
+_MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("troops", "meetsWith"), ("targets", "meetsWith"))
+
+
+def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:
+    """``(token, relation)`` pairs (kg's token indexes) the token-window rules read wrongly, as the parse shows:
+    "traded fire" is no trade, "hosts American troops" no meeting (a verb's object, ``_MISREAD_OBJECTS``), and
+    sanctions that are lifted, eased or scrapped ([lists] lifting) are not imposed."""
+    lists = engine.lists
+    out: set[tuple[int, str]] = set()
+    lifting = lists.get("lifting", frozenset())
+    for tok in doc:
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)
+        for words, relation in _MISREAD_OBJECTS if objects else ():
+            if not objects.isdisjoint(lists.get(words, ())):
+                out.add((_token_index(starts, tok), relation))
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lifting or (
+                tok.dep_ == "pobj" and tok.head.lemma_.lower() == "of" and tok.head.head.dep_ == "dobj"
+                and tok.head.head.head.lemma_.lower() in lifting):  # "lifted the last of its tariffs"
+            out.add((_token_index(starts, tok), "sanctions"))
+    return out
 
 
 def _token_index(starts: list[int], tok) -> int:

@@ -140,7 +140,7 @@ class Engine:
         if need.startswith("!"):
             return not self._needs(need[1:], tok, sent)
         if need.startswith("head:"):  # "sent Myanmar a warning": the verb a noun is the object of is in the list
-            return tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in sent.words(need[5:])
+            return tok.dep_ in ("dobj", "attr", "nsubjpass", "advmod") and lemma(tok.head) in sent.words(need[5:])
         if need.startswith("sender:"):  # "Kenyan police landed in Haiti to help ...", "sent troops to help ..."
             words = sent.words(need[7:])
             cur = tok
@@ -154,7 +154,9 @@ class Engine:
             return False
         if need.startswith("xcomp:"):  # "vowed to retaliate": the verb it completes is in the list
             words = sent.words(need[6:])
-            return any(c.dep_ == "xcomp" and lemma(c) in words for c in tok.children)
+            return any(c.dep_ in ("xcomp", "advcl") and lemma(c) in words for c in tok.children)
+        if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions
+            return any(c.dep_ == "prep" and lemma(c) in need[5:].split(",") for c in tok.children)
         if need.startswith("of:"):  # "an exchange of fire": the noun's "of" phrase
             words = set(need[3:].split(","))
             return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"

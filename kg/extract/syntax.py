@@ -382,6 +382,8 @@ class Slots:
     def slot_head_subj(self) -> list[ActorRef]:
         """The subject of the verb a noun or adjective completes: "X voiced concern", "X is wary"."""
         tok = self.tok
+        if tok.dep_ == "advmod" and tok.pos_ == "ADV":  # "X and Y are jointly developing": the verb's subjects
+            return Slots(self.sent, tok.head).slot_subj()
         if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("measures") \
                 and tok.head.head.dep_ in ("dobj", "attr"):
             tok = tok.head.head  # "held two days of talks", "began a new round of talks": as "held talks"
@@ -642,7 +644,7 @@ class Slots:
     def slot_envoy(self) -> list[ActorRef]:
         """Whose diplomats were expelled or summoned: "Russian diplomats", "the ambassador of Y"."""
         out: list[ActorRef] = []
-        for c in self._children(self.tok, ("dobj", "nsubjpass")):
+        for c in self._children(self.tok, ("dobj", "nsubjpass", "dative")):
             if lemma(c) in self.sent.words("envoys"):
                 ref = self.sent.actor_at.get(c.i)
                 if ref is not None and ref.kind == "agent":
