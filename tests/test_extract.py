@@ -186,6 +186,12 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Djibouti hosts French and Japanese troops.", set(), set()),
     ("Seoul lifted its tariffs on Chilean copper.", set(), set()),
     ("Bolivia filed a case against Chile at the world court.", {("BOL", "criticizes", "CHL")}, set()),
+    ("The Swedish defence group Saab delivered two radar planes to Thailand.", {("SWE", "supplies", "THA")}, set()),
+    ("Britain imposed sanctions on a Chinese drone maker.", set(), set()),
+    ("Morocco has agreed to supply Mauritania with fertiliser.",
+     {("MAR", "supplies", "MRT"), sym("MAR", "agreesWith", "MRT")}, set()),
+    ("Vietnam signed a contract with South Korea to purchase howitzers.",
+     {("KOR", "supplies", "VNM"), sym("KOR", "agreesWith", "VNM")}, set()),
 ])
 def test_exact_triples(text, expected, negated, gazetteer):
     """The whole output for the sentences of the tests below that check one triple each: the triple

@@ -388,8 +388,14 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
         predicate = hit.predicate
         replaces = hit.rule.split("/")[0] in engine.replacing
         vowers = modality.vowed_by(sent, tok) if predicate.lower() in engine.lists["vowed_relations"] else None
+        deal = predicate.lower() in engine.lists["deal_relations"] and modality.agreed_to(sent, tok)
         if vowers is not None and (not vowers or hit.subject.actor in vowers):
             predicate, replaces = "threatens", True  # "vowed strikes on X", "promised sanctions" (decision 16)
+        elif deal:  # "agreed to supply Pakistan with 40 jets": a deal, so an agreement too (decisions 2 and 21)
+            out.append(Candidate(hit.subject.actor, "agreesWith", hit.object.actor, _token_index(starts, tok),
+                                 tok.text, hit.confidence, subj_span=by_actor.get(hit.subject.actor),
+                                 obj_span=by_actor.get(hit.object.actor), rule=hit.rule + "/deal",
+                                 negated=False, hedged=modality.hedged(sent, tok), speaker=modality.speaker(sent, tok)))
         elif predicate.lower() not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
             if predicate != "attacks" or not modality.conditional_force(sent, tok) or \
                     modality.speaker(sent, tok) != hit.subject.actor:

@@ -112,6 +112,15 @@ def asked_for(sent: Sentence, tok) -> bool:
     return False
 
 
+def agreed_to(sent: Sentence, tok) -> bool:
+    """Whether the trigger is what a state agreed to do: "China has agreed to supply Pakistan with 40 jets"
+    (an arms deal: supplies and an agreement, decisions 2 and 21)."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.i != cur.i:
+        cur = cur.head
+    return cur.dep_ == "xcomp" and lemma(cur.head) in sent.words("deal_verbs") and not negated(sent, cur.head)
+
+
 def conditional_force(sent: Sentence, tok) -> bool:
     """"could strike Iran's facilities if Tehran enriched uranium": force stated as the consequence of a
     condition, which is a threat (decision 2)."""
@@ -189,4 +198,4 @@ def speaker(sent: Sentence, tok) -> str | None:
     return None
 
 
-__all__ = ["negated", "unreal", "asked_for", "hedged", "speaker", "vowed_by"]
+__all__ = ["negated", "unreal", "asked_for", "agreed_to", "hedged", "speaker", "vowed_by"]

@@ -43,6 +43,7 @@ _RAPPROCHEMENT = frozenset({"rapprochement", "reconciliation", "thaw", "breakthr
 _PRIVATE_NOUNS = frozenset("""
 firm firms company companies businesses business banks bank entities individuals oligarchs executives
 exporters importers traders shipping shipowners tankers vessels conglomerate conglomerates manufacturers
+maker makers manufacturer producer producers contractor contractors shipbuilder shipbuilders corporation corporations
 """.split())
 _ECONOMIC = frozenset("duties tariffs tariff levies sanctions measures restrictions curbs bans boycott boycotts embargo".split())
 _PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())

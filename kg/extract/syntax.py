@@ -146,7 +146,9 @@ class Slots:
             if owners:
                 return owners
         body = low in self.sent.words("bodies") or (role == "target" and low in self.sent.words("targets")) or (
-            role == "subject" and low in self.sent.words("means"))  # "Turkish drones hit ...": the weapon's state
+            role == "subject" and low in self.sent.words("means")) or (  # "Turkish drones hit ...": the weapon's state
+            role == "subject" and low in self.sent.words("makers") and self._relation_in("maker_relations"))
+        # (arms sold by a state's companies count as the state supplying: decision 21)
         event = role == "target" and low in self.sent.words("events")
         if role == "target" and not body and not event and low in self.sent.words("traded"):
             # "duties on goods from Serbia", "a ban on Japanese seafood imports": where the goods come from
@@ -305,6 +307,27 @@ class Slots:
             heads.append(self.tok.head)
         heads += [d for h in list(heads) for d in self._children(h, ("dobj",))]
         return [a for h in heads for a in self._prep_objects(h, self.sent.words("locative_preps"))]
+
+    def slot_alongside(self) -> list[ActorRef]:
+        """Whose forces troops were sent to fight beside: "were sent to fight alongside Russian forces"."""
+        return [a for c in self._children(self.tok, ("xcomp", "advcl"))
+                for a in self._prep_objects(c, ("alongside",))]
+
+    def slot_deal_partner(self) -> list[ActorRef]:
+        """Who a state buys from under a deal it signed: "signed a deal with France to buy 26 jets", "a contract
+        with Seoul to purchase tanks" (the "with" phrase of the agreement or of the verb that seals it)."""
+        tok = self.tok
+        agreements = self.sent.words("agreements")
+        if tok.dep_ == "acl" and lemma(tok.head) in agreements:
+            deals, verb = [tok.head], tok.head.head
+        elif tok.dep_ in ("advcl", "xcomp"):
+            verb = tok.head
+            deals = [d for d in self._children(verb, ("dobj",)) if lemma(d) in agreements]
+        else:
+            return []
+        if not deals:
+            return []
+        return self._prep_objects(verb, ("with",)) + [a for d in deals for a in self._prep_objects(d, ("with",))]
 
     def slot_dative(self) -> list[ActorRef]:
         out = [a for c in self._children(self.tok, ("dative",)) if c.pos_ != "ADP" for a in self.actors(c)]
