@@ -30,6 +30,11 @@ _COOP_CONTEXT = frozenset("""
 cooperation co-operation partnership alliance trade exercises drills talks ties friendship agreement deal
 treaty pact summit
 """.split())
+# after a deed noun, a phrase that names its doer or object itself ("the launch by X", "the move against Y")
+_DOER_PREPS = frozenset("by of on against between with from".split())
+_COORDINATION = frozenset({"and", ",", "the", "both", "&"})
+# verbs after which a sentence-initial "It" is a state acting ("It accused Japan ...")
+_PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies says".split())
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _COOP_HEADS = frozenset({"allies", "partners"})
 _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recently seen go first
@@ -69,6 +74,11 @@ class Discourse:
         self.relational = engine.lists.get("relational_heads", frozenset())
         self.object_verbs = engine.lists.get("object_pronoun_verbs", frozenset())
         self.event_nouns = _event_nouns(engine)
+        # a deed noun -> the relation of the act it may name ("the expulsion": a rupture stated before)
+        self.deed_relations = {w: rel for rel, name in (("tensionWith", "deeds_tension"), ("attacks", "deeds_force"),
+                                                        ("sanctions", "deeds_sanction"))
+                               for w in engine.lists.get(name, ())}
+        self.deeds = engine.lists.get("deeds", frozenset()) | frozenset(self.deed_relations)
         self.last_event: dict[str, tuple[str, ...]] = {}  # relation -> (subject, object) or the parties, latest
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
@@ -90,7 +100,7 @@ class Discourse:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
-                and not events:
+                and not events and self.deeds.isdisjoint(low):
             return spans
         covered = set()
         for s in spans:
@@ -98,6 +108,7 @@ class Discourse:
         out = list(spans)
         n = len(low)
         i = 0
+        deed_doer = None
         while i < n:
             w = low[i]
             if i in covered:
@@ -252,6 +263,28 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            if w in ("the", "this", "that") and i + 1 < n and not self.deeds.isdisjoint(low[i + 1:i + 4]):
+                k = i + 1
+                while k < n and k - i <= 2 and low[k] not in self.deeds and low[k].isalpha() \
+                        and tokens[k].text[:1].islower() and k not in covered:
+                    k += 1
+                if k < n and low[k] in self.deeds and k not in covered and tokens[k].text[:1].islower() and (
+                        k + 1 >= n or low[k + 1] not in _DOER_PREPS):
+                    # "North Korea test-fired a missile. Tokyo and Seoul condemned the launch": who did the deed
+                    doer = deed_doer or self._doer(spans, low, i, low[k])
+                    if doer is not None:
+                        deed_doer = doer  # "called the deployment a provocation, and Brazil voiced concern over the move"
+                        out.append(Span(i, k + 1, doer, "coref"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
+            if w == "it" and i == 0 and n > 1 and (low[1].endswith("ed") or low[1] in _PRONOUN_VERBS) \
+                    and self.last_subject is not None and not spans[:1] == [] and spans[0].i > 1:
+                # "... Beijing announced a ban. It accused Japan of ...": the last sentence's subject
+                out.append(Span(0, 1, self.last_subject, "coref"))
+                covered.add(0)
+                i = 1
+                continue
             if w in ("its", "their") and i > 0 and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= _ADJ_OK + 2 and low[k] not in self.relational and (
@@ -300,6 +333,25 @@ class Discourse:
                         continue
             i += 1
         return sorted(out, key=lambda s: s.i)
+
+    def _doer(self, spans: list[Span], low: list[str], i: int, deed: str) -> str | None:
+        """Who did a deed a definite noun names ("the launch", "the move"): the doer of the last act of its kind
+        ("the expulsion" after a rupture: the party not reacting now); else the first state of the sentence when
+        another state reacts to it later in the sentence ("North Korea fired a missile, and Japan condemned the
+        launch"); else the subject of the sentence before."""
+        states = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier", "origin")]
+        before = list(dict.fromkeys(s.actor for s in states))
+        relation = self.deed_relations.get(deed)
+        if relation in self.last_event:
+            parties = [a for a in self.last_event[relation] if a not in before]
+            if parties:
+                return parties[0]
+        coordinated = all(set(low[a.j:b.i]) <= _COORDINATION for a, b in zip(states, states[1:]))
+        if len(before) >= 2 and not coordinated:  # ("Tokyo and Seoul condemned the launch": one group reacts)
+            return before[0]
+        if self.last_subject is not None and self._is_state(self.last_subject) and self.last_subject not in before:
+            return self.last_subject
+        return None
 
     def _last_person(self, spans: list[Span], low: list[str], i: int) -> str | None:
         people = [s for s in spans if s.j <= i and s.kind in ("leader", "surname", "person")]
