@@ -198,6 +198,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Uganda closed its border with Kenya on Friday. It accused Nairobi of harbouring rebels.",
      {("UGA", "sanctions", "KEN"), ("UGA", "criticizes", "KEN")}, set()),
     ("It is unclear whether Russia supplied Iran with jets.", set(), set()),
+    ("Laos signed a rail deal with China. The move irritated Hanoi.",
+     {sym("CHN", "agreesWith", "LAO"), ("VNM", "concernedBy", "LAO")}, set()),
+    ("Chile's president said his country would keep backing Ecuador, calling Quito a loyal partner.",
+     {("CHL", "supports", "ECU"), sym("CHL", "alliedWith", "ECU")}, set()),
     ("Vietnam signed a contract with South Korea to purchase howitzers.",
      {("KOR", "supplies", "VNM"), sym("KOR", "agreesWith", "VNM")}, set()),
 ])

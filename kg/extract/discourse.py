@@ -523,6 +523,9 @@ class Discourse:
             r = states[0]
             self.last_pair = (r.subject, r.object)
             self.last_subject = r.subject
+            if r.predicate in self.symmetric and first is not None and first.actors and first.actors[0] in (
+                    r.subject, r.object):  # a symmetric relation's subject is in id order: the sentence's own instead
+                self.last_subject = first.actors[0]
         else:
             for g in frame.groups:
                 st = [a for a in g.actors if self._is_state(a)]

@@ -155,6 +155,8 @@ class Engine:
         if need.startswith("xcomp:"):  # "vowed to retaliate": the verb it completes is in the list
             words = sent.words(need[6:])
             return any(c.dep_ in ("xcomp", "advcl") and lemma(c) in words for c in tok.children)
+        if need == "intransitive":  # "worried about Y", not "worried Vilnius" (a feeling caused in its object)
+            return not any(c.dep_ == "dobj" for c in tok.children)
         if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions
             return any(c.dep_ == "prep" and lemma(c) in need[5:].split(",") for c in tok.children)
         if need.startswith("of:"):  # "an exchange of fire": the noun's "of" phrase

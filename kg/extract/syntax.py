@@ -108,7 +108,13 @@ class Slots:
     @property
     def passive(self) -> bool:
         return any(c.dep_ in ("auxpass", "nsubjpass") for c in self.tok.children) or (
-            self.tok.tag_ == "VBN" and self.tok.dep_ == "acl")
+            self.tok.tag_ == "VBN" and self.tok.dep_ == "acl" and not self._misparsed_clause())
+
+    def _misparsed_clause(self) -> bool:
+        """A past-tense verb the parser hung on the noun before it though it takes a direct object: the
+        sentence's own verb ("The move irritated New Delhi" parsed as a noun phrase)."""
+        return self.tok.dep_ == "acl" and self.tok.tag_ in ("VBD", "VBN") and self.tok.head.dep_ == "ROOT" \
+            and any(c.dep_ == "dobj" for c in self.tok.children)
 
     # -- actors of a phrase -------------------------------------------------------------------
     def actors(self, tok, role: str = "arg") -> list[ActorRef]:
@@ -258,7 +264,7 @@ class Slots:
                 continue
             if tok.dep_ == "relcl":
                 return self.actors(tok.head)
-            if tok.dep_ == "acl" and tok.tag_ == "VBG":
+            if tok.dep_ == "acl" and (tok.tag_ == "VBG" or Slots(self.sent, tok)._misparsed_clause()):
                 return self.actors(tok.head)
             break
         return []
@@ -268,7 +274,9 @@ class Slots:
         "Ankara said its jets struck ...": the subject of the verb of saying whose clause this is."""
         if not any(lemma(s) in self.sent.words("subject_pronouns") or (
                 lemma(s) in self.sent.words("bodies") and any(
-                    c.dep_ == "poss" and lemma(c) in self.sent.words("possessive_pronouns") for c in s.children))
+                    c.dep_ == "poss" and lemma(c) in self.sent.words("possessive_pronouns") for c in s.children)) or (
+                lemma(s) in self.sent.words("home_nouns") and any(  # "the president said his country would ..."
+                    c.dep_ == "poss" and c.lower_ in self.sent.words("speaker_possessives") for c in s.children))
                 for s in subs):
             return []
         clause = verb
