@@ -230,6 +230,9 @@ class Engine:
         # past the subjects' own adjective to another slot, unless they act on each other ("accused each other")
         objects = (_first(slots, rule.object, {a.actor for a in subjects}) or _first(slots, rule.object)
                    ) if rule.object else []
+        own = {a.actor for a in subjects}
+        if any(o.actor not in own for o in objects):  # "imposed on X's ministers by the US and Canada": not each other
+            objects = [o for o in objects if o.actor not in own]
         conf = round(entry.confidence * rule.weight, 3)
         rid = rule.id if entry.source == "kg" else f"{rule.id}/{entry.source}"
         out: list[Hit] = []

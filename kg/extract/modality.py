@@ -102,9 +102,13 @@ def asked_for(sent: Sentence, tok) -> bool:
             return False  # "threatened to annex the region as the dispute escalated": the scene, not the aim
         cur = cur.head
     for _ in range(4):
-        if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ == "xcomp" and cur.head.i != cur.i:
+        if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ in ("xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
-        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+        if cur.dep_ == "pcomp" and lemma(cur.head) == "of" and lemma(cur.head.head) in sent.words("irrealis_nouns"):
+            return True  # "has no intention of signing a pact", "a plan of buying jets"
+        # an open complement, or an infinitive the parser took for a purpose clause ("called on Serbia ... to align")
+        infinitive = cur.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        if (cur.dep_ != "xcomp" and not infinitive) or cur.head.i == cur.i:
             return False
         cur = cur.head
         if lemma(cur) in irrealis:

@@ -293,7 +293,13 @@ class Slots:
         return found
 
     def slot_agent(self) -> list[ActorRef]:
-        return self._prep_objects(self.tok, ("by",))
+        found = self._prep_objects(self.tok, ("by",))
+        if not found and self.passive:
+            # "imposed on Nicaragua's vice president and four ministers by the US": a "by" the parser hung on
+            # the passive verb's last object; states only
+            found = [a for c in self._children(self.tok, ("prep",)) for p in c.children if p.dep_ == "pobj"
+                     for q in (p, *p.conjuncts) for a in self._prep_objects(q, ("by",)) if a.kind != "place"]
+        return found
 
     def slot_dobj(self) -> list[ActorRef]:
         objs = self._children(self.tok, ("dobj",))
@@ -375,6 +381,16 @@ class Slots:
                     ref = self.sent.actor_at.get(c.i)
                     if ref is not None and c.dep_ in ("amod", "compound", "poss", "nmod"):
                         out.append(ref)
+        return out
+
+    def slot_of_from(self) -> list[ActorRef]:
+        """"took delivery of the first batch of armoured carriers from the United States": a "from" phrase on
+        what the noun is of, two "of" phrases deep."""
+        out: list[ActorRef] = []
+        layer = of_phrase(self.tok)
+        for _ in range(2):
+            out.extend(a for p in layer for a in self._prep_objects(p, ("from",)))
+            layer = [q for p in layer for q in of_phrase(p)]
         return out
 
     def slot_of_origin(self) -> list[ActorRef]:
