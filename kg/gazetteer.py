@@ -80,6 +80,7 @@ class Gazetteer:
         self.group_adjectives = group_adjectives or {}  # "western" -> WEST (kg:groupAdjective)
         self.reference_nouns = reference_nouns or {}  # NATO -> {"alliance"} (kg:referenceNoun)
         self.forums = forums  # organizations whose texts members adopt or block (kg:forum)
+        self.cache_key: str | None = None  # kg.cache's name for it, when it was read from its files
 
     def __contains__(self, actor_id: str) -> bool:
         return actor_id in self.actors
@@ -238,13 +239,16 @@ def _build(graph) -> Gazetteer:
 @functools.lru_cache(maxsize=8)
 def _load_cached(paths: tuple[str, ...]) -> Gazetteer:
     """The gazetteer of these files, built once and then read from kg's disk cache (:mod:`kg.cache`)."""
-    from .cache import cached
+    from .cache import cached, key
 
     try:
         sources = [Path(p).read_bytes() for p in paths]
     except OSError:
         return _parse(paths)  # _read names the file and the problem
-    return cached("gazetteer", sources, lambda: _parse(paths), Gazetteer)
+    name = key("gazetteer", sources)
+    gazetteer = cached("gazetteer", sources, lambda: _parse(paths), Gazetteer, name=name)
+    gazetteer.cache_key = name  # what is compiled from it (extraction's name index) is cached under it too
+    return gazetteer
 
 
 def _parse(paths: tuple[str, ...]) -> Gazetteer:

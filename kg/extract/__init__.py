@@ -46,9 +46,25 @@ def index_for(gazetteer: Gazetteer) -> MentionIndex:
     """The gazetteer's names as a token trie for mention finding, built once per gazetteer."""
     cached = _INDEXES.get(id(gazetteer))
     if cached is None or cached[0] is not gazetteer:
-        cached = (gazetteer, MentionIndex.build(gazetteer))
+        cached = (gazetteer, _build_index(gazetteer))
         _INDEXES[id(gazetteer)] = cached
     return cached[1]
+
+
+def _build_index(gazetteer: Gazetteer) -> MentionIndex:
+    """The index of a gazetteer read from its files comes from kg's disk cache, under the gazetteer's own
+    key and the code that builds the index (kg.extract.mentions, kg.text); any other is built."""
+    name = getattr(gazetteer, "cache_key", None)
+    if not name:
+        return MentionIndex.build(gazetteer)
+    from pathlib import Path
+
+    from .. import text
+    from ..cache import cached
+    from . import mentions
+
+    sources = [name.encode(), Path(mentions.__file__).read_bytes(), Path(text.__file__).read_bytes()]
+    return cached("mention-index", sources, lambda: MentionIndex.build(gazetteer), MentionIndex)
 
 
 def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
