@@ -21,7 +21,7 @@ from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-FORMAT = 2  # bump when a cached class changes shape
+FORMAT = 3  # bump when a cached class changes shape (3: records pickled as their values)
 
 
 def cache_dir() -> Path:
