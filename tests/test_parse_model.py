@@ -66,11 +66,14 @@ def test_model_option_picks_the_pipeline(tmp_path):
     assert proc.returncode == 2 and "kg_no_such_pipeline" in proc.stderr
 
 
-def test_the_pipeline_is_the_one_spacy_load_gives():
+def test_the_pipeline_is_the_one_spacy_load_gives(monkeypatch):
     """load_parser skips spaCy's default tokenizer that the pipeline's own replaces (kg.extract.parse
     ._overrides): the tokenizer, the components and a parse are those of a plain spacy.load."""
     import spacy
 
+    from kg.extract import parse
+
+    monkeypatch.setattr(parse, "_LOADED", {})  # a fresh one: parsing adds to a pipeline's vocabulary
     nlp = load_parser()
     plain = spacy.load(model_name(), exclude=["ner", "senter"])
     assert nlp.pipe_names == plain.pipe_names
