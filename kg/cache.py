@@ -16,13 +16,12 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-FORMAT = 2  # bump when a cached class changes shape
+FORMAT = 3  # bump when a cached class changes shape (3: records pickled as their values)
 
 
 def cache_dir() -> Path:
@@ -32,18 +31,24 @@ def cache_dir() -> Path:
     return Path(base)
 
 
-def _key(kind: str, sources: Iterable[bytes]) -> str:
+def key(kind: str, sources: Iterable[bytes]) -> str:
+    """The cache's name for the object of ``kind`` built from these source bytes by this kg."""
     from . import __version__
 
     h = hashlib.sha256(f"{kind}\0{__version__}\0{FORMAT}".encode())
     for data in sources:
-        h.update(len(data).to_bytes(8, "little") + data)
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
     return f"{kind}-{h.hexdigest()[:32]}.pickle"
 
 
-def cached(kind: str, sources: Iterable[bytes], build: Callable[[], T], expect: type) -> T:
-    """The object ``build()`` returns for these source bytes, from the cache when it holds it."""
-    path = cache_dir() / _key(kind, sources)
+def cached(kind: str, sources: Iterable[bytes], build: Callable[[], T], expect: type, *,
+           name: str | None = None) -> T:
+    """The object ``build()`` returns for these source bytes, from the cache when it holds it.
+
+    ``name``, the :func:`key` of ``kind`` and ``sources`` when the caller has it already, saves
+    reading the sources again."""
+    path = cache_dir() / (name or key(kind, sources))
     try:
         with open(path, "rb") as fh:
             obj = pickle.load(fh)
@@ -59,6 +64,8 @@ def cached(kind: str, sources: Iterable[bytes], build: Callable[[], T], expect: 
 
 
 def _write(path: Path, obj) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
@@ -73,4 +80,4 @@ def _write(path: Path, obj) -> None:
         pass
 
 
-__all__ = ["cache_dir", "cached"]
+__all__ = ["cache_dir", "cached", "key"]

@@ -374,14 +374,12 @@ def validate(graph, shapes):
 
 
 def _register() -> None:
-    """Commands that live in their own modules (each imports only click at start-up)."""
-    from .cli_analyze import analyze, diff
-    from .cli_draw import draw, view
-    from .cli_export import export, push
-    from .cli_query import load, query
-
-    for command in (query, load, draw, view, analyze, diff, export, push):
-        cli.add_command(command)
+    """Commands that live in their own modules (each imports only click at start-up), imported
+    when a run names them or lists the commands: ``kg extract`` does not pay for them."""
+    for module, names in (("cli_query", ("query", "load")), ("cli_draw", ("draw", "view")),
+                          ("cli_analyze", ("analyze", "diff")), ("cli_export", ("export", "push"))):
+        for name in names:
+            cli.add_lazy_command(name, f"{__package__}.{module}:{name}")
 
 
 _register()

@@ -197,8 +197,30 @@ class OneLineGroup(click.Group):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.lazy: dict[str, str] = {}  # command name -> "module:attribute", imported when it is asked for
         self.params.append(click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_verbose,
                                         is_eager=True, help="Show what kg does on stderr (-vv: in detail)."))
+
+    def add_lazy_command(self, name: str, where: str) -> None:
+        """Add the command ``name`` that ``where`` (``"kg.cli_query:query"``) defines, imported only when
+        a run names it or lists the commands (``kg --help``): ``kg extract`` never imports it."""
+        self.lazy[name] = where
+
+    def get_command(self, ctx, cmd_name):
+        where = self.lazy.get(cmd_name) if cmd_name not in self.commands else None
+        if where is not None:
+            import importlib
+
+            module, _, attr = where.partition(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx):
+        return sorted(set(self.commands) | set(self.lazy))
+
+    def all_commands(self) -> dict[str, click.Command]:
+        """Every command by name, the lazy ones imported."""
+        return {name: self.get_command(None, name) for name in self.list_commands(None)}
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:

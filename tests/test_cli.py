@@ -156,7 +156,7 @@ def test_eval_scores_a_gold_file(tmp_path):
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in cli.commands.items():
+    for name, command in cli.all_commands().items():
         assert command.help, name
         assert run(name, "--help").exit_code == 0
         assert f"kg {name}" in readme, name
@@ -169,6 +169,17 @@ def test_help_imports_no_heavy_library():
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_extract_imports_no_other_command():
+    """The commands of their own modules are imported when a run names them or lists them (kg --help)."""
+    code = ("import sys; from click.testing import CliRunner; from kg.cli import cli; "
+            "r = CliRunner().invoke(cli, ['extract', '--help']); assert r.exit_code == 0, r.output; "
+            "print(sorted(m for m in sys.modules if m.startswith('kg.cli_') and m != 'kg.cli_common'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    assert sorted(cli.all_commands()) == sorted(cli.list_commands(None))
+    assert {"query", "load", "draw", "view", "analyze", "diff", "export", "push", "extract"} <= set(cli.all_commands())
 
 
 def test_user_gazetteer_adds_names(tmp_path):

@@ -243,7 +243,7 @@ def test_bad_input_is_one_line_with_its_exit_code(d, tmp_path, line, code, expec
 
 def test_every_command_has_a_case():
     commands = {c[1].split()[0] for c in CASES}
-    assert set(cli.commands) <= commands, sorted(set(cli.commands) - commands)
+    assert set(cli.all_commands()) <= commands, sorted(set(cli.all_commands()) - commands)
 
 
 def test_a_failed_load_leaves_the_store_as_it_was(d, tmp_path):
@@ -346,7 +346,7 @@ def test_a_query_on_stdin_that_is_not_utf8_is_one_line(d):
 def test_every_command_turns_kg_errors_into_one_line():
     from kg.cli_common import KgCommand
 
-    assert [name for name, command in cli.commands.items() if not isinstance(command, KgCommand)] == []
+    assert [name for name, command in cli.all_commands().items() if not isinstance(command, KgCommand)] == []
 
 
 def test_kg_errors_are_caught_in_one_place():

@@ -66,6 +66,33 @@ def test_model_option_picks_the_pipeline(tmp_path):
     assert proc.returncode == 2 and "kg_no_such_pipeline" in proc.stderr
 
 
+def test_the_pipeline_is_the_one_spacy_load_gives(monkeypatch):
+    """load_parser skips spaCy's default tokenizer that the pipeline's own replaces (kg.extract.parse
+    ._overrides): the tokenizer, the components and a parse are those of a plain spacy.load."""
+    import spacy
+
+    from kg.extract import parse
+
+    monkeypatch.setattr(parse, "_LOADED", {})  # a fresh one: parsing adds to a pipeline's vocabulary
+    nlp = load_parser()
+    plain = spacy.load(model_name(), exclude=["ner", "senter"])
+    assert nlp.pipe_names == plain.pipe_names
+    assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    assert nlp.to_bytes(exclude=["config"]) == plain.to_bytes(exclude=["config"])
+    text = "Gotta go: Moscow's envoy (Lavrov) said the U.S.-led talks at http://example.org/a?b=1 ended."
+    assert nlp(text).to_bytes() == plain(text).to_bytes()
+
+
+def test_a_pipeline_with_its_own_tokenizer_keeps_it(tmp_path):
+    from kg.extract.parse import _overrides
+
+    (tmp_path / "config.cfg").write_text('[nlp]\ntokenizer = {"@tokenizers":"my.Tokenizer.v1"}\n')
+    assert _overrides(tmp_path / "config.cfg") == {}
+    (tmp_path / "config.cfg").write_text('[nlp]\ntokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}\n')
+    assert _overrides(tmp_path / "config.cfg")
+    assert _overrides(tmp_path / "missing.cfg") == {}
+    assert _overrides(None) == {}
+
 
 # Sentences whose words reach the attribute ruler's two-token patterns and its exceptions.
 _ANNOTATION_CASES = [

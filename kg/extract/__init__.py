@@ -40,6 +40,24 @@ from .rules import RUN_WORDS, RuleSet
 _DISCOURSE_WORDS = frozenset({"return", "exchange", "turn", "pact", "agreement", "deal", "treaty", "accord",
                               "alliance", "partnership", "charter", "declaration"})
 
+
+def _build_index(gazetteer: Gazetteer) -> MentionIndex:
+    """The index of a gazetteer read from its files comes from kg's disk cache, under the gazetteer's own
+    key and the code that builds the index (kg.extract.mentions and what it imports of kg: kg.text,
+    kg.extract.lexicon); any other is built."""
+    name = getattr(gazetteer, "cache_key", None)
+    if not name:
+        return MentionIndex.build(gazetteer)
+    from pathlib import Path
+
+    from .. import text
+    from ..cache import cached
+    from . import lexicon, mentions
+
+    sources = [name.encode()] + [Path(m.__file__).read_bytes() for m in (mentions, text, lexicon)]
+    return cached("mention-index", sources, lambda: MentionIndex.build(gazetteer), MentionIndex)
+
+
 _INDEXES: dict[int, tuple[Gazetteer, MentionIndex]] = {}
 
 
@@ -47,7 +65,7 @@ def index_for(gazetteer: Gazetteer) -> MentionIndex:
     """The gazetteer's names as a token trie for mention finding, built once per gazetteer."""
     cached = _INDEXES.get(id(gazetteer))
     if cached is None or cached[0] is not gazetteer:
-        cached = (gazetteer, MentionIndex.build(gazetteer))
+        cached = (gazetteer, _build_index(gazetteer))
         _INDEXES[id(gazetteer)] = cached
     return cached[1]
 

@@ -60,8 +60,8 @@ def _state_ids(gazetteer: Gazetteer) -> frozenset[str]:
 def _event_nouns(engine) -> dict[str, str]:
     """Nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation."""
     acts = engine.lists.get("events", frozenset()) | engine.lists.get("agreements", frozenset())
-    return {lem: es[0].relation for (lem, pos), es in engine.entries.items()
-            if pos == "NOUN" and es[0].frame in ("event", "mutual") and es[0].source == "kg" and lem in acts}
+    return {lem: es[0].relation for (lem, pos) in engine.entries if pos == "NOUN" and lem in acts
+            for es in (engine.entries[lem, pos],) if es[0].frame in ("event", "mutual") and es[0].source == "kg"}
 
 
 class Discourse:

