@@ -263,7 +263,12 @@ def _replaced(candidates: list) -> list:
     rereads = {(c.trigger_index, frozenset((c.subject, c.object))) for c in candidates if c.replaces}
     if not rereads:
         return candidates
-    return [c for c in candidates if c.rule or (c.trigger_index, frozenset((c.subject, c.object))) not in rereads]
+    # the same word and relation with one party the same and the other not: the window took the wrong partner
+    # ("shielding its ally Israel": Israel's ally is the subject, not the Security Council named before)
+    partners = {(c.trigger_index, c.predicate, a) for c in candidates if c.replaces for a in (c.subject, c.object)}
+    return [c for c in candidates if c.rule or (
+        (c.trigger_index, frozenset((c.subject, c.object))) not in rereads
+        and not ((c.trigger_index, c.predicate, c.subject) in partners or (c.trigger_index, c.predicate, c.object) in partners))]
 
 
 def _best_candidates(frame, candidates, symmetric) -> dict:

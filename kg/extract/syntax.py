@@ -322,6 +322,26 @@ class Slots:
         heads += [d for h in list(heads) for d in self._children(h, ("dobj",))]
         return [a for h in heads for a in self._prep_objects(h, self.sent.words("locative_preps"))]
 
+    def slot_defied(self) -> list[ActorRef]:
+        """Who acted in the face of a noun's stance: "Addis Ababa inaugurated the dam despite objections from
+        Cairo", "Manila held drills amid protests from Beijing" (the subject of the verb the phrase hangs on)."""
+        tok = self.tok
+        if tok.dep_ != "pobj" or lemma(tok.head) not in self.sent.words("defiance_preps"):
+            return []
+        verb = tok.head.head
+        return Slots(self.sent, verb).slot_subj() if verb.pos_ in ("VERB", "AUX") else []
+
+    def slot_pronoun_owner(self) -> list[ActorRef]:
+        """Whose "its"/"their" a relation noun is, when the pronoun stands for the clause's subject: "Washington
+        vetoed the draft, shielding its ally Israel" (the subject of the verb the noun completes)."""
+        tok = self.tok
+        if not any(c.dep_ == "poss" and lemma(c) in self.sent.words("possessive_pronouns") for c in tok.children):
+            return []
+        if tok.dep_ not in ("dobj", "pobj") or tok.head.pos_ not in ("VERB", "ADP"):
+            return []
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        return Slots(self.sent, verb).slot_subj() if verb.pos_ == "VERB" else []
+
     def slot_alongside(self) -> list[ActorRef]:
         """Whose forces troops were sent to fight beside: "were sent to fight alongside Russian forces"."""
         return [a for c in self._children(self.tok, ("xcomp", "advcl"))
