@@ -206,6 +206,9 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("The Arab League met in Cairo, and Riyadh later bombed Houthi positions, defending its ally Bahrain.",
      {sym("BHR", "alliedWith", "SAU"), ("SAU", "supports", "BHR")}, set()),
     ("Belgrade opened the bridge despite objections from Pristina.", {("XKX", "criticizes", "SRB")}, set()),
+    ("Russia held naval drills near Norway's coast. Its foreign ministry defended the exercises, and Oslo "
+     "condemned the drills.", {("NOR", "criticizes", "RUS")}, set()),
+    ("Ankara called the flights a warning to Athens.", {("TUR", "threatens", "GRC")}, set()),
     ("Algeria took delivery of the second batch of Russian-built corvettes from Russia in May.",
      {("RUS", "supplies", "DZA")}, set()),
     ("Laos signed a rail deal with China. The move irritated Hanoi.",

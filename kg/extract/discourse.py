@@ -79,6 +79,8 @@ class Discourse:
                                                         ("sanctions", "deeds_sanction"))
                                for w in engine.lists.get(name, ())}
         self.deeds = engine.lists.get("deeds", frozenset()) | frozenset(self.deed_relations)
+        self.bodies = engine.lists.get("bodies", frozenset()) | frozenset(
+            w + "s" for w in engine.lists.get("bodies", ()))
         self.last_event: dict[str, tuple[str, ...]] = {}  # relation -> (subject, object) or the parties, latest
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
@@ -278,9 +280,11 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
-            if w == "it" and i == 0 and n > 1 and (low[1].endswith("ed") or low[1] in _PRONOUN_VERBS) \
-                    and self.last_subject is not None and not spans[:1] == [] and spans[0].i > 1:
-                # "... Beijing announced a ban. It accused Japan of ...": the last sentence's subject
+            if i == 0 and n > 1 and self.last_subject is not None and spans and spans[0].i > 1 and (
+                    w == "it" and (low[1].endswith("ed") or low[1] in _PRONOUN_VERBS)
+                    or w in ("its", "their") and self._body_follows(low, 1)):
+                # "... Beijing announced a ban. It accused Japan of ...", "Its foreign ministers expressed alarm":
+                # the last sentence's subject
                 out.append(Span(0, 1, self.last_subject, "coref"))
                 covered.add(0)
                 i = 1
@@ -333,6 +337,11 @@ class Discourse:
                         continue
             i += 1
         return sorted(out, key=lambda s: s.i)
+
+    def _body_follows(self, low: list[str], k: int) -> bool:
+        """Whether a state's body ("foreign ministers", "government", "army") follows at ``k``, after at most two
+        modifiers."""
+        return any(w in self.bodies for w in low[k:k + 3])
 
     def _doer(self, spans: list[Span], low: list[str], i: int, deed: str) -> str | None:
         """Who did a deed a definite noun names ("the launch", "the move"): the doer of the last act of its kind

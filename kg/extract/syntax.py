@@ -379,7 +379,7 @@ class Slots:
         if not found and self.tok.pos_ in ("VERB", "AUX"):
             for d in self._children(self.tok, ("dobj",)):
                 found.extend(self._prep_objects(d, preps))
-        elif not found and self.tok.dep_ in ("dobj", "nsubjpass"):
+        elif not found and self.tok.dep_ in ("dobj", "nsubjpass", "oprd"):
             # "signed a deal with Turkey", "sanctions were imposed on Minsk": the phrase may hang on the verb
             found = self._prep_objects(self.tok.head, preps)
         return found
