@@ -32,6 +32,8 @@ treaty pact summit
 """.split())
 # after a deed noun, a phrase that names its doer or object itself ("the launch by X", "the move against Y")
 _DOER_PREPS = frozenset("by of on against between with from".split())
+# directed relations that are acts a later "the move" may name, not reactions to acts
+_ACTS = frozenset({"sanctions", "attacks", "threatens", "vetoesFor"})
 _COORDINATION = frozenset({"and", ",", "the", "both", "&"})
 # verbs after which a sentence-initial "It" is a state acting ("It accused Japan ...")
 _PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies says".split())
@@ -355,6 +357,9 @@ class Discourse:
             parties = [a for a in self.last_event[relation] if a not in before]
             if parties:
                 return parties[0]
+        for r in reversed(self.relations):  # the last act stated (not a reaction to one): "denounced the move"
+            if r.predicate in _ACTS and self._is_state(r.subject) and r.subject not in before:
+                return r.subject
         coordinated = all(set(low[a.j:b.i]) <= _COORDINATION for a, b in zip(states, states[1:]))
         if len(before) >= 2 and not coordinated:  # ("Tokyo and Seoul condemned the launch": one group reacts)
             return before[0]
