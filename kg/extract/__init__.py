@@ -260,6 +260,14 @@ def _sport(engine, lowers) -> bool:
 def _replaced(candidates: list) -> list:
     """The candidates without the window rules' readings of a word that a ``replaces`` rule read otherwise
     for the same pair ("suspended its treaty with Spain": tension, not an agreement)."""
+    # a state the parse reads as the doer of a word's relation is not also its object in the window's reading
+    # ("Seoul and Tokyo voiced alarm over the pact, and the South Korean government ...": not Japan about Korea)
+    doers: dict[tuple[int, str], set[str]] = {}
+    for c in candidates:
+        if c.rule and c.predicate not in SYMMETRIC_PREDICATES:
+            doers.setdefault((c.trigger_index, c.predicate), set()).add(c.subject)
+    if doers:
+        candidates = [c for c in candidates if c.rule or c.object not in doers.get((c.trigger_index, c.predicate), ())]
     rereads = {(c.trigger_index, frozenset((c.subject, c.object))) for c in candidates if c.replaces}
     if not rereads:
         return candidates

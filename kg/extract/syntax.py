@@ -286,8 +286,14 @@ class Slots:
             return []
         return [a for s in self._children(clause.head, ("nsubj",)) for a in self.actors(s, "subject")]
 
+    def slot_speaker_patient(self) -> list[ActorRef]:
+        """A pronoun passive subject that stands for the speaker: "China said it was concerned by the agreement"."""
+        subs = self._children(self.tok, ("nsubjpass",))
+        return self._reporter(self.tok, subs) if subs else []
+
     def slot_patient(self) -> list[ActorRef]:
-        found = [a for s in self._children(self.tok, ("nsubjpass",)) for a in self.actors(s, "target")]
+        subs = self._children(self.tok, ("nsubjpass",))
+        found = [a for s in subs for a in self.actors(s, "target")]
         if not found and self.tok.dep_ == "acl" and self.tok.tag_ == "VBN":
             found = self.actors(self.tok.head, "target")
         return found
