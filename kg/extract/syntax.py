@@ -462,13 +462,14 @@ class Slots:
             tok = tok.head.head  # "held two days of talks", "began a new round of talks": as "held talks"
         if tok.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubjpass") or (
                 tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (lemma(tok.head) == "in" or (
+                    lemma(tok.head) == "during" and not self._children(tok, ("poss",))) or (
                     lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")) or (
                     lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")))):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             if tok.dep_ == "nsubjpass":
                 return Slots(self.sent, verb).slot_agent()
             found = Slots(self.sent, verb).slot_subj()
-            if not found and tok.dep_ == "pobj" and lemma(tok.head) == "in":
+            if not found and tok.dep_ == "pobj" and lemma(tok.head) in ("in", "during"):
                 # "a Congolese soldier was killed in an exchange of fire with ...": the one it happened to
                 found = [a for s in self._children(verb, ("nsubjpass",)) for a in self.actors(s, "subject")]
             return found
