@@ -209,6 +209,11 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Russia held naval drills near Norway's coast. Its foreign ministry defended the exercises, and Oslo "
      "condemned the drills.", {("NOR", "criticizes", "RUS")}, set()),
     ("Ankara called the flights a warning to Athens.", {("TUR", "threatens", "GRC")}, set()),
+    ("Chad and Sudan traded accusations over the border raids.",
+     {("TCD", "criticizes", "SDN"), ("SDN", "criticizes", "TCD")}, set()),
+    ("Bahrain and Egypt agreed to restore flights in talks in Cairo. The kingdom had cut ties with Egypt in 2017.",
+     {sym("BHR", "agreesWith", "EGY"), sym("BHR", "meetsWith", "EGY"), sym("BHR", "tensionWith", "EGY")}, set()),
+    ("Guinea signed a defence cooperation agreement with Turkey.", {sym("GIN", "agreesWith", "TUR")}, set()),
     ("Algeria took delivery of the second batch of Russian-built corvettes from Russia in May.",
      {("RUS", "supplies", "DZA")}, set()),
     ("Laos signed a rail deal with China. The move irritated Hanoi.",

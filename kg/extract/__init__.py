@@ -225,7 +225,8 @@ def _unreal_window(engine, doc, tokens, spans, candidates, forums) -> set[int]:
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
 # whatever the token-window rules read off it
-_MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("troops", "meetsWith"), ("targets", "meetsWith"))
+_MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
+                    ("targets", "meetsWith"))
 
 
 def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:

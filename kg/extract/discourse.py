@@ -34,6 +34,9 @@ treaty pact summit
 _DOER_PREPS = frozenset("by of on against between with from".split())
 # directed relations that are acts a later "the move" may name, not reactions to acts
 _ACTS = frozenset({"sanctions", "attacks", "threatens", "vetoesFor"})
+# heads of a description that name a form of state, found in the official names of the states that have it
+_STATE_FORMS = frozenset({"kingdom", "emirate", "emirates", "sultanate", "principality", "republic", "federation",
+                          "confederation", "commonwealth"})
 _COORDINATION = frozenset({"and", ",", "the", "both", "&"})
 # verbs after which a sentence-initial "It" is a state acting ("It accused Japan ...")
 _PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies says".split())
@@ -159,13 +162,16 @@ class Discourse:
                     covered.add(i)
                     i += 1
                     continue
-            if w in _NUMBERS and i + 1 < n and low[i + 1] in PAIR_COREF_HEADS and _NUMBERS[w] >= 3:
-                members = self.recent_groups.get(_NUMBERS[w])
+            if w in _NUMBERS and _NUMBERS[w] >= 3 and i + 1 < n:
+                k = i + 1  # "the three Sahel states": up to two modifiers before the head
+                while k < n and k - i <= 2 and low[k] not in PAIR_COREF_HEADS and low[k].isalpha() and k not in covered:
+                    k += 1
+                members = self.recent_groups.get(_NUMBERS[w]) if k < n and low[k] in PAIR_COREF_HEADS else None
                 if members:  # "its four neighbours": the last group of four states
                     for offset, actor in enumerate(members):
-                        out.append(Span(i if offset == 0 else i + 1, i + 1 if offset == 0 else i + 2, actor, "pair"))
-                    covered.update((i, i + 1))
-                    i += 2
+                        out.append(Span(i if offset == 0 else k, k if offset == 0 else k + 1, actor, "pair"))
+                    covered.update(range(i, k + 1))
+                    i = k + 1
                     continue
             if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when", "where",
                                                                  "after", "before", "because", "but", "since")):
@@ -331,7 +337,7 @@ class Discourse:
                             target = s.actor
                         break
                     exclude = {s.actor for s in spans if s.j <= i}
-                    target = target or self._single(exclude=exclude)
+                    target = target or self._single(exclude=exclude, head=low[k])
                     if target:
                         out.append(Span(i, k + 1, target, "coref"))
                         covered.update(range(i, k + 1))
@@ -407,12 +413,16 @@ class Discourse:
             return coordinated
         return (before[-2], before[-1]) if len(before) >= 2 else None
 
-    def _single(self, exclude: set[str]) -> str | None:
-        """The most salient state so far: mentioned most often, recent mentions weighing more."""
+    def _single(self, exclude: set[str], head: str = "") -> str | None:
+        """The most salient state so far: mentioned most often, recent mentions weighing more. A head that names
+        a form of state ("the kingdom", "the emirate") takes only a state whose official name has it."""
         best, best_score = None, 0.0
         n = len(self.recent)
+        form = head if head in _STATE_FORMS else ""
         for rank, a in enumerate(self.recent):
             if a in exclude:
+                continue
+            if form and form not in (getattr(self.gazetteer.actors.get(a), "official_name", None) or "").lower():
                 continue
             score = self.counts.get(a, 0) + 2.0 * (rank + 1) / n
             if score > best_score:

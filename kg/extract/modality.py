@@ -73,6 +73,8 @@ def unreal(sent: Sentence, tok) -> bool:
         return True  # "could strike Iran if Tehran enriched uranium": the consequence of a condition
     cur = head
     irrealis = sent.words("irrealis")
+    if tok.dep_ == "pobj" and lemma(tok.head) in ("in", "at", "during"):
+        irrealis = irrealis - {"agree"}  # "agreed to a ceasefire in talks in Doha": the talks took place
     for _ in range(5):
         if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
             cur = cur.head  # "called on Serbia to align its policy and impose sanctions": the second verb too

@@ -467,7 +467,8 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         low = f.lowers
         if tr.needs_goods and not f.has_goods_near(t):
             return
-        if tr.modifiers and tr.modifiers.isdisjoint(low[max(0, t - 3):t]):
+        if tr.modifiers and (tr.modifiers.isdisjoint(low[max(0, t - 3):t]) or "cooperation" in low[max(0, t - 3):t]):
+            # ("a defence cooperation agreement" is an agreement only: decision 19)
             return  # "a pact" is an agreement; "a security pact" an alliance (decision 19)
         if tr.envoy:
             self._envoy_noun(t, pred, tr.confidence)
@@ -616,5 +617,6 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return
         self.emit(subj, obj, pred, t, conf, low[t])
         if pred == "agreesWith" and obj is not None and any(
-                low[x] in ("defence", "defense", "security", "alliance") for x in range(max(0, t - 3), t)):
+                low[x] in ("defence", "defense", "security", "alliance") for x in range(max(0, t - 3), t)) and not (
+                "cooperation" in low[max(0, t - 3):t]):  # ("a defence cooperation agreement": decision 19)
             self.emit(subj, obj, "alliedWith", t, conf - 0.05, low[t])  # "its mutual defence treaty with X"

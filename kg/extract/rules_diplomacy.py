@@ -142,6 +142,8 @@ class DiplomacyRules:
             return
         if not any(w in ("strategic", "partnership", "alliance", "mutual", "defence", "defense") for w in window):
             return
+        if "cooperation" in window and not any(w in ("alliance", "strategic", "mutual") for w in window):
+            return  # "a defence cooperation agreement" is an agreement only (decision 19)
         if obj is not None:
             self.emit(subj, obj, "alliedWith", t, conf - 0.05, low[t])
         elif len(subj.actors) >= 2:

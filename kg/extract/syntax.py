@@ -466,6 +466,8 @@ class Slots:
                     lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")) or (
                     lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")))):
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if tok.dep_ == "pobj" and verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+                verb = verb.head  # "agreed to restore flights in talks in Cairo": the phrase hung on the object
             if tok.dep_ == "nsubjpass":
                 return Slots(self.sent, verb).slot_agent()
             found = Slots(self.sent, verb).slot_subj()
