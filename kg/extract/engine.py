@@ -210,6 +210,9 @@ class Engine:
         if need.startswith("xcomp:"):  # "vowed to retaliate": the verb it completes is in the list
             words = sent.words(need[6:])
             return any(c.dep_ in ("xcomp", "advcl") and lemma(c) in words for c in tok.children)
+        if need == "visitor":  # "Qatar's emir received Egypt's President": a visit, not a delivery
+            return any(c.dep_ == "dobj" and (getattr(sent.actor_at.get(c.i), "kind", None) in (
+                "person", "leader", "surname") or lemma(c) in sent.words("visitors")) for c in tok.children)
         if need == "intransitive":  # "worried about Y", not "worried Vilnius" (a feeling caused in its object)
             return not any(c.dep_ == "dobj" for c in tok.children)
         if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions
