@@ -314,7 +314,13 @@ class Discourse:
                     earlier = [s.actor for s in states if s.actor != owner]
                     # not a state the sentence names after it: "between its northern neighbour and Moscow"
                     later = {s.actor for s in spans if s.i > k}
-                    target = earlier[-1] if earlier else self._single(exclude={owner, *later} - {None})
+                    partner = None
+                    if self.last_pair and owner in self.last_pair:  # the other party of the pair the document is about
+                        partner = next(a for a in self.last_pair if a != owner) if len(set(self.last_pair)) == 2 else None
+                    between = k + 1 < n and "and" in low[k + 1:k + 3]  # "between its neighbour and Moscow"
+                    target = earlier[-1] if earlier else (
+                        partner if partner and not (between and partner in later)
+                        else self._single(exclude={owner, *later} - {None}))
                     if owner and target and target != owner:
                         out.append(Span(i, k + 1, target, "coref"))
                         covered.update(range(i, k + 1))
