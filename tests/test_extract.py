@@ -215,6 +215,8 @@ def test_unreal_relations_are_dropped(text, gazetteer):
      {sym("BHR", "agreesWith", "EGY"), sym("BHR", "meetsWith", "EGY"), sym("BHR", "tensionWith", "EGY")}, set()),
     ("Guinea signed a defence cooperation agreement with Turkey.", {sym("GIN", "agreesWith", "TUR")}, set()),
     ("Oman's sultan received Jordan's king in Muscat on Sunday.", {sym("JOR", "meetsWith", "OMN")}, set()),
+    ("Rabat suspended its fisheries accord with Tunisia and froze trade with the country.",
+     {sym("MAR", "tensionWith", "TUN"), ("MAR", "sanctions", "TUN")}, set()),
     ("Benin and Niger signed a border accord in Paris. Niamey had long accused its neighbour of sheltering "
      "militants, which Benin denies.", {sym("BEN", "agreesWith", "NER"), ("NER", "criticizes", "BEN")}, set()),
     ("Bogota announced the expulsion of Venezuela's ambassador and halted gas purchases from Caracas.",

@@ -37,6 +37,7 @@ _ACTS = frozenset({"sanctions", "attacks", "threatens", "vetoesFor"})
 # heads of a description that name a form of state, found in the official names of the states that have it
 _STATE_FORMS = frozenset({"kingdom", "emirate", "emirates", "sultanate", "principality", "republic", "federation",
                           "confederation", "commonwealth"})
+_OBJECT_PREPS = frozenset({"with", "to", "against", "on", "from", "toward", "towards"})
 _COORDINATION = frozenset({"and", ",", "the", "both", "&"})
 # verbs after which a sentence-initial "It" is a state acting ("It accused Japan ...")
 _PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies says".split())
@@ -342,6 +343,13 @@ class Discourse:
                         if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
                             target = s.actor
                         break
+                    named = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier", "origin")]
+                    if target is None and i > 0 and low[i - 1] in _OBJECT_PREPS and len(named) >= 2 \
+                            and named[-1].i > 0 and low[named[-1].i - 1] in _OBJECT_PREPS \
+                            and named[-1].actor != named[0].actor:
+                        # "suspended its treaty with Spain and froze trade with the country": the state the
+                        # sentence's subject acted on just before
+                        target = named[-1].actor
                     exclude = {s.actor for s in spans if s.j <= i}
                     target = target or self._single(exclude=exclude, head=low[k])
                     if target:
