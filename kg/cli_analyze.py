@@ -291,6 +291,7 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
         else:
             labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
             text = printable(format_analysis(result, labels))
+        del G, result  # freed here, not walked by the full collection the collector's return starts
     click.echo(text)
 
 
