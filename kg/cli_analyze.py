@@ -219,6 +219,8 @@ def json_text(value) -> str:
         put(value, "")
     except (TypeError, RecursionError):
         return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    finally:
+        put = None  # the function refers to itself: without this, its pieces wait for the collector
     return "".join(out)
 
 
@@ -279,19 +281,21 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
     from .analysis import analyze as run
     from .gazetteer import load_gazetteer
 
-    from .network import collector_paused
+    from .network import collector_paused, release
 
     gazetteer = load_gazetteer()
     with collector_paused():  # its full collections would walk the graph again and again
         G, flt = _load(graph, options, gazetteer)
-        result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
+        analysis = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus)
+        result = analysis.to_dict()
         from .text import json_terminal_safe, printable  # labels and evidence never drive the terminal
         if fmt == "json":
             text = json_terminal_safe(json_text(result))
         else:
             labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
             text = printable(format_analysis(result, labels))
-        del G, result  # freed here, not walked by the full collection the collector's return starts
+        release(G, analysis.signed)  # freed here, not walked by the collection the collector's return starts
+        del G, analysis, result
     click.echo(text)
 
 

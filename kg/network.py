@@ -396,6 +396,14 @@ def collector_paused():
             gc.enable()
 
 
+def release(*graphs: nx.Graph) -> None:
+    """Break the reference cycles of these NetworkX graphs (a graph keeps its views, ``G.nodes``,
+    ``G.adj`` ..., and they refer back to it), so that each is freed with its last reference, not by
+    the cyclic collector walking all its records. The graphs are not to be used afterwards."""
+    for graph in graphs:
+        graph.__dict__.clear()
+
+
 def _checked(quads, name, evidence: bool = True, *, collected: tuple | None = None) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     """:func:`_from_quads` of ``quads`` (or :func:`_assemble` of what was ``collected``), a malformed
     number one GraphError line."""
