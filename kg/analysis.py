@@ -375,13 +375,17 @@ def blocs(S: nx.Graph, alpha: float = 0.5, max_k: int = 8) -> tuple[list[list[st
     best = _criterion(P, N, best_c, alpha)
     vectors = _leading_eigenvectors(P, N, max_k)
     pairs = _swap_pairs(P, N, alpha)
+    values: dict[bytes, float] = {}
     for k in range(2, min(max_k, len(nodes)) + 1):
         starts = [_start_components(P, N, k), _start_spectral(P, N, k, vectors), _start_greedy(P, N, k, alpha),
                   best_c.copy()]  # the best partition so far, with an empty bloc to grow
         round_best, round_c = np.inf, None
         for start in starts:
             c = _relocate(P, N, start, k, alpha, pairs=pairs)
-            value = _criterion(P, N, c, alpha)
+            key = c.tobytes()  # starts often end in the same partition: its value once
+            value = values.get(key)
+            if value is None:
+                value = values[key] = _criterion(P, N, c, alpha)
             if value < round_best - _EPS:
                 round_best, round_c = value, c
         if round_best < best - _EPS:
