@@ -311,8 +311,12 @@ def _assemble(collected: tuple, evidence: bool, counts: bool = False) -> tuple[n
     actor_at, kg_at, doc_at = len(actor_ns), len(kg_ns), len(doc_ns)
     truth = {"true": True, "1": True, "false": False, "0": False}
     documents: dict[str, str] = {}  # a document's IRI -> its id
+    # an actor's or a predicate's IRI -> its id, made once (one string for all its claims)
+    actor_ids: dict[str, str] = {}
+    predicate_ids: dict[str, str] = {}
     claims = []
     add = claims.append
+    new = tuple.__new__  # _Claim(...) without the NamedTuple constructor's overhead
     for s in claim_nodes:
         record = records.get(s)
         if record is None:
@@ -326,14 +330,27 @@ def _assemble(collected: tuple, evidence: bool, counts: bool = False) -> tuple[n
             doc_id = documents.get(d)
             if doc_id is None:
                 doc_id = documents[d] = ident.get(d, d[doc_at:] if d.startswith(doc_ns) else d)
-        add(_Claim(
-            a_s[actor_at:] if a_s.startswith(actor_ns) else a_s, p_s[kg_at:] if p_s.startswith(kg_ns) else p_s,
-            o_s[actor_at:] if o_s.startswith(actor_ns) else o_s,
+        subject = actor_ids.get(a_s)
+        if subject is None:
+            subject = actor_ids[a_s] = a_s[actor_at:] if a_s.startswith(actor_ns) else a_s
+        predicate = predicate_ids.get(p_s)
+        if predicate is None:
+            predicate = predicate_ids[p_s] = p_s[kg_at:] if p_s.startswith(kg_ns) else p_s
+        obj = actor_ids.get(o_s)
+        if obj is None:
+            obj = actor_ids[o_s] = o_s[actor_at:] if o_s.startswith(actor_ns) else o_s
+        if a is not None:
+            attributed = actor_ids.get(a)
+            if attributed is None:
+                attributed = actor_ids[a] = a[actor_at:] if a.startswith(actor_ns) else a
+        else:
+            attributed = None
+        add(new(_Claim, (
+            subject, predicate, obj,
             False if n is None else truth[n] if n in truth else _true(n),
             False if h is None else truth[h] if h in truth else _true(h),
             0.5 if cf is None else float(cf), doc_id, "" if sentence is None else sentence,
-            0 if start is None else int(start), 0 if end is None else int(end),
-            None if a is None else a[actor_at:] if a.startswith(actor_ns) else a, time))
+            0 if start is None else int(start), 0 if end is None else int(end), attributed, time)))
     if counts:
         groups = _groups(claims)
         return (_nodes(nodes, groups), {key: _count(group) for key, group in groups.items()}), {}
