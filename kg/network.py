@@ -23,6 +23,7 @@ Negated claims give no edge.
 from __future__ import annotations
 
 import contextlib
+import operator
 import os
 from typing import Iterable, NamedTuple
 
@@ -36,7 +37,7 @@ __all__ = ["load_network", "relation_counts", "to_networkx", "from_relations"]
 
 class _Claim(NamedTuple):
     """What the network needs of one claim, from a Relation or from the graph (``_build`` reads
-    its evidence fields as the slices ``[4:5]`` and ``[6:]``: keep the order)."""
+    its evidence fields by position, 4 and 6-11, in ``_EVIDENCE_FIELDS``: keep the order)."""
 
     subject: str
     predicate: str
@@ -88,10 +89,13 @@ def _nodes(nodes: dict[str, dict], groups: dict) -> list[tuple[str, dict]]:
             for node_id in sorted(set(nodes) | {n for s, _, o in groups for n in (s, o)})]
 
 
+_EVIDENCE_FIELDS = operator.itemgetter(4, 6, 7, 8, 9, 10, 11)  # hedged, doc, sentence, start, end, attributed_to, time
+
+
 def _count(group: list[_Claim]) -> int:
     """The evidence count of one edge's claims: its ``weight`` (the distinct hedged, doc, sentence,
     start, end, attributed_to and time, as :func:`_build` dedupes its evidence)."""
-    return 1 if len(group) == 1 else len({c[4:5] + c[6:] for c in group})
+    return 1 if len(group) == 1 else len(set(map(_EVIDENCE_FIELDS, group)))
 
 
 def _build(nodes: dict[str, dict], claims: Iterable[_Claim], evidence: bool = True) -> nx.MultiDiGraph:
