@@ -436,10 +436,10 @@ def balance(S: nx.Graph) -> Balance:
     """
     nodes = sorted(S.nodes)
     rank = {n: i for i, n in enumerate(nodes)}
-    sign = {}
+    sign: dict[str, dict[str, int]] = {}  # sign[u][v]: the sign of the tie u-v
     higher: dict[str, set] = {}
     for u, v, d in S.edges(data=True):
-        sign[u, v] = sign[v, u] = _sign(d)
+        sign.setdefault(u, {})[v] = sign.setdefault(v, {})[u] = _sign(d)
         a, b = (u, v) if rank[u] < rank[v] else (v, u)
         higher.setdefault(a, set()).add(b)
     total = good = enemies = 0
@@ -448,15 +448,20 @@ def balance(S: nx.Graph) -> Balance:
         up = higher.get(a)
         if not up:
             continue
+        sign_a = sign[a]
         for b in up:
-            common = up & higher.get(b, set())
-            for c in common:
+            up_b = higher.get(b)
+            if not up_b:
+                continue
+            sign_b, ab = sign[b], sign_a[b]
+            for c in up & up_b:  # a, b, c in rank order
                 total += 1
-                if sign[a, b] * sign[b, c] * sign[a, c] > 0:
+                bc, ac = sign_b[c], sign_a[c]
+                if ab * bc * ac > 0:
                     good += 1
                 else:
-                    bad.append(tuple(sorted((a, b, c), key=rank.get)))
-                    enemies += sign[a, b] + sign[b, c] + sign[a, c] == -3
+                    bad.append((a, b, c))
+                    enemies += ab + bc + ac == -3
     records = []
     made: dict[tuple[str, str], dict] = {}  # an edge's record, shared by its triangles (read-only)
 
