@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-__all__ = ["signed_graph", "blocs", "unaligned", "balance", "centrality", "pn_index", "ego",
-           "Analysis", "analyze", "diff_graphs", "with_document_dates", "Balance"]
+__all__ = ["signed_graph", "signed_counts", "blocs", "unaligned", "balance", "centrality", "pn_index", "ego",
+           "Analysis", "analyze", "analyze_signed", "diff_graphs", "with_document_dates", "Balance"]
 
 _EPS = 1e-9
 
@@ -74,6 +74,28 @@ def signed_graph(G: nx.MultiDiGraph, info: dict | None = None) -> nx.Graph:
     >>> sorted(S.edges(data="weight"))
     [('DEU', 'RUS', -1.0), ('FRA', 'RUS', 1.6)]
     """
+    nodes = G.nodes
+    return _signed([(node, nodes[node]) for node in sorted(nodes)],
+                   ((s, data.get("predicate"), o, data.get("weight", 1)) for s, o, data in G.edges(data=True)),
+                   info)
+
+
+def signed_counts(nodes, counts: dict, info: dict | None = None) -> nx.Graph:
+    """:func:`signed_graph` of a relation multigraph given as what :func:`kg.network.relation_counts`
+    reads: ``nodes``, (id, attributes) in sorted order, and ``counts``, (subject, predicate, object)
+    -> evidence count (the edges' ``weight``). The same graph, without making the multigraph.
+
+    >>> S = signed_counts([("DEU", {}), ("FRA", {}), ("RUS", {})],
+    ...                   {("FRA", "alliedWith", "RUS"): 2, ("DEU", "atWarWith", "RUS"): 1})
+    >>> sorted(S.edges(data="weight"))
+    [('DEU', 'RUS', -1.0), ('FRA', 'RUS', 1.6)]
+    """
+    return _signed(nodes, ((s, p, o, count) for (s, p, o), count in counts.items()), info)
+
+
+def _signed(nodes, relations, info: dict | None) -> nx.Graph:
+    """The signed projection of ``nodes`` ((id, attributes), sorted) and ``relations`` ((subject,
+    predicate, object, evidence count) of each edge, in any order): see :func:`signed_graph`."""
     if info is None:
         from .onto import predicate_info
 
@@ -81,16 +103,15 @@ def signed_graph(G: nx.MultiDiGraph, info: dict | None = None) -> nx.Graph:
     # integer hundredths (|weight| has one decimal), so that opposite contributions cancel exactly
     units = {name: p.polarity * round(abs(p.weight) * 10) for name, p in info.items()}
     pairs: dict[tuple[str, str], list] = {}
-    for s, o, data in G.edges(data=True):
-        p = data.get("predicate")
+    for s, p, o, count in relations:
         if s == o or p not in units:
             continue
-        count = int(data.get("weight", 1))
+        count = int(count)
         pair = (s, o) if s < o else (o, s)
         pairs.setdefault(pair, []).append((s, p, o, count))
     S = nx.Graph()
-    for node in sorted(G.nodes):
-        S.add_node(node, **G.nodes[node])
+    for node, attrs in nodes:
+        S.add_node(node, **attrs)
     neutral, edges = [], []
     for (u, v), rels in sorted(pairs.items()):
         if len(rels) == 1:
@@ -354,13 +375,17 @@ def blocs(S: nx.Graph, alpha: float = 0.5, max_k: int = 8) -> tuple[list[list[st
     best = _criterion(P, N, best_c, alpha)
     vectors = _leading_eigenvectors(P, N, max_k)
     pairs = _swap_pairs(P, N, alpha)
+    values: dict[bytes, float] = {}
     for k in range(2, min(max_k, len(nodes)) + 1):
         starts = [_start_components(P, N, k), _start_spectral(P, N, k, vectors), _start_greedy(P, N, k, alpha),
                   best_c.copy()]  # the best partition so far, with an empty bloc to grow
         round_best, round_c = np.inf, None
         for start in starts:
             c = _relocate(P, N, start, k, alpha, pairs=pairs)
-            value = _criterion(P, N, c, alpha)
+            key = c.tobytes()  # starts often end in the same partition: its value once
+            value = values.get(key)
+            if value is None:
+                value = values[key] = _criterion(P, N, c, alpha)
             if value < round_best - _EPS:
                 round_best, round_c = value, c
         if round_best < best - _EPS:
@@ -411,10 +436,10 @@ def balance(S: nx.Graph) -> Balance:
     """
     nodes = sorted(S.nodes)
     rank = {n: i for i, n in enumerate(nodes)}
-    sign = {}
+    sign: dict[str, dict[str, int]] = {}  # sign[u][v]: the sign of the tie u-v
     higher: dict[str, set] = {}
     for u, v, d in S.edges(data=True):
-        sign[u, v] = sign[v, u] = _sign(d)
+        sign.setdefault(u, {})[v] = sign.setdefault(v, {})[u] = _sign(d)
         a, b = (u, v) if rank[u] < rank[v] else (v, u)
         higher.setdefault(a, set()).add(b)
     total = good = enemies = 0
@@ -423,15 +448,20 @@ def balance(S: nx.Graph) -> Balance:
         up = higher.get(a)
         if not up:
             continue
+        sign_a = sign[a]
         for b in up:
-            common = up & higher.get(b, set())
-            for c in common:
+            up_b = higher.get(b)
+            if not up_b:
+                continue
+            sign_b, ab = sign[b], sign_a[b]
+            for c in up & up_b:  # a, b, c in rank order
                 total += 1
-                if sign[a, b] * sign[b, c] * sign[a, c] > 0:
+                bc, ac = sign_b[c], sign_a[c]
+                if ab * bc * ac > 0:
                     good += 1
                 else:
-                    bad.append(tuple(sorted((a, b, c), key=rank.get)))
-                    enemies += sign[a, b] + sign[b, c] + sign[a, c] == -3
+                    bad.append((a, b, c))
+                    enemies += ab + bc + ac == -3
     records = []
     made: dict[tuple[str, str], dict] = {}  # an edge's record, shared by its triangles (read-only)
 
@@ -568,7 +598,15 @@ def analyze(G: nx.MultiDiGraph, alpha: float = 0.5, max_k: int = 8, focus: str |
     from .network import collector_paused
 
     with collector_paused():  # hundreds of thousands of small acyclic objects (records, tuples)
-        S = signed_graph(G)
+        return analyze_signed(signed_graph(G), alpha, max_k, focus)
+
+
+def analyze_signed(S: nx.Graph, alpha: float = 0.5, max_k: int = 8, focus: str | None = None) -> Analysis:
+    """:func:`analyze` of a relation multigraph given by its signed projection ``S`` (:func:`signed_graph`,
+    :func:`signed_counts`)."""
+    from .network import collector_paused
+
+    with collector_paused():
         groups, value = blocs(S, alpha=alpha, max_k=max_k)
         return Analysis(signed=S, alpha=alpha, blocs=groups, criterion=value, balance=balance(S),
                         centrality=centrality(S), ego=ego(S, focus) if focus else None)

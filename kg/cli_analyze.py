@@ -219,6 +219,8 @@ def json_text(value) -> str:
         put(value, "")
     except (TypeError, RecursionError):
         return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    finally:
+        put = None  # the function refers to itself: without this, its pieces wait for the collector
     return "".join(out)
 
 
@@ -236,8 +238,9 @@ def one_blas_thread() -> None:
             os.environ.setdefault(name, "1")
 
 
-def _load(path: str, options: dict, gazetteer):
-    """The filtered NetworkX view of the graph at ``path`` and the filter used.
+def _load(path: str, options: dict, gazetteer, flt=None):
+    """The filtered NetworkX view of the graph at ``path`` and the filter used (``flt``, else the
+    one of ``options``).
 
     ``--since``/``--until`` act on each claim's time, else on its document's date. The analysis
     counts evidence and never reads it, so the edges come without their evidence lists.
@@ -246,7 +249,8 @@ def _load(path: str, options: dict, gazetteer):
     from .cli_filters import filter_from_options
     from .network import load_network
 
-    flt = filter_from_options(**options, gazetteer=gazetteer)
+    if flt is None:
+        flt = filter_from_options(**options, gazetteer=gazetteer)
     with about(path, GraphError):
         return load_network(path, flt, gazetteer, evidence=False), flt
 
@@ -276,21 +280,39 @@ def analyze(graph, fmt, alpha, max_blocs, **options):
     (the claim's time, else its document's date).
     """
     one_blas_thread()
-    from .analysis import analyze as run
+    from .analysis import analyze_signed, signed_counts, signed_graph
+    from .cli_filters import filter_from_options
+    from .errors import GraphError
     from .gazetteer import load_gazetteer
-
-    from .network import collector_paused
+    from .network import collector_paused, relation_counts, release
 
     gazetteer = load_gazetteer()
     with collector_paused():  # its full collections would walk the graph again and again
-        G, flt = _load(graph, options, gazetteer)
-        result = run(G, alpha=alpha, max_k=max_blocs, focus=flt.focus).to_dict()
+        flt = filter_from_options(**options, gazetteer=gazetteer)
+        graphs = []
+        if flt.active:
+            G, _ = _load(graph, options, gazetteer, flt)
+            S = signed_graph(G)
+            nodes = G.nodes(data=True)
+            graphs.append(G)
+            del G
+        else:  # the signed projection straight from each relation's evidence count: no multigraph made
+            with about(graph, GraphError):
+                nodes, counts = relation_counts(graph)
+            S = signed_counts(nodes, counts)
+            del counts
+        graphs.append(S)
+        analysis = analyze_signed(S, alpha=alpha, max_k=max_blocs, focus=flt.focus)
+        del S
+        result = analysis.to_dict()
         from .text import json_terminal_safe, printable  # labels and evidence never drive the terminal
         if fmt == "json":
             text = json_terminal_safe(json_text(result))
         else:
-            labels = {n: d.get("label") or n for n, d in G.nodes(data=True)}
+            labels = {n: d.get("label") or n for n, d in nodes}
             text = printable(format_analysis(result, labels))
+        release(*graphs)  # freed here, not walked by the collection the collector's return starts
+        del graphs, nodes, analysis, result
     click.echo(text)
 
 

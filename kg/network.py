@@ -23,6 +23,7 @@ Negated claims give no edge.
 from __future__ import annotations
 
 import contextlib
+import operator
 import os
 from typing import Iterable, NamedTuple
 
@@ -32,11 +33,11 @@ from . import namespaces as ns
 from .model import Relation
 from .predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
 
-__all__ = ["load_network", "to_networkx", "from_relations"]
+__all__ = ["load_network", "relation_counts", "to_networkx", "from_relations"]
 
 class _Claim(NamedTuple):
     """What the network needs of one claim, from a Relation or from the graph (``_build`` reads
-    its evidence fields as the slices ``[4:5]`` and ``[6:]``: keep the order)."""
+    its evidence fields by position, 4 and 6-11, in ``_EVIDENCE_FIELDS``: keep the order)."""
 
     subject: str
     predicate: str
@@ -62,9 +63,9 @@ def _first(pair: tuple):
     return pair[0]
 
 
-def _build(nodes: dict[str, dict], claims: Iterable[_Claim], evidence: bool = True) -> nx.MultiDiGraph:
-    """The MultiDiGraph of ``nodes`` (id -> attributes) and the edges the non-negated ``claims`` give
-    (without each edge's ``evidence`` list when ``evidence`` is false: the other attributes are the same)."""
+def _groups(claims: Iterable[_Claim]) -> dict[tuple[str, str, str], list[_Claim]]:
+    """The non-negated ``claims`` by the edge they give: (subject, predicate, object), the ends of a
+    symmetric relation in sorted order."""
     groups: dict[tuple[str, str, str], list[_Claim]] = {}
     symmetric = SYMMETRIC_PREDICATES
     for c in claims:
@@ -79,9 +80,31 @@ def _build(nodes: dict[str, dict], claims: Iterable[_Claim], evidence: bool = Tr
             groups[key] = [c]
         else:
             group.append(c)
+    return groups
+
+
+def _nodes(nodes: dict[str, dict], groups: dict) -> list[tuple[str, dict]]:
+    """The network's nodes in order, with their attributes: those of ``nodes`` and the ends of the edges."""
+    return [(node_id, nodes.get(node_id) or {"label": node_id, "iso3": None, "type": None, "wikidata": None})
+            for node_id in sorted(set(nodes) | {n for s, _, o in groups for n in (s, o)})]
+
+
+_EVIDENCE_FIELDS = operator.itemgetter(4, 6, 7, 8, 9, 10, 11)  # hedged, doc, sentence, start, end, attributed_to, time
+
+
+def _count(group: list[_Claim]) -> int:
+    """The evidence count of one edge's claims: its ``weight`` (the distinct hedged, doc, sentence,
+    start, end, attributed_to and time, as :func:`_build` dedupes its evidence)."""
+    return 1 if len(group) == 1 else len(set(map(_EVIDENCE_FIELDS, group)))
+
+
+def _build(nodes: dict[str, dict], claims: Iterable[_Claim], evidence: bool = True) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``nodes`` (id -> attributes) and the edges the non-negated ``claims`` give
+    (without each edge's ``evidence`` list when ``evidence`` is false: the other attributes are the same)."""
+    groups = _groups(claims)
+    symmetric = SYMMETRIC_PREDICATES
     graph = nx.MultiDiGraph()
-    for node_id in sorted(set(nodes) | {n for s, _, o in groups for n in (s, o)}):
-        attrs = nodes.get(node_id) or {"label": node_id, "iso3": None, "type": None, "wikidata": None}
+    for node_id, attrs in _nodes(nodes, groups):
         graph.add_node(node_id, **attrs)
     edges = []
     quad_class = QUAD_CLASSES.get
@@ -103,7 +126,7 @@ def _build(nodes: dict[str, dict], claims: Iterable[_Claim], evidence: bool = Tr
                         previous = key
                 weight = len(unique)
             else:  # the distinct (hedged, doc, sentence, start, end, attributed_to, time): as above
-                weight = len({c[4:5] + c[6:] for c in group})
+                weight = _count(group)
             times = [c.time for c in group if c.time]
             first, last = (min(times), max(times)) if times else (None, None)
             confidence, hedged = max([c.confidence for c in group]), all([c.hedged for c in group])
@@ -273,8 +296,9 @@ def _collect(quads) -> tuple:
     return records, claim_nodes, types, labels, iso3, same_as, ident, dates
 
 
-def _assemble(collected: tuple, evidence: bool) -> tuple[nx.MultiDiGraph, dict[str, str]]:
-    """The network and the document dates of what :func:`_collect` gathered."""
+def _assemble(collected: tuple, evidence: bool, counts: bool = False) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The network and the document dates of what :func:`_collect` gathered (with ``counts``, instead of
+    the network, what :func:`relation_counts` gives, and no dates)."""
     records, claim_nodes, types, labels, iso3, same_as, ident, dates = collected
     _, kinds = _tables()
     actor_ns, kg_ns, wd_ns, doc_ns = ns.ACTOR, ns.KG, ns.WD, ns.DOC
@@ -291,8 +315,12 @@ def _assemble(collected: tuple, evidence: bool) -> tuple[nx.MultiDiGraph, dict[s
     actor_at, kg_at, doc_at = len(actor_ns), len(kg_ns), len(doc_ns)
     truth = {"true": True, "1": True, "false": False, "0": False}
     documents: dict[str, str] = {}  # a document's IRI -> its id
+    # an actor's or a predicate's IRI -> its id, made once (one string for all its claims)
+    actor_ids: dict[str, str] = {}
+    predicate_ids: dict[str, str] = {}
     claims = []
     add = claims.append
+    new = tuple.__new__  # _Claim(...) without the NamedTuple constructor's overhead
     for s in claim_nodes:
         record = records.get(s)
         if record is None:
@@ -306,14 +334,30 @@ def _assemble(collected: tuple, evidence: bool) -> tuple[nx.MultiDiGraph, dict[s
             doc_id = documents.get(d)
             if doc_id is None:
                 doc_id = documents[d] = ident.get(d, d[doc_at:] if d.startswith(doc_ns) else d)
-        add(_Claim(
-            a_s[actor_at:] if a_s.startswith(actor_ns) else a_s, p_s[kg_at:] if p_s.startswith(kg_ns) else p_s,
-            o_s[actor_at:] if o_s.startswith(actor_ns) else o_s,
+        subject = actor_ids.get(a_s)
+        if subject is None:
+            subject = actor_ids[a_s] = a_s[actor_at:] if a_s.startswith(actor_ns) else a_s
+        predicate = predicate_ids.get(p_s)
+        if predicate is None:
+            predicate = predicate_ids[p_s] = p_s[kg_at:] if p_s.startswith(kg_ns) else p_s
+        obj = actor_ids.get(o_s)
+        if obj is None:
+            obj = actor_ids[o_s] = o_s[actor_at:] if o_s.startswith(actor_ns) else o_s
+        if a is not None:
+            attributed = actor_ids.get(a)
+            if attributed is None:
+                attributed = actor_ids[a] = a[actor_at:] if a.startswith(actor_ns) else a
+        else:
+            attributed = None
+        add(new(_Claim, (
+            subject, predicate, obj,
             False if n is None else truth[n] if n in truth else _true(n),
             False if h is None else truth[h] if h in truth else _true(h),
             0.5 if cf is None else float(cf), doc_id, "" if sentence is None else sentence,
-            0 if start is None else int(start), 0 if end is None else int(end),
-            None if a is None else a[actor_at:] if a.startswith(actor_ns) else a, time))
+            0 if start is None else int(start), 0 if end is None else int(end), attributed, time)))
+    if counts:
+        groups = _groups(claims)
+        return (_nodes(nodes, groups), {key: _count(group) for key, group in groups.items()}), {}
     document_dates = {ident[s]: dates[s] for s in sorted(dates) if s in ident}
     return _build(nodes, claims, evidence), document_dates
 
@@ -338,8 +382,9 @@ def _rdflib_quads(graph, predicates):
             yield _Quad(_Term(str(s)), pred, _Term(str(o)))
 
 
-def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str]]:
-    """The unfiltered network and document dates of ``source`` (see :func:`load_network`)."""
+def _read(source, evidence: bool = True, counts: bool = False) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+    """The unfiltered network and document dates of ``source`` (see :func:`load_network`; with
+    ``counts``, see :func:`relation_counts`)."""
     from .errors import GraphError
 
     predicates = network_predicates()
@@ -350,7 +395,7 @@ def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str
         src = graph_source(source)
         try:
             if src.is_store:
-                return _checked(read_quads(src, predicates), source, evidence)
+                return _checked(read_quads(src, predicates), source, evidence, counts)
             # a file: its parser iterated here, not through read_quads's generator (a tenth of the read)
             import pyoxigraph as ox
 
@@ -361,21 +406,21 @@ def _read(source, evidence: bool = True) -> tuple[nx.MultiDiGraph, dict[str, str
                     collected = _collect(ox.parse(path=str(src.path), format=src.fmt.oxigraph))
                 except (SyntaxError, UnicodeDecodeError, OSError, ValueError) as exc:
                     raise parse_error(src.path, exc) from None
-            return _checked(None, source, evidence, collected=collected)
+            return _checked(None, source, evidence, counts, collected=collected)
         except OxigraphSyntaxError:
             if src.is_store:
                 raise
             from .rdf import read_graph  # rdflib reads some files pyoxigraph refuses, and words its errors as before
 
-            return _checked(_rdflib_quads(read_graph(src.path), predicates), source, evidence)
+            return _checked(_rdflib_quads(read_graph(src.path), predicates), source, evidence, counts)
     kind = type(source).__module__.split(".")[0]
     if kind == "pyoxigraph":
         import pyoxigraph as ox
 
         quads = (q for p in predicates for q in source.quads_for_pattern(None, ox.NamedNode(p), None, None))
-        return _checked(quads, "the graph", evidence)
+        return _checked(quads, "the graph", evidence, counts)
     if kind == "rdflib":
-        return _checked(_rdflib_quads(source, predicates), "the graph", evidence)
+        return _checked(_rdflib_quads(source, predicates), "the graph", evidence, counts)
     raise GraphError(f"cannot read a network from a {type(source).__name__}; give a graph file, a store "
                      "directory, an rdflib Graph or a pyoxigraph Store")
 
@@ -396,14 +441,23 @@ def collector_paused():
             gc.enable()
 
 
-def _checked(quads, name, evidence: bool = True, *, collected: tuple | None = None) -> tuple[nx.MultiDiGraph, dict[str, str]]:
+def release(*graphs: nx.Graph) -> None:
+    """Break the reference cycles of these NetworkX graphs (a graph keeps its views, ``G.nodes``,
+    ``G.adj`` ..., and they refer back to it), so that each is freed with its last reference, not by
+    the cyclic collector walking all its records. The graphs are not to be used afterwards."""
+    for graph in graphs:
+        graph.__dict__.clear()
+
+
+def _checked(quads, name, evidence: bool = True, counts: bool = False, *,
+             collected: tuple | None = None) -> tuple[nx.MultiDiGraph, dict[str, str]]:
     """:func:`_from_quads` of ``quads`` (or :func:`_assemble` of what was ``collected``), a malformed
     number one GraphError line."""
     from .errors import GraphError
 
     with collector_paused():
         try:
-            return _assemble(collected if collected is not None else _collect(quads), evidence)
+            return _assemble(collected if collected is not None else _collect(quads), evidence, counts)
         except ValueError as exc:  # a number that is not one (confidence, offsets)
             raise GraphError(f"{name}: a claim has a malformed value ({exc})") from None
 
@@ -461,3 +515,20 @@ def load_network(source, filters=None, gazetteer=None, evidence: bool = True) ->
         G = apply_filter(G, filters, gazetteer=gazetteer, document_dates=dates)
     G.graph["document_dates"] = dates
     return G
+
+
+def relation_counts(source) -> tuple[list[tuple[str, dict]], dict[tuple[str, str, str], int]]:
+    """What the signed projection (:func:`kg.analysis.signed_counts`) reads of the unfiltered network
+    of ``source``, without making the network: for ``G = load_network(source)``, its nodes in order with
+    their attributes (``list(G.nodes(data=True))``) and each edge's (subject, predicate, object) with
+    its weight, the evidence count (``G.edges(keys=True, data="weight")``, in another order).
+    ``source`` and the errors raised are those of :func:`load_network`.
+
+    >>> from kg.rdf import build_graph
+    >>> rels = [Relation("d", "PRK", "supplies", "RUS", "North Korea", "Russia", "A.", 0, 2),
+    ...         Relation("d", "PRK", "supplies", "RUS", "North Korea", "Russia", "B.", 3, 5)]
+    >>> nodes, counts = relation_counts(build_graph(rels, [], None))
+    >>> [n for n, _ in nodes], counts
+    (['PRK', 'RUS'], {('PRK', 'supplies', 'RUS'): 2})
+    """
+    return _read(source, False, counts=True)[0]

@@ -136,4 +136,6 @@ def json_terminal_safe(text: str) -> str:
     >>> json_terminal_safe('"a\\x9b2J"')
     '"a\\\\u009b2J"'
     """
+    if text.isascii() and "\x7f" not in text:  # nothing to escape (the usual case): no scan by the pattern
+        return text
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -220,6 +220,26 @@ def test_load_network_without_evidence_lists(sources, gazetteer, flt):
         assert list(lean.edges(keys=True, data=True)) == expected
 
 
+def test_relation_counts_are_the_networks_nodes_and_weights(sources, relations, gazetteer):
+    """relation_counts (kg analyze without a filter): the nodes of load_network and its edges' weights,
+    and kg.analysis.signed_counts of them the signed_graph of the network."""
+    from kg.analysis import signed_counts, signed_graph
+    from kg.network import relation_counts
+
+    graph, files, store = sources
+    for source in (graph, *files, store):
+        G = load_network(source)
+        nodes, counts = relation_counts(source)
+        assert nodes == list(G.nodes(data=True))
+        assert counts == {(s, p, o): w for s, o, p, w in G.edges(keys=True, data="weight")}
+        S, T = signed_graph(G), signed_counts(nodes, counts)
+        assert list(T.nodes(data=True)) == list(S.nodes(data=True))
+        assert list(T.edges(data=True)) == list(S.edges(data=True))
+        assert T.graph == S.graph
+    with pytest.raises(GraphError):
+        relation_counts(files[0].parent / "missing.nt")
+
+
 def test_load_network_focus_not_in_graph_names_the_actor(sources, gazetteer):
     with pytest.raises(GraphError, match=r"^actor INTL \(the international community\) is not in the graph$"):
         load_network(sources[1][0], GraphFilter(focus="INTL"), gazetteer)
