@@ -215,6 +215,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
      {sym("BHR", "agreesWith", "EGY"), sym("BHR", "meetsWith", "EGY"), sym("BHR", "tensionWith", "EGY")}, set()),
     ("Guinea signed a defence cooperation agreement with Turkey.", {sym("GIN", "agreesWith", "TUR")}, set()),
     ("Oman's sultan received Jordan's king in Muscat on Sunday.", {sym("JOR", "meetsWith", "OMN")}, set()),
+    ("Ireland and Spain extended formal recognition to Kosovo in May.",
+     {("IRL", "supports", "XKX"), ("ESP", "supports", "XKX")}, set()),
+    ("Ruto held talks with Modi in Nairobi, and the two governments signed a health accord.",
+     {sym("IND", "meetsWith", "KEN"), sym("IND", "agreesWith", "KEN")}, set()),
     ("Rabat suspended its fisheries accord with Tunisia and froze trade with the country.",
      {sym("MAR", "tensionWith", "TUN"), ("MAR", "sanctions", "TUN")}, set()),
     ("Benin and Niger signed a border accord in Paris. Niamey had long accused its neighbour of sheltering "

@@ -226,6 +226,13 @@ class Discourse:
                         people = list(dict.fromkeys(reversed(people)))[:2]
                         if len(people) == 2:
                             pair = (people[1], people[0])
+                    if pair is None and patron is None and (i == 0 or low[i - 1] not in ("its", "their")):
+                        # "Tinubu held talks with Li Qiang, and the two governments signed ...": the two states the
+                        # sentence has named so far, as subjects or objects
+                        named = list(dict.fromkeys(s.actor for s in spans if s.j <= i and self._is_state(s.actor)
+                                                   and s.kind not in ("modifier", "origin")))
+                        if len(named) == 2:
+                            pair = (named[0], named[1])
                     if pair is None and low[k] == "leaders" and self.last_leaders:
                         pair = self.last_leaders
                     pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
