@@ -215,6 +215,7 @@ def test_unreal_relations_are_dropped(text, gazetteer):
      {sym("BHR", "agreesWith", "EGY"), sym("BHR", "meetsWith", "EGY"), sym("BHR", "tensionWith", "EGY")}, set()),
     ("Guinea signed a defence cooperation agreement with Turkey.", {sym("GIN", "agreesWith", "TUR")}, set()),
     ("Oman's sultan received Jordan's king in Muscat on Sunday.", {sym("JOR", "meetsWith", "OMN")}, set()),
+    ("Moscow suspended visa-free travel for Moldovan officials.", {("RUS", "sanctions", "MDA")}, set()),
     ("Ireland and Spain extended formal recognition to Kosovo in May.",
      {("IRL", "supports", "XKX"), ("ESP", "supports", "XKX")}, set()),
     ("Ruto held talks with Modi in Nairobi, and the two governments signed a health accord.",
