@@ -21,7 +21,7 @@ from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-FORMAT = 3  # bump when a cached class changes shape (3: records pickled as their values)
+FORMAT = 4  # bump when a cached class changes shape (3: records pickled as their values; 4: Gazetteer.as_of)
 
 
 def cache_dir() -> Path:

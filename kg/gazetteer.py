@@ -96,6 +96,8 @@ class Gazetteer:
         self.reference_nouns = reference_nouns or {}  # NATO -> {"alliance"} (kg:referenceNoun)
         self.forums = forums  # organizations whose texts members adopt or block (kg:forum)
         self.cache_key: str | None = None  # kg.cache's name for it, when it was read from its files
+        # the latest year its people took office (kg:termStart): the present for an undated document (decision 25)
+        self.as_of: int | None = None
 
     def __contains__(self, actor_id: str) -> bool:
         return actor_id in self.actors
@@ -209,6 +211,7 @@ def _build(graph) -> Gazetteer:
                 for text in values(s, p):
                     names.append(Name(text, aid, nk))
     persons: dict[str, Person] = {}
+    starts: list[int] = []  # the years its people took office: the gazetteer's data is as of the latest
     for s in sorted(graph.subjects(URIRef(RDF_TYPE), URIRef(KG + "Person"))):
         pid = _local(str(s), PERSON) or str(s)
         led = first(s, KG + "leaderOf")
@@ -218,6 +221,7 @@ def _build(graph) -> Gazetteer:
         if aid is None:
             continue
         in_office = first(s, KG + "inOffice")
+        starts.extend(int(v[:4]) for v in values(s, KG + "termStart") if v[:4].isdigit())
         label = first(s, RDFS_LABEL) or pid
         persons[pid] = Person(pid, label, aid, first(s, KG + "role"), leader=led is not None,
                               in_office=None if in_office is None else in_office.lower() == "true")
@@ -246,9 +250,11 @@ def _build(graph) -> Gazetteer:
             references[aid] = nouns
         if (first(s, KG + "forum") or "").lower() in ("true", "1"):
             forums.add(aid)
-    return Gazetteer(actors, persons, names, {k: frozenset(v) for k, v in sorted(members.items())},
-                     combining=combining, group_adjectives=adjectives, reference_nouns=references,
-                     forums=frozenset(forums))
+    gazetteer = Gazetteer(actors, persons, names, {k: frozenset(v) for k, v in sorted(members.items())},
+                          combining=combining, group_adjectives=adjectives, reference_nouns=references,
+                          forums=frozenset(forums))
+    gazetteer.as_of = max(starts) if starts else None
+    return gazetteer
 
 
 @functools.lru_cache(maxsize=8)

@@ -162,6 +162,9 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Israeli jets struck targets in the West Bank, and the West African country of Ghana protested.", set(), set()),
     # decision 25: wars generations ago are background, not relations
     ("Spain and Portugal fought over the border in the 17th century.", set(), set()),
+    # undated: history is dated against the gazetteer's present (the latest term start in ontology/states.ttl)
+    ("Peru and Ecuador fought a short border war in 1981.", set(), set()),
+    ("Peru and Ecuador signed a border treaty in 1998.", {sym("ECU", "agreesWith", "PER")}, set()),
     ("The G20 condemned Russia's barrage of missiles and drones against Ukraine.",
      {("G20", "criticizes", "RUS"), ("RUS", "attacks", "UKR")}, set()),
     # constructions added in the fourth session (issue 11): each sentence written for this test

@@ -132,6 +132,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
     engine = load_engine()
     out: list[Relation] = []
     gate = _gate_words(engine)
+    # history is dated against the document, or, undated, against the gazetteer's present (decision 25)
+    as_of = getattr(gazetteer, "as_of", None)
+    present = document.date or (f"{as_of:04d}-12-31" if as_of else None)
     triggers = gate[0]
     parses = _Parses(sentences, gate, _name_starts(index), ready)
     for sent in sentences:
@@ -172,7 +175,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
                                gazetteer) for c, negated, hedged in best.values()]
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
         discourse.update(frame, rels)
-        out.extend(r for r in rels if not is_background(sent.text, r.time, r.time_value, document.date))
+        out.extend(r for r in rels if not is_background(sent.text, r.time, r.time_value, present))
     return out
 
 
