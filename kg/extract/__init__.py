@@ -165,6 +165,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
             misread = _misread(engine, doc, [t.start for t in tokens])
             if misread:  # "traded fire" is fighting, "hosts American troops" no meeting, "lifted its tariffs" no sanction
                 candidates = [c for c in candidates if c.rule or (c.trigger_index, c.predicate) not in misread]
+            if any(not c.rule for c in candidates):
+                candidates = _not_coordinated(doc, tokens, candidates)
             unreal = _unreal_window(engine, doc, tokens, spans, candidates, gazetteer.forums)
             if unreal:  # "called on Serbia to align its policy and impose sanctions": asked for, not done
                 candidates = [c for c in candidates if c.rule or c.trigger_index not in unreal]
@@ -208,6 +210,25 @@ def find_places(tokens, spans) -> list[Span]:
     of [lists] place_relations."""
     taken = {k for s in spans for k in range(s.i, s.j)}
     return [Span(i, j, state, "place") for i, j, state in place_index().find([t.text for t in tokens], taken)]
+
+
+def _not_coordinated(doc, tokens, candidates: list) -> list:
+    """The candidates without the window rules' directed readings between two states the parse coordinates
+    ("Nicaragua, Colombia and Brazil also condemned it": no state of the three condemned another)."""
+    at = {t.idx: t for t in doc}
+
+    def root(span):
+        toks = [at[tokens[k].start] for k in range(span.i, span.j) if tokens[k].start in at]
+        return next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[-1] if toks else None)
+
+    out = []
+    for c in candidates:
+        if not c.rule and c.predicate not in SYMMETRIC_PREDICATES and c.subj_span is not None and c.obj_span is not None:
+            a, b = root(c.subj_span), root(c.obj_span)
+            if a is not None and b is not None and a.i != b.i and b in a.conjuncts:
+                continue
+        out.append(c)
+    return out
 
 
 def _unreal_window(engine, doc, tokens, spans, candidates, forums) -> set[int]:
