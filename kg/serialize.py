@@ -118,14 +118,15 @@ class ClaimEncoder:
     :func:`kg.rdf.build_graph`, line for line). Picklable, for workers."""
 
     def __call__(self, doc: Document, rels: list[Relation]) -> ClaimRecord:
-        from .rdf.mapping import add_claim, add_document
+        from .rdf.mapping import add_document, claim_lines
 
         sink = NTriplesLines()
+        lines = sink.lines
         actors: list[tuple[str, str | None]] = []
         seen_docs: set[str] = set()
         negated = 0
         for rel in rels:
-            add_claim(sink, rel)
+            lines += claim_lines(rel)  # add_claim's lines, without making its rdflib terms
             actors += [(rel.subject, rel.subject_label), (rel.object, rel.object_label)]
             if rel.attributed_to:
                 actors.append((rel.attributed_to, None))

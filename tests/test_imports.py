@@ -28,6 +28,8 @@ ALLOWED_PRIVATE: set[tuple[str, str]] = {
     ("kg/append.py", "from rdflib.plugins.serializers.nt import _quote_encode"),
     # rdflib's N-Triples row writer (kg.rdf.lines.ntriples_line, kg's one name for it)
     ("kg/rdf/lines.py", "from rdflib.plugins.serializers.nt import _nt_row"),
+    # and its quoting of a plain literal (the build's workers write a claim's lines without rdflib terms)
+    ("kg/rdf/lines.py", "from rdflib.plugins.serializers.nt import _quote_encode"),
     # a notation3 BadSyntax's text, offset and reason (only its line count is public, and it is not the
     # line of the error)
     ("kg/rdferrors.py", "getattr(exc, '_i')"),

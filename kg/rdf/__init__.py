@@ -18,9 +18,9 @@ from __future__ import annotations
 from ..formats import FORMATS, RdfFormat, format_for_path, graph_input
 from .files import DEFAULT_GRAPH_NAME, read_graph, serialize_graph, write_graph
 from .lines import LineGraph
-from .mapping import (DOCUMENT_METADATA, add_actor, add_claim, add_document, build_graph, claim_id, doc_iri, doc_slug,
-                      relations_from_graph)
+from .mapping import (DOCUMENT_METADATA, add_actor, add_claim, add_document, build_graph, claim_id, claim_lines,
+                      doc_iri, doc_slug, relations_from_graph)
 
 __all__ = ["DEFAULT_GRAPH_NAME", "DOCUMENT_METADATA", "FORMATS", "LineGraph", "RdfFormat", "add_actor", "add_claim",
-           "add_document", "build_graph", "graph_input", "claim_id", "doc_slug", "doc_iri", "format_for_path",
-           "read_graph", "relations_from_graph", "serialize_graph", "write_graph"]
+           "add_document", "build_graph", "graph_input", "claim_id", "claim_lines", "doc_slug", "doc_iri",
+           "format_for_path", "read_graph", "relations_from_graph", "serialize_graph", "write_graph"]

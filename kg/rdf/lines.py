@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from rdflib.plugins.serializers.nt import _nt_row
+from rdflib.plugins.serializers.nt import _quote_encode
 
-__all__ = ["LineGraph", "ntriples_line"]
+__all__ = ["LineGraph", "ntriples_line", "ntriples_plain_literal"]
 
 #: the N-Triples line (with its newline) of an rdflib triple, as rdflib's N-Triples serializer
 #: writes it: that serializer's row writer, which has no public name (kg's one use of it)
 ntriples_line = _nt_row
+#: the N-Triples form of a plain literal (no language, no datatype) of a ``str``, as that serializer
+#: writes ``Literal(text)``: the text quoted and escaped
+ntriples_plain_literal = _quote_encode
 
 
 class LineGraph:

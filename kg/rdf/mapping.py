@@ -27,10 +27,10 @@ from ..errors import GraphError
 from ..model import Document, Relation
 from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
 from ..vocab import ACTOR, CLAIM, DOC, KG, WD, bind_prefixes
-from .lines import LineGraph
+from .lines import LineGraph, ntriples_line, ntriples_plain_literal
 
 __all__ = ["DOCUMENT_METADATA", "claim_id", "doc_slug", "doc_iri", "add_actor", "add_document", "add_claim",
-           "build_graph", "relations_from_graph"]
+           "claim_lines", "build_graph", "relations_from_graph"]
 
 _KINDS = {"state": KG.State, "organization": KG.Organization, "group": KG.Group}
 _TIME_TYPES = ((re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"), XSD.date),
@@ -167,6 +167,115 @@ def add_claim(graph: Graph, rel: Relation) -> None:
         if rel.predicate in SYMMETRIC_PREDICATES:
             add((obj, pred, subj))
 
+
+
+# ---------------------------------------------------------------------------- a claim's lines, without rdflib terms
+
+class _Terms:
+    """The N-Triples form of the terms of claims, each made once by rdflib (a term, then the line
+    writer's form of it) and then looked up: :func:`claim_lines` writes the lines of a claim from
+    these strings instead of making some twenty rdflib terms per relation. A table past ``limit``
+    entries starts again, so a long build's memory stays bounded."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit
+        self.iris: dict = {}
+        self.literals: dict = {}
+        self.fixed = {name: _n3(term) for name, term in (
+            ("type", RDF.type), ("claim", KG.Claim), ("statement", RDF.Statement), ("subject", RDF.subject),
+            ("predicate", RDF.predicate), ("object", RDF.object), ("evidence", KG.evidence),
+            ("startOffset", KG.startOffset), ("endOffset", KG.endOffset), ("sentenceIndex", KG.sentenceIndex),
+            ("hedged", KG.hedged), ("negated", KG.negated), ("confidence", KG.confidence),
+            ("attributedTo", KG.attributedTo), ("item", KG.item), ("quantity", KG.quantity),
+            ("timeExpression", KG.timeExpression), ("trigger", KG.trigger), ("rule", KG.rule), ("time", KG.time),
+            ("wasDerivedFrom", PROV.wasDerivedFrom))}
+
+    def _keep(self, table: dict, key, value: str) -> str:
+        if len(table) >= self.limit:
+            table.clear()
+        table[key] = value
+        return value
+
+    def iri(self, kind: str, name: str) -> str:
+        """``<...>`` of ``ACTOR[name]`` (``kind`` "actor"), ``KG[name]`` ("kg") or ``doc_iri(name)`` ("doc")."""
+        key = (kind, type(name), name)
+        found = self.iris.get(key)
+        if found is None:
+            node = ACTOR[name] if kind == "actor" else KG[name] if kind == "kg" else doc_iri(name)
+            found = self._keep(self.iris, key, _n3(node))  # an IRI rdflib cannot write fails here, as it did
+        return found
+
+    def literal(self, kind: str, value) -> str:
+        """The written literal of ``value`` as :func:`add_claim` makes it: ``Literal(value)`` ("plain"),
+        ``_decimal(value)`` ("decimal") or ``_time_literal(value)`` ("time"; ``None`` when there is none)."""
+        if kind == "plain" and type(value) is str:
+            return ntriples_plain_literal(value)  # what the line writer makes of Literal(text)
+        # a float by its repr: -0.0 and 0.0 are equal keys, and write differently
+        key = (kind, type(value), repr(value) if isinstance(value, float) else value)
+        try:
+            return self.literals[key]
+        except KeyError:
+            pass
+        except TypeError:  # not hashable: made each time
+            key = None
+        term = Literal(value) if kind == "plain" else _decimal(value) if kind == "decimal" else _time_literal(value)
+        found = None if term is None else _n3(term)
+        return found if key is None else self._keep(self.literals, key, found)
+
+
+def _n3(term) -> str:
+    """A term as the N-Triples line writer writes it (the object of a line, which is also how it
+    writes an IRI as subject or predicate)."""
+    line = ntriples_line((RDF.type, RDF.type, term))
+    return line[len(_TYPE_TYPE):-3]
+
+
+_TYPE_TYPE = f"<{RDF.type}> <{RDF.type}> "
+_TERMS: _Terms | None = None
+
+
+def claim_lines(rel: Relation) -> list[str]:
+    """The N-Triples lines :func:`add_claim` adds for ``rel``, in the same order and byte for byte
+    (a test holds the two together), written from strings rather than from rdflib terms."""
+    global _TERMS
+    if rel.predicate not in RELATION_PREDICATES:
+        raise GraphError(f"unknown predicate {rel.predicate!r} in a relation of {rel.doc}")
+    terms = _TERMS
+    if terms is None:
+        terms = _TERMS = _Terms()
+    f, iri, lit = terms.fixed, terms.iri, terms.literal
+    node = f"<{CLAIM}{claim_id(rel)}>"  # 16 hex digits in kg's namespace: an IRI rdflib writes as it is
+    pred = iri("kg", rel.predicate)
+    subj, obj = iri("actor", rel.subject), iri("actor", rel.object)
+    head = node + " "
+    lines = [
+        f"{head}{f['type']} {f['claim']} .\n",
+        f"{head}{f['type']} {f['statement']} .\n",
+        f"{head}{f['subject']} {subj} .\n",
+        f"{head}{f['predicate']} {pred} .\n",
+        f"{head}{f['object']} {obj} .\n",
+        f"{head}{f['evidence']} {lit('plain', rel.sentence)} .\n",
+        f"{head}{f['startOffset']} {lit('plain', rel.start)} .\n",
+        f"{head}{f['endOffset']} {lit('plain', rel.end)} .\n",
+        f"{head}{f['sentenceIndex']} {lit('plain', rel.sentence_index)} .\n",
+        f"{head}{f['hedged']} {lit('plain', bool(rel.hedged))} .\n",
+        f"{head}{f['negated']} {lit('plain', bool(rel.negated))} .\n",
+        f"{head}{f['confidence']} {lit('decimal', rel.confidence)} .\n",
+    ]
+    if rel.attributed_to:
+        lines.append(f"{head}{f['attributedTo']} {iri('actor', rel.attributed_to)} .\n")
+    for prop, value in (("item", rel.item), ("quantity", rel.quantity), ("timeExpression", rel.time),
+                        ("trigger", rel.trigger), ("rule", rel.rule)):
+        if value:
+            lines.append(f"{head}{f[prop]} {lit('plain', value)} .\n")
+    if (time := lit("time", rel.time_value)) is not None:
+        lines.append(f"{head}{f['time']} {time} .\n")
+    lines.append(f"{head}{f['wasDerivedFrom']} {iri('doc', rel.doc)} .\n")
+    if not rel.negated:
+        lines.append(f"{subj} {pred} {obj} .\n")
+        if rel.predicate in SYMMETRIC_PREDICATES:
+            lines.append(f"{obj} {pred} {subj} .\n")
+    return lines
 
 
 def build_graph(relations: Iterable[Relation], documents: Iterable[Document], gazetteer,
