@@ -157,19 +157,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
         if actors >= 2:
-            doc = parses.get(sent.index)
-            candidates += parse_candidates(engine, sent.text, tokens, spans, doc, gazetteer.forums, places)
-            others = _not_state_acts(engine, doc, [t.start for t in tokens])
-            if others:  # "vetoed a resolution condemning Myanmar": the text condemns, not the vetoing state
-                candidates = [c for c in candidates if c.rule or c.trigger_index not in others]
-            misread = _misread(engine, doc, [t.start for t in tokens])
-            if misread:  # "traded fire" is fighting, "hosts American troops" no meeting, "lifted its tariffs" no sanction
-                candidates = [c for c in candidates if c.rule or (c.trigger_index, c.predicate) not in misread]
-            if any(not c.rule for c in candidates):
-                candidates = _not_coordinated(doc, tokens, candidates)
-            unreal = _unreal_window(engine, doc, tokens, spans, candidates, gazetteer.forums)
-            if unreal:  # "called on Serbia to align its policy and impose sanctions": asked for, not done
-                candidates = [c for c in candidates if c.rule or c.trigger_index not in unreal]
+            aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
+            candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
+            candidates = _window_checked(engine, aligned, tokens, candidates)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         times = time_expressions(sent.text) if best else []
@@ -179,6 +169,22 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         discourse.update(frame, rels)
         out.extend(r for r in rels if not is_background(sent.text, r.time, r.time_value, present))
     return out
+
+
+def _window_checked(engine, aligned, tokens, candidates: list) -> list:
+    """The candidates without the token-window rules' readings that the parse shows are wrong: of a verb whose
+    doer is not a state, of the wrong sense, or unreal. Parse-rule candidates are kept."""
+    if all(c.rule for c in candidates):
+        return candidates
+    doc = aligned.doc
+    starts = [t.start for t in tokens]
+    others = _not_state_acts(engine, doc, starts)
+    misread = _misread(engine, doc, starts)
+    unreal = _unreal_window(engine, aligned, tokens, candidates)
+    return [c for c in candidates if c.rule or (
+        c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
+        and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
+        and c.trigger_index not in unreal)]  # "called on Serbia to align its policy and impose sanctions"
 
 
 def _not_state_acts(engine, doc, starts: list[int]) -> set[int]:
@@ -212,39 +218,17 @@ def find_places(tokens, spans) -> list[Span]:
     return [Span(i, j, state, "place") for i, j, state in place_index().find([t.text for t in tokens], taken)]
 
 
-def _not_coordinated(doc, tokens, candidates: list) -> list:
-    """The candidates without the window rules' directed readings between two states the parse coordinates
-    ("Nicaragua, Colombia and Brazil also condemned it": no state of the three condemned another)."""
-    at = {t.idx: t for t in doc}
-
-    def root(span):
-        toks = [at[tokens[k].start] for k in range(span.i, span.j) if tokens[k].start in at]
-        return next((t for t in toks if t.head not in toks or t.head.i == t.i), toks[-1] if toks else None)
-
-    out = []
-    for c in candidates:
-        if not c.rule and c.predicate not in SYMMETRIC_PREDICATES and c.subj_span is not None and c.obj_span is not None:
-            a, b = root(c.subj_span), root(c.obj_span)
-            if a is not None and b is not None and a.i != b.i and b in a.conjuncts:
-                continue
-        out.append(c)
-    return out
-
-
-def _unreal_window(engine, doc, tokens, spans, candidates, forums) -> set[int]:
+def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
     """The triggers (kg's indexes) of the window rules' candidates that the parse shows are unreal: asked
     for, planned or conditional in a clause the window's cues do not reach."""
     from . import modality
-    from .syntax import Sentence
 
     window = {c.trigger_index for c in candidates
               if not c.rule and c.predicate.lower() not in engine.lists["realis_relations"]}
     if not window:
         return set()
-    mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
-    sent = Sentence.align(doc, mentions, _lists_with_forums(engine, forums))
-    at = {t.idx: t for t in doc}
-    return {i for i in window if (tok := at.get(tokens[i].start)) is not None and modality.asked_for(sent, tok)}
+    at = {t.idx: t for t in aligned.doc}  # a parser token by the offset it begins at
+    return {i for i in window if (tok := at.get(tokens[i].start)) is not None and modality.asked_for(aligned, tok)}
 
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
@@ -414,21 +398,30 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
+def _aligned(engine, doc, tokens, spans, forums: frozenset[str]):
+    """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens."""
+    from .syntax import Sentence
+
+    mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
+    return Sentence.align(doc, mentions, _lists_with_forums(engine, forums))
+
+
 def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozenset[str] = frozenset(),
-                     places=()) -> list[Candidate]:
+                     places=(), aligned=None) -> list[Candidate]:
     """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens.
 
     ``doc`` is the sentence's spaCy parse; without it the sentence is parsed here. ``places`` are spans of
-    kind ``place`` (:func:`find_places`): they may only be the target of a relation of [lists] place_relations."""
+    kind ``place`` (:func:`find_places`): they may only be the target of a relation of [lists] place_relations.
+    ``aligned`` is :func:`_aligned` of the parse, the spans and the places, when the caller has made it."""
     from . import modality
-    from .syntax import Sentence
 
-    if doc is None:
-        from .parse import parse_sentences
+    if aligned is None:
+        if doc is None:
+            from .parse import parse_sentences
 
-        doc = parse_sentences([text])[0]
-    mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in (*spans, *places)]
-    sent = Sentence.align(doc, mentions, _lists_with_forums(engine, forums))
+            doc = parse_sentences([text])[0]
+        aligned = _aligned(engine, doc, tokens, (*spans, *places), forums)
+    sent = aligned
     starts = [t.start for t in tokens]
     by_actor = {}
     for s in (*spans, *places):

@@ -40,7 +40,7 @@ _STATE_FORMS = frozenset({"kingdom", "emirate", "emirates", "sultanate", "princi
 _OBJECT_PREPS = frozenset({"with", "to", "against", "on", "from", "toward", "towards"})
 _COORDINATION = frozenset({"and", ",", "the", "both", "&"})
 # verbs after which a sentence-initial "It" is a state acting ("It accused Japan ...")
-_PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies says".split())
+_PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies".split())
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _COOP_HEADS = frozenset({"allies", "partners"})
 _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recently seen go first
@@ -229,8 +229,7 @@ class Discourse:
                     if pair is None and patron is None and (i == 0 or low[i - 1] not in ("its", "their")):
                         # "Tinubu held talks with Li Qiang, and the two governments signed ...": the two states the
                         # sentence has named so far, as subjects or objects
-                        named = list(dict.fromkeys(s.actor for s in spans if s.j <= i and self._is_state(s.actor)
-                                                   and s.kind not in ("modifier", "origin")))
+                        named = list(dict.fromkeys(s.actor for s in self._states_named(spans, i)))
                         if len(named) == 2:
                             pair = (named[0], named[1])
                     if pair is None and low[k] == "leaders" and self.last_leaders:
@@ -345,12 +344,11 @@ class Discourse:
                     # ("X is receiving technology, helping the isolated state advance"); one in the same
                     # simple clause is not ("Ethiopia criticised the isolated state")
                     target = None
-                    for s in reversed([s for s in spans if s.j <= i and self._is_state(s.actor)
-                                       and s.kind not in ("modifier", "origin")]):
+                    named = self._states_named(spans, i)
+                    for s in reversed(named):
                         if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
                             target = s.actor
                         break
-                    named = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier", "origin")]
                     if target is None and i > 0 and low[i - 1] in _OBJECT_PREPS and len(named) >= 2 \
                             and named[-1].i > 0 and low[named[-1].i - 1] in _OBJECT_PREPS \
                             and named[-1].actor != named[0].actor:
@@ -367,6 +365,10 @@ class Discourse:
             i += 1
         return sorted(out, key=lambda s: s.i)
 
+    def _states_named(self, spans: list[Span], i: int) -> list[Span]:
+        """The mentions before token ``i`` that name a state acting, not as an adjective ("Chinese drills")."""
+        return [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier", "origin")]
+
     def _body_follows(self, low: list[str], k: int) -> bool:
         """Whether a state's body ("foreign ministers", "government", "army") follows at ``k``, after at most two
         modifiers."""
@@ -377,7 +379,7 @@ class Discourse:
         ("the expulsion" after a rupture: the party not reacting now); else the first state of the sentence when
         another state reacts to it later in the sentence ("North Korea fired a missile, and Japan condemned the
         launch"); else the subject of the sentence before."""
-        states = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier", "origin")]
+        states = self._states_named(spans, i)
         before = list(dict.fromkeys(s.actor for s in states))
         relation = self.deed_relations.get(deed)
         if relation in self.last_event:

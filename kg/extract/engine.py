@@ -285,12 +285,11 @@ class Engine:
         if relation == "atWarWith" and self._short_of_war(slots.tok):
             relation = "tensionWith"  # "remain technically at war", "on the brink of war" (decision 14)
         subjects = _first(slots, rule.subject)
-        # past the subjects' own adjective to another slot, unless they act on each other ("accused each other")
-        objects = (_first(slots, rule.object, {a.actor for a in subjects}) or _first(slots, rule.object)
-                   ) if rule.object else []
         own = {a.actor for a in subjects}
-        if any(o.actor not in own for o in objects):  # "imposed on X's ministers by the US and Canada": not each other
-            objects = [o for o in objects if o.actor not in own]
+        # past the subjects' own adjective to another slot, and without the subjects ("imposed on X's ministers by
+        # the US and Canada"), unless they act on each other ("accused each other")
+        objects = [o for o in _first(slots, rule.object, own) if o.actor not in own] or _first(slots, rule.object) \
+            if rule.object else []
         conf = round(entry.confidence * rule.weight, 3)
         rid = rule.id if entry.source == "kg" else f"{rule.id}/{entry.source}"
         out: list[Hit] = []
