@@ -181,10 +181,35 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     others = _not_state_acts(engine, doc, starts)
     misread = _misread(engine, doc, starts)
     unreal = _unreal_window(engine, aligned, tokens, candidates)
+    described = _described(doc, starts, {i: ref.actor for i, ref in aligned.actor_at.items()})
     return [c for c in candidates if c.rule or (
         c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
         and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
-        and c.trigger_index not in unreal)]  # "called on Serbia to align its policy and impose sanctions"
+        and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"
+        and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c)))]
+    # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
+
+
+def _described(doc, starts: list[int], named: dict[int, str]) -> dict[int, tuple[int, int]]:
+    """The participles that describe a noun and name its parties ("a pact signed between X and Y", "by X and Y"),
+    by kg's token index, with the kg token range of the noun phrase they are in: the parties of what they say
+    are named inside it (``named``: the actor each parser token names)."""
+    out: dict[int, tuple[int, int]] = {}
+    for tok in doc:
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
+                c.dep_ in ("prep", "agent") and c.lemma_.lower() in ("between", "by")
+                and len({named[x.i] for x in c.subtree if x.i in named}) >= 2 for c in tok.children):
+            sub = list(tok.head.subtree)
+            out[_token_index(starts, tok)] = (_token_index(starts, sub[0]), _token_index(starts, sub[-1]))
+    return out
+
+
+def _inside(phrase: tuple[int, int] | None, c) -> bool:
+    """Whether a candidate's parties are named inside ``phrase`` (always, without a phrase or spans)."""
+    if phrase is None:
+        return True
+    lo, hi = phrase
+    return all(span is None or lo <= span.i and span.j - 1 <= hi for span in (c.subj_span, c.obj_span))
 
 
 def _not_state_acts(engine, doc, starts: list[int]) -> set[int]:
@@ -244,7 +269,10 @@ def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:
     lists = engine.lists
     out: set[tuple[int, str]] = set()
     lifting = lists.get("lifting", frozenset())
+    economic = lists.get("economic", frozenset())
     for tok in doc:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in economic:  # "export controls": a measure, no flow
+            out.update((_token_index(starts, tok), r) for r in ("supplies", "tradesWith"))
         objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)
         for words, relation in _MISREAD_OBJECTS if objects else ():
             if not objects.isdisjoint(lists.get(words, ())):

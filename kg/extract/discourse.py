@@ -41,6 +41,7 @@ _OBJECT_PREPS = frozenset({"with", "to", "against", "on", "from", "toward", "tow
 _COORDINATION = frozenset({"and", ",", "the", "both", "&"})
 # verbs after which a sentence-initial "It" is a state acting ("It accused Japan ...")
 _PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies".split())
+_CLAUSE_OPENERS = frozenset(", ; and but after as when while because since before until once".split())
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _COOP_HEADS = frozenset({"allies", "partners"})
 _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recently seen go first
@@ -280,7 +281,8 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
-            if w in ("the", "this", "that") and i + 1 < n and not self.deeds.isdisjoint(low[i + 1:i + 4]):
+            if (w in ("the", "this", "that") or w == "a" and i > 0 and low[i - 1] == ",") and i + 1 < n \
+                    and not self.deeds.isdisjoint(low[i + 1:i + 4]):  # (", a move Beijing condemned": an apposition)
                 k = i + 1
                 while k < n and k - i <= 2 and low[k] not in self.deeds and low[k].isalpha() \
                         and tokens[k].text[:1].islower() and k not in covered:
@@ -288,7 +290,7 @@ class Discourse:
                 if k < n and low[k] in self.deeds and k not in covered and tokens[k].text[:1].islower() and (
                         k + 1 >= n or low[k + 1] not in _DOER_PREPS):
                     # "North Korea test-fired a missile. Tokyo and Seoul condemned the launch": who did the deed
-                    doer = deed_doer or self._doer(spans, low, i, low[k])
+                    doer = deed_doer or (self._apposed_doer(spans, low, i, k) if w == "a" else self._doer(spans, low, i, low[k]))
                     if doer is not None:
                         deed_doer = doer  # "called the deployment a provocation, and Brazil voiced concern over the move"
                         out.append(Span(i, k + 1, doer, "coref"))
@@ -395,6 +397,18 @@ class Discourse:
         if self.last_subject is not None and self._is_state(self.last_subject) and self.last_subject not in before:
             return self.last_subject
         return None
+
+    def _apposed_doer(self, spans: list[Span], low: list[str], i: int, k: int) -> str | None:
+        """Who did the deed an apposition names and another state judges: "Tokyo began releasing the water, a step
+        Beijing described as selfish", "Washington announced controls, a move China condemned": the last state
+        acting in the sentence before it that is not the judge."""
+        judge = next((s.actor for s in spans if s.i > k), None)
+        if judge is None:
+            return None
+        doers = [a for a in self._states_before(spans, low, i) if a != judge]
+        # a state that begins a clause, not one acted on ("Mongolia did not arrest Putin, a decision Kyiv ...")
+        leading = {s.actor for s in spans if s.j <= i and (s.i == 0 or low[s.i - 1] in _CLAUSE_OPENERS)}
+        return next((a for a in reversed(doers) if a in leading), doers[-1] if doers else None)
 
     def _last_person(self, spans: list[Span], low: list[str], i: int) -> str | None:
         people = [s for s in spans if s.j <= i and s.kind in ("leader", "surname", "person")]

@@ -185,9 +185,16 @@ class Slots:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             inner.extend(self.actors(p, "arg"))
+                elif event and c.dep_ == "acl" and c.tag_ == "VBN":  # "a pact signed between X and Y", "... by X"
+                    inner.extend(a for p in ("by", "between", "with")
+                                 for a in self._prep_objects(c, (p,)) if a.kind != "place")
         for c in tok.children:
             if c.dep_ == "appos":
                 inner.extend(self.actors(c, role))
+            elif c.dep_ == "prep" and low in self.sent.words("collectives") and (lemma(c) in ("include", "like") or (
+                    lemma(c) == "among" and any(p.lower_ == "them" for p in c.children))):
+                # "several states, including Mali and Niger", "30 countries, among them Poland"
+                inner.extend(a for p in c.children if p.dep_ == "pobj" and p.lower_ != "them" for a in self.actors(p, role))
         return inner
 
     def _relation_in(self, name: str) -> bool:
@@ -224,11 +231,17 @@ class Slots:
 
     def _prep_objects(self, tok, preps) -> list[ActorRef]:
         out: list[ActorRef] = []
+        counted = False
         for c in tok.children:
             if c.dep_ in ("prep", "agent", "dative") and lemma(c) in preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out.extend(self.actors(p, "target"))
+                        counted = counted or lemma(p) in self.sent.words("collectives")
+        if not out and counted:  # "sold drones to 30 countries, among them Poland": the examples named
+            out = [a for c in tok.children if c.dep_ == "prep" and lemma(c) == "among" and any(
+                p.dep_ == "pobj" and p.lower_ == "them" for p in c.children)
+                for p in c.children if p.dep_ == "pobj" and p.lower_ != "them" for a in self.actors(p, "target")]
         return out
 
     # -- slots --------------------------------------------------------------------------------
@@ -252,7 +265,8 @@ class Slots:
                     if c.dep_ in ("dobj", "npadvmod", "dative") or (c.dep_ == "prep" and lemma(c) in ("with", "to"))
                     for i in (x.i for x in c.subtree)):
                 break  # "after fighting on the border": a gerund naming no other actor shares no subject
-            if tok.dep_ == "xcomp" and tok.tag_ == "VB":  # "prompted North Korea to threaten": object control
+            if tok.tag_ == "VB" and (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and lemma(tok.head) in self.sent.words(
+                    "object_control")):  # "prompted North Korea to threaten", "led Washington to expel": object control
                 objs = [a for o in self._children(tok.head, ("dobj",)) for a in self.actors(o)]
                 if objs:
                     return objs
@@ -312,6 +326,10 @@ class Slots:
         if not objs:  # "condemned and sanctioned Russia": a verb shares the object of the verb joined to it
             objs = [d for c in self.tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > self.tok.i
                     for d in c.children if d.dep_ == "dobj"]
+        if not objs and self.tok.dep_ == "relcl" and not self.passive and any(
+                c.dep_ == "nsubj" and lemma(c) not in RELATIVE_PRONOUNS for c in self.tok.children) and not any(
+                c.dep_ == "prep" and not list(c.children) for c in self.tok.children):
+            objs = [self.tok.head]  # "a move France condemned", "the text China vetoed": the noun is the object
         if any(lemma(o) == "other" and any(lemma(c) in ("each", "one") for c in o.subtree) for o in objs):
             return self.slot_subj()  # "accused each other": each of the subjects, of the others
         return [a for c in objs for a in self.actors(c, "target")]
@@ -382,6 +400,10 @@ class Slots:
         if not found and self.tok.pos_ in ("NOUN", "PROPN"):
             # "a barrage of drones and missiles against Israel": the phrase may hang on what the noun is of
             found = [a for p in of_phrase(self.tok) for q in (p, *p.conjuncts) for a in self._prep_objects(q, preps)]
+        if not found and self.tok.pos_ in ("NOUN", "PROPN") and "to" in preps:
+            # "export controls on chips to China": the destination hangs on what the measure is on
+            found = [a for c in self._children(self.tok, ("prep",)) if lemma(c) in preps and lemma(c) != "to"
+                     for p in self._children(c, ("pobj",)) for a in self._prep_objects(p, ("to",))]
         if not found and self.tok.pos_ in ("VERB", "AUX"):
             for d in self._children(self.tok, ("dobj",)):
                 found.extend(self._prep_objects(d, preps))
@@ -555,6 +577,42 @@ class Slots:
                     out.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors(o, "target"))
         return out
 
+    def _manner_verb(self):
+        """The verb a noun trigger qualifies as the object of "in" ([lists] manner_preps): "recalled its envoy in
+        protest at ...", "lit the palace in solidarity with ..."; None otherwise."""
+        tok = self.tok
+        if tok.dep_ != "pobj" or lemma(tok.head) not in self.sent.words("manner_preps"):
+            return None
+        anchor = tok.head.head  # (the parser may hang the phrase on the verb's object: "suspended the talks in protest")
+        verb = anchor.head if anchor.dep_ == "dobj" else anchor
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+
+    def slot_manner_subj(self) -> list[ActorRef]:
+        """Who acts "in protest" or "in solidarity": the subject of the verb the phrase qualifies."""
+        verb = self._manner_verb()
+        return Slots(self.sent, verb, self.preps, self.relation).slot_subj() if verb is not None else []
+
+    def slot_manner_obj(self) -> list[ActorRef]:
+        """What a protest or show of solidarity is about: the noun's own phrase, or the one the parser hung on the
+        verb right after it ("in protest at France's decision")."""
+        verb = self._manner_verb()
+        if verb is None:
+            return []
+        preps = tuple(self.sent.words("manner_object_preps"))
+        found = self._prep_objects(self.tok, preps)
+        if not found:
+            found = [a for c in self._children(self.tok.head.head, ("prep",)) if c.i == self.tok.i + 1 and lemma(c) in preps
+                     for p in c.children if p.dep_ == "pobj" for a in self.actors(p, "target")]
+        return found
+
+    def slot_that_subj(self) -> list[ActorRef]:
+        """What a feeling or complaint is about when a clause says it: "concerned that Iran had expanded its
+        stockpile" (the clause's subject; for the relations of [lists] complaint_relations)."""
+        if not self._relation_in("complaint_relations"):
+            return []
+        return [a for c in self._children(self.tok, ("ccomp", "acl")) if any(m.dep_ == "mark" and lemma(m) == "that"
+                for m in c.children) for x in self._children(c, ("nsubj", "nsubjpass")) for a in self.actors(x, "target")]
+
     def slot_complained_to(self) -> list[ActorRef]:
         """Whom a protest or complaint is made to, when the verb names no other target: "India protested to
         Pakistan over the killing" (not "protested to the UN against Ethiopia's dam": that names one)."""
@@ -568,7 +626,13 @@ class Slots:
         if not self._relation_in("xcomp_relations"):
             return []
         out: list[ActorRef] = []
-        for x in self._children(self.tok, ("xcomp",)):
+        clauses = self._children(self.tok, ("xcomp",))
+        for c in self._children(self.tok, ("ccomp",)):
+            if any(lemma(x) in self.sent.words("subject_pronouns") | {"we"} for x in self._children(c, ("nsubj",))):
+                clauses.append(c)  # "warned that it would take military action against Seoul"
+            elif lemma(c) in self.sent.words("hostile_verbs"):  # "vowed that Israel would be punished"
+                out.extend(a for x in self._children(c, ("nsubjpass",)) for a in self.actors(x, "target"))
+        for x in clauses:
             out.extend(a for o in self._children(x, ("dobj",)) for a in self.actors(o, "target"))
             out.extend(self._prep_objects(x, ("against", "on", "at", "upon", "with", "to")))
             for o in self._children(x, ("dobj",)):
