@@ -6,6 +6,39 @@ Verb entries list lemma stems; ``verb_forms`` inflects them.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+
+
+@functools.lru_cache(maxsize=None)
+def data_file(name: str) -> dict:
+    """A TOML file of ``kg/extract/data``, parsed once, then read from kg's disk cache (a start then
+    unpickles it in a fraction of the time a parse takes)."""
+    from importlib import resources
+
+    from ..cache import cached
+
+    raw = resources.files("kg.extract.data").joinpath(name).read_bytes()
+
+    def parse() -> dict:
+        import tomllib
+
+        return tomllib.loads(raw.decode("utf-8"))
+
+    return cached(f"data-{name}", [raw], parse, dict)
+
+
+def lists_of(doc: Mapping) -> dict[str, frozenset[str]]:
+    """The ``[lists]`` table of a data file: each list a set of lowercase words."""
+    return {k: frozenset(str(w).lower() for w in v) for k, v in doc.get("lists", {}).items()}
+
+
+@functools.lru_cache(maxsize=None)
+def word_lists(name: str = "words.toml") -> dict[str, frozenset[str]]:
+    """The ``[lists]`` of a data file of ``kg/extract/data`` (``words.toml``: the word lists of the window
+    rules, mentions and coreference), read once."""
+    return lists_of(data_file(name))
+
 # Nouns that turn a demonym or a possessive into an acting government body:
 # "Russian forces", "the South Korean intelligence services", "China's foreign ministry".
 AGENT_NOUNS = frozenset("""
