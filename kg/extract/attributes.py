@@ -11,13 +11,11 @@ import re
 from datetime import date
 
 from .frames import SentenceFrame
-from .lexicon import AID_NOUNS, GOODS, HEDGES, IRREALIS, NEGATIONS
+from .lexicon import AID_NOUNS, GOODS, HEDGES, IRREALIS, NEGATIONS, WORDS
 
 _HEDGES = frozenset(HEDGES)
-_DENIAL = frozenset("denied denies deny denying rejected rejects dismissed dismisses refuted refutes "
-                    "disputed disputes".split())
-_CLAIM_WORDS = frozenset("claim claims allegation allegations report reports suggestion suggestions "
-                         "accusation accusations charge charges".split())
+_DENIAL = WORDS["denial"]
+_CLAIM_WORDS = WORDS["claim_words"]
 
 
 def _clause_range(frame: SentenceFrame, t: int) -> tuple[int, int]:
@@ -109,16 +107,11 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
     return False
 
 
-_PLEDGES = frozenset({"promised", "pledged", "pledges", "promises", "promising", "vowed", "vows"})
+_PLEDGES = WORDS["pledges"]
 _MODALS = frozenset({"could", "would", "might", "may", "will", "should", "'d"})
 
 
-_NOT_YET = frozenset({("close", "to"), ("verge", "of"), ("poised", "to"), ("set", "to"), ("ready", "to"), ("yet", "to"),
-                      ("expected", "to"), ("due", "to"), ("about", "to"), ("brink", "of"),
-                      ("hope", "to"), ("hoped", "to"), ("hopes", "to"),
-                      # "agreed to hold joint patrols": the agreement is made, the patrols are not yet
-                      ("agreed", "to"), ("agree", "to"), ("agrees", "to"), ("decided", "to"), ("decide", "to"),
-                      ("plans", "to"), ("planned", "to"), ("aims", "to"), ("aim", "to")})
+_NOT_YET = frozenset(tuple(p.split()) for p in WORDS["not_yet"])  # (word, next word)
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _TIME = re.compile(

@@ -9,9 +9,10 @@ strategic partnership") and being seen "together".
 from __future__ import annotations
 
 from .frames import POSSESSIVE_PRONOUNS, Group
+from .lexicon import WORDS
 from .triggers import Trigger
 
-_BLOCKADE_NOUNS = ("links", "borders", "border", "airspace", "ports", "routes", "crossings")
+_BLOCKADE_NOUNS = WORDS["blockade_nouns"]
 
 
 class DiplomacyRules:

@@ -62,7 +62,7 @@ def _trigger(entry: dict, lists: dict[str, frozenset[str]]) -> list[Trigger]:
 
 def _load() -> tuple[dict[str, frozenset[str]], list[Trigger]]:
     doc = data_file("window_triggers.toml")
-    lists = lists_of(doc)
+    lists = lists_of(doc, lower=False)
     return lists, [t for entry in doc["trigger"] for t in _trigger(entry, lists)]
 
 
