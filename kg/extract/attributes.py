@@ -82,9 +82,7 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
             if w in ("called", "calls", "calling") and not (x + 1 < len(low) and low[x + 1] in ("for", "on", "upon")) \
                     and "to" not in low[x + 1:t]:
                 continue  # "called the expulsion regrettable" labels; "called for", "called on X to" ask
-            if w in ("threatened", "threatens", "threatening", "vowed", "vows", "promised", "pledged",
-                     "pledges", "promises", "promising") and low[t] not in ("sanctions", "sanction",
-                                                                            "sanctioned", "embargo"):
+            if w in _THREAT_VERBS and low[t] not in _SANCTION_FORMS:
                 if w in _PLEDGES and low[t] in AID_NOUNS:
                     return True  # "pledged $1 billion in aid": a pledge is not aid given (annotation guide, 21)
                 if not (x + 1 < len(low) and low[x + 1] == "to"):
@@ -96,7 +94,7 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
             return True
     # "urged Y to sign", "called on X to": the irrealis verb may stand before the clause start
     for x in range(max(0, t - 12), t):
-        if low[x] in ("urged", "urges", "urging", "asked", "pressed", "called") and "to" in low[x:t]:
+        if low[x] in _URGING_VERBS and "to" in low[x:t]:
             return True
     if t + 2 < len(low) and low[t - 1:t + 1] == ["to", low[t]] and low[max(0, t - 3)] in ("refused", "declined"):
         return True
@@ -108,6 +106,9 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
 
 
 _PLEDGES = WORDS["pledges"]
+_THREAT_VERBS = WORDS["threat_verbs"]
+_SANCTION_FORMS = WORDS["sanction_forms"]
+_URGING_VERBS = WORDS["urging_verbs"]
 _MODALS = frozenset({"could", "would", "might", "may", "will", "should", "'d"})
 
 

@@ -105,6 +105,7 @@ class Candidate:
 
 _TEXT_NOUNS = WORDS["text_nouns"]
 _DRAFTED = WORDS["drafted"]
+_IRREGULAR_PARTICIPLES = WORDS["irregular_participles"]
 
 
 @dataclass
@@ -286,8 +287,7 @@ class SentenceFrame:
 
     def is_passive(self, t: int) -> bool:
         w = self.lowers[t]
-        if not (w.endswith("ed") or w in ("sent", "sold", "given", "shot", "struck", "hit", "bought",
-                                          "fed", "met", "held", "flown", "got", "lent", "built")):
+        if not (w.endswith("ed") or w in _IRREGULAR_PARTICIPLES):
             return False
         p = t - 1
         while p >= 0 and self.lowers[p] in _ADVERB_OK:

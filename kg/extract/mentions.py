@@ -30,6 +30,8 @@ _ORIGIN_SUFFIX = WORDS["origin_suffix"]
 _PROXY_SUFFIX = WORDS["proxy_suffix"]
 _FORMER = WORDS["former"]
 _TITLE_WORDS = WORDS["title_words"]
+_AGENTIVE_GROUP_NOUNS = WORDS["agentive_group_nouns"]
+_AGENCY_MODIFIERS = WORDS["agency_modifiers"]
 
 
 def _norm(text: str) -> str:
@@ -320,8 +322,7 @@ class DocumentMentions:
                     or i + 2 < n and words[i + 2].lower() in _GROUP_ADJ_NOUNS and words[i + 1][:1].islower()):
                 actor = self.index.group_adjectives[w.lower()]
                 head = i + 1 if words[i + 1].lower() in _GROUP_ADJ_NOUNS else i + 2
-                agentive = words[head].lower() in ("powers", "governments", "allies", "nations", "countries",
-                                                   "partners", "leaders", "officials", "diplomats")
+                agentive = words[head].lower() in _AGENTIVE_GROUP_NOUNS
                 spans.append(Span(i, head + 1 if agentive else i + 1, actor, "agent" if agentive else "modifier"))
                 i = head + 1 if agentive else i + 1
                 continue
@@ -389,9 +390,7 @@ class DocumentMentions:
                     k += 1
                     continue
                 break
-            if lw in AGENT_NOUNS or lw in ("air", "foreign", "defence", "defense", "national", "military",
-                                           "state", "top", "senior", "security", "government", "coast",
-                                           "armed", "special", "naval", "federal", "central"):
+            if lw in AGENT_NOUNS or lw in _AGENCY_MODIFIERS:
                 k += 1
                 continue
             break

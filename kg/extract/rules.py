@@ -31,6 +31,8 @@ _ECONOMIC = WORDS["economic"]
 _PACT_NOUNS = WORDS["pact_nouns"]
 _JOINTLY = WORDS["jointly"]
 _PARTICLE_VERBS = WORDS["particle_verbs"]
+_TAKING_VERBS = WORDS["taking_verbs"]
+_THANKING_VERBS = WORDS["thanking_verbs"]
 
 
 # Every word the main loop reacts to; others are skipped at once.
@@ -487,8 +489,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return
         if pred == "alliedWith" and obj is not None and obj.prep == "with" and len(obj.actors) >= 2:
             self.emit_pairs(obj, pred, t, conf - 0.05, low[t])  # "its pact with the US and Britain": a trilateral
-        if pred == "supplies" and t > 0 and low[t - 1] in ("took", "take", "takes", "taking", "accepted", "awaits",
-                                                          "awaiting", "received", "receives", "receiving"):
+        if pred == "supplies" and t > 0 and low[t - 1] in _TAKING_VERBS:
             # "took delivery of BrahMos missiles from India": the subject receives
             source = self._ok_obj(f.object_right(t, ("from",), window=10))
             recipient = f.subject_left(t - 1)
@@ -515,8 +516,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
                 and low[t - 3:t - 1] in (["for", "its"], ["for", "their"]) or (
                 obj is None and subj is not None and pred in ("supports", "aids") and t >= 2
                 and low[t - 2:t] in (["for", "its"], ["for", "their"])):
-            thank = next((x for x in range(max(0, t - 8), t) if low[x] in ("thanked", "thanks", "thank", "thanking",
-                                                                             "praised", "praises", "hailed")), None)
+            thank = next((x for x in range(max(0, t - 8), t) if low[x] in _THANKING_VERBS), None)
             if thank is not None:
                 thanker = f.subject_left(thank)
                 if thanker is not None:
