@@ -7,6 +7,9 @@ from typing import Iterator, NamedTuple
 
 from .model import Sentence
 
+#: characters XML 1.0 cannot hold, even escaped
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
 # Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st gen lt col maj capt sgt adm gov sen rep rev hon pres

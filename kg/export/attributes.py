@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import math
-import re
 
 from ..styles import QUAD_STYLES
+from ..text import NOT_XML
 
 __all__ = ["QUAD_COLORS", "TYPE_COLORS", "BLOC_COLORS", "GREY", "NOT_XML", "rgb", "node_colors", "node_record",
            "evidence_json", "edge_attributes", "xml_safe", "flat"]
@@ -24,8 +24,6 @@ BLOC_COLORS = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#76b7b2", "#edc948",
                "#9c755f", "#17becf")
 #: the colour of an actor in no bloc, of an unknown type, of an edge with no quad class
 GREY = "#bab0ac"
-#: characters XML 1.0 cannot hold
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def rgb(color: str) -> dict:

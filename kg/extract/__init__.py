@@ -31,14 +31,12 @@ from .attributes import (find_item, find_quantity, find_time, is_background, is_
 from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
+from .lexicon import WORDS
 from .mentions import DocumentMentions, MentionIndex, Span
 from .places import place_index
 from .rules import RUN_WORDS, RuleSet
 
-# Words by which a one-actor sentence can still state a relation with an actor named before:
-# "in return", "criticised the agreement", "concern over the pact".
-_DISCOURSE_WORDS = frozenset({"return", "exchange", "turn", "pact", "agreement", "deal", "treaty", "accord",
-                              "alliance", "partnership", "charter", "declaration"})
+_DISCOURSE_WORDS = WORDS["discourse_words"]
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:

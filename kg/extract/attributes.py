@@ -11,13 +11,11 @@ import re
 from datetime import date
 
 from .frames import SentenceFrame
-from .lexicon import AID_NOUNS, GOODS, HEDGES, IRREALIS, NEGATIONS
+from .lexicon import AID_NOUNS, GOODS, HEDGES, IRREALIS, NEGATIONS, WORDS
 
 _HEDGES = frozenset(HEDGES)
-_DENIAL = frozenset("denied denies deny denying rejected rejects dismissed dismisses refuted refutes "
-                    "disputed disputes".split())
-_CLAIM_WORDS = frozenset("claim claims allegation allegations report reports suggestion suggestions "
-                         "accusation accusations charge charges".split())
+_DENIAL = WORDS["denial"]
+_CLAIM_WORDS = WORDS["claim_words"]
 
 
 def _clause_range(frame: SentenceFrame, t: int) -> tuple[int, int]:
@@ -84,9 +82,7 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
             if w in ("called", "calls", "calling") and not (x + 1 < len(low) and low[x + 1] in ("for", "on", "upon")) \
                     and "to" not in low[x + 1:t]:
                 continue  # "called the expulsion regrettable" labels; "called for", "called on X to" ask
-            if w in ("threatened", "threatens", "threatening", "vowed", "vows", "promised", "pledged",
-                     "pledges", "promises", "promising") and low[t] not in ("sanctions", "sanction",
-                                                                            "sanctioned", "embargo"):
+            if w in _THREAT_VERBS and low[t] not in _SANCTION_FORMS:
                 if w in _PLEDGES and low[t] in AID_NOUNS:
                     return True  # "pledged $1 billion in aid": a pledge is not aid given (annotation guide, 21)
                 if not (x + 1 < len(low) and low[x + 1] == "to"):
@@ -98,7 +94,7 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
             return True
     # "urged Y to sign", "called on X to": the irrealis verb may stand before the clause start
     for x in range(max(0, t - 12), t):
-        if low[x] in ("urged", "urges", "urging", "asked", "pressed", "called") and "to" in low[x:t]:
+        if low[x] in _URGING_VERBS and "to" in low[x:t]:
             return True
     if t + 2 < len(low) and low[t - 1:t + 1] == ["to", low[t]] and low[max(0, t - 3)] in ("refused", "declined"):
         return True
@@ -109,16 +105,14 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
     return False
 
 
-_PLEDGES = frozenset({"promised", "pledged", "pledges", "promises", "promising", "vowed", "vows"})
+_PLEDGES = WORDS["pledges"]
+_THREAT_VERBS = WORDS["threat_verbs"]
+_SANCTION_FORMS = WORDS["sanction_forms"]
+_URGING_VERBS = WORDS["urging_verbs"]
 _MODALS = frozenset({"could", "would", "might", "may", "will", "should", "'d"})
 
 
-_NOT_YET = frozenset({("close", "to"), ("verge", "of"), ("poised", "to"), ("set", "to"), ("ready", "to"), ("yet", "to"),
-                      ("expected", "to"), ("due", "to"), ("about", "to"), ("brink", "of"),
-                      ("hope", "to"), ("hoped", "to"), ("hopes", "to"),
-                      # "agreed to hold joint patrols": the agreement is made, the patrols are not yet
-                      ("agreed", "to"), ("agree", "to"), ("agrees", "to"), ("decided", "to"), ("decide", "to"),
-                      ("plans", "to"), ("planned", "to"), ("aims", "to"), ("aim", "to")})
+_NOT_YET = frozenset(tuple(p.split()) for p in WORDS["not_yet"])  # (word, next word)
 _MONTHS = ("january february march april may june july august september october november december").split()
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _TIME = re.compile(

@@ -15,41 +15,29 @@ from ..model import Relation
 from ..predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
 from ..text import Token
 from .frames import SentenceFrame
-from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS
+from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS, WORDS
 from .mentions import Span
 
-_CONFLICT_HEADS = frozenset({"sides", "rivals", "foes", "adversaries", "enemies", "belligerents", "parties",
-                             "side", "other", "another"})
-_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | frozenset({"each", "another", "he", "she", "alliance", "bloc"})
+_CONFLICT_HEADS = WORDS["conflict_heads"]
+_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"]
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
-_CONFLICT_CONTEXT = frozenset("""
-tension tensions rift dispute disputes feud war wars clashes fighting confrontation standoff rivalry hostility
-hostilities conflict animosity spat row quarrel accused accusing accuse condemned
-""".split())
-_COOP_CONTEXT = frozenset("""
-cooperation co-operation partnership alliance trade exercises drills talks ties friendship agreement deal
-treaty pact summit
-""".split())
+_CONFLICT_CONTEXT = WORDS["conflict_context"]
+_COOP_CONTEXT = WORDS["coop_context"]
 # after a deed noun, a phrase that names its doer or object itself ("the launch by X", "the move against Y")
 _DOER_PREPS = frozenset("by of on against between with from".split())
 # directed relations that are acts a later "the move" may name, not reactions to acts
 _ACTS = frozenset({"sanctions", "attacks", "threatens", "vetoesFor"})
-# heads of a description that name a form of state, found in the official names of the states that have it
-_STATE_FORMS = frozenset({"kingdom", "emirate", "emirates", "sultanate", "principality", "republic", "federation",
-                          "confederation", "commonwealth"})
+_STATE_FORMS = WORDS["state_forms"]
 _OBJECT_PREPS = frozenset({"with", "to", "against", "on", "from", "toward", "towards"})
 _COORDINATION = frozenset({"and", ",", "the", "both", "&"})
-# verbs after which a sentence-initial "It" is a state acting ("It accused Japan ...")
-_PRONOUN_VERBS = frozenset("said says has had also then later urged warned vowed accuses denies".split())
+_PRONOUN_VERBS = WORDS["pronoun_verbs"]
 _CLAUSE_OPENERS = frozenset(", ; and but after as when while because since before until once".split())
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-_COOP_HEADS = frozenset({"allies", "partners"})
+_COOP_HEADS = WORDS["coop_heads"]
 _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recently seen go first
 _RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", "in return")
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
-_NOT_AFTER_SINGLE = frozenset({"of", "-", "media", "department", "visit", "secretary", "council",
-                               "funeral", "dinner", "banquet", "broadcaster", "news", "television",
-                               "tv", "agency", "company", "firm", "enterprise", "owned", "run"})
+_NOT_AFTER_SINGLE = WORDS["not_after_single"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}

@@ -410,10 +410,10 @@ def load_engine() -> Engine:
 
 
 def _build_engine() -> Engine:
-    import tomllib
+    from .lexicon import data_file, lists_of
 
-    doc = tomllib.loads(_data("rules.toml").read_text(encoding="utf-8"))
-    lists = {k: frozenset(str(w).lower() for w in v) for k, v in doc.get("lists", {}).items()}
+    doc = data_file("rules.toml")
+    lists = lists_of(doc)
     # nouns of bodies that act for a state, from PETRARCH2's Phoenix agents (tools/make_petrarch_data.py)
     agents = {row["noun"] for row in _read_tsv("agents.tsv") if row["acts_for_state"] == "1" and " " not in row["noun"]}
     lists["bodies"] = lists.get("bodies", frozenset()) | frozenset(agents)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text import Token
-from .lexicon import AGENT_HEADS, CAUSE_VERBS, GOODS, REPORT_VERBS, TROOP_WORDS
+from .lexicon import AGENT_HEADS, CAUSE_VERBS, GOODS, REPORT_VERBS, TROOP_WORDS, WORDS
 from .mentions import Span
 from .triggers import AGREEMENT_NOUNS, LIGHT_VERBS
 
@@ -36,31 +36,14 @@ unless if until whether
 RELATIVE = frozenset("who which that whose".split())
 PAIR_WORDS = frozenset({"and", ",", "or", "&", "nor"})
 _CONNECTORS = frozenset({"and", "or", ",", "&"})
-_ADVERB_OK = frozenset("""
-also reportedly allegedly jointly together both all finally already repeatedly long once again
-sharply strongly publicly formally officially covertly secretly openly directly quietly recently
-previously later then still further increasingly effectively not never only just first newly
-""".split())
-_ACCUSE = frozenset("accuse accuses accused accusing blame blames blamed blaming charge charges "
-                    "charged charging thank thanks thanked thanking praise praised praises "
-                    "criticised criticized criticise criticize condemned condemn condemns "
-                    "sanctioned sanction sanctions punish punished".split())
-_RELATION_NOUNS_PAIR = frozenset("""
-alliance partnership pact talks summit trade war conflict tensions tension rift dispute ties relations
-deal agreement accord treaty exercises drills cooperation rivalry standoff border clashes fighting
-feud détente detente rapprochement axis cooperation
-""".split())
+_ADVERB_OK = WORDS["adverb_ok"]
 
 
 # Words that are prepositions before a noun but conjunctions before a clause: "after Russia invaded".
 _SUBORDINATORS = frozenset("after before since until as".split())
-# Nouns that may stand between an actor and the noun it modifies: "an EU aid package", "a UN arms embargo".
-_FLOW_NOUNS = frozenset("aid arms weapons trade export exports import imports military security energy "
-                        "defence defense economic financial humanitarian".split())
-_ATTEMPT_NOUNS = frozenset("bid attempt attempts effort efforts move moves decision push campaign drive "
-                           "determination readiness".split())
-_MEMBER_NOUNS = frozenset("ally allies member members partner partners colleague colleagues counterpart "
-                          "counterparts neighbour neighbours neighbor neighbors".split())
+_FLOW_NOUNS = WORDS["flow_nouns"]
+_ATTEMPT_NOUNS = WORDS["attempt_nouns"]
+_MEMBER_NOUNS = WORDS["member_nouns"]
 
 
 _CLAUSE_WORDS = HARD_BOUNDARY_WORDS | frozenset({";", "—", "–", ",", "who", "which", "whose", "where", "as", "after",
@@ -120,11 +103,9 @@ class Candidate:
     replaces: bool = False  # a re-reading of its trigger (a vow, an undone pact): the window's reading of it goes
 
 
-# texts that can be the subject of a judgement: "a resolution that condemned X"
-_TEXT_NOUNS = frozenset("""resolution resolutions text texts draft drafts statement statements motion motions bill
-bills declaration declarations proposal proposals report reports communique communiqué letter""".split())
-# participles after which "by X" names who wrote or backed a text
-_DRAFTED = frozenset("drafted sponsored co-sponsored proposed tabled submitted written".split())
+_TEXT_NOUNS = WORDS["text_nouns"]
+_DRAFTED = WORDS["drafted"]
+_IRREGULAR_PARTICIPLES = WORDS["irregular_participles"]
 
 
 @dataclass
@@ -306,8 +287,7 @@ class SentenceFrame:
 
     def is_passive(self, t: int) -> bool:
         w = self.lowers[t]
-        if not (w.endswith("ed") or w in ("sent", "sold", "given", "shot", "struck", "hit", "bought",
-                                          "fed", "met", "held", "flown", "got", "lent", "built")):
+        if not (w.endswith("ed") or w in _IRREGULAR_PARTICIPLES):
             return False
         p = t - 1
         while p >= 0 and self.lowers[p] in _ADVERB_OK:

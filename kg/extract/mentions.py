@@ -16,30 +16,22 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import Gazetteer
 from ..text import Token, tokenize
-from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, SURNAME_FIRST, TITLES
+from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, SURNAME_FIRST, TITLES, WORDS
 
-# A bare one-word name after "the" that must keep its article to name an actor ("the West").
-_NEEDS_THE = frozenset({"west", "north", "south", "union", "kingdom", "emirates", "gulf", "alliance",
-                        "agency", "council", "assembly", "board", "board of governors"})
-_REGION_QUALIFIERS = frozenset({"south", "latin", "central", "north", "east", "west", "southeast", "northeast"})
+_NEEDS_THE = WORDS["needs_the"]
+_REGION_QUALIFIERS = WORDS["region_qualifiers"]
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout"})
 _KIND_RANK = {"name": 0, "official": 0, "alias": 1, "leader": 1, "seat": 2, "agency": 2,
               "capital": 3, "surname": 4, "demonym": 5}
-# Adjectives that stand for a group actor (kg:groupAdjective in the gazetteer) before these nouns:
-# "international sanctions", "western governments".
-_GROUP_ADJ_NOUNS = frozenset({"sanctions", "condemnation", "criticism", "pressure", "isolation", "embargo",
-                              "powers", "governments", "allies",
-                              "nations", "countries", "partners", "leaders", "officials", "diplomats"})
+_GROUP_ADJ_NOUNS = WORDS["group_adj_nouns"]
 # Combining forms (kg:combiningForm) open a hyphenated pair adjective: "Sino-Russian", "Indo-Pakistani".
 # They name a state only directly before a hyphen and another actor's name or demonym.
-_ORIGIN_SUFFIX = frozenset({"made", "built", "supplied", "produced", "designed", "manufactured",
-                            "origin", "sourced", "provided", "donated"})
-# "Iran-backed militias", "Moscow-aligned forces": the noun is a proxy, not the state, which is not an actor there.
-_PROXY_SUFFIX = frozenset({"backed", "sponsored", "funded", "financed", "armed", "supported", "aligned", "allied",
-                           "friendly", "leaning", "trained", "controlled", "installed"})
-# "former Pakistani prime minister Imran Khan", "ex-president": no longer speaks for the state (decision 25).
-_FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
-_TITLE_WORDS = frozenset({"prime", "vice", "deputy", "us", "u.s.", "state", "head", "of"})
+_ORIGIN_SUFFIX = WORDS["origin_suffix"]
+_PROXY_SUFFIX = WORDS["proxy_suffix"]
+_FORMER = WORDS["former"]
+_TITLE_WORDS = WORDS["title_words"]
+_AGENTIVE_GROUP_NOUNS = WORDS["agentive_group_nouns"]
+_AGENCY_MODIFIERS = WORDS["agency_modifiers"]
 
 
 def _norm(text: str) -> str:
@@ -330,8 +322,7 @@ class DocumentMentions:
                     or i + 2 < n and words[i + 2].lower() in _GROUP_ADJ_NOUNS and words[i + 1][:1].islower()):
                 actor = self.index.group_adjectives[w.lower()]
                 head = i + 1 if words[i + 1].lower() in _GROUP_ADJ_NOUNS else i + 2
-                agentive = words[head].lower() in ("powers", "governments", "allies", "nations", "countries",
-                                                   "partners", "leaders", "officials", "diplomats")
+                agentive = words[head].lower() in _AGENTIVE_GROUP_NOUNS
                 spans.append(Span(i, head + 1 if agentive else i + 1, actor, "agent" if agentive else "modifier"))
                 i = head + 1 if agentive else i + 1
                 continue
@@ -399,9 +390,7 @@ class DocumentMentions:
                     k += 1
                     continue
                 break
-            if lw in AGENT_NOUNS or lw in ("air", "foreign", "defence", "defense", "national", "military",
-                                           "state", "top", "senior", "security", "government", "coast",
-                                           "armed", "special", "naval", "federal", "central"):
+            if lw in AGENT_NOUNS or lw in _AGENCY_MODIFIERS:
                 k += 1
                 continue
             break

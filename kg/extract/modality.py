@@ -74,7 +74,7 @@ def unreal(sent: Sentence, tok) -> bool:
     cur = head
     irrealis = sent.words("irrealis")
     if tok.dep_ == "pobj" and lemma(tok.head) in ("in", "at", "during"):
-        irrealis = irrealis - {"agree"}  # "agreed to a ceasefire in talks in Doha": the talks took place
+        irrealis = irrealis - sent.words("irrealis_done")  # "agreed to a ceasefire in talks in Doha"
     for _ in range(5):
         if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
             cur = cur.head  # "called on Serbia to align its policy and impose sanctions": the second verb too
@@ -97,7 +97,7 @@ def asked_for(sent: Sentence, tok) -> bool:
     or as the second of two coordinated complements: "called on Serbia to align its policy and impose
     sanctions". A narrower test than :func:`unreal`, for readings the parse rules did not make; "agreed to"
     is left to the window's own cues."""
-    irrealis = sent.words("irrealis") - {"agree"}
+    irrealis = sent.words("irrealis") - sent.words("irrealis_done")
     cur = tok
     while cur.dep_ in _PHRASE_DEPS and cur.head.i != cur.i:  # to the verb of the trigger's own clause
         if cur.dep_ == "prep" and lemma(cur) in sent.words("scene_preps"):

@@ -12,7 +12,7 @@ from itertools import combinations
 
 from ..predicates import SYMMETRIC_PREDICATES
 from .frames import (DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS, Candidate, Group, SentenceFrame)
-from .lexicon import AID_NOUNS, CAUSE_VERBS, LABEL_VERBS, REPORT_VERBS, SAY_VERBS, TARGET_NOUNS
+from .lexicon import AID_NOUNS, CAUSE_VERBS, LABEL_VERBS, REPORT_VERBS, SAY_VERBS, TARGET_NOUNS, WORDS
 from .mentions import Span
 from .rules_diplomacy import DiplomacyRules
 from .rules_goods import HALT_VERBS, USE_VERBS, GoodsRules
@@ -20,39 +20,19 @@ from .rules_stance import STANCE_VERBS, VOW_VERBS, StanceRules
 from .triggers import AGREEMENT_NOUNS, Trigger, trigger_index
 
 _INDEX = trigger_index()
-_NOMINAL_BEFORE = DETERMINERS | POSSESSIVE_PRONOUNS | frozenset({
-    "'s", "of", "new", "more", "further", "fresh", "tougher", "tough", "economic", "military", "western",
-    "international", "financial", "humanitarian", "diplomatic", "strategic", "mutual", "bilateral",
-    "joint", "naval", "air", "missile", "drone", "arms", "weapons", "trade", "nuclear", "full-scale",
-    "deep", "deepening", "growing", "renewed", "close", "closer", "long-standing", "strong", "unwavering",
-    "full", "broad", "major", "defence", "defense", "security", "oil", "gas", "energy", "border",
-    "rare", "direct", "secret", "covert", "initial", "first", "latest", "ongoing", "continued",
-    "sweeping", "punitive", "targeted", "unilateral", "multilateral", "fighter", "retaliatory",
-    "peace", "ceasefire", "comprehensive", "all", "formal", "historic", "landmark", "several", "two", "three",
-    "four", "many", "such", "and", "-", "public", "official", "protest", "abstention",
-})
+_NOMINAL_BEFORE = DETERMINERS | POSSESSIVE_PRONOUNS | WORDS["nominal_before"]
 
 
-_TRADE_COMPOUNDS = frozenset("""
-deal deals agreement agreements pact pacts talks war wars dispute disputes minister ministers representative
-tensions barriers restrictions sanctions ban bans delegation mission policy bloc zone union envoy row spat
-""".split())
-_CONSUME_STEMS = ("absorb", "buy", "bought", "import", "purchas", "receiv", "consum")
-_RAPPROCHEMENT = frozenset({"rapprochement", "reconciliation", "thaw", "breakthrough", "normalisation",
-                            "normalization", "detente", "détente"})
-_PRIVATE_NOUNS = frozenset("""
-firm firms company companies businesses business banks bank entities individuals oligarchs executives
-exporters importers traders shipping shipowners tankers vessels conglomerate conglomerates manufacturers
-maker makers manufacturer producer producers contractor contractors shipbuilder shipbuilders corporation corporations
-""".split())
-_ECONOMIC = frozenset("duties tariffs tariff levies sanctions measures restrictions curbs bans boycott boycotts embargo".split())
-_PACT_NOUNS = frozenset("pact agreement deal treaty accord alliance partnership charter declaration".split())
-_JOINTLY = frozenset({"jointly", "together", "joint"})
-_PARTICLE_VERBS = frozenset("""
-turn turns come comes came go goes went push pushes fight fights fought bring brings brought send sends
-sent hit hits strike strikes struck pull pulls fly flies flew flown hold holds held get gets got step
-steps roll rolls scale scales cut cuts set sets way ways
-""".split())
+_TRADE_COMPOUNDS = WORDS["trade_compounds"]
+_CONSUME_STEMS = tuple(sorted(WORDS["consume_stems"]))  # for str.startswith
+_RAPPROCHEMENT = WORDS["rapprochement"]
+_PRIVATE_NOUNS = WORDS["private_nouns"]
+_ECONOMIC = WORDS["economic"]
+_PACT_NOUNS = WORDS["pact_nouns"]
+_JOINTLY = WORDS["jointly"]
+_PARTICLE_VERBS = WORDS["particle_verbs"]
+_TAKING_VERBS = WORDS["taking_verbs"]
+_THANKING_VERBS = WORDS["thanking_verbs"]
 
 
 # Every word the main loop reacts to; others are skipped at once.
@@ -509,8 +489,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return
         if pred == "alliedWith" and obj is not None and obj.prep == "with" and len(obj.actors) >= 2:
             self.emit_pairs(obj, pred, t, conf - 0.05, low[t])  # "its pact with the US and Britain": a trilateral
-        if pred == "supplies" and t > 0 and low[t - 1] in ("took", "take", "takes", "taking", "accepted", "awaits",
-                                                          "awaiting", "received", "receives", "receiving"):
+        if pred == "supplies" and t > 0 and low[t - 1] in _TAKING_VERBS:
             # "took delivery of BrahMos missiles from India": the subject receives
             source = self._ok_obj(f.object_right(t, ("from",), window=10))
             recipient = f.subject_left(t - 1)
@@ -537,8 +516,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
                 and low[t - 3:t - 1] in (["for", "its"], ["for", "their"]) or (
                 obj is None and subj is not None and pred in ("supports", "aids") and t >= 2
                 and low[t - 2:t] in (["for", "its"], ["for", "their"])):
-            thank = next((x for x in range(max(0, t - 8), t) if low[x] in ("thanked", "thanks", "thank", "thanking",
-                                                                             "praised", "praises", "hailed")), None)
+            thank = next((x for x in range(max(0, t - 8), t) if low[x] in _THANKING_VERBS), None)
             if thank is not None:
                 thanker = f.subject_left(thank)
                 if thanker is not None:

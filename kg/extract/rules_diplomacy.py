@@ -9,9 +9,13 @@ strategic partnership") and being seen "together".
 from __future__ import annotations
 
 from .frames import POSSESSIVE_PRONOUNS, Group
+from .lexicon import WORDS
 from .triggers import Trigger
 
-_BLOCKADE_NOUNS = ("links", "borders", "border", "airspace", "ports", "routes", "crossings")
+_BLOCKADE_NOUNS = WORDS["blockade_nouns"]
+_SUMMONED = WORDS["summoned"]
+_ENVOY_NOUNS = WORDS["envoy_nouns"]
+_APPEARANCE_VERBS = WORDS["appearance_verbs"]
 
 
 class DiplomacyRules:
@@ -48,8 +52,7 @@ class DiplomacyRules:
         """ "recalled its ambassador from Paris", "expelled a senior Indian diplomat"."""
         f = self.f
         low = f.lowers
-        envoy_words = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy",
-                       "consul", "attaché", "attache", "chargé", "charge")
+        envoy_words = _SUMMONED
         if f.is_passive(t):
             # "Russia's ambassador was summoned by the German foreign ministry"
             agent = self._ok_obj(f.object_right(t, ("by",), window=8))
@@ -76,8 +79,7 @@ class DiplomacyRules:
         low = f.lowers
         if t + 1 >= len(low) or low[t + 1] != "of":
             return
-        envoy_words = ("ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul",
-                       "attaché", "attache", "chargé", "charge")
+        envoy_words = _ENVOY_NOUNS
         x = next((y for y in range(t + 2, min(len(low), t + 6)) if low[y] in envoy_words), None)
         if x is None:
             return
@@ -155,6 +157,5 @@ class DiplomacyRules:
         g = f.subject_left(t)
         if g is not None and len(g.actors) >= 2 and not g.possessive:
             low = f.lowers
-            if any(w in ("seen", "appeared", "stood", "sat", "posed", "toured", "attended", "watched",
-                         "photographed", "pictured") for w in low[g.j:t]):
+            if any(w in _APPEARANCE_VERBS for w in low[g.j:t]):
                 self.emit_pairs(g, "meetsWith", t, 0.7, "together")

@@ -8,27 +8,14 @@ sanction) and the origin inside an object ("bought Russian S-400s", "imports of 
 from __future__ import annotations
 
 from .frames import PREPOSITIONS, Group
-from .lexicon import TARGET_NOUNS
+from .lexicon import TARGET_NOUNS, WORDS
 
-# Verbs that stop a flow: "halted weapons sales to Turkey", "froze aid", "suspended imports".
-HALT_VERBS = frozenset("""
-halt halts halted halting suspend suspends suspended suspending freeze freezes froze frozen freezing
-stop stops stopped stopping ban bans banned banning block blocks blocked blocking cut cuts cutting
-curb curbs curbed curbing restrict restricts restricted restricting embargoed withhold withheld
-withholds withholding cancel cancels cancelled canceled scrap scrapped scraps end ended ends
-tighten tightens tightened tightening controls curbs restrictions limits
-""".split())
-# Using a foreign-made weapon means its maker's state supplied it: "Russia used Iranian drones".
-USE_VERBS = frozenset("""
-use uses used using rely relies relied relying lean leans leaned leant leaning employ employs employed
-employing field fields fielded fielding operate operates operated operating
-""".split())
+HALT_VERBS = WORDS["halt_verbs"]
+USE_VERBS = WORDS["use_verbs"]
 # places and units a strike hits (the targets that are not themselves flying weapons)
 _SITE_NOUNS = TARGET_NOUNS - {"drones", "aircraft", "jets", "jet"} | {"production"}
-# weapons that fly at a target: their state word is a maker or a launcher, not a target
-_MUNITIONS = frozenset("""drone drones missile missiles rocket rockets shell shells projectile projectiles uav uavs
-shahed shaheds munition munitions warhead warheads bomb bombs""".split())
-_SEIZED = frozenset("captured seized stolen abandoned copied downed destroyed intercepted trophy".split())
+_MUNITIONS = WORDS["munitions"]
+_SEIZED = WORDS["seized"]
 
 
 class GoodsRules:

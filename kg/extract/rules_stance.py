@@ -9,34 +9,15 @@ retaliation", "threatened to hit back", "warned of consequences").
 from __future__ import annotations
 
 from .frames import DETERMINERS, PREPOSITIONS, Group
-from .lexicon import LABEL_VERBS, NEGATIVE_JUDGEMENTS
+from .lexicon import LABEL_VERBS, NEGATIVE_JUDGEMENTS, WORDS
 from .mentions import Span
 
-# "vowed a strong retaliation", "threatened to hit back", "warned of consequences": a threat of response.
-VOW_VERBS = frozenset("""
-vow vows vowed vowing promise promises promised promising pledge pledges pledged pledging threaten threatens
-threatened threatening warn warns warned warning
-""".split())
-_RESPONSE_NOUNS = frozenset("""
-retaliation retaliations revenge retribution reprisal reprisals response countermeasures counter-measures
-consequences
-""".split())
-_RESPONSE_VERBS = frozenset("retaliate respond avenge punish".split())
-_HOSTILE_NOUNS = frozenset("""
-attack attacks strike strikes airstrike airstrikes bombing bombings aggression provocation provocations
-incursion incursions shelling raid raids assault assaults invasion offensive
-""".split())
-# Events whose agent an actor criticises when it condemns the event: "condemned the bombing of Y".
-_ATTACK_EVENTS = frozenset("""
-attack attacks strike strikes airstrike airstrikes bombing bombings invasion offensive incursion raid raids
-assault assaults shelling bombardment annexation occupation
-""".split())
-# Verbs of condemnation, which _event_stance follows to the event and its agent.
-STANCE_VERBS = frozenset("""
-condemn condemns condemned condemning denounce denounces denounced denouncing criticise criticises criticised
-criticising criticize criticizes criticized criticizing deplore deplores deplored deploring decry decries
-decried decrying slam slams slammed slamming
-""".split())
+VOW_VERBS = WORDS["vow_verbs"]
+_RESPONSE_NOUNS = WORDS["response_nouns"]
+_RESPONSE_VERBS = WORDS["response_verbs"]
+_HOSTILE_NOUNS = WORDS["hostile_nouns"]
+_ATTACK_EVENTS = WORDS["attack_events"]
+STANCE_VERBS = WORDS["stance_verbs"]
 
 
 class StanceRules:

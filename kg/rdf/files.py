@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from pathlib import Path
 
 from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
@@ -16,6 +15,7 @@ from ..errors import GraphError
 from ..formats import RdfFormat, format_for_path, graph_input
 from ..rdferrors import parse_error, quiet_rdflib, unreadable
 from ..rdfguard import check_terms, refuse_unsafe
+from ..text import NOT_XML
 from ..turtle import turtle_text, write_turtle
 from ..vocab import PREFIXES, bind_prefixes
 from .lines import LineGraph, ntriples_line
@@ -24,8 +24,6 @@ __all__ = ["DEFAULT_GRAPH_NAME", "serialize_graph", "write_graph", "read_graph"]
 
 #: the named graph that .nq and .trig files put everything in
 DEFAULT_GRAPH_NAME = "https://w3id.org/kgstates/graph/default"
-# characters XML 1.0 cannot carry, even escaped: RDF/XML writes U+FFFD in their place
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _sort_key(triple) -> tuple[str, ...]:
@@ -44,8 +42,9 @@ def _sorted_copy(graph: Graph) -> Graph:
     """A copy that serializes in sorted order, with the characters XML cannot carry replaced."""
     copy = bind_prefixes(_SortedGraph(bind_namespaces="core"))
     for s, p, o in graph:
-        if isinstance(o, Literal) and _NOT_XML.search(o):
-            o = Literal(_NOT_XML.sub("\ufffd", str(o)), lang=o.language, datatype=o.datatype)
+        # characters XML 1.0 cannot carry, even escaped: RDF/XML writes U+FFFD in their place
+        if isinstance(o, Literal) and NOT_XML.search(o):
+            o = Literal(NOT_XML.sub("\ufffd", str(o)), lang=o.language, datatype=o.datatype)
         copy.add((s, p, o))
     return copy
 
