@@ -335,6 +335,8 @@ class Discourse:
                     # simple clause is not ("Ethiopia criticised the isolated state")
                     target = None
                     named = self._states_named(spans, i)
+                    if low[k] in _STATE_FORMS:  # "the kingdom": only a state whose official name has that form
+                        named = [s for s in named if self._has_form(s.actor, low[k])]
                     for s in reversed(named):
                         if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
                             target = s.actor
@@ -438,6 +440,10 @@ class Discourse:
             return coordinated
         return (before[-2], before[-1]) if len(before) >= 2 else None
 
+    def _has_form(self, actor: str, form: str) -> bool:
+        """Whether a state's official name has a form of state: "kingdom" for Saudi Arabia."""
+        return form in (getattr(self.gazetteer.actors.get(actor), "official_name", None) or "").lower()
+
     def _single(self, exclude: set[str], head: str = "") -> str | None:
         """The most salient state so far: mentioned most often, recent mentions weighing more. A head that names
         a form of state ("the kingdom", "the emirate") takes only a state whose official name has it."""
@@ -447,7 +453,7 @@ class Discourse:
         for rank, a in enumerate(self.recent):
             if a in exclude:
                 continue
-            if form and form not in (getattr(self.gazetteer.actors.get(a), "official_name", None) or "").lower():
+            if form and not self._has_form(a, form):
                 continue
             score = self.counts.get(a, 0) + 2.0 * (rank + 1) / n
             if score > best_score:

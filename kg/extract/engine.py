@@ -282,6 +282,9 @@ class Engine:
                 p.dep_ == "pobj" and lemma(p) in self.lists.get("economic", ()) for p in c.children)
                 for c in slots.tok.children):
             return []  # "hit Australia with tariffs": the tariffs are the relation, found by their own trigger
+        if relation == "atWarWith" and any(c.dep_ == "amod" and lemma(c) == "call" and any(
+                a.dep_ == "advmod" and lemma(a) == "so" for a in c.children) for c in slots.tok.children):
+            return []  # "the so-called Whisky War": a name, not a war
         if relation == "atWarWith" and self._short_of_war(slots.tok):
             relation = "tensionWith"  # "remain technically at war", "on the brink of war" (decision 14)
         subjects = _first(slots, rule.subject)

@@ -73,6 +73,10 @@ def unreal(sent: Sentence, tok) -> bool:
         return True  # "could strike Iran if Tehran enriched uranium": the consequence of a condition
     cur = head
     irrealis = sent.words("irrealis")
+    scene = tok.head.head if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(
+        tok.head.head) in sent.words("measures") else tok  # "after four days of talks"
+    if scene.dep_ == "pobj" and lemma(scene.head) in sent.words("past_scene_preps"):
+        return False  # "failed to reach a deal after nine hours of talks": the talks took place
     if tok.dep_ == "pobj" and lemma(tok.head) in ("in", "at", "during"):
         irrealis = irrealis - sent.words("irrealis_done")  # "agreed to a ceasefire in talks in Doha"
     for _ in range(5):
@@ -81,6 +85,8 @@ def unreal(sent: Sentence, tok) -> bool:
             # (a finite verb is a clause of its own: "vowed to keep the cap and voiced concern")
         if cur.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep") or cur.head.i == cur.i:
             break
+        if cur.dep_ == "advcl" and cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children):
+            break  # "urged restraint, accusing Kigali of ...", "agreed to a truce, ending a war": a participle states
         cur = cur.head
         if lemma(cur) in irrealis and tok.i != cur.i:
             return True

@@ -138,6 +138,10 @@ class Slots:
                         g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children):
                     out.extend(self.actors(c, role))
             return out
+        if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod"):
+            titled = self._titled(tok)
+            if titled:
+                return titled
         low = lemma(tok)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.actors(tok.head.head, role)
@@ -196,6 +200,18 @@ class Slots:
                 # "several states, including Mali and Niger", "30 countries, among them Poland"
                 inner.extend(a for p in c.children if p.dep_ == "pobj" and p.lower_ != "them" for a in self.actors(p, role))
         return inner
+
+    def _titled(self, tok) -> list[ActorRef]:
+        """The state of an official named with a title the gazetteer does not know: "Pakistani Finance Minister
+        Shaukat Tarin", "Congo's foreign minister Therese Wagner" (the state word before the title); none for a
+        former office holder (decision 25)."""
+        before = [x for x in tok.subtree if x.i < tok.i]
+        words = {lemma(x) for x in before}
+        if self.sent.words("bodies").isdisjoint(words) or not self.sent.words("former_words").isdisjoint(words):
+            return []
+        bodies = self.sent.words("bodies")  # the state word qualifies the title itself ("Bosnian Serb leader": no)
+        found = [self.sent.actor_at[x.i] for x in before if x.i in self.sent.actor_at and lemma(x.head) in bodies]
+        return found if len({a.actor for a in found}) == 1 else []
 
     def _relation_in(self, name: str) -> bool:
         """Whether the trigger's relation is in a [lists] list (whose words are lower case)."""
@@ -605,6 +621,19 @@ class Slots:
                      for p in c.children if p.dep_ == "pobj" for a in self.actors(p, "target")]
         return found
 
+    def slot_ended_by(self) -> list[ActorRef]:
+        """Who ended a war, as its parties: "Peru ended its war", "X and Y agreed to a truce ending a 12-day war"
+        (the subjects of the verb whose object the ending truce is)."""
+        verb = self.tok.head
+        if verb.dep_ != "acl":
+            return Slots(self.sent, verb).slot_subj()
+        anchor = verb.head  # the truce, accord or ceasefire that ends it
+        for _ in range(3):
+            if anchor.pos_ in ("VERB", "AUX"):
+                return Slots(self.sent, anchor).slot_subj()
+            anchor = anchor.head
+        return []
+
     def slot_that_subj(self) -> list[ActorRef]:
         """What a feeling or complaint is about when a clause says it: "concerned that Iran had expanded its
         stockpile" (the clause's subject; for the relations of [lists] complaint_relations)."""
@@ -630,7 +659,7 @@ class Slots:
         for c in self._children(self.tok, ("ccomp",)):
             if any(lemma(x) in self.sent.words("subject_pronouns") | {"we"} for x in self._children(c, ("nsubj",))):
                 clauses.append(c)  # "warned that it would take military action against Seoul"
-            elif lemma(c) in self.sent.words("hostile_verbs"):  # "vowed that Israel would be punished"
+            elif lemma(c) in self.sent.words("hostile_verbs"):  # a passive hostile verb in the clause: its patient is the target
                 out.extend(a for x in self._children(c, ("nsubjpass",)) for a in self.actors(x, "target"))
         for x in clauses:
             out.extend(a for o in self._children(x, ("dobj",)) for a in self.actors(o, "target"))
@@ -695,11 +724,42 @@ class Slots:
     def slot_setting(self) -> list[ActorRef]:
         """Who took part in talks that set the scene: "At their summit, X and Y signed", "after talks with X"."""
         tok = self.tok
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) == "of" and lemma(tok.head.head) in \
+                self.sent.words("measures") and tok.head.head.dep_ == "pobj":
+            tok = tok.head.head  # "after four days of talks in Beijing": as "after talks"
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps"):
             verb = tok.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 return Slots(self.sent, verb).slot_subj()
         return []
+
+    def slot_mediator(self) -> list[ActorRef]:
+        """Who mediated or hosted the talks a noun names: "EU-mediated talks", "talks hosted by Qatar" ([lists]
+        mediating; a mediator that took part meets the parties, decision 20)."""
+        words = self.sent.words("mediating")
+        out: list[ActorRef] = []
+        for c in self.tok.children:
+            if c.dep_ == "amod" and lemma(c) in words:
+                out += [a for x in c.children if x.dep_ in ("npadvmod", "compound", "nmod") for a in self.actors(x)]
+            elif c.dep_ == "acl" and lemma(c) in words:
+                out += self._prep_objects(c, ("by",))
+        # one mediator meets the parties; co-mediators are not read as meeting each other
+        return out if len({a.actor for a in out}) == 1 else []
+
+    def slot_setting_addressee(self) -> list[ActorRef]:
+        """Whom the subject addressed during the talks that set the scene: "told Trump in a phone call", "discussed
+        the war with Macron during a call" (the verb's object, for verbs of [lists] addressing, or "with" phrase)."""
+        tok = self.tok
+        if not (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps")
+                and lemma(tok.head) != "for"):  # ("asked the Council for a meeting": none took place yet)
+            return []
+        verb = tok.head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        found = self._prep_objects(verb, ("with",))
+        if lemma(verb) in self.sent.words("addressing"):
+            found += [a for o in self._children(verb, ("dobj", "dative")) for a in self.actors(o)]
+        return found
 
     def _labelling_verb(self):
         """The verb that labels its object with this noun: "called China an ally", "sees Seoul as a partner"."""
