@@ -237,6 +237,14 @@ def test_unreal_relations_are_dropped(text, gazetteer):
      {("CHL", "supports", "ECU"), sym("CHL", "alliedWith", "ECU")}, set()),
     ("Vietnam signed a contract with South Korea to purchase howitzers.",
      {("KOR", "supplies", "VNM"), sym("KOR", "agreesWith", "VNM")}, set()),
+    # what a denied report says is denied, not stated
+    ("Chile dismissed a press report that Peru and Bolivia had signed a gas deal.", set(),
+     {sym("BOL", "agreesWith", "PER")}),
+    # a deed laid on its doer by a participle, even when the parser hangs it on the deed's last noun
+    ("The shelling of a school in a Syrian town, blamed by Damascus on Turkish forces, was condemned by Iraq.",
+     {("SYR", "criticizes", "TUR"), ("TUR", "attacks", "SYR"), ("IRQ", "criticizes", "TUR")}, set()),
+    # troops that came to help a state's own named body aid that state
+    ("Nigerian soldiers landed in Banjul to help Gambia's army secure the capital.", {("NGA", "aids", "GMB")}, set()),
 ])
 def test_exact_triples(text, expected, negated, gazetteer):
     """The whole output for the sentences of the tests below that check one triple each: the triple

@@ -51,6 +51,8 @@ def negated(sent: Sentence, tok) -> bool:
     for g in _governors(head)[1:]:
         if lemma(g) in deny:
             return True
+        if lemma(g) in sent.words("claims") and g.dep_ in ("dobj", "nsubjpass") and lemma(g.head) in deny:
+            return True  # "denied a report that the two had agreed to ...": what the denied claim says
         if g.dep_ not in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl"):
             break
     return False

@@ -186,12 +186,16 @@ class Slots:
                     if role == "target" and c.dep_ == "poss" and c.i not in self.sent.actor_at:
                         inner.extend(self._owner(c))
                 elif c.dep_ == "prep" and lemma(c) in preps:
+                    # "a market in the Ukrainian city of X": a target inside another target is in its state
+                    within = "target" if role == "target" and lemma(c) in ("in", "near", "outside") else "arg"
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            inner.extend(self.actors(p, "arg"))
-                elif event and c.dep_ == "acl" and c.tag_ == "VBN":  # "a pact signed between X and Y", "... by X"
-                    inner.extend(a for p in ("by", "between", "with")
+                            inner.extend(self.actors(p, within))
+                elif event and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in self.sent.words("imputing"):
+                    inner.extend(a for p in ("by", "between", "with")  # "a pact signed between X and Y", "... by X"
                                  for a in self._prep_objects(c, (p,)) if a.kind != "place")
+            if event and not inner:
+                inner.extend(self._imputed(tok))
         for c in tok.children:
             if c.dep_ == "appos":
                 inner.extend(self.actors(c, role))
@@ -489,6 +493,16 @@ class Slots:
 
     def slot_by(self) -> list[ActorRef]:
         return self._prep_objects(self.tok, ("by", "from"))
+
+    def slot_imputed(self) -> list[ActorRef]:
+        return self._imputed(self.tok)
+
+    def _imputed(self, tok) -> list[ActorRef]:
+        """Whom a deed is laid on by a participle of blaming: "the strike, blamed by Kyiv on Moscow" (not the
+        one who blames, whose "by" phrase hangs on the same participle). The parser may hang the participle on
+        the last noun of the deed's phrase ("the strike on a market, blamed on ..."): a place is not blamed."""
+        return [a for c in tok.subtree if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in self.sent.words(
+            "imputing") for a in self._prep_objects(c, ("on",)) if a.kind != "place"]
 
     def slot_head_subj(self) -> list[ActorRef]:
         """The subject of the verb a noun or adjective completes: "X voiced concern", "X is wary"."""
@@ -809,11 +823,16 @@ class Slots:
     def slot_arrival(self) -> list[ActorRef]:
         """Whose unnamed body troops came to help: "arrived in Haiti to help the government", the state they
         travelled to, when the trigger's object is a body of no named state."""
-        objs = self._children(self.tok, ("dobj",)) or [  # "help the police fight gangs"
-            s for c in self._children(self.tok, ("ccomp", "xcomp")) for s in self._children(c, ("nsubj",))]
-        if not objs or any(self.actors(o, "target") for o in objs) or not any(
-                lemma(o) in self.sent.words("bodies") for o in objs):
+        objs = [o for o in self._children(self.tok, ("dobj",)) if lemma(o) in self.sent.words("bodies")] or [
+            s for c in self.tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")  # "help the police fight gangs"
+            for s in (*self._children(c, ("nsubj",)), *(g for x in self._children(c, ("compound",))
+                                                        for g in self._children(x, ("nsubj",))))]
+        objs = [o for o in objs if lemma(o) in self.sent.words("bodies")]
+        if not objs:
             return []
+        named = [a for o in objs for a in self.actors(o, "target")]
+        if named:  # "to help Haiti's government fight gangs": the body's own state
+            return named
         verb = self.tok.head
         if self.tok.dep_ in ("xcomp", "advcl") and lemma(verb) in self.sent.words("travel"):
             return self._prep_objects(verb, ("to", "in", "into"))
