@@ -30,7 +30,8 @@ def _hits(text, gazetteer):
     tokens = tokenize(text)
     spans = DocumentMentions(index_for(gazetteer)).find(tokens)
     spans = Discourse(gazetteer).resolve(tokens, spans, lowercase(tokens))
-    return parse_candidates(ENGINE, text, tokens, spans, places=find_places(tokens, spans))
+    return parse_candidates(ENGINE, text, tokens, spans, places=find_places(tokens, spans),
+                            forums=gazetteer.forums)
 
 
 def _key(s, p, o):

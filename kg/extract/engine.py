@@ -273,9 +273,10 @@ class Engine:
 
     def _fire(self, rule: Rule, entry: Entry, slots: Slots) -> list[Hit]:
         relation = rule.relation or entry.relation
-        for words, other in rule.themes:  # "sent troops to" is aid, "sent drones to" a supply
-            if any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in self.lists.get(words, ())
-                   for c in slots.tok.children):
+        given = [c for c in slots.tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        given += [p for c in given if lemma(c) in self.lists.get("quantities", ()) for p in of_phrase(c)]
+        for words, other in rule.themes:  # "sent troops to" is aid, "sent drones to" a supply; "thousands of troops"
+            if any(lemma(c) in self.lists.get(words, ()) for c in given):
                 relation = other
                 break
         if relation == "attacks" and any(c.dep_ == "prep" and lemma(c) == "with" and any(

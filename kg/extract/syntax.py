@@ -386,6 +386,24 @@ class Slots:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
         return Slots(self.sent, verb).slot_subj() if verb.pos_ == "VERB" else []
 
+    def slot_requester(self) -> list[ActorRef]:
+        """Who asked for the troops sent: "deployed troops at Maputo's request", "at the invitation of Bamako"
+        (a state, not a forum such as the UN)."""
+        sent = self._children(self.tok, ("dobj", "nsubjpass")) or (
+            [self.tok.head] if self.tok.dep_ == "acl" else [])
+        sent += [p for c in sent if lemma(c) in self.sent.words("quantities") for p in of_phrase(c)]
+        if not any(lemma(c) in self.sent.words("troops") for c in sent):
+            return []
+        out: list[ActorRef] = []
+        for c in self._children(self.tok, ("prep",)):
+            if lemma(c) not in ("at", "on", "upon", "following", "after"):
+                continue
+            for p in c.children:
+                if p.dep_ == "pobj" and lemma(p) in self.sent.words("requests"):
+                    out.extend(a for x in p.children if x.dep_ == "poss" for a in self.actors(x))
+                    out.extend(self._prep_objects(p, ("of", "from")))
+        return [a for a in out if a.kind != "place" and a.actor not in self.sent.words("forum_ids")]
+
     def slot_alongside(self) -> list[ActorRef]:
         """Whose forces troops were sent to fight beside: "were sent to fight alongside Russian forces"."""
         return [a for c in self._children(self.tok, ("xcomp", "advcl"))
