@@ -653,6 +653,40 @@ class Slots:
                      for p in c.children if p.dep_ == "pobj" for a in self.actors(p, "target")]
         return found
 
+    def _regard_verb(self):
+        """The verb a feeling qualifies as the object of "with": "watched the drills with concern", "viewed the pact
+        with wariness" ([lists] regarding); None otherwise."""
+        tok = self.tok
+        if tok.dep_ != "pobj" or lemma(tok.head) != "with":
+            return None
+        anchor = tok.head.head  # (or hung on the verb's object: "watching the exercises with grave concern")
+        verb = anchor.head if anchor.dep_ == "dobj" else anchor
+        return verb if verb.pos_ in ("VERB", "AUX") and lemma(verb) in self.sent.words("regarding") else None
+
+    def slot_regarder(self) -> list[ActorRef]:
+        """Who watches or views something with a feeling: the subject of that verb."""
+        verb = self._regard_verb()
+        return Slots(self.sent, verb, self.preps, self.relation).slot_subj() if verb is not None else []
+
+    def slot_regarded(self) -> list[ActorRef]:
+        """What is watched or viewed with a feeling: that verb's object, as a feared thing stands for its owners."""
+        verb = self._regard_verb()
+        if verb is None:
+            return []
+        found = Slots(self.sent, verb, self.preps, self.relation).slot_dobj()
+        if found or self._children(verb, ("dobj",)):
+            return found
+        # "..., a deal Beijing said it viewed with concern": the noun of the relative clause, and when that noun
+        # sums up the clause it is set against, that clause's doers ("X and Y signed a pact, a deal ...")
+        clause = verb.head if verb.dep_ == "ccomp" and lemma(verb.head) in self.sent.words("say") else verb
+        if clause.dep_ != "relcl":
+            return []
+        noun = clause.head
+        if noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
+            doers = Slots(self.sent, noun.head).slot_subj()
+            return doers + [a for a in self._prep_objects(noun.head, ("with",)) if a.actor not in {d.actor for d in doers}]
+        return self.actors(noun, "target")
+
     def slot_ended_by(self) -> list[ActorRef]:
         """Who ended a war, as its parties: "Peru ended its war", "X and Y agreed to a truce ending a 12-day war"
         (the subjects of the verb whose object the ending truce is)."""
