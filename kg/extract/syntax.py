@@ -708,6 +708,24 @@ class Slots:
         return [a for c in self._children(self.tok, ("ccomp", "acl")) if any(m.dep_ == "mark" and lemma(m) == "that"
                 for m in c.children) for x in self._children(c, ("nsubj", "nsubjpass")) for a in self.actors(x, "target")]
 
+    def slot_after_subj(self) -> list[ActorRef]:
+        """What a feeling or complaint responds to when a clause of time says it: "expressed unease after Russia and
+        North Korea signed a treaty", "protested when Beijing sent ships" (the clause's subjects, and its "with"
+        partners; for the relations of [lists] complaint_relations)."""
+        if not self._relation_in("complaint_relations") or self._children(self.tok, ("dobj",)):
+            return []  # ("condemned the attack after ...": the clause dates what is condemned)
+        anchors = [self.tok]
+        if self.tok.dep_ in ("dobj", "acomp", "attr", "oprd") or self.tok.pos_ != "VERB":
+            anchors.append(self.tok.head)  # "voiced concern after ...", "was alarmed after ..."
+        out: list[ActorRef] = []
+        for clause in (c for a in anchors for c in self._children(a, ("advcl",))):
+            if not any(m.dep_ in ("mark", "advmod") and lemma(m) in self.sent.words("reaction_marks")
+                       for m in clause.children):
+                continue
+            doers = [a for x in self._children(clause, ("nsubj",)) for a in self.actors(x, "subject")]
+            out.extend(doers + [a for a in self._prep_objects(clause, ("with",)) if a.kind != "place"])
+        return out
+
     def slot_complained_to(self) -> list[ActorRef]:
         """Whom a protest or complaint is made to, when the verb names no other target: "India protested to
         Pakistan over the killing" (not "protested to the UN against Ethiopia's dam": that names one)."""
