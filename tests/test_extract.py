@@ -243,6 +243,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     # a deed laid on its doer by a participle, even when the parser hangs it on the deed's last noun
     ("The shelling of a school in a Syrian town, blamed by Damascus on Turkish forces, was condemned by Iraq.",
      {("SYR", "criticizes", "TUR"), ("TUR", "attacks", "SYR"), ("IRQ", "criticizes", "TUR")}, set()),
+    # closing an airspace or ports to a state's craft, freezing budget support, answering with a boycott: sanctions
+    ("Bahrain closed its ports to Qatari vessels in June.", {("BHR", "sanctions", "QAT")}, set()),
+    ("Sweden suspended budget support to Mali.", {("SWE", "sanctions", "MLI")}, set()),
+    ("Moscow answered with a ban on Moldovan wine.", {("RUS", "sanctions", "MDA")}, set()),
     # troops that came to help a state's own named body aid that state
     ("Nigerian soldiers landed in Banjul to help Gambia's army secure the capital.", {("NGA", "aids", "GMB")}, set()),
 ])

@@ -773,7 +773,10 @@ class Slots:
         slots = Slots(self.sent, verb)
         if slots.passive:
             return slots.slot_patient()
-        return slots.slot_dobj() or slots._prep_objects(verb, ("against", "on"))
+        return slots.slot_dobj() or slots._prep_objects(verb, ("against", "on")) or [
+            # "retaliated with a boycott of South Korean goods": the measure's own target
+            a for c in self._children(self.tok, ("prep",)) if lemma(c) in self.preps
+            for p in c.children if p.dep_ == "pobj" for a in self.actors(p, "target")]
 
     def slot_brokered(self) -> list[ActorRef]:
         """The parties of what a mediator mediated: the noun's "between"/"with" phrase, else the subject of the verb
