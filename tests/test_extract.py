@@ -243,6 +243,12 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     # a deed laid on its doer by a participle, even when the parser hangs it on the deed's last noun
     ("The shelling of a school in a Syrian town, blamed by Damascus on Turkish forces, was condemned by Iraq.",
      {("SYR", "criticizes", "TUR"), ("TUR", "attacks", "SYR"), ("IRQ", "criticizes", "TUR")}, set()),
+    # a deed noun set beside a clause sums it up: its judge reacts to every doer of the clause
+    ("Chile, Peru and Bolivia signed a lithium pact in Lima, a move Argentina criticised as hasty.",
+     {sym("BOL", "agreesWith", "CHL"), sym("BOL", "agreesWith", "PER"), sym("CHL", "agreesWith", "PER"),
+      ("ARG", "criticizes", "BOL"), ("ARG", "criticizes", "CHL"), ("ARG", "criticizes", "PER")}, set()),
+    ("Syrian jets bombed a camp near the border in a raid that Amman condemned.",
+     {("SYR", "attacks", "JOR"), ("JOR", "criticizes", "SYR")}, set()),
     # closing an airspace or ports to a state's craft, freezing budget support, answering with a boycott: sanctions
     ("Bahrain closed its ports to Qatari vessels in June.", {("BHR", "sanctions", "QAT")}, set()),
     ("Sweden suspended budget support to Mali.", {("SWE", "sanctions", "MLI")}, set()),

@@ -143,8 +143,8 @@ class Slots:
             if titled:
                 return titled
         low = lemma(tok)
-        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.actors(tok.head.head, role)
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":  # ("..., in an attack that Baghdad condemned")
+            return self.actors(tok.head.head, role) or self._clause_doers(tok.head.head)
         if low in self.sent.words("quantities"):  # "shot down dozens of Iranian drones": what is counted
             return [a for p in of_phrase(tok) for a in self.actors(p, role)]
         inner: list[ActorRef] = []
@@ -350,6 +350,9 @@ class Slots:
                 c.dep_ == "nsubj" and lemma(c) not in RELATIVE_PRONOUNS for c in self.tok.children) and not any(
                 c.dep_ == "prep" and not list(c.children) for c in self.tok.children):
             objs = [self.tok.head]  # "a move France condemned", "the text China vetoed": the noun is the object
+            summed = self._clause_doers(self.tok.head)
+            if summed:
+                return summed
         if any(lemma(o) == "other" and any(lemma(c) in ("each", "one") for c in o.subtree) for o in objs):
             return self.slot_subj()  # "accused each other": each of the subjects, of the others
         return [a for c in objs for a in self.actors(c, "target")]
@@ -681,11 +684,27 @@ class Slots:
         clause = verb.head if verb.dep_ == "ccomp" and lemma(verb.head) in self.sent.words("say") else verb
         if clause.dep_ != "relcl":
             return []
-        noun = clause.head
-        if noun.dep_ in ("npadvmod", "appos") and noun.head.pos_ in ("VERB", "AUX"):
-            doers = Slots(self.sent, noun.head).slot_subj()
-            return doers + [a for a in self._prep_objects(noun.head, ("with",)) if a.actor not in {d.actor for d in doers}]
-        return self.actors(noun, "target")
+        return self._clause_doers(clause.head) or self.actors(clause.head, "target")
+
+    def _clause_doers(self, noun) -> list[ActorRef]:
+        """The doers of the clause a deed noun set beside it sums up: "X and Y held drills, a move Z denounced",
+        "A, B and C recognised Palestine, a step Israel condemned" (the clause verb's subjects and its "with"
+        partners); none when the noun is not such an apposition or names no deed."""
+        inside = noun.dep_ == "pobj" and lemma(noun.head) == "in" and noun.head.head.pos_ in ("VERB", "AUX")
+        if noun.dep_ not in ("npadvmod", "appos") and not inside or lemma(noun) not in self.sent.words(
+                "events") | self.sent.words("deeds"):
+            return []
+        if inside:  # "fired missiles at Erbil, in an attack that Baghdad condemned"
+            noun = noun.head
+        verb = noun.head  # (the parser may hang the apposition on the clause's last noun: "... near the Gap, a move")
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return []
+        doers = Slots(self.sent, verb).slot_subj()
+        return doers + [a for a in self._prep_objects(verb, ("with",)) if a.actor not in {d.actor for d in doers}]
 
     def slot_ended_by(self) -> list[ActorRef]:
         """Who ended a war, as its parties: "Peru ended its war", "X and Y agreed to a truce ending a 12-day war"
