@@ -804,6 +804,12 @@ class Slots:
         tok = self.tok
         nouns = [tok.head] if tok.dep_ == "acl" else self._children(tok, ("dobj",))
         out: list[ActorRef] = []
+        talks = [c for c in self._children(tok, ("nsubj", "nsubjpass")) if lemma(c) in self.sent.words("talks")]
+        if tok.dep_ == "advcl" and talks and self.passive or tok.dep_ == "advcl" and talks and any(
+                c.dep_ == "agent" for c in tok.children):
+            # "initialled a deal after talks in Washington chaired by Trump" (parsed as a clause of its own)
+            found = [a for t in talks for a in self._prep_objects(t, ("between", "among", "with"))]
+            return found or Slots(self.sent, tok.head).slot_subj()
         for noun in nouns:
             out.extend(self._prep_objects(noun, ("between", "among", "with")))
             if out or tok.dep_ != "acl":
