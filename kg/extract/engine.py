@@ -207,6 +207,10 @@ class Engine:
                     return False
                 cur = cur.head
             return False
+        if need.startswith("headobj:"):  # "which together produce 60% of the world's cocoa": a share, not a joint act
+            words = sent.words(need[8:])
+            return any(x.lower_ in words or lemma(x) in words for o in tok.head.children if o.dep_ == "dobj"
+                       for x in o.subtree)
         if need.startswith("xcomp:"):  # "vowed to retaliate": the verb it completes is in the list
             words = sent.words(need[6:])
             return any(c.dep_ in ("xcomp", "advcl", "ccomp") and lemma(c) in words for c in tok.children)
