@@ -249,6 +249,9 @@ def test_unreal_relations_are_dropped(text, gazetteer):
       ("ARG", "criticizes", "BOL"), ("ARG", "criticizes", "CHL"), ("ARG", "criticizes", "PER")}, set()),
     ("Syrian jets bombed a camp near the border in a raid that Amman condemned.",
      {("SYR", "attacks", "JOR"), ("JOR", "criticizes", "SYR")}, set()),
+    # what states agree to do together has not happened yet, however far the infinitive stands
+    ("Kenya and Uganda agreed at a meeting in Kampala last week to deepen their border security cooperation.",
+     {sym("KEN", "agreesWith", "UGA"), sym("KEN", "meetsWith", "UGA")}, set()),
     # closing an airspace or ports to a state's craft, freezing budget support, answering with a boycott: sanctions
     ("Bahrain closed its ports to Qatari vessels in June.", {("BHR", "sanctions", "QAT")}, set()),
     ("Sweden suspended budget support to Mali.", {("SWE", "sanctions", "MLI")}, set()),

@@ -250,8 +250,10 @@ def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
               if not c.rule and c.predicate.lower() not in engine.lists["realis_relations"]}
     if not window:
         return set()
+    joint = {c.trigger_index for c in candidates if c.predicate.lower() in engine.lists.get("joint_relations", ())}
     at = {t.idx: t for t in aligned.doc}  # a parser token by the offset it begins at
-    return {i for i in window if (tok := at.get(tokens[i].start)) is not None and modality.asked_for(aligned, tok)}
+    return {i for i in window if (tok := at.get(tokens[i].start)) is not None and
+            modality.asked_for(aligned, tok, agreed_too=i in joint)}
 
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,

@@ -100,12 +100,13 @@ def unreal(sent: Sentence, tok) -> bool:
     return False
 
 
-def asked_for(sent: Sentence, tok) -> bool:
+def asked_for(sent: Sentence, tok, agreed_too: bool = False) -> bool:
     """Whether the trigger's clause is the open complement of a verb of asking, planning or promising, directly
     or as the second of two coordinated complements: "called on Serbia to align its policy and impose
     sanctions". A narrower test than :func:`unreal`, for readings the parse rules did not make; "agreed to"
-    is left to the window's own cues."""
-    irrealis = sent.words("irrealis") - sent.words("irrealis_done")
+    is left to the window's own cues, unless ``agreed_too`` (what states agree to do together has not happened
+    yet: "agreed at a summit to strengthen security cooperation")."""
+    irrealis = sent.words("irrealis") if agreed_too else sent.words("irrealis") - sent.words("irrealis_done")
     cur = tok
     while cur.dep_ in _PHRASE_DEPS and cur.head.i != cur.i:  # to the verb of the trigger's own clause
         if cur.dep_ == "prep" and lemma(cur) in sent.words("scene_preps"):
