@@ -145,7 +145,8 @@ class Slots:
         low = lemma(tok)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":  # ("..., in an attack that Baghdad condemned")
             return self.actors(tok.head.head, role) or self._clause_doers(tok.head.head)
-        if low in self.sent.words("quantities"):  # "shot down dozens of Iranian drones": what is counted
+        if low in self.sent.words("quantities") or tok.like_num and of_phrase(tok):
+            # "shot down dozens of Iranian drones", "40 of the 55 drones": what is counted
             return [a for p in of_phrase(tok) for a in self.actors(p, role)]
         inner: list[ActorRef] = []
         if role == "target" and self._relation_in("possessor_relations") and low not in self.sent.words(
@@ -191,6 +192,9 @@ class Slots:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             inner.extend(self.actors(p, within))
+                elif body and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in self.sent.words("launching"):
+                    # "the drones launched by Russia", "missiles fired from Iran": whose weapons they are
+                    inner.extend(a for a in self._prep_objects(c, ("by", "from")) if a.kind != "place")
                 elif event and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in self.sent.words("imputing"):
                     inner.extend(a for p in ("by", "between", "with")  # "a pact signed between X and Y", "... by X"
                                  for a in self._prep_objects(c, (p,)) if a.kind != "place")
@@ -568,6 +572,11 @@ class Slots:
         """The subject of the verb a relation noun completes, as a party to it ("X and Y signed a pact"), unless
         the verb takes a stance on it ("France and Germany criticised the pact": they are not its parties)."""
         tok = self.tok
+        if tok.dep_ == "pobj" and lemma(tok.head) in ("on", "of") and lemma(tok.head.head) in self.sent.words(
+                "agreements") and self._relation_in("treaty_topic_relations"):
+            # "signed a treaty on allied relations": the parties of the treaty (an agreement "on defence
+            # cooperation" or "on trade" is an agreement only: decision 19)
+            return Slots(self.sent, tok.head.head, self.preps, self.relation).slot_party_subj()
         if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in self.sent.words("stance"):
             return []
         return self.get("head_subj")
