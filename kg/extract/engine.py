@@ -207,6 +207,8 @@ class Engine:
                     return False
                 cur = cur.head
             return False
+        if need.startswith("aux:"):  # "would retaliate": an announced act
+            return any(c.dep_ == "aux" and c.lower_ in need[4:].split(",") for c in tok.children)
         if need.startswith("headobj:"):  # "which together produce 60% of the world's cocoa": a share, not a joint act
             words = sent.words(need[8:])
             return any(x.lower_ in words or lemma(x) in words for o in tok.head.children if o.dep_ == "dobj"

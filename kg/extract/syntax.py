@@ -754,6 +754,13 @@ class Slots:
             out.extend(doers + [a for a in self._prep_objects(clause, ("with",)) if a.kind != "place"])
         return out
 
+    def slot_condition_subj(self) -> list[ActorRef]:
+        """Who would bring on an announced act: the subject of its condition ("would retaliate if Finland joined
+        NATO", "unless Seoul halted the drills")."""
+        return [a for c in self._children(self.tok, ("advcl",)) if any(
+                m.dep_ == "mark" and lemma(m) in self.sent.words("irrealis_marks") for m in c.children)
+                for x in self._children(c, ("nsubj", "nsubjpass")) for a in self.actors(x, "target")]
+
     def slot_complained_to(self) -> list[ActorRef]:
         """Whom a protest or complaint is made to, when the verb names no other target: "India protested to
         Pakistan over the killing" (not "protested to the UN against Ethiopia's dam": that names one)."""
