@@ -252,6 +252,11 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     # what states agree to do together has not happened yet, however far the infinitive stands
     ("Kenya and Uganda agreed at a meeting in Kampala last week to deepen their border security cooperation.",
      {sym("KEN", "agreesWith", "UGA"), sym("KEN", "meetsWith", "UGA")}, set()),
+    # patching up ties, closing a consulate, sharing intelligence
+    ("Hanoi and Phnom Penh have patched up relations after a two-year freeze.", {sym("KHM", "agreesWith", "VNM")}, set()),
+    ("Lithuania ordered the closure of Belarus's embassy in Vilnius.", {sym("BLR", "tensionWith", "LTU")}, set()),
+    ("Greek and Cypriot coast guards have begun sharing intelligence on smuggling routes.",
+     {sym("CYP", "cooperatesWith", "GRC")}, set()),
     # closing an airspace or ports to a state's craft, freezing budget support, answering with a boycott: sanctions
     ("Bahrain closed its ports to Qatari vessels in June.", {("BHR", "sanctions", "QAT")}, set()),
     ("Sweden suspended budget support to Mali.", {("SWE", "sanctions", "MLI")}, set()),
