@@ -272,14 +272,22 @@ class DocumentMentions:
 
     def _resolve_ambiguous(self, words, spans, pending) -> list[Span]:
         """A demonym of several states ("Congolese") names the one this sentence or the document names
-        ("... as Kinshasa accused Kigali"); none or both: it names nobody."""
+        ("... as Kinshasa accused Kigali"), else the one whose place the sentence names ("around Goma"); none
+        or both: it names nobody."""
         here = {s.actor for s in spans}
         covered = {k for s in spans for k in range(s.i, s.j)}
         out = list(spans)
+        placed: set[str] | None = None
         for i, toks, actors in pending:
             if i in covered:
                 continue
             choice = actors & here or {a for a in actors if self.seen.get(a)}
+            if not choice:  # "Congolese troops around Goma": the state of a place the sentence names
+                if placed is None:
+                    from .places import place_index
+
+                    placed = {state for _, _, state in place_index().find(words, covered)}
+                choice = actors & placed
             if len(choice) != 1:
                 continue
             span = self._demonym(words, i, _Entry(toks, next(iter(choice)), "demonym", None))
