@@ -406,7 +406,7 @@ def test_actor_roles_the_extractor_reads_are_data():
 
     gaz = load_gazetteer()
     assert gaz.combining["Sino"] == "CHN" and gaz.combining["Indo"] == "IND"
-    assert gaz.group_adjectives == {"international": "INTL", "western": "WEST"}
+    assert gaz.group_adjectives == {"european": "EU", "international": "INTL", "western": "WEST"}
     assert "alliance" in gaz.reference_nouns["NATO"] and "watchdog" in gaz.reference_nouns["IAEA"]
     assert gaz.forums == {"UN", "UNSC"}
 

@@ -594,7 +594,7 @@ ORGS = {
                       "the Atlantic alliance"]),
     "EU": dict(kind="Organization", label="European Union", qid="Q458", refer=["bloc", "union"], official="European Union",
                alt=["EU", "E.U.", "the EU", "the E.U.", "the European Union"],
-               seat=["Brussels"],
+               seat=["Brussels"], adjective="european",
                agency=["the European Commission", "the EU Commission", "the European Council",
                        "the Council of the European Union", "the Council of the EU"]),
     "AU": dict(kind="Organization", label="African Union", qid="Q7159", refer=["bloc", "union", "body"], official="African Union",
