@@ -252,6 +252,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     # what states agree to do together has not happened yet, however far the infinitive stands
     ("Kenya and Uganda agreed at a meeting in Kampala last week to deepen their border security cooperation.",
      {sym("KEN", "agreesWith", "UGA"), sym("KEN", "meetsWith", "UGA")}, set()),
+    # the parties of a pact told by a relative clause ("a pact X signed with Y") are what a feeling is about
+    ("Canberra voiced concern about a security pact the Solomon Islands had signed with China.",
+     {("AUS", "concernedBy", "SLB"), ("AUS", "concernedBy", "CHN"), sym("CHN", "agreesWith", "SLB"),
+      sym("CHN", "alliedWith", "SLB")}, set()),
     # a demonym of two states names the one whose place the sentence names
     ("Burundian troops landed in Goma to help Congolese government forces.", {("BDI", "aids", "COD")}, set()),
     # patching up ties, closing a consulate, sharing intelligence

@@ -240,9 +240,12 @@ VAT|Holy See|Q159583|Vatican;Papal|Vatican City|Vatican;the Vatican;Vatican City
 PSE|Palestine|Q219060|Palestinian|Ramallah|
 TWN|Taiwan|Q865|Taiwanese|Taipei|Chinese Taipei
 XKX|Kosovo|Q1246|Kosovar;Kosovan|Pristina|
+COK|Cook Islands|Q26988|Cook Islander|Avarua|the Cook Islands
+NIU|Niue|Q34020|Niuean|Alofi|
 """
 
-UN_STATUS = {"VAT": "observer", "PSE": "observer", "TWN": "non-member", "XKX": "non-member"}
+UN_STATUS = {"VAT": "observer", "PSE": "observer", "TWN": "non-member", "XKX": "non-member",
+             "COK": "non-member", "NIU": "non-member"}  # (states in free association with New Zealand)
 
 # Codes pycountry does not have (Kosovo's user-assigned code).
 EXTRA_CODES = {"XKX": ("XK", None)}
@@ -336,6 +339,7 @@ COORDS = {
     'Abuja': (9.0579, 7.4951),
     'Accra': (5.5560, -0.1969),
     'Addis Ababa': (9.0250, 38.7469),
+    'Alofi': (-19.0544, -169.9187),
     'Algiers': (36.7323, 3.0875),
     'Amman': (31.9552, 35.9450),
     'Amsterdam': (52.3740, 4.8897),
@@ -348,6 +352,7 @@ COORDS = {
     'Astana': (51.1801, 71.4460),
     'Asunción': (-25.2865, -57.6470),
     'Athens': (37.9838, 23.7278),
+    'Avarua': (-21.2075, -159.7750),
     'Baghdad': (33.3406, 44.4009),
     'Baku': (40.3777, 49.8920),
     'Bamako': (12.6091, -7.9752),

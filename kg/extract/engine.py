@@ -241,6 +241,8 @@ class Engine:
                        for p in c.children if p.dep_ == "pobj"]
         if not things and tok.dep_ in ("acl", "amod"):
             things = [tok.head]
+        if tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children):
+            things.append(tok.head)  # "the deal Fiji signed with China": the noun is what was signed
         names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",),
                  "force": ("bodies", "targets")}
         words = frozenset().union(*(sent.words(n) for n in names.get(need, (need,))))

@@ -195,6 +195,11 @@ class Slots:
                 elif body and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in self.sent.words("launching"):
                     # "the drones launched by Russia", "missiles fired from Iran": whose weapons they are
                     inner.extend(a for a in self._prep_objects(c, ("by", "from")) if a.kind != "place")
+                elif event and c.dep_ == "relcl" and lemma(c) in self.sent.words("sealing"):
+                    # "a partnership agreement the Cook Islands had signed with China": its signatories
+                    inner.extend(a for x in self._children(c, ("nsubj",)) if lemma(x) not in RELATIVE_PRONOUNS
+                                 for a in self.actors(x, "arg"))
+                    inner.extend(a for a in self._prep_objects(c, ("with",)) if a.kind != "place")
                 elif event and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in self.sent.words("imputing"):
                     inner.extend(a for p in ("by", "between", "with")  # "a pact signed between X and Y", "... by X"
                                  for a in self._prep_objects(c, (p,)) if a.kind != "place")
@@ -567,6 +572,18 @@ class Slots:
         for refs in self.sent.partners.values():
             found.update((r.actor, r) for r in refs)
         return list(found.values()) if len(found) == 2 else []
+
+    def _sealing_clauses(self) -> list:
+        return [c for c in self._children(self.tok, ("relcl",)) if lemma(c) in self.sent.words("sealing")]
+
+    def slot_sealed_by(self) -> list[ActorRef]:
+        """Who signed a pact, by a relative clause: "a security pact the Solomon Islands signed with China"."""
+        return [a for c in self._sealing_clauses() for x in self._children(c, ("nsubj",))
+                if lemma(x) not in RELATIVE_PRONOUNS for a in self.actors(x, "arg")]
+
+    def slot_sealed_with(self) -> list[ActorRef]:
+        """Whom the signatory of a relative clause signed a pact with ("the accords Israel signed with the UAE")."""
+        return [a for c in self._sealing_clauses() for a in self._prep_objects(c, ("with",)) if a.kind != "place"]
 
     def slot_party_subj(self) -> list[ActorRef]:
         """The subject of the verb a relation noun completes, as a party to it ("X and Y signed a pact"), unless
