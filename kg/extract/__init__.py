@@ -179,13 +179,31 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     others = _not_state_acts(engine, doc, starts)
     misread = _misread(engine, doc, starts)
     unreal = _unreal_window(engine, aligned, tokens, candidates)
-    described = _described(doc, starts, {i: ref.actor for i, ref in aligned.actor_at.items()})
+    named = {i: ref.actor for i, ref in aligned.actor_at.items()}
+    described = _described(doc, starts, named)
+    owned = _owned(doc, starts, named)
     return [c for c in candidates if c.rule or (
-        c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
+        (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
+         c.object in owned[c.trigger_index])  # "condemned Washington's arms sales to Taipei": not Beijing's
+        and c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
         and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
         and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"
         and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c)))]
     # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
+
+
+def _owned(doc, starts: list[int], named: dict[int, str]) -> dict[int, set[str]]:
+    """The nouns a state's possessive owns, with their compound modifiers, by kg's token index: the states
+    whose act they name ("Washington's latest arms sales": the sales and the arms are Washington's)."""
+    out: dict[int, set[str]] = {}
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        owners = {named[c.i] for c in tok.children if c.dep_ == "poss" and c.i in named}
+        if owners:
+            for x in (tok, *(c for c in tok.children if c.dep_ == "compound" and c.i not in named)):
+                out[_token_index(starts, x)] = owners
+    return out
 
 
 def _described(doc, starts: list[int], named: dict[int, str]) -> dict[int, tuple[int, int]]:

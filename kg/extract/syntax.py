@@ -953,11 +953,15 @@ class Slots:
 
     def slot_arrival(self) -> list[ActorRef]:
         """Whose unnamed body troops came to help: "arrived in Haiti to help the government", the state they
-        travelled to, when the trigger's object is a body of no named state."""
+        travelled to, when the trigger's object is a body of no named state (for the relations of [lists]
+        arrival_relations)."""
+        if not self._relation_in("arrival_relations"):
+            return []
         objs = [o for o in self._children(self.tok, ("dobj",)) if lemma(o) in self.sent.words("bodies")] or [
             s for c in self.tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")  # "help the police fight gangs"
             for s in (*self._children(c, ("nsubj",)), *(g for x in self._children(c, ("compound",))
-                                                        for g in self._children(x, ("nsubj",))))]
+                                                        for g in (x, *self._children(x, ("nsubj",)))))]
+        # (the parser may take "the government fight gangs" for one noun phrase: the body is a compound)
         objs = [o for o in objs if lemma(o) in self.sent.words("bodies")]
         if not objs:
             return []
