@@ -256,6 +256,8 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Canberra voiced concern about a security pact the Solomon Islands had signed with China.",
      {("AUS", "concernedBy", "SLB"), ("AUS", "concernedBy", "CHN"), sym("CHN", "agreesWith", "SLB"),
       sym("CHN", "alliedWith", "SLB")}, set()),
+    # companies stand for their state only as suppliers; sanctions on them are on no state (decisions 3, 21)
+    ("Britain sanctioned two Turkish firms for supplying drone engines to Iran.", {("TUR", "supplies", "IRN")}, set()),
     # a demonym of two states names the one whose place the sentence names
     ("Burundian troops landed in Goma to help Congolese government forces.", {("BDI", "aids", "COD")}, set()),
     # patching up ties, closing a consulate, sharing intelligence

@@ -277,7 +277,8 @@ def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
 # whatever the token-window rules read off it
 _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
-                    ("targets", "meetsWith"))
+                    ("targets", "meetsWith"), ("makers", "sanctions"))  # ("sanctioned three shipping firms":
+# sanctions on companies are not between states, decision 3)
 
 
 def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:
@@ -325,6 +326,12 @@ def _replaced(candidates: list) -> list:
             doers.setdefault((c.trigger_index, c.predicate), set()).add(c.subject)
     if doers:
         candidates = [c for c in candidates if c.rule or c.object not in doers.get((c.trigger_index, c.predicate), ())]
+        # the parse's doer for the same word, relation and target replaces the window's ("Kyiv accused Chinese
+        # companies of supplying Russia": China supplies, not Kyiv)
+        targets = {(c.trigger_index, c.predicate, c.object) for c in candidates
+                   if c.rule and c.predicate not in SYMMETRIC_PREDICATES}
+        candidates = [c for c in candidates if c.rule or (c.trigger_index, c.predicate, c.object) not in targets
+                      or c.subject in doers.get((c.trigger_index, c.predicate), ())]
     rereads = {(c.trigger_index, frozenset((c.subject, c.object))) for c in candidates if c.replaces}
     if not rereads:
         return candidates

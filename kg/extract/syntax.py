@@ -284,11 +284,12 @@ class Slots:
             if tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep" and lemma(tok.head) in ("of", "for"):
                 objs = self._children(tok.head.head, ("dobj",))
                 if objs and tok.head.head.pos_ == "VERB":  # "accused Kigali of backing", "blamed X for"
-                    return [a for o in objs for a in self.actors(o)]
+                    return [a for o in objs for a in self.actors(o, "subject")]  # ("sanctioned Chinese firms for
+                    # supplying Russia": a state's companies supply for it, decision 21)
                 owner = tok.head.head
                 if owner.dep_ == "dobj" and owner.head.pos_ == "VERB" and lemma(owner.head) in self.sent.words(
                         "accusing"):  # the same, with "of" attached to the object: "accused Chinese vessels of ramming"
-                    return self.actors(owner)
+                    return self.actors(owner, "subject")
             if tok.dep_ in ("pcomp", "pobj") and not any(
                     i in self.sent.actor_at for c in tok.children
                     if c.dep_ in ("dobj", "npadvmod", "dative") or (c.dep_ == "prep" and lemma(c) in ("with", "to"))
