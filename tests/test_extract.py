@@ -258,6 +258,9 @@ def test_unreal_relations_are_dropped(text, gazetteer):
       sym("CHN", "alliedWith", "SLB")}, set()),
     # companies stand for their state only as suppliers; sanctions on them are on no state (decisions 3, 21)
     ("Britain sanctioned two Turkish firms for supplying drone engines to Iran.", {("TUR", "supplies", "IRN")}, set()),
+    # an allegation or accusation whose clause names the accused
+    ("Wellington aired allegations that Moscow had hacked its election commission.", {("NZL", "criticizes", "RUS")},
+     set()),
     # a demonym of two states names the one whose place the sentence names
     ("Burundian troops landed in Goma to help Congolese government forces.", {("BDI", "aids", "COD")}, set()),
     # patching up ties, closing a consulate, sharing intelligence
