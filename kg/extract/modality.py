@@ -66,6 +66,8 @@ def unreal(sent: Sentence, tok) -> bool:
     doc = sent.doc
     if any(t.text == "?" for t in doc[-2:]):
         return True
+    if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in sent.words("irrealis_nouns"):
+        return True  # "hopes of a deal between Israel and Syria", "the prospect of talks"
     head = _clause_head(tok)
     marks = sent.words("irrealis_marks")
     if any(c.dep_ == "aux" and c.text.lower() in sent.words("irrealis_aux") for c in head.children):
@@ -111,6 +113,8 @@ def asked_for(sent: Sentence, tok, agreed_too: bool = False) -> bool:
     yet: "agreed at a summit to strengthen security cooperation")."""
     irrealis = sent.words("irrealis") if agreed_too else sent.words("irrealis") - sent.words("irrealis_done")
     cur = tok
+    if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in sent.words("irrealis_nouns"):
+        return True  # "dashing hopes of a first meeting with Zelensky", "the prospect of talks"
     while cur.dep_ in _PHRASE_DEPS and cur.head.i != cur.i:  # to the verb of the trigger's own clause
         if cur.dep_ == "prep" and lemma(cur) in sent.words("scene_preps"):
             return False  # "threatened to annex the region as the dispute escalated": the scene, not the aim
