@@ -182,14 +182,25 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     named = {i: ref.actor for i, ref in aligned.actor_at.items()}
     described = _described(doc, starts, named)
     owned = _owned(doc, starts, named)
+    corporate = _corporate(engine, doc, starts)
     return [c for c in candidates if c.rule or (
-        (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
+        not (c.predicate.lower() not in engine.lists.get("maker_relations", ()) and any(
+            span is not None and span.i in corporate for span in (c.subj_span, c.obj_span)))  # "Chevron, the US
+        # oil major, signed a deal with PDVSA": a state's companies stand for it only as suppliers (decision 21)
+        and         (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
          c.object in owned[c.trigger_index])  # "condemned Washington's arms sales to Taipei": not Beijing's
         and c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
         and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
         and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"
         and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c)))]
     # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
+
+
+def _corporate(engine, doc, starts: list[int]) -> set[int]:
+    """kg's indexes of the words that modify a company noun ([lists] makers): "the US oil major"."""
+    makers = engine.lists.get("makers", frozenset())
+    return {_token_index(starts, c) for tok in doc if tok.lemma_.lower() in makers
+            for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
 
 
 def _owned(doc, starts: list[int], named: dict[int, str]) -> dict[int, set[str]]:
