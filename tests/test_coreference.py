@@ -79,3 +79,15 @@ def test_the_act_named_again_is_its_doers(text, expected, gazetteer):
 def test_an_act_that_names_its_own_doer_is_not_resolved(gazetteer):
     found = keys("Israel struck targets in Syria. Iran condemned the strikes by Turkey.", gazetteer)
     assert ("IRN", "criticizes", "ISR") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the pair" after a sentence on two states: both, not the state that acts on them
+    ("Japan and Vietnam signed a maritime pact on Monday. China warned the pair against any provocation.",
+     {("CHN", "threatens", "JPN"), ("CHN", "threatens", "VNM")}),
+    # a definite plural head without a numeral: the pair the document is about
+    ("Peru and Chile held talks in Lima on Monday. The neighbours later signed a water-sharing accord.",
+     {("CHL", "agreesWith", "PER")}),
+])
+def test_a_definite_pair_description_without_a_numeral(text, expected, gazetteer):
+    assert expected <= keys(text, gazetteer)

@@ -19,7 +19,7 @@ from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS, WORDS
 from .mentions import Span
 
 _CONFLICT_HEADS = WORDS["conflict_heads"]
-_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"]
+_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"]
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
 _CONFLICT_CONTEXT = WORDS["conflict_context"]
 _COOP_CONTEXT = WORDS["coop_context"]
@@ -38,6 +38,8 @@ _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recent
 _RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", "in return")
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = WORDS["not_after_single"]
+_DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
+_GENERIC_AFTER = WORDS["generic_after_head"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -233,6 +235,27 @@ class Discourse:
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
                         out.append(Span(k, k + 1, b, "pair"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
+            if w in ("the", "these", "those") and i + 1 < n and low[i + 1] not in ("two", "both"):
+                # "The neighbours agreed ...", "warned the pair", "those nations": the pair named in the sentence,
+                # else the pair the document is about, without the states acting on it here
+                k = i + 1
+                while k < n and k - i <= _ADJ_OK and low[k] not in PAIR_COREF_HEADS and low[k] not in \
+                        _DEFINITE_PAIR_HEADS and (low[k].isalpha() or low[k] == "-") and k not in covered:
+                    k += 1
+                head = low[k] if k < n else ""
+                if head and k not in covered and tokens[k].text[:1].islower() and (
+                        head in _DEFINITE_PAIR_HEADS or w != "the" and head in PAIR_COREF_HEADS) and (
+                        k + 1 >= n or low[k + 1] not in (_GENERIC_AFTER if w != "the" else ("of", "'s", "'"))):
+                    pair = self._coordinated_pair(spans, low, i)
+                    if pair is None:
+                        acting = {s.actor for s in self._states_named(spans, i)}
+                        pair = self._pair(exclude=acting, head=head, context=low[max(0, i - 4):k + 8])
+                    if pair:
+                        out.append(Span(i, k, pair[0], "pair"))
+                        out.append(Span(k, k + 1, pair[1], "pair"))
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
@@ -471,15 +494,17 @@ class Discourse:
             elif any(w in _COOP_CONTEXT for w in context):
                 polarity = "cooperation"
         scores = self.pair_scores[polarity] if polarity else self.pair_scores[""]
+        if exclude:
+            scores = {p: v for p, v in scores.items() if not set(p) & set(exclude)}
         if scores:
             n = len(self.pair_order)
             rank = {p: i for i, p in enumerate(self.pair_order)}
             return max(scores, key=lambda p: (scores[p] + 0.5 * (rank[p] + 1) / n, p))
-        if self.last_pair:
+        if self.last_pair and not set(self.last_pair) & set(exclude):
             return self.last_pair
         distinct: list[str] = []
         for a in reversed(self.recent):
-            if a not in distinct:
+            if a not in distinct and a not in exclude:
                 distinct.append(a)
             if len(distinct) == 2:
                 return (distinct[1], distinct[0])
