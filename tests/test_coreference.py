@@ -91,3 +91,16 @@ def test_an_act_that_names_its_own_doer_is_not_resolved(gazetteer):
 ])
 def test_a_definite_pair_description_without_a_numeral(text, expected, gazetteer):
     assert expected <= keys(text, gazetteer)
+
+
+def test_two_alliance_allies_are_allied_with_each_other(gazetteer):
+    found = keys("Spain and Portugal held talks in Madrid. The two NATO allies later signed a border accord.", gazetteer)
+    assert ("ESP", "alliedWith", "PRT") in found or ("PRT", "alliedWith", "ESP") in found
+    assert not any("NATO" in (s, o) for s, _, o in found)
+
+
+def test_a_regional_adjective_inside_a_pair_description(gazetteer):
+    found = keys("Chile and Bolivia traded accusations over water rights on Monday. Days later the two South "
+                 "American nations broke off diplomatic relations.", gazetteer)
+    assert ("BOL", "tensionWith", "CHL") in found or ("CHL", "tensionWith", "BOL") in found
+    assert not any("USA" in (s, o) for s, _, o in found)

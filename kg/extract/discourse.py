@@ -196,10 +196,14 @@ class Discourse:
                         k = patron.j
                         continue
                     k += 1
+                absorbed = None
                 if k < n and low[k] in PAIR_COREF_HEADS and k not in covered:
                     if patron is not None and low[k] not in ("allies", "partners"):
-                        i = k + 1
-                        continue
+                        if patron.kind != "modifier":
+                            i = k + 1
+                            continue
+                        # "the two South American neighbours": an adjective of the description, not a patron
+                        absorbed, patron = patron, None
                     before = self._states_before(spans, low, i)
                     if i > 0 and low[i - 1] in ("its", "their") and before:
                         before = before[:-1]  # "Washington applauded ... its two partners": not Washington
@@ -228,10 +232,15 @@ class Discourse:
                     pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
+                    if pair and absorbed is not None and absorbed.actor in pair:
+                        pair = None
                     if pair:
-                        if patron is not None:
+                        if patron is not None and self._is_state(patron.actor):
                             self.patron_links.append((patron.actor, pair))
-                            out.remove(patron)  # "two US allies" stands for the pair; the US link is kept aside
+                        elif patron is not None and low[k] == "allies":  # "the two NATO allies": of each other
+                            self.patron_links.append((pair[0], pair[1:]))
+                        if patron is not None or absorbed is not None:
+                            out.remove(patron or absorbed)  # "two US allies" stands for the pair; the US link is kept aside
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
                         out.append(Span(k, k + 1, b, "pair"))
