@@ -104,3 +104,11 @@ def test_a_regional_adjective_inside_a_pair_description(gazetteer):
                  "American nations broke off diplomatic relations.", gazetteer)
     assert ("BOL", "tensionWith", "CHL") in found or ("CHL", "tensionWith", "BOL") in found
     assert not any("USA" in (s, o) for s, _, o in found)
+
+
+def test_who_reacts_to_an_act_is_the_one_it_befell_not_its_doer(gazetteer):
+    text = ("Russian warplanes struck targets across Georgia on Monday, Moscow said. Russia said the raids were a "
+            "warning. The small country's government condemned the strikes.")
+    found = keys(text, gazetteer)
+    assert ("GEO", "criticizes", "RUS") in found
+    assert ("RUS", "criticizes", "RUS") not in found

@@ -108,6 +108,8 @@ class Discourse:
         n = len(low)
         i = 0
         deed_doer = None
+        acts: list[tuple[int, str, str | None]] = []  # back-references to acts: (token, doer, the one it befell)
+        salient: list[int] = []  # descriptions resolved to the document's most salient state
         while i < n:
             w = low[i]
             if i in covered:
@@ -297,6 +299,7 @@ class Discourse:
                         i = k + 1
                         continue
                     if relation not in self.symmetric:
+                        acts.append((i, subject, remembered[1] if len(remembered) > 1 else None))
                         out.append(Span(i, k + 1, subject, "coref"))
                         covered.update(range(i, k + 1))
                         i = k + 1
@@ -312,6 +315,7 @@ class Discourse:
                     # "North Korea test-fired a missile. Tokyo and Seoul condemned the launch": who did the deed
                     doer = deed_doer or (self._apposed_doer(spans, low, i, k) if w == "a" else self._doer(spans, low, i, low[k]))
                     if doer is not None:
+                        acts.append((i, doer, self._victim(doer, low[k])))
                         deed_doer = doer  # "called the deployment a provocation, and Brazil voiced concern over the move"
                         out.append(Span(i, k + 1, doer, "coref"))
                         covered.update(range(i, k + 1))
@@ -380,14 +384,33 @@ class Discourse:
                         # sentence's subject acted on just before
                         target = named[-1].actor
                     exclude = {s.actor for s in spans if s.j <= i}
-                    target = target or self._single(exclude=exclude, head=low[k])
+                    if target is None:
+                        target = self._single(exclude=exclude, head=low[k])
+                        if target:
+                            salient.append(i)
                     if target:
                         out.append(Span(i, k + 1, target, "coref"))
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
             i += 1
+        if acts and salient:
+            # "The island's government condemned the exercises": who reacts to an act is not its doer but the one
+            # it befell
+            for m, span in enumerate(out):
+                if span.i in salient and span.kind == "coref":
+                    victim = next((v for (t, doer, v) in acts if t > span.i and doer == span.actor and v
+                                   and v != doer and self._is_state(v)), None)
+                    if victim is not None:
+                        out[m] = Span(span.i, span.j, victim, "coref")
         return sorted(out, key=lambda s: s.i)
+
+    def _victim(self, doer: str, deed: str) -> str | None:
+        """The state the doer's last act of a deed's kind (or its last act) befell."""
+        relation = self.deed_relations.get(deed)
+        if relation in self.last_event and self.last_event[relation][0] == doer and relation not in self.symmetric:
+            return self.last_event[relation][1]
+        return next((r.object for r in reversed(self.relations) if r.predicate in _ACTS and r.subject == doer), None)
 
     def _states_named(self, spans: list[Span], i: int) -> list[Span]:
         """The mentions before token ``i`` that name a state acting, not as an adjective ("Chinese drills")."""
