@@ -112,3 +112,11 @@ def test_who_reacts_to_an_act_is_the_one_it_befell_not_its_doer(gazetteer):
     found = keys(text, gazetteer)
     assert ("GEO", "criticizes", "RUS") in found
     assert ("RUS", "criticizes", "RUS") not in found
+
+
+def test_a_description_in_a_relative_clause_is_not_the_clause_antecedent(gazetteer):
+    text = ("Mali's junta ended its defence pact with France in May. Bamako has since turned to Moscow, which "
+            "shipped attack helicopters to the country in August.")
+    found = keys(text, gazetteer)
+    assert ("RUS", "supplies", "MLI") in found
+    assert ("RUS", "supplies", "RUS") not in found

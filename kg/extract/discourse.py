@@ -373,9 +373,17 @@ class Discourse:
                     named = self._states_named(spans, i)
                     if low[k] in _STATE_FORMS:  # "the kingdom": only a state whose official name has that form
                         named = [s for s in named if self._has_form(s.actor, low[k])]
-                    for s in reversed(named):
+                    for m in range(len(named) - 1, -1, -1):
+                        s = named[m]
                         if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
                             target = s.actor
+                            if s.j < n and low[s.j] == ",":
+                                # "Moscow, which delivered vehicles to the country": a relative clause on the
+                                # state does not refer to it, but to the state before it; "France, whose envoy
+                                # was expelled, withdrew troops from the country": nor does its main clause
+                                relative = s.j + 1 < n and low[s.j + 1] in ("which", "who") and "," not in low[s.j + 1:i]
+                                earlier = [x.actor for x in named[:m] if x.actor != s.actor]
+                                target = earlier[-1] if relative and earlier else None
                         break
                     if target is None and i > 0 and low[i - 1] in _OBJECT_PREPS and len(named) >= 2 \
                             and named[-1].i > 0 and low[named[-1].i - 1] in _OBJECT_PREPS \
