@@ -120,3 +120,9 @@ def test_a_description_in_a_relative_clause_is_not_the_clause_antecedent(gazette
     found = keys(text, gazetteer)
     assert ("RUS", "supplies", "MLI") in found
     assert ("RUS", "supplies", "RUS") not in found
+
+
+def test_the_fighting_refers_to_both_sides_of_the_stated_war(gazetteer):
+    found = keys("Armenian and Azerbaijani troops clashed along the border on Tuesday. Iran said it was alarmed by "
+                 "the fighting.", gazetteer)
+    assert {("IRN", "concernedBy", "ARM"), ("IRN", "concernedBy", "AZE")} <= found

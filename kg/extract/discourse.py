@@ -40,6 +40,7 @@ _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the smal
 _NOT_AFTER_SINGLE = WORDS["not_after_single"]
 _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
+_FIGHTING_NOUNS = WORDS["fighting_nouns"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -664,7 +665,8 @@ class Discourse:
         out = {}
         for w in low:
             lem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-            relation = self.event_nouns.get(w) or self.event_nouns.get(lem)
+            relation = self.event_nouns.get(w) or self.event_nouns.get(lem) or (
+                "atWarWith" if w in _FIGHTING_NOUNS else None)
             if relation in self.last_event:
                 out[w] = relation
         return out
