@@ -126,3 +126,10 @@ def test_the_fighting_refers_to_both_sides_of_the_stated_war(gazetteer):
     found = keys("Armenian and Azerbaijani troops clashed along the border on Tuesday. Iran said it was alarmed by "
                  "the fighting.", gazetteer)
     assert {("IRN", "concernedBy", "ARM"), ("IRN", "concernedBy", "AZE")} <= found
+
+
+def test_it_after_a_judging_verb_is_the_act_just_reported(gazetteer):
+    found = keys("Turkish jets bombed targets in northern Iraq on Sunday. Baghdad summoned the Turkish envoy, and "
+                 "Iran and Egypt also condemned it.", gazetteer)
+    assert {("IRN", "criticizes", "TUR"), ("EGY", "criticizes", "TUR")} <= found
+    assert ("IRN", "criticizes", "EGY") not in found

@@ -41,6 +41,7 @@ _NOT_AFTER_SINGLE = WORDS["not_after_single"]
 _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
+_JUDGING_VERBS = WORDS["judging_verbs"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -94,6 +95,8 @@ class Discourse:
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
         self.relations: deque[Relation] = deque(maxlen=_RELATIONS_KEPT)  # the most recent, for back-references
+        self.act_age = 99  # sentences since one stated an act or referred back to one
+        self.act_named = False  # whether the sentence being read refers back to an act
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
@@ -141,6 +144,18 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            if w == "it" and i > 0 and low[i - 1] in _JUDGING_VERBS and self.act_age <= 1:
+                # "... Qatar condemned the strike. The UN called it a violation of Qatar's sovereignty": the act
+                # just reported, by its doer
+                named = self._states_named(spans, i)  # (the doer may be named, not as the one who judges)
+                doer = next((r.subject for r in reversed(self.relations) if r.predicate in _ACTS
+                             and self._is_state(r.subject)), None)
+                if doer is not None and (not named or named[-1].actor != doer):
+                    acts.append((i, doer, self._victim(doer, "")))
+                    out.append(Span(i, i + 1, doer, "coref"))
+                    covered.add(i)
+                    i += 1
+                    continue
             if w in ("it", "them") and i > 0 and (low[i - 1] in ("with", "against", "to", "on", "from", "toward",
                                                                    "towards") or low[i - 1] in self.object_verbs) \
                     and i not in covered:
@@ -403,6 +418,7 @@ class Discourse:
                         i = k + 1
                         continue
             i += 1
+        self.act_named = bool(acts)
         if acts and salient:
             # "The island's government condemned the exercises": who reacts to an act is not its doer but the one
             # it befell
@@ -621,6 +637,8 @@ class Discourse:
             if len(distinct) >= 2:
                 self.last_leaders = (distinct[0], distinct[1])
         asserted = [r for r in relations if not r.negated]
+        self.act_age = 0 if self.act_named or any(r.predicate in _ACTS for r in asserted) else self.act_age + 1
+        self.act_named = False
         fresh: dict[str, list[str]] = {}
         for r in asserted:
             if self._is_state(r.subject) and (self._is_state(r.object) or r.predicate in self.symmetric):
