@@ -42,6 +42,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_NOT_MODIFIERS = WORDS["not_modifiers"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -270,7 +271,8 @@ class Discourse:
                 # else the pair the document is about, without the states acting on it here
                 k = i + 1
                 while k < n and k - i <= _ADJ_OK and low[k] not in PAIR_COREF_HEADS and low[k] not in \
-                        _DEFINITE_PAIR_HEADS and (low[k].isalpha() or low[k] == "-") and k not in covered:
+                        _DEFINITE_PAIR_HEADS and (low[k].isalpha() or low[k] == "-") and k not in covered \
+                        and low[k] not in SINGLE_COREF_HEADS and low[k] not in _NOT_MODIFIERS:
                     k += 1
                 head = low[k] if k < n else ""
                 if head and k not in covered and tokens[k].text[:1].islower() and (
