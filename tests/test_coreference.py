@@ -133,3 +133,10 @@ def test_it_after_a_judging_verb_is_the_act_just_reported(gazetteer):
                  "Iran and Egypt also condemned it.", gazetteer)
     assert {("IRN", "criticizes", "TUR"), ("EGY", "criticizes", "TUR")} <= found
     assert ("IRN", "criticizes", "EGY") not in found
+
+
+def test_in_return_after_troops_sent_and_the_deployment_is_the_senders(gazetteer):
+    found = keys("Belarus has sent 3,000 troops to Russia, officials said. In return, Minsk is receiving cheap gas. "
+                 "Poland denounced the deployment.", gazetteer)
+    assert {("RUS", "supplies", "BLR"), ("POL", "criticizes", "BLR")} <= found
+    assert ("POL", "criticizes", "RUS") not in found

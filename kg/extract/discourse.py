@@ -78,6 +78,7 @@ class Discourse:
         self.deed_relations = {w: rel for rel, name in (("tensionWith", "deeds_tension"), ("attacks", "deeds_force"),
                                                         ("sanctions", "deeds_sanction"))
                                for w in engine.lists.get(name, ())}
+        self.deed_relations.update((w, "aids") for w in WORDS["deeds_aid"])
         self.deeds = engine.lists.get("deeds", frozenset()) | frozenset(self.deed_relations)
         self.bodies = engine.lists.get("bodies", frozenset()) | frozenset(
             w + "s" for w in engine.lists.get("bodies", ()))
@@ -607,9 +608,9 @@ class Discourse:
         return None
 
     def implicit_source(self, recipient: str) -> str | None:
-        """ "In return, X is receiving technology": whom X supplied last."""
+        """ "In return, X is receiving technology": whom X supplied, or sent troops or aid to, last."""
         for r in reversed(self.relations):
-            if r.predicate == "supplies" and r.subject == recipient and not r.negated:
+            if r.predicate in ("supplies", "aids") and r.subject == recipient and not r.negated:
                 return r.object
         return None
 
