@@ -140,3 +140,11 @@ def test_in_return_after_troops_sent_and_the_deployment_is_the_senders(gazetteer
                  "Poland denounced the deployment.", gazetteer)
     assert {("RUS", "supplies", "BLR"), ("POL", "criticizes", "BLR")} <= found
     assert ("POL", "criticizes", "RUS") not in found
+
+
+def test_the_junta_is_the_state_the_last_sentence_was_about(gazetteer):
+    found = keys("Guinea's military rulers ordered French troops out of the country in 2022. The junta has since "
+                 "turned to Moscow for security help, and Russian instructors arrived in Conakry in May. Paris "
+                 "condemned the expulsion.", gazetteer)
+    assert ("FRA", "criticizes", "GIN") in found
+    assert ("FRA", "criticizes", "RUS") not in found

@@ -19,7 +19,9 @@ from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS, WORDS
 from .mentions import Span
 
 _CONFLICT_HEADS = WORDS["conflict_heads"]
-_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"]
+_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"] | WORDS["regime_heads"]
+_REGIME_HEADS = WORDS["regime_heads"]
+_SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
 _CONFLICT_CONTEXT = WORDS["conflict_context"]
 _COOP_CONTEXT = WORDS["coop_context"]
@@ -380,11 +382,13 @@ class Discourse:
                         continue
             if w in ("the", "this") and i + 1 < n:
                 k = i + 1
-                while k < n and k - i <= _ADJ_OK and low[k] not in SINGLE_COREF_HEADS and low[k].isalpha() \
+                while k < n and k - i <= _ADJ_OK and low[k] not in _SINGLE_HEADS and low[k].isalpha() \
                         and tokens[k].text[:1].islower() and k not in covered:
                     k += 1
-                if k < n and low[k] in SINGLE_COREF_HEADS and tokens[k].text[:1].islower() and k not in covered \
-                        and (k + 1 >= n or low[k + 1] not in _NOT_AFTER_SINGLE):
+                named_after = k + 2 < n and low[k + 1] in ("in", "of", "at") and any(s.i == k + 2 for s in spans)
+                if k < n and low[k] in _SINGLE_HEADS and tokens[k].text[:1].islower() and k not in covered \
+                        and (k + 1 >= n or low[k + 1] not in _NOT_AFTER_SINGLE) and not named_after:
+                    # ("the junta in Bamako" is named by its seat)
                     # a state named earlier in this sentence, across a comma, is the likeliest referent
                     # ("X is receiving technology, helping the isolated state advance"); one in the same
                     # simple clause is not ("Ethiopia criticised the isolated state")
@@ -411,6 +415,9 @@ class Discourse:
                         # sentence's subject acted on just before
                         target = named[-1].actor
                     exclude = {s.actor for s in spans if s.j <= i}
+                    if target is None and i == 0 and low[k] in _REGIME_HEADS and self.last_subject is not None \
+                            and self._is_state(self.last_subject):
+                        target = self.last_subject  # "X's rulers expelled ... . The junta has since turned to ..."
                     if target is None:
                         target = self._single(exclude=exclude, head=low[k])
                         if target:
