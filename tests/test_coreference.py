@@ -148,3 +148,9 @@ def test_the_junta_is_the_state_the_last_sentence_was_about(gazetteer):
                  "condemned the expulsion.", gazetteer)
     assert ("FRA", "criticizes", "GIN") in found
     assert ("FRA", "criticizes", "RUS") not in found
+
+
+def test_welcoming_the_outcome_supports_both_parties(gazetteer):
+    found = keys("The presidents of Ethiopia and Eritrea held talks in Asmara on Sunday. Kenya welcomed the "
+                 "outcome.", gazetteer)
+    assert {("KEN", "supports", "ETH"), ("KEN", "supports", "ERI")} <= found

@@ -44,6 +44,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_OUTCOME_NOUNS = WORDS["outcome_nouns"]
 _NOT_MODIFIERS = WORDS["not_modifiers"]
 
 
@@ -695,6 +696,8 @@ class Discourse:
             lem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
             relation = self.event_nouns.get(w) or self.event_nouns.get(lem) or (
                 "atWarWith" if w in _FIGHTING_NOUNS else None)
+            if relation is None and w in _OUTCOME_NOUNS:  # "welcomed the outcome": of the deal, else of the talks
+                relation = "agreesWith" if "agreesWith" in self.last_event else "meetsWith"
             if relation in self.last_event:
                 out[w] = relation
         return out
