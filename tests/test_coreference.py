@@ -154,3 +154,9 @@ def test_welcoming_the_outcome_supports_both_parties(gazetteer):
     found = keys("The presidents of Ethiopia and Eritrea held talks in Asmara on Sunday. Kenya welcomed the "
                  "outcome.", gazetteer)
     assert {("KEN", "supports", "ETH"), ("KEN", "supports", "ERI")} <= found
+
+
+def test_a_seat_of_a_bloc_after_its_state_is_that_state(gazetteer):
+    found = keys("Burundi recalled its envoy from Belgium on Monday, accusing Brussels of bias.", gazetteer)
+    assert ("BDI", "criticizes", "BEL") in found
+    assert not any("EU" in (s, o) for s, _, o in found)

@@ -59,6 +59,25 @@ def _state_ids(gazetteer: Gazetteer) -> frozenset[str]:
     return cached[1]
 
 
+_CAPITALS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
+
+
+def _capitals(gazetteer: Gazetteer) -> dict[str, str]:
+    """A state's capital as lowercased, space-separated tokens -> the state."""
+    cached = _CAPITALS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        from ..text import tokenize
+
+        table = {}
+        for a in sorted(gazetteer.actors):
+            actor = gazetteer.actors[a]
+            if actor.kind == "state" and actor.capital:
+                table.setdefault(" ".join(t.text.lower() for t in tokenize(actor.capital)), a)
+        cached = (gazetteer, table)
+        _CAPITALS[id(gazetteer)] = cached
+    return cached[1]
+
+
 @functools.lru_cache(maxsize=4)
 def _event_nouns(engine) -> dict[str, str]:
     """Nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation."""
@@ -106,6 +125,7 @@ class Discourse:
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
+        spans = self._capitals_of_named_states(spans, low)
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
                 and not events and self.deeds.isdisjoint(low):
@@ -447,6 +467,21 @@ class Discourse:
         if relation in self.last_event and self.last_event[relation][0] == doer and relation not in self.symmetric:
             return self.last_event[relation][1]
         return next((r.object for r in reversed(self.relations) if r.predicate in _ACTS and r.subject == doer), None)
+
+    def _capitals_of_named_states(self, spans: list[Span], low: list[str]) -> list[Span]:
+        """A city that seats an organization and is the capital of a state the sentence has named stands for that
+        state: "broke off relations with Belgium, accusing Brussels of ..." (not the EU)."""
+        if not any(s.kind in ("seat", "capital") and not self._is_state(s.actor) for s in spans):
+            return spans
+        capitals = _capitals(self.gazetteer)
+        out = list(spans)
+        for m, s in enumerate(spans):
+            if s.kind in ("seat", "capital") and not self._is_state(s.actor):
+                state = capitals.get(" ".join(low[s.i:s.j]))
+                if state is not None and any(x.actor == state and x.j <= s.i and x.kind not in ("modifier", "origin")
+                                             for x in spans):
+                    out[m] = Span(s.i, s.j, state, "capital")
+        return out
 
     def _states_named(self, spans: list[Span], i: int) -> list[Span]:
         """The mentions before token ``i`` that name a state acting, not as an adjective ("Chinese drills")."""
