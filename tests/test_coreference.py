@@ -160,3 +160,9 @@ def test_a_seat_of_a_bloc_after_its_state_is_that_state(gazetteer):
     found = keys("Burundi recalled its envoy from Belgium on Monday, accusing Brussels of bias.", gazetteer)
     assert ("BDI", "criticizes", "BEL") in found
     assert not any("EU" in (s, o) for s, _, o in found)
+
+
+def test_the_government_opening_a_sentence_is_the_last_sentences_state(gazetteer):
+    found = keys("Caracas has deepened its ties with Beijing in recent years. The government has also accused "
+                 "Colombia of harbouring rebels.", gazetteer)
+    assert ("VEN", "criticizes", "COL") in found

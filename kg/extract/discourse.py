@@ -19,7 +19,8 @@ from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS, WORDS
 from .mentions import Span
 
 _CONFLICT_HEADS = WORDS["conflict_heads"]
-_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"] | WORDS["regime_heads"]
+_CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"]
+         | WORDS["regime_heads"] | WORDS["government_heads"])
 _REGIME_HEADS = WORDS["regime_heads"]
 _SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
@@ -44,6 +45,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_GOVERNMENT_HEADS = WORDS["government_heads"]
 _OUTCOME_NOUNS = WORDS["outcome_nouns"]
 _NOT_MODIFIERS = WORDS["not_modifiers"]
 
@@ -371,6 +373,15 @@ class Discourse:
                 out.append(Span(0, 1, self.last_subject, "coref"))
                 covered.add(0)
                 i = 1
+                continue
+            if i == 0 and w == "the" and n > 2 and low[1] in _GOVERNMENT_HEADS and 1 not in covered \
+                    and low[2] not in ("of", "in", "at", "'s", "'") and self.last_subject is not None \
+                    and self._is_state(self.last_subject) and tokens[1].text[:1].islower():
+                # "... Khartoum's army-led government has deepened ties with Moscow. The government has also
+                # accused ...": the state the last sentence was about
+                out.append(Span(0, 2, self.last_subject, "coref"))
+                covered.update((0, 1))
+                i = 2
                 continue
             if w in ("its", "their") and i > 0 and i + 1 < n:
                 k = i + 1
