@@ -166,3 +166,9 @@ def test_the_government_opening_a_sentence_is_the_last_sentences_state(gazetteer
     found = keys("Caracas has deepened its ties with Beijing in recent years. The government has also accused "
                  "Colombia of harbouring rebels.", gazetteer)
     assert ("VEN", "criticizes", "COL") in found
+
+
+def test_the_three_partners_are_the_three_states_the_sentence_named(gazetteer):
+    found = keys("Japan signed a security pact with the Philippines and Australia in May, angering Beijing, which "
+                 "accused the three partners of encircling it.", gazetteer)
+    assert {("CHN", "criticizes", "JPN"), ("CHN", "criticizes", "PHL"), ("CHN", "criticizes", "AUS")} <= found

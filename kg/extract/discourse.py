@@ -203,7 +203,9 @@ class Discourse:
                 k = i + 1  # "the three Sahel states": up to two modifiers before the head
                 while k < n and k - i <= 2 and low[k] not in PAIR_COREF_HEADS and low[k].isalpha() and k not in covered:
                     k += 1
-                members = self.recent_groups.get(_NUMBERS[w]) if k < n and low[k] in PAIR_COREF_HEADS else None
+                members = None
+                if k < n and low[k] in PAIR_COREF_HEADS:
+                    members = self._group_in_sentence(spans, low, i, _NUMBERS[w]) or self.recent_groups.get(_NUMBERS[w])
                 if members:  # "its four neighbours": the last group of four states
                     for offset, actor in enumerate(members):
                         out.append(Span(i if offset == 0 else k, k if offset == 0 else k + 1, actor, "pair"))
@@ -493,6 +495,16 @@ class Discourse:
                                              for x in spans):
                     out[m] = Span(s.i, s.j, state, "capital")
         return out
+
+    def _group_in_sentence(self, spans: list[Span], low: list[str], i: int, size: int) -> list[str] | None:
+        """ "Australia signed a pact with the US and Britain ..., Beijing, which accuses the three partners of ...":
+        the states the sentence named before token ``i``, but the one a relative clause ending there is about,
+        when they are as many as the description says."""
+        named = self._states_named(spans, i)
+        if named and named[-1].j + 1 < i and low[named[-1].j] == "," and low[named[-1].j + 1] in ("which", "who"):
+            named = [s for s in named if s.actor != named[-1].actor]
+        distinct = list(dict.fromkeys(s.actor for s in named))
+        return distinct if len(distinct) == size else None
 
     def _states_named(self, spans: list[Span], i: int) -> list[Span]:
         """The mentions before token ``i`` that name a state acting, not as an adjective ("Chinese drills")."""
