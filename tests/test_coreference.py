@@ -172,3 +172,11 @@ def test_the_three_partners_are_the_three_states_the_sentence_named(gazetteer):
     found = keys("Japan signed a security pact with the Philippines and Australia in May, angering Beijing, which "
                  "accused the three partners of encircling it.", gazetteer)
     assert {("CHN", "criticizes", "JPN"), ("CHN", "criticizes", "PHL"), ("CHN", "criticizes", "AUS")} <= found
+
+
+def test_the_agreement_is_the_main_one_not_a_separate_one(gazetteer):
+    found = keys("Ethiopia and Eritrea signed a peace agreement in Riyadh on Monday. Under a separate agreement "
+                 "signed by Ethiopia and Djibouti, Addis Ababa will use the port of Tadjourah. Kenya welcomed the "
+                 "agreement as a historic step.", gazetteer)
+    assert {("KEN", "supports", "ERI"), ("KEN", "supports", "ETH")} <= found
+    assert ("KEN", "supports", "DJI") not in found

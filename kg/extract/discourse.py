@@ -45,6 +45,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_SECONDARY = WORDS["secondary_markers"]
 _GOVERNMENT_HEADS = WORDS["government_heads"]
 _OUTCOME_NOUNS = WORDS["outcome_nouns"]
 _NOT_MODIFIERS = WORDS["not_modifiers"]
@@ -121,6 +122,7 @@ class Discourse:
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
         self.relations: deque[Relation] = deque(maxlen=_RELATIONS_KEPT)  # the most recent, for back-references
+        self.secondary: set[tuple] = set()  # (document, sentence) whose agreements are secondary ("a separate deal")
         self.act_age = 99  # sentences since one stated an act or referred back to one
         self.act_named = False  # whether the sentence being read refers back to an act
 
@@ -648,11 +650,23 @@ class Discourse:
         links, self.patron_links = self.patron_links, []
         return links
 
+    def _main(self, r: Relation) -> bool:
+        """Whether a relation is not from a sentence on a secondary agreement, unless all are."""
+        return (r.doc, r.sentence_index) not in self.secondary
+
     def last_pact(self) -> list[str]:
-        """The parties of the most recent agreement or alliance: "the pact", "the deal"."""
+        """The parties of the most recent agreement or alliance: "the pact", "the deal"; one called separate only
+        when no other was stated."""
+        for main in (True, False):
+            parties = self._last_pact(main)
+            if parties:
+                return parties
+        return []
+
+    def _last_pact(self, main: bool) -> list[str]:
         for k in range(len(self.relations) - 1, -1, -1):
             r = self.relations[k]
-            if r.predicate in ("agreesWith", "alliedWith"):
+            if r.predicate in ("agreesWith", "alliedWith") and (self._main(r) or not main):
                 same = [x for x in self.relations if x.sentence_index == r.sentence_index and x.doc == r.doc
                         and x.predicate in ("agreesWith", "alliedWith")]
                 return sorted({a for x in same for a in (x.subject, x.object)})
@@ -668,9 +682,10 @@ class Discourse:
         return None
 
     def last_agreement(self) -> tuple[str, str] | None:
-        for r in reversed(self.relations):
-            if r.predicate == "agreesWith":
-                return (r.subject, r.object)
+        for main in (True, False):
+            for r in reversed(self.relations):
+                if r.predicate == "agreesWith" and (self._main(r) or not main):
+                    return (r.subject, r.object)
         return None
 
     def implicit_source(self, recipient: str) -> str | None:
@@ -709,8 +724,14 @@ class Discourse:
         self.act_age = 0 if self.act_named or any(r.predicate in _ACTS for r in asserted) else self.act_age + 1
         self.act_named = False
         fresh: dict[str, list[str]] = {}
+        secondary = not _SECONDARY.isdisjoint(frame.lowers)  # "under a separate agreement": not "the agreement"
+        if secondary and asserted:
+            self.secondary.add((asserted[0].doc, asserted[0].sentence_index))
         for r in asserted:
             if self._is_state(r.subject) and (self._is_state(r.object) or r.predicate in self.symmetric):
+                if r.predicate in self.symmetric and secondary and r.predicate in self.last_event \
+                        and r.predicate not in fresh:
+                    continue
                 if r.predicate in self.symmetric:  # every party of the sentence's agreements, talks or wars
                     party = fresh.setdefault(r.predicate, [])
                     party.extend(a for a in (r.subject, r.object) if a not in party)
