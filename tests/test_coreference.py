@@ -180,3 +180,10 @@ def test_the_agreement_is_the_main_one_not_a_separate_one(gazetteer):
                  "agreement as a historic step.", gazetteer)
     assert {("KEN", "supports", "ERI"), ("KEN", "supports", "ETH")} <= found
     assert ("KEN", "supports", "DJI") not in found
+
+
+def test_its_two_allies_are_allied_with_the_owner(gazetteer):
+    found = keys("Greece and Turkey held talks in Athens on Monday. Washington praised the thaw between its two "
+                 "allies.", gazetteer)
+    allied = {frozenset((s, o)) for s, p, o in found if p == "alliedWith"}
+    assert {frozenset(("USA", "GRC")), frozenset(("USA", "TUR"))} <= allied

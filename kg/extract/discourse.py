@@ -254,7 +254,9 @@ class Discourse:
                         # "the two South American neighbours": an adjective of the description, not a patron
                         absorbed, patron = patron, None
                     before = self._states_before(spans, low, i)
+                    owner = None
                     if i > 0 and low[i - 1] in ("its", "their") and before:
+                        owner = before[-1]
                         before = before[:-1]  # "Washington applauded ... its two partners": not Washington
                     if patron is not None:
                         before = [a for a in before if a != patron.actor]
@@ -283,6 +285,9 @@ class Discourse:
                         pair = None
                     if pair and absorbed is not None and absorbed.actor in pair:
                         pair = None
+                    if pair and patron is None and owner is not None and low[k] == "allies" and owner not in pair \
+                            and low[i - 1] == "its":
+                        self.patron_links.append((owner, pair))  # "Washington hailed ... its two allies"
                     if pair:
                         if patron is not None and self._is_state(patron.actor):
                             self.patron_links.append((patron.actor, pair))
