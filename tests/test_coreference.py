@@ -187,3 +187,9 @@ def test_its_two_allies_are_allied_with_the_owner(gazetteer):
                  "allies.", gazetteer)
     allied = {frozenset((s, o)) for s, p, o in found if p == "alliedWith"}
     assert {frozenset(("USA", "GRC")), frozenset(("USA", "TUR"))} <= allied
+
+
+def test_the_pact_names_its_parties_when_a_later_clause_names_one(gazetteer):
+    found = keys("Belarus and Russia signed a mutual defence treaty in Minsk on Friday. Warsaw said it was alarmed "
+                 "by the pact, and the Polish foreign ministry summoned the Belarusian ambassador.", gazetteer)
+    assert {("POL", "concernedBy", "BLR"), ("POL", "concernedBy", "RUS")} <= found

@@ -335,7 +335,7 @@ class Discourse:
                     relation = events[low[k]]
                     remembered = self.last_event[relation]
                     subject = remembered[0]
-                    here = {s.actor for s in spans}
+                    here = {s.actor for s in spans if s.j <= i}  # (not a state a later clause names)
                     if relation in self.symmetric and not (set(remembered) & here):
                         # the parties as adjacent pair spans: the parser's phrase names them all
                         for m, actor in enumerate(remembered):
