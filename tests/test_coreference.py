@@ -193,3 +193,9 @@ def test_the_pact_names_its_parties_when_a_later_clause_names_one(gazetteer):
     found = keys("Belarus and Russia signed a mutual defence treaty in Minsk on Friday. Warsaw said it was alarmed "
                  "by the pact, and the Polish foreign ministry summoned the Belarusian ambassador.", gazetteer)
     assert {("POL", "concernedBy", "BLR"), ("POL", "concernedBy", "RUS")} <= found
+
+
+def test_a_sentence_that_names_the_parties_itself_keeps_them_apart(gazetteer):
+    found = keys("Laos and Vietnam signed a defence treaty on Monday. Bangkok has not endorsed the treaty, and Thai "
+                 "officials voiced concern about Vientiane's new alliance with Hanoi.", gazetteer)
+    assert ("VNM", "concernedBy", "LAO") not in found and ("LAO", "concernedBy", "VNM") not in found

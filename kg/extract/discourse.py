@@ -335,8 +335,9 @@ class Discourse:
                     relation = events[low[k]]
                     remembered = self.last_event[relation]
                     subject = remembered[0]
-                    here = {s.actor for s in spans if s.j <= i}  # (not a state a later clause names)
-                    if relation in self.symmetric and not (set(remembered) & here):
+                    here = {s.actor for s in spans if s.j <= i}  # (not a state a later clause names, unless
+                    named = set(remembered) <= {s.actor for s in spans}  # it names them all itself)
+                    if relation in self.symmetric and not (set(remembered) & here) and not named:
                         # the parties as adjacent pair spans: the parser's phrase names them all
                         for m, actor in enumerate(remembered):
                             out.append(Span(i if m == 0 else k, k if m == 0 else k + 1, actor, "pair"))
