@@ -199,3 +199,10 @@ def test_a_sentence_that_names_the_parties_itself_keeps_them_apart(gazetteer):
     found = keys("Laos and Vietnam signed a defence treaty on Monday. Bangkok has not endorsed the treaty, and Thai "
                  "officials voiced concern about Vientiane's new alliance with Hanoi.", gazetteer)
     assert ("VNM", "concernedBy", "LAO") not in found and ("LAO", "concernedBy", "VNM") not in found
+
+
+def test_a_participle_after_a_comma_refers_to_the_state_before_it(gazetteer):
+    found = keys("Vietnam has long disputed the Paracel Islands with China. On Monday Hanoi lodged a protest with "
+                 "Laos, accusing the country's army of shelling a border village.", gazetteer)
+    assert ("VNM", "criticizes", "LAO") in found
+    assert ("VNM", "criticizes", "CHN") not in found

@@ -45,6 +45,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_PARENTHETICAL = WORDS["parenthetical_openers"]
 _SECONDARY = WORDS["secondary_markers"]
 _GOVERNMENT_HEADS = WORDS["government_heads"]
 _OUTCOME_NOUNS = WORDS["outcome_nouns"]
@@ -442,10 +443,11 @@ class Discourse:
                         s = named[m]
                         if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
                             target = s.actor
-                            if s.j < n and low[s.j] == ",":
+                            if s.j + 1 < n and low[s.j] == "," and low[s.j + 1] in _PARENTHETICAL:
                                 # "Moscow, which delivered vehicles to the country": a relative clause on the
                                 # state does not refer to it, but to the state before it; "France, whose envoy
-                                # was expelled, withdrew troops from the country": nor does its main clause
+                                # was expelled, withdrew troops from the country": nor does its main clause (a
+                                # participle does: "protested to Beijing, accusing the country of ...")
                                 relative = s.j + 1 < n and low[s.j + 1] in ("which", "who") and "," not in low[s.j + 1:i]
                                 earlier = [x.actor for x in named[:m] if x.actor != s.actor]
                                 target = earlier[-1] if relative and earlier else None
