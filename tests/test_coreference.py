@@ -206,3 +206,11 @@ def test_a_participle_after_a_comma_refers_to_the_state_before_it(gazetteer):
                  "Laos, accusing the country's army of shelling a border village.", gazetteer)
     assert ("VNM", "criticizes", "LAO") in found
     assert ("VNM", "criticizes", "CHN") not in found
+
+
+def test_the_attack_is_the_last_states_use_of_force_even_on_no_state_named(gazetteer):
+    found = keys("Israel struck Iranian air defences near Isfahan on Friday. Tehran retaliated on Sunday with a "
+                 "barrage of rockets on a radar base in northern Iraq used by American forces. Baghdad condemned "
+                 "the attack as a violation of its sovereignty.", gazetteer)
+    assert ("IRQ", "criticizes", "IRN") in found
+    assert ("IRQ", "criticizes", "ISR") not in found

@@ -45,6 +45,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_FORCE_WORDS = WORDS["force_words"]
 _PARENTHETICAL = WORDS["parenthetical_openers"]
 _SECONDARY = WORDS["secondary_markers"]
 _GOVERNMENT_HEADS = WORDS["government_heads"]
@@ -487,7 +488,8 @@ class Discourse:
     def _victim(self, doer: str, deed: str) -> str | None:
         """The state the doer's last act of a deed's kind (or its last act) befell."""
         relation = self.deed_relations.get(deed)
-        if relation in self.last_event and self.last_event[relation][0] == doer and relation not in self.symmetric:
+        if relation in self.last_event and self.last_event[relation][0] == doer and relation not in self.symmetric \
+                and len(self.last_event[relation]) > 1:
             return self.last_event[relation][1]
         return next((r.object for r in reversed(self.relations) if r.predicate in _ACTS and r.subject == doer), None)
 
@@ -729,6 +731,11 @@ class Discourse:
             if len(distinct) >= 2:
                 self.last_leaders = (distinct[0], distinct[1])
         asserted = [r for r in relations if not r.negated]
+        if first is not None and not first.prep and first.actors and self._is_state(first.actors[0]) \
+                and not any(r.predicate == "attacks" for r in asserted) and not _FORCE_WORDS.isdisjoint(frame.lowers):
+            # "Tehran retaliated with a missile barrage on an air base in Qatar": its attack, on no state named
+            self.last_event["attacks"] = (first.actors[0],)
+            self.act_named = True
         self.act_age = 0 if self.act_named or any(r.predicate in _ACTS for r in asserted) else self.act_age + 1
         self.act_named = False
         fresh: dict[str, list[str]] = {}
