@@ -214,3 +214,12 @@ def test_the_attack_is_the_last_states_use_of_force_even_on_no_state_named(gazet
                  "the attack as a violation of its sovereignty.", gazetteer)
     assert ("IRQ", "criticizes", "IRN") in found
     assert ("IRQ", "criticizes", "ISR") not in found
+
+
+def test_the_parties_of_a_peace_deal_are_the_pair_in_conflict(gazetteer):
+    found = keys("Ethiopia and Eritrea signed a peace agreement in Jeddah on Monday. Under a separate deal, Ethiopia "
+                 "and Djibouti agreed on port access. Eritrea's ties with Egypt have deepened, while Ethiopia and "
+                 "Egypt remain at odds over the Nile dam. The two neighbours fought a war over the border town of "
+                 "Badme from 1998 to 2000.", gazetteer)
+    war = {frozenset((s, o)) for s, p, o in found if p == "atWarWith"}
+    assert frozenset(("ERI", "ETH")) in war and frozenset(("EGY", "ETH")) not in war

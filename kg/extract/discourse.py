@@ -45,6 +45,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_PEACE_WORDS = WORDS["peace_words"]
 _FORCE_WORDS = WORDS["force_words"]
 _PARENTHETICAL = WORDS["parenthetical_openers"]
 _SECONDARY = WORDS["secondary_markers"]
@@ -756,6 +757,10 @@ class Discourse:
             if self._is_state(r.subject) and self._is_state(r.object):
                 polarity = "conflict" if QUAD_CLASSES.get(r.predicate, "").endswith("Conflict") else "cooperation"
                 self._score_pair(r.subject, r.object, 2.0 if r.predicate in self.symmetric else 1.0, polarity)
+                if r.predicate == "agreesWith" and not _PEACE_WORDS.isdisjoint(frame.lowers):
+                    # "initialled a peace agreement": the parties of a peace deal were in conflict, and when the
+                    # document opens with it, that conflict is the one it is about
+                    self._score_pair(r.subject, r.object, 3.0 if not self.relations else 2.0, "conflict")
         for g in frame.groups:
             st = list(dict.fromkeys(a for a in g.actors if self._is_state(a)))
             if len(st) == 2 and not any(sp.kind == "pair" for sp in g.spans):
