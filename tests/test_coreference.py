@@ -223,3 +223,15 @@ def test_the_parties_of_a_peace_deal_are_the_pair_in_conflict(gazetteer):
                  "Badme from 1998 to 2000.", gazetteer)
     war = {frozenset((s, o)) for s, p, o in found if p == "atWarWith"}
     assert frozenset(("ERI", "ETH")) in war and frozenset(("EGY", "ETH")) not in war
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the two" standing alone, before a verb or at the end of a phrase
+    ("Sudan and South Sudan signed an oil deal in 2012. Trade between the two has since grown.",
+     ("SDN", "tradesWith", "SSD")),
+    # "Both" opening a sentence: the two states the last sentence joined
+    ("Cuba and Venezuela condemned the vote on Monday. Both later accused Washington of meddling.",
+     ("VEN", "criticizes", "USA")),
+])
+def test_the_two_and_both_standing_alone_are_the_pair(text, expected, gazetteer):
+    assert expected in keys(text, gazetteer)

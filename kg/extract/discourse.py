@@ -121,6 +121,7 @@ class Discourse:
         self.pair_order: OrderedDict[tuple[str, str], None] = OrderedDict()  # least recent first, bounded
         self.recent_orgs: list[str] = []
         self.recent_groups: dict[int, list[str]] = {}  # size -> the last coordinated group of that many states
+        self.last_coordinated: tuple[str, str] | None = None  # the last two states joined as a subject
         self.last_person_actor: str | None = None
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
@@ -135,6 +136,7 @@ class Discourse:
         spans = self._capitals_of_named_states(spans, low)
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
+                and "both" not in low and "two" not in low \
                 and not events and self.deeds.isdisjoint(low):
             return spans
         covered = set()
@@ -234,6 +236,18 @@ class Discourse:
                     out.append(Span(i, i + 2, org, "coref"))
                     covered.update((i, i + 1))
                     i += 2
+                    continue
+            if (w == "both" and i == 0 or w == "the" and i + 1 < n and low[i + 1] == "two") and i + 2 < n \
+                    and self._pronoun_follows(low, i + (1 if w == "both" else 2)):
+                # "Both condemned the launch", "the two later agreed to ...", "trade between the two": the pair
+                # the sentence or the last one joined
+                pair = self._coordinated_pair(spans, low, i) or self.last_coordinated or self._pair(exclude=())
+                if pair:
+                    j = i + (1 if w == "both" else 2)
+                    out.append(Span(i, j - 1 if j - 1 > i else i + 1, pair[0], "pair"))
+                    out.append(Span(j - 1, j, pair[1], "pair"))
+                    covered.update(range(i, j))
+                    i = j
                     continue
             if w in ("both", "two") or (w == "the" and i + 1 < n and low[i + 1] == "two"):
                 k = i + 1 if w != "the" else i + 2
@@ -519,6 +533,15 @@ class Discourse:
         distinct = list(dict.fromkeys(s.actor for s in named))
         return distinct if len(distinct) == size else None
 
+    def _pronoun_follows(self, low: list[str], k: int) -> bool:
+        """Whether "both" or "the two" at ``k`` stands alone: a verb, an auxiliary, an adverb or the end of the
+        clause follows, not a noun it determines."""
+        if k >= len(low):
+            return True
+        nxt = low[k]
+        return nxt in _NOT_MODIFIERS or nxt in _CLAUSE_OPENERS or nxt in (".", "?", "!", ":") \
+            or nxt.endswith("ed") or nxt.endswith("ly") or nxt in _PRONOUN_VERBS
+
     def _states_named(self, spans: list[Span], i: int) -> list[Span]:
         """The mentions before token ``i`` that name a state acting, not as an adjective ("Chinese drills")."""
         return [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier", "origin")]
@@ -765,6 +788,8 @@ class Discourse:
             st = list(dict.fromkeys(a for a in g.actors if self._is_state(a)))
             if len(st) == 2 and not any(sp.kind == "pair" for sp in g.spans):
                 self._score_pair(st[0], st[1], 1.0)
+                if not g.prep and not g.possessive:
+                    self.last_coordinated = (st[0], st[1])  # "Tokyo and Seoul ...": a later "Both condemned"
             if len(st) >= 3:
                 self.recent_groups[len(st)] = st
         states = [r for r in asserted if self._is_state(r.subject) and self._is_state(r.object)]
