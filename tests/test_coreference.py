@@ -235,3 +235,12 @@ def test_the_parties_of_a_peace_deal_are_the_pair_in_conflict(gazetteer):
 ])
 def test_the_two_and_both_standing_alone_are_the_pair(text, expected, gazetteer):
     assert expected in keys(text, gazetteer)
+
+
+def test_a_stance_judged_is_the_last_subjects_own(gazetteer):
+    found = keys("Austria said it would not allow Slovak lorries to use its motorways. Bratislava criticised the "
+                 "stance as discriminatory.", gazetteer)
+    assert ("SVK", "criticizes", "AUT") in found
+    found = keys("Brazil recognised Kosovo on Monday, angering Serbia. In his speech Lula insisted that the new "
+                 "stance was not hostile to anyone.", gazetteer)
+    assert not any(s == "BRA" and p == "criticizes" for s, p, o in found)

@@ -20,7 +20,7 @@ from .mentions import Span
 
 _CONFLICT_HEADS = WORDS["conflict_heads"]
 _CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"]
-         | WORDS["regime_heads"] | WORDS["government_heads"])
+         | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
 _REGIME_HEADS = WORDS["regime_heads"]
 _SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
@@ -45,6 +45,8 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_STANCE_NOUNS = WORDS["stance_nouns"]
+_STANCE_JUDGING = WORDS["stance_judging_verbs"]
 _PEACE_WORDS = WORDS["peace_words"]
 _FORCE_WORDS = WORDS["force_words"]
 _PARENTHETICAL = WORDS["parenthetical_openers"]
@@ -375,13 +377,15 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            judged = i > 0 and (low[i - 1] in _JUDGING_VERBS or low[i - 1] in _STANCE_JUDGING)
+            deeds = self.deeds | _STANCE_NOUNS if judged and w in ("the", "this") else self.deeds
             if (w in ("the", "this", "that") or w == "a" and i > 0 and low[i - 1] == ",") and i + 1 < n \
-                    and not self.deeds.isdisjoint(low[i + 1:i + 4]):  # (", a move Beijing condemned": an apposition)
+                    and not deeds.isdisjoint(low[i + 1:i + 4]):  # (", a move Beijing condemned": an apposition)
                 k = i + 1
-                while k < n and k - i <= 2 and low[k] not in self.deeds and low[k].isalpha() \
+                while k < n and k - i <= 2 and low[k] not in deeds and low[k].isalpha() \
                         and tokens[k].text[:1].islower() and k not in covered:
                     k += 1
-                if k < n and low[k] in self.deeds and k not in covered and tokens[k].text[:1].islower() and (
+                if k < n and low[k] in deeds and k not in covered and tokens[k].text[:1].islower() and (
                         k + 1 >= n or low[k + 1] not in _DOER_PREPS):
                     # "North Korea test-fired a missile. Tokyo and Seoul condemned the launch": who did the deed
                     doer = deed_doer or (self._apposed_doer(spans, low, i, k) if w == "a" else self._doer(spans, low, i, low[k]))
