@@ -19,7 +19,10 @@ from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS, WORDS
 from .mentions import Span
 
 _CONFLICT_HEADS = WORDS["conflict_heads"]
-_CUES = SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"]
+_CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"]
+         | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
+_REGIME_HEADS = WORDS["regime_heads"]
+_SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
 _CONFLICT_CONTEXT = WORDS["conflict_context"]
 _COOP_CONTEXT = WORDS["coop_context"]
@@ -38,6 +41,19 @@ _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recent
 _RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", "in return")
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = WORDS["not_after_single"]
+_DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
+_GENERIC_AFTER = WORDS["generic_after_head"]
+_FIGHTING_NOUNS = WORDS["fighting_nouns"]
+_JUDGING_VERBS = WORDS["judging_verbs"]
+_STANCE_NOUNS = WORDS["stance_nouns"]
+_STANCE_JUDGING = WORDS["stance_judging_verbs"]
+_PEACE_WORDS = WORDS["peace_words"]
+_FORCE_WORDS = WORDS["force_words"]
+_PARENTHETICAL = WORDS["parenthetical_openers"]
+_SECONDARY = WORDS["secondary_markers"]
+_GOVERNMENT_HEADS = WORDS["government_heads"]
+_OUTCOME_NOUNS = WORDS["outcome_nouns"]
+_NOT_MODIFIERS = WORDS["not_modifiers"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -48,6 +64,25 @@ def _state_ids(gazetteer: Gazetteer) -> frozenset[str]:
     if cached is None or cached[0] is not gazetteer:
         cached = (gazetteer, frozenset(a for a, actor in gazetteer.actors.items() if actor.kind == "state"))
         _STATE_IDS[id(gazetteer)] = cached
+    return cached[1]
+
+
+_CAPITALS: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
+
+
+def _capitals(gazetteer: Gazetteer) -> dict[str, str]:
+    """A state's capital as lowercased, space-separated tokens -> the state."""
+    cached = _CAPITALS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        from ..text import tokenize
+
+        table = {}
+        for a in sorted(gazetteer.actors):
+            actor = gazetteer.actors[a]
+            if actor.kind == "state" and actor.capital:
+                table.setdefault(" ".join(t.text.lower() for t in tokenize(actor.capital)), a)
+        cached = (gazetteer, table)
+        _CAPITALS[id(gazetteer)] = cached
     return cached[1]
 
 
@@ -73,6 +108,7 @@ class Discourse:
         self.deed_relations = {w: rel for rel, name in (("tensionWith", "deeds_tension"), ("attacks", "deeds_force"),
                                                         ("sanctions", "deeds_sanction"))
                                for w in engine.lists.get(name, ())}
+        self.deed_relations.update((w, "aids") for w in WORDS["deeds_aid"])
         self.deeds = engine.lists.get("deeds", frozenset()) | frozenset(self.deed_relations)
         self.bodies = engine.lists.get("bodies", frozenset()) | frozenset(
             w + "s" for w in engine.lists.get("bodies", ()))
@@ -87,16 +123,22 @@ class Discourse:
         self.pair_order: OrderedDict[tuple[str, str], None] = OrderedDict()  # least recent first, bounded
         self.recent_orgs: list[str] = []
         self.recent_groups: dict[int, list[str]] = {}  # size -> the last coordinated group of that many states
+        self.last_coordinated: tuple[str, str] | None = None  # the last two states joined as a subject
         self.last_person_actor: str | None = None
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
         self.relations: deque[Relation] = deque(maxlen=_RELATIONS_KEPT)  # the most recent, for back-references
+        self.secondary: set[tuple] = set()  # (document, sentence) whose agreements are secondary ("a separate deal")
+        self.act_age = 99  # sentences since one stated an act or referred back to one
+        self.act_named = False  # whether the sentence being read refers back to an act
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
+        spans = self._capitals_of_named_states(spans, low)
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
+                and "both" not in low and "two" not in low \
                 and not events and self.deeds.isdisjoint(low):
             return spans
         covered = set()
@@ -106,6 +148,8 @@ class Discourse:
         n = len(low)
         i = 0
         deed_doer = None
+        acts: list[tuple[int, str, str | None]] = []  # back-references to acts: (token, doer, the one it befell)
+        salient: list[int] = []  # descriptions resolved to the document's most salient state
         while i < n:
             w = low[i]
             if i in covered:
@@ -136,6 +180,18 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            if w == "it" and i > 0 and low[i - 1] in _JUDGING_VERBS and self.act_age <= 1:
+                # "... Qatar condemned the strike. The UN called it a violation of Qatar's sovereignty": the act
+                # just reported, by its doer
+                named = self._states_named(spans, i)  # (the doer may be named, not as the one who judges)
+                doer = next((r.subject for r in reversed(self.relations) if r.predicate in _ACTS
+                             and self._is_state(r.subject)), None)
+                if doer is not None and (not named or named[-1].actor != doer):
+                    acts.append((i, doer, self._victim(doer, "")))
+                    out.append(Span(i, i + 1, doer, "coref"))
+                    covered.add(i)
+                    i += 1
+                    continue
             if w in ("it", "them") and i > 0 and (low[i - 1] in ("with", "against", "to", "on", "from", "toward",
                                                                    "towards") or low[i - 1] in self.object_verbs) \
                     and i not in covered:
@@ -156,7 +212,9 @@ class Discourse:
                 k = i + 1  # "the three Sahel states": up to two modifiers before the head
                 while k < n and k - i <= 2 and low[k] not in PAIR_COREF_HEADS and low[k].isalpha() and k not in covered:
                     k += 1
-                members = self.recent_groups.get(_NUMBERS[w]) if k < n and low[k] in PAIR_COREF_HEADS else None
+                members = None
+                if k < n and low[k] in PAIR_COREF_HEADS:
+                    members = self._group_in_sentence(spans, low, i, _NUMBERS[w]) or self.recent_groups.get(_NUMBERS[w])
                 if members:  # "its four neighbours": the last group of four states
                     for offset, actor in enumerate(members):
                         out.append(Span(i if offset == 0 else k, k if offset == 0 else k + 1, actor, "pair"))
@@ -181,6 +239,18 @@ class Discourse:
                     covered.update((i, i + 1))
                     i += 2
                     continue
+            if (w == "both" and i == 0 or w == "the" and i + 1 < n and low[i + 1] == "two") and i + 2 < n \
+                    and self._pronoun_follows(low, i + (1 if w == "both" else 2)):
+                # "Both condemned the launch", "the two later agreed to ...", "trade between the two": the pair
+                # the sentence or the last one joined
+                pair = self._coordinated_pair(spans, low, i) or self.last_coordinated or self._pair(exclude=())
+                if pair:
+                    j = i + (1 if w == "both" else 2)
+                    out.append(Span(i, j - 1 if j - 1 > i else i + 1, pair[0], "pair"))
+                    out.append(Span(j - 1, j, pair[1], "pair"))
+                    covered.update(range(i, j))
+                    i = j
+                    continue
             if w in ("both", "two") or (w == "the" and i + 1 < n and low[i + 1] == "two"):
                 k = i + 1 if w != "the" else i + 2
                 start_head = k
@@ -194,12 +264,18 @@ class Discourse:
                         k = patron.j
                         continue
                     k += 1
+                absorbed = None
                 if k < n and low[k] in PAIR_COREF_HEADS and k not in covered:
                     if patron is not None and low[k] not in ("allies", "partners"):
-                        i = k + 1
-                        continue
+                        if patron.kind != "modifier":
+                            i = k + 1
+                            continue
+                        # "the two South American neighbours": an adjective of the description, not a patron
+                        absorbed, patron = patron, None
                     before = self._states_before(spans, low, i)
+                    owner = None
                     if i > 0 and low[i - 1] in ("its", "their") and before:
+                        owner = before[-1]
                         before = before[:-1]  # "Washington applauded ... its two partners": not Washington
                     if patron is not None:
                         before = [a for a in before if a != patron.actor]
@@ -226,13 +302,43 @@ class Discourse:
                     pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
+                    if pair and absorbed is not None and absorbed.actor in pair:
+                        pair = None
+                    if pair and patron is None and owner is not None and low[k] == "allies" and owner not in pair \
+                            and low[i - 1] == "its":
+                        self.patron_links.append((owner, pair))  # "Washington hailed ... its two allies"
                     if pair:
-                        if patron is not None:
+                        if patron is not None and self._is_state(patron.actor):
                             self.patron_links.append((patron.actor, pair))
-                            out.remove(patron)  # "two US allies" stands for the pair; the US link is kept aside
+                        elif patron is not None and low[k] == "allies":  # "the two NATO allies": of each other
+                            self.patron_links.append((pair[0], pair[1:]))
+                        if patron is not None or absorbed is not None:
+                            out.remove(patron or absorbed)  # "two US allies" stands for the pair; the US link is kept aside
                         a, b = pair
                         out.append(Span(i, k, a, "pair"))
                         out.append(Span(k, k + 1, b, "pair"))
+                        covered.update(range(i, k + 1))
+                        i = k + 1
+                        continue
+            if w in ("the", "these", "those") and i + 1 < n and low[i + 1] not in ("two", "both"):
+                # "The neighbours agreed ...", "warned the pair", "those nations": the pair named in the sentence,
+                # else the pair the document is about, without the states acting on it here
+                k = i + 1
+                while k < n and k - i <= _ADJ_OK and low[k] not in PAIR_COREF_HEADS and low[k] not in \
+                        _DEFINITE_PAIR_HEADS and (low[k].isalpha() or low[k] == "-") and k not in covered \
+                        and low[k] not in SINGLE_COREF_HEADS and low[k] not in _NOT_MODIFIERS:
+                    k += 1
+                head = low[k] if k < n else ""
+                if head and k not in covered and tokens[k].text[:1].islower() and (
+                        head in _DEFINITE_PAIR_HEADS or w != "the" and head in PAIR_COREF_HEADS) and (
+                        k + 1 >= n or low[k + 1] not in (_GENERIC_AFTER if w != "the" else ("of", "'s", "'"))):
+                    pair = self._coordinated_pair(spans, low, i)
+                    if pair is None:
+                        acting = {s.actor for s in self._states_named(spans, i)}
+                        pair = self._pair(exclude=acting, head=head, context=low[max(0, i - 4):k + 8])
+                    if pair:
+                        out.append(Span(i, k, pair[0], "pair"))
+                        out.append(Span(k, k + 1, pair[1], "pair"))
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
@@ -248,8 +354,9 @@ class Discourse:
                     relation = events[low[k]]
                     remembered = self.last_event[relation]
                     subject = remembered[0]
-                    here = {s.actor for s in spans}
-                    if relation in self.symmetric and not (set(remembered) & here):
+                    here = {s.actor for s in spans if s.j <= i}  # (not a state a later clause names, unless
+                    named = set(remembered) <= {s.actor for s in spans}  # it names them all itself)
+                    if relation in self.symmetric and not (set(remembered) & here) and not named:
                         # the parties as adjacent pair spans: the parser's phrase names them all
                         for m, actor in enumerate(remembered):
                             out.append(Span(i if m == 0 else k, k if m == 0 else k + 1, actor, "pair"))
@@ -265,21 +372,25 @@ class Discourse:
                         i = k + 1
                         continue
                     if relation not in self.symmetric:
+                        acts.append((i, subject, remembered[1] if len(remembered) > 1 else None))
                         out.append(Span(i, k + 1, subject, "coref"))
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            judged = i > 0 and (low[i - 1] in _JUDGING_VERBS or low[i - 1] in _STANCE_JUDGING)
+            deeds = self.deeds | _STANCE_NOUNS if judged and w in ("the", "this") else self.deeds
             if (w in ("the", "this", "that") or w == "a" and i > 0 and low[i - 1] == ",") and i + 1 < n \
-                    and not self.deeds.isdisjoint(low[i + 1:i + 4]):  # (", a move Beijing condemned": an apposition)
+                    and not deeds.isdisjoint(low[i + 1:i + 4]):  # (", a move Beijing condemned": an apposition)
                 k = i + 1
-                while k < n and k - i <= 2 and low[k] not in self.deeds and low[k].isalpha() \
+                while k < n and k - i <= 2 and low[k] not in deeds and low[k].isalpha() \
                         and tokens[k].text[:1].islower() and k not in covered:
                     k += 1
-                if k < n and low[k] in self.deeds and k not in covered and tokens[k].text[:1].islower() and (
+                if k < n and low[k] in deeds and k not in covered and tokens[k].text[:1].islower() and (
                         k + 1 >= n or low[k + 1] not in _DOER_PREPS):
                     # "North Korea test-fired a missile. Tokyo and Seoul condemned the launch": who did the deed
                     doer = deed_doer or (self._apposed_doer(spans, low, i, k) if w == "a" else self._doer(spans, low, i, low[k]))
                     if doer is not None:
+                        acts.append((i, doer, self._victim(doer, low[k])))
                         deed_doer = doer  # "called the deployment a provocation, and Brazil voiced concern over the move"
                         out.append(Span(i, k + 1, doer, "coref"))
                         covered.update(range(i, k + 1))
@@ -293,6 +404,15 @@ class Discourse:
                 out.append(Span(0, 1, self.last_subject, "coref"))
                 covered.add(0)
                 i = 1
+                continue
+            if i == 0 and w == "the" and n > 2 and low[1] in _GOVERNMENT_HEADS and 1 not in covered \
+                    and low[2] not in ("of", "in", "at", "'s", "'") and self.last_subject is not None \
+                    and self._is_state(self.last_subject) and tokens[1].text[:1].islower():
+                # "... Khartoum's army-led government has deepened ties with Moscow. The government has also
+                # accused ...": the state the last sentence was about
+                out.append(Span(0, 2, self.last_subject, "coref"))
+                covered.update((0, 1))
+                i = 2
                 continue
             if w in ("its", "their") and i > 0 and i + 1 < n:
                 k = i + 1
@@ -325,11 +445,13 @@ class Discourse:
                         continue
             if w in ("the", "this") and i + 1 < n:
                 k = i + 1
-                while k < n and k - i <= _ADJ_OK and low[k] not in SINGLE_COREF_HEADS and low[k].isalpha() \
+                while k < n and k - i <= _ADJ_OK and low[k] not in _SINGLE_HEADS and low[k].isalpha() \
                         and tokens[k].text[:1].islower() and k not in covered:
                     k += 1
-                if k < n and low[k] in SINGLE_COREF_HEADS and tokens[k].text[:1].islower() and k not in covered \
-                        and (k + 1 >= n or low[k + 1] not in _NOT_AFTER_SINGLE):
+                named_after = k + 2 < n and low[k + 1] in ("in", "of", "at") and any(s.i == k + 2 for s in spans)
+                if k < n and low[k] in _SINGLE_HEADS and tokens[k].text[:1].islower() and k not in covered \
+                        and (k + 1 >= n or low[k + 1] not in _NOT_AFTER_SINGLE) and not named_after:
+                    # ("the junta in Bamako" is named by its seat)
                     # a state named earlier in this sentence, across a comma, is the likeliest referent
                     # ("X is receiving technology, helping the isolated state advance"); one in the same
                     # simple clause is not ("Ethiopia criticised the isolated state")
@@ -337,9 +459,18 @@ class Discourse:
                     named = self._states_named(spans, i)
                     if low[k] in _STATE_FORMS:  # "the kingdom": only a state whose official name has that form
                         named = [s for s in named if self._has_form(s.actor, low[k])]
-                    for s in reversed(named):
+                    for m in range(len(named) - 1, -1, -1):
+                        s = named[m]
                         if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
                             target = s.actor
+                            if s.j + 1 < n and low[s.j] == "," and low[s.j + 1] in _PARENTHETICAL:
+                                # "Moscow, which delivered vehicles to the country": a relative clause on the
+                                # state does not refer to it, but to the state before it; "France, whose envoy
+                                # was expelled, withdrew troops from the country": nor does its main clause (a
+                                # participle does: "protested to Beijing, accusing the country of ...")
+                                relative = s.j + 1 < n and low[s.j + 1] in ("which", "who") and "," not in low[s.j + 1:i]
+                                earlier = [x.actor for x in named[:m] if x.actor != s.actor]
+                                target = earlier[-1] if relative and earlier else None
                         break
                     if target is None and i > 0 and low[i - 1] in _OBJECT_PREPS and len(named) >= 2 \
                             and named[-1].i > 0 and low[named[-1].i - 1] in _OBJECT_PREPS \
@@ -348,14 +479,72 @@ class Discourse:
                         # sentence's subject acted on just before
                         target = named[-1].actor
                     exclude = {s.actor for s in spans if s.j <= i}
-                    target = target or self._single(exclude=exclude, head=low[k])
+                    if target is None and i == 0 and low[k] in _REGIME_HEADS and self.last_subject is not None \
+                            and self._is_state(self.last_subject):
+                        target = self.last_subject  # "X's rulers expelled ... . The junta has since turned to ..."
+                    if target is None:
+                        target = self._single(exclude=exclude, head=low[k])
+                        if target:
+                            salient.append(i)
                     if target:
                         out.append(Span(i, k + 1, target, "coref"))
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
             i += 1
+        self.act_named = bool(acts)
+        if acts and salient:
+            # "The island's government condemned the exercises": who reacts to an act is not its doer but the one
+            # it befell
+            for m, span in enumerate(out):
+                if span.i in salient and span.kind == "coref":
+                    victim = next((v for (t, doer, v) in acts if t > span.i and doer == span.actor and v
+                                   and v != doer and self._is_state(v)), None)
+                    if victim is not None:
+                        out[m] = Span(span.i, span.j, victim, "coref")
         return sorted(out, key=lambda s: s.i)
+
+    def _victim(self, doer: str, deed: str) -> str | None:
+        """The state the doer's last act of a deed's kind (or its last act) befell."""
+        relation = self.deed_relations.get(deed)
+        if relation in self.last_event and self.last_event[relation][0] == doer and relation not in self.symmetric \
+                and len(self.last_event[relation]) > 1:
+            return self.last_event[relation][1]
+        return next((r.object for r in reversed(self.relations) if r.predicate in _ACTS and r.subject == doer), None)
+
+    def _capitals_of_named_states(self, spans: list[Span], low: list[str]) -> list[Span]:
+        """A city that seats an organization and is the capital of a state the sentence has named stands for that
+        state: "broke off relations with Belgium, accusing Brussels of ..." (not the EU)."""
+        if not any(s.kind in ("seat", "capital") and not self._is_state(s.actor) for s in spans):
+            return spans
+        capitals = _capitals(self.gazetteer)
+        out = list(spans)
+        for m, s in enumerate(spans):
+            if s.kind in ("seat", "capital") and not self._is_state(s.actor):
+                state = capitals.get(" ".join(low[s.i:s.j]))
+                if state is not None and any(x.actor == state and x.j <= s.i and x.kind not in ("modifier", "origin")
+                                             for x in spans):
+                    out[m] = Span(s.i, s.j, state, "capital")
+        return out
+
+    def _group_in_sentence(self, spans: list[Span], low: list[str], i: int, size: int) -> list[str] | None:
+        """ "Australia signed a pact with the US and Britain ..., Beijing, which accuses the three partners of ...":
+        the states the sentence named before token ``i``, but the one a relative clause ending there is about,
+        when they are as many as the description says."""
+        named = self._states_named(spans, i)
+        if named and named[-1].j + 1 < i and low[named[-1].j] == "," and low[named[-1].j + 1] in ("which", "who"):
+            named = [s for s in named if s.actor != named[-1].actor]
+        distinct = list(dict.fromkeys(s.actor for s in named))
+        return distinct if len(distinct) == size else None
+
+    def _pronoun_follows(self, low: list[str], k: int) -> bool:
+        """Whether "both" or "the two" at ``k`` stands alone: a verb, an auxiliary, an adverb or the end of the
+        clause follows, not a noun it determines."""
+        if k >= len(low):
+            return True
+        nxt = low[k]
+        return nxt in _NOT_MODIFIERS or nxt in _CLAUSE_OPENERS or nxt in (".", "?", "!", ":") \
+            or nxt.endswith("ed") or nxt.endswith("ly") or nxt in _PRONOUN_VERBS
 
     def _states_named(self, spans: list[Span], i: int) -> list[Span]:
         """The mentions before token ``i`` that name a state acting, not as an adjective ("Chinese drills")."""
@@ -471,15 +660,17 @@ class Discourse:
             elif any(w in _COOP_CONTEXT for w in context):
                 polarity = "cooperation"
         scores = self.pair_scores[polarity] if polarity else self.pair_scores[""]
+        if exclude:
+            scores = {p: v for p, v in scores.items() if not set(p) & set(exclude)}
         if scores:
             n = len(self.pair_order)
             rank = {p: i for i, p in enumerate(self.pair_order)}
             return max(scores, key=lambda p: (scores[p] + 0.5 * (rank[p] + 1) / n, p))
-        if self.last_pair:
+        if self.last_pair and not set(self.last_pair) & set(exclude):
             return self.last_pair
         distinct: list[str] = []
         for a in reversed(self.recent):
-            if a not in distinct:
+            if a not in distinct and a not in exclude:
                 distinct.append(a)
             if len(distinct) == 2:
                 return (distinct[1], distinct[0])
@@ -497,11 +688,23 @@ class Discourse:
         links, self.patron_links = self.patron_links, []
         return links
 
+    def _main(self, r: Relation) -> bool:
+        """Whether a relation is not from a sentence on a secondary agreement, unless all are."""
+        return (r.doc, r.sentence_index) not in self.secondary
+
     def last_pact(self) -> list[str]:
-        """The parties of the most recent agreement or alliance: "the pact", "the deal"."""
+        """The parties of the most recent agreement or alliance: "the pact", "the deal"; one called separate only
+        when no other was stated."""
+        for main in (True, False):
+            parties = self._last_pact(main)
+            if parties:
+                return parties
+        return []
+
+    def _last_pact(self, main: bool) -> list[str]:
         for k in range(len(self.relations) - 1, -1, -1):
             r = self.relations[k]
-            if r.predicate in ("agreesWith", "alliedWith"):
+            if r.predicate in ("agreesWith", "alliedWith") and (self._main(r) or not main):
                 same = [x for x in self.relations if x.sentence_index == r.sentence_index and x.doc == r.doc
                         and x.predicate in ("agreesWith", "alliedWith")]
                 return sorted({a for x in same for a in (x.subject, x.object)})
@@ -517,15 +720,16 @@ class Discourse:
         return None
 
     def last_agreement(self) -> tuple[str, str] | None:
-        for r in reversed(self.relations):
-            if r.predicate == "agreesWith":
-                return (r.subject, r.object)
+        for main in (True, False):
+            for r in reversed(self.relations):
+                if r.predicate == "agreesWith" and (self._main(r) or not main):
+                    return (r.subject, r.object)
         return None
 
     def implicit_source(self, recipient: str) -> str | None:
-        """ "In return, X is receiving technology": whom X supplied last."""
+        """ "In return, X is receiving technology": whom X supplied, or sent troops or aid to, last."""
         for r in reversed(self.relations):
-            if r.predicate == "supplies" and r.subject == recipient and not r.negated:
+            if r.predicate in ("supplies", "aids") and r.subject == recipient and not r.negated:
                 return r.object
         return None
 
@@ -555,9 +759,22 @@ class Discourse:
             if len(distinct) >= 2:
                 self.last_leaders = (distinct[0], distinct[1])
         asserted = [r for r in relations if not r.negated]
+        if first is not None and not first.prep and first.actors and self._is_state(first.actors[0]) \
+                and not any(r.predicate == "attacks" for r in asserted) and not _FORCE_WORDS.isdisjoint(frame.lowers):
+            # "Tehran retaliated with a missile barrage on an air base in Qatar": its attack, on no state named
+            self.last_event["attacks"] = (first.actors[0],)
+            self.act_named = True
+        self.act_age = 0 if self.act_named or any(r.predicate in _ACTS for r in asserted) else self.act_age + 1
+        self.act_named = False
         fresh: dict[str, list[str]] = {}
+        secondary = not _SECONDARY.isdisjoint(frame.lowers)  # "under a separate agreement": not "the agreement"
+        if secondary and asserted:
+            self.secondary.add((asserted[0].doc, asserted[0].sentence_index))
         for r in asserted:
             if self._is_state(r.subject) and (self._is_state(r.object) or r.predicate in self.symmetric):
+                if r.predicate in self.symmetric and secondary and r.predicate in self.last_event \
+                        and r.predicate not in fresh:
+                    continue
                 if r.predicate in self.symmetric:  # every party of the sentence's agreements, talks or wars
                     party = fresh.setdefault(r.predicate, [])
                     party.extend(a for a in (r.subject, r.object) if a not in party)
@@ -567,10 +784,16 @@ class Discourse:
             if self._is_state(r.subject) and self._is_state(r.object):
                 polarity = "conflict" if QUAD_CLASSES.get(r.predicate, "").endswith("Conflict") else "cooperation"
                 self._score_pair(r.subject, r.object, 2.0 if r.predicate in self.symmetric else 1.0, polarity)
+                if r.predicate == "agreesWith" and not _PEACE_WORDS.isdisjoint(frame.lowers):
+                    # "initialled a peace agreement": the parties of a peace deal were in conflict, and when the
+                    # document opens with it, that conflict is the one it is about
+                    self._score_pair(r.subject, r.object, 3.0 if not self.relations else 2.0, "conflict")
         for g in frame.groups:
             st = list(dict.fromkeys(a for a in g.actors if self._is_state(a)))
             if len(st) == 2 and not any(sp.kind == "pair" for sp in g.spans):
                 self._score_pair(st[0], st[1], 1.0)
+                if not g.prep and not g.possessive:
+                    self.last_coordinated = (st[0], st[1])  # "Tokyo and Seoul ...": a later "Both condemned"
             if len(st) >= 3:
                 self.recent_groups[len(st)] = st
         states = [r for r in asserted if self._is_state(r.subject) and self._is_state(r.object)]
@@ -599,7 +822,10 @@ class Discourse:
         out = {}
         for w in low:
             lem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-            relation = self.event_nouns.get(w) or self.event_nouns.get(lem)
+            relation = self.event_nouns.get(w) or self.event_nouns.get(lem) or (
+                "atWarWith" if w in _FIGHTING_NOUNS else None)
+            if relation is None and w in _OUTCOME_NOUNS:  # "welcomed the outcome": of the deal, else of the talks
+                relation = "agreesWith" if "agreesWith" in self.last_event else "meetsWith"
             if relation in self.last_event:
                 out[w] = relation
         return out
