@@ -287,9 +287,10 @@ def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
 # whatever the token-window rules read off it
+# ("sanctioned three shipping firms": sanctions on companies are not between states, decision 3; "ordered its
+# troops to withdraw": troops are no goods)
 _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
-                    ("targets", "meetsWith"), ("makers", "sanctions"))  # ("sanctioned three shipping firms":
-# sanctions on companies are not between states, decision 3)
+                    ("targets", "meetsWith"), ("makers", "sanctions"), ("troops", "supplies"))
 
 
 def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:

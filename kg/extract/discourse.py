@@ -568,7 +568,8 @@ class Discourse:
             if parties:
                 return parties[0]
         for r in reversed(self.relations):  # the last act stated (not a reaction to one): "denounced the move"
-            if r.predicate in _ACTS and self._is_state(r.subject) and r.subject not in before:
+            if r.predicate in _ACTS and self._is_state(r.subject) and r.subject not in before and (
+                    relation is None or r.predicate == relation):  # ("the expulsion": not a later aid)
                 return r.subject
         coordinated = all(set(low[a.j:b.i]) <= _COORDINATION for a, b in zip(states, states[1:]))
         if len(before) >= 2 and not coordinated:  # ("Tokyo and Seoul condemned the launch": one group reacts)
