@@ -176,7 +176,7 @@ OMN|Oman|Q842|Omani|Muscat|
 PAK|Pakistan|Q843|Pakistani|Islamabad|
 PLW|Palau|Q695|Palauan|Ngerulmud|
 PAN|Panama|Q804|Panamanian|Panama City|
-PNG|Papua New Guinea|Q691|Papua New Guinean|Port Moresby|
+PNG|Papua New Guinea|Q691|Papua New Guinean|Port Moresby|PNG
 PRY|Paraguay|Q733|Paraguayan|Asunción|
 PER|Peru|Q419|Peruvian|Lima|
 PHL|Philippines|Q928|Filipino;Philippine|Manila|the Philippines
