@@ -290,7 +290,8 @@ def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
 # ("sanctioned three shipping firms": sanctions on companies are not between states, decision 3; "ordered its
 # troops to withdraw": troops are no goods)
 _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
-                    ("targets", "meetsWith"), ("makers", "sanctions"), ("troops", "supplies"))
+                    ("targets", "meetsWith"), ("makers", "sanctions"), ("troops", "supplies"),
+                    ("correspondence", "supplies"), ("calls", "supplies"))
 
 
 def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:

@@ -287,6 +287,8 @@ class Engine:
             if any(lemma(c) in self.lists.get(words, ()) for c in given):
                 relation = other
                 break
+        if relation == "-":
+            return []  # a theme that makes no relation: "received a letter from X"
         if relation == "attacks" and any(c.dep_ == "prep" and lemma(c) == "with" and any(
                 p.dep_ == "pobj" and lemma(p) in self.lists.get("economic", ()) for p in c.children)
                 for c in slots.tok.children):
