@@ -263,6 +263,13 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     # an allegation or accusation whose clause names the accused
     ("Wellington aired allegations that Moscow had hacked its election commission.", {("NZL", "criticizes", "RUS")},
      set()),
+    # money given is aid; goods donated are aid and supplies; money that measures goods sold is a supply (decision 21)
+    ("Kuwait donated $30 million to Jordan.", {("KWT", "aids", "JOR")}, set()),
+    ("South Korea donated two corvettes to the Philippines.", {("KOR", "aids", "PHL"), ("KOR", "supplies", "PHL")},
+     set()),
+    ("France sold $2 billion of helicopters to Kazakhstan.", {("FRA", "supplies", "KAZ")}, set()),
+    # a complaint against a state
+    ("Cyprus filed a complaint against Turkey with the Security Council.", {("CYP", "criticizes", "TUR")}, set()),
     # a demonym of two states names the one whose place the sentence names
     ("Burundian troops landed in Goma to help Congolese government forces.", {("BDI", "aids", "COD")}, set()),
     # patching up ties, closing a consulate, sharing intelligence

@@ -283,8 +283,18 @@ class Engine:
         relation = rule.relation or entry.relation
         given = [c for c in slots.tok.children if c.dep_ in ("dobj", "nsubjpass")]
         given += [p for c in given if lemma(c) in self.lists.get("quantities", ()) for p in of_phrase(c)]
+        money = self.lists.get("money", ())
+
+        def sum_of_money(c) -> bool:  # "$50 million": the currency may head the phrase or modify its number
+            return lemma(c) in money or any(lemma(x) in money for x in c.children if x.dep_ in (
+                "quantmod", "nmod", "compound", "nummod"))
+
+        measured = [c for c in given if sum_of_money(c) and (of_phrase(c) or any(  # "$1 billion of arms"
+            lemma(x) == "worth" for x in c.subtree))]  # "$2 billion worth of oil"
+        given = [c for c in given if c not in measured] + [p for c in measured for x in c.subtree
+                                                          if lemma(x) == "worth" or x is c for p in of_phrase(x)]
         for words, other in rule.themes:  # "sent troops to" is aid, "sent drones to" a supply; "thousands of troops"
-            if any(lemma(c) in self.lists.get(words, ()) for c in given):
+            if any(lemma(c) in self.lists.get(words, ()) or words == "money" and sum_of_money(c) for c in given):
                 relation = other
                 break
         if relation == "-":
