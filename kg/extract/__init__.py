@@ -32,7 +32,7 @@ from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
 from .lexicon import WORDS
-from .mentions import DocumentMentions, MentionIndex, Span
+from .mentions import DocumentMentions, MentionIndex, Span, find_makers
 from .places import place_index
 from .rules import RUN_WORDS, RuleSet
 
@@ -267,7 +267,10 @@ def find_places(tokens, spans) -> list[Span]:
     whose actor is the place's state. Only the parse rules see them, and only as the target of the relations
     of [lists] place_relations."""
     taken = {k for s in spans for k in range(s.i, s.j)}
-    return [Span(i, j, state, "place") for i, j, state in place_index().find([t.text for t in tokens], taken)]
+    words = [t.text for t in tokens]
+    places = [Span(i, j, state, "place") for i, j, state in place_index().find(words, taken)]
+    taken.update(k for s in places for k in range(s.i, s.j))
+    return places + find_makers(words, taken)  # (weapons and their makers: suppliers only, kind "maker")
 
 
 def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
@@ -497,7 +500,10 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
     place_relations = engine.lists.get("place_relations", frozenset())
     unplaced = engine.lists.get("unplaced_states", frozenset())
     out: list[Candidate] = []
+    maker_relations = engine.lists.get("maker_relations", frozenset())
     for hit in engine.hits(sent):
+        if hit.object.kind == "maker" or hit.subject.kind == "maker" and hit.predicate.lower() not in maker_relations:
+            continue  # a weapon's maker stands for its state only as the supplier (decision 21)
         if hit.subject.kind == "place" or hit.object.kind == "place" and (
                 hit.predicate.lower() not in place_relations or hit.object.actor.lower() in unplaced):
             continue  # a place stands for its state only as the target of force

@@ -134,6 +134,49 @@ def _match(entries: list[_Entry], words: list[str], i: int) -> _Entry | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _arms_makers() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
+    """``data/arms_makers.tsv`` by first word: ``(tokens, state, stands alone)``, longest first."""
+    from importlib import resources
+
+    out: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+    text = resources.files("kg.extract.data").joinpath("arms_makers.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for name, state, alone in rows[1:]:
+        toks = tuple(t.text for t in tokenize(name))
+        out.setdefault(toks[0], []).append((toks, state.strip(), alone.strip() == "yes"))
+    for entries in out.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return out
+
+
+def find_makers(words: list[str], taken: set[int]) -> list[Span]:
+    """Weapons and arms makers of ``data/arms_makers.tsv`` as spans of kind ``maker`` for their state: "Saab
+    Gripen jets", "the S-400" (a name that is also a person's or a common word only before goods). Only the
+    parse rules see them, and only as the supplier of goods (decision 21)."""
+    makers = _arms_makers()
+    n = len(words)
+    out: list[Span] = []
+    i = 0
+    while i < n:
+        span = None
+        if words[i] in makers and i not in taken:
+            for toks, state, alone in makers[words[i]]:
+                j = i + len(toks)
+                if tuple(words[i:j]) != toks or taken.intersection(range(i, j)):
+                    continue
+                if alone or any(words[k].lower().strip("-") in GOODS or words[k] in makers or k == j and re.fullmatch(
+                        r"[A-Z0-9]+(?:-[A-Z0-9]+)*s?", words[k]) for k in range(j, min(n, j + 3))):
+                    span = Span(i, j, state, "maker")
+                break
+        if span is not None:
+            out.append(span)
+            i = span.j
+        else:
+            i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def _dated_leaders() -> "_DatedLeaders":
     """PETRARCH2's dated leaders and officials (``data/leaders.tsv``) by first word: ``(entry, start, end)``
     with ISO dates. Names the gazetteer has are found as the gazetteer's first (the table is asked only

@@ -480,6 +480,11 @@ class Slots:
                     ref = self.sent.actor_at.get(c.i)
                     if ref is not None and c.dep_ in ("amod", "compound", "poss", "nmod"):
                         out.append(ref)
+                # a weapon or its maker named inside the phrase ("Saab Gripen fighter jets") or as the thing itself
+                # ("received the S-400")
+                out.extend(ref for x in t.subtree if (ref := self.sent.actor_at.get(x.i)) is not None
+                           and ref.kind == "maker" and (x.i == t.i or x.i < t.i and x.dep_ in ("compound", "amod", "nmod"))
+                           and ref not in out)
         return out
 
     def slot_of_from(self) -> list[ActorRef]:
