@@ -271,6 +271,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     # a weapon or arms maker names its state as the supplier only (decision 21; data/arms_makers.tsv)
     ("Croatia bought 12 used Rafale jets in 2021.", {("FRA", "supplies", "HRV")}, set()),
     ("Greek F-16s intercepted Turkish fighter jets over the Aegean.", {("GRC", "attacks", "TUR")}, set()),
+    # a measure aimed by its verb, imposed by a participle's agent; a measure that hits is no force
+    ("The tariffs, announced by Washington on Friday, target Mexico's steel exports.", {("USA", "sanctions", "MEX")},
+     set()),
+    ("Chinese tariffs hit Australian wine.", {("CHN", "sanctions", "AUS")}, set()),
     # a complaint against a state
     ("Cyprus filed a complaint against Turkey with the Security Council.", {("CYP", "criticizes", "TUR")}, set()),
     # a demonym of two states names the one whose place the sentence names

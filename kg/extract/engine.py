@@ -299,6 +299,9 @@ class Engine:
                 break
         if relation == "-":
             return []  # a theme that makes no relation: "received a letter from X"
+        if relation == "attacks" and any(c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in self.lists.get("economic", ())
+                                         for c in slots.tok.children):
+            return []  # "US tariffs hit Chinese steel": a measure, not force
         if relation == "attacks" and any(c.dep_ == "prep" and lemma(c) == "with" and any(
                 p.dep_ == "pobj" and lemma(p) in self.lists.get("economic", ()) for p in c.children)
                 for c in slots.tok.children):

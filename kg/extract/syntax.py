@@ -163,8 +163,8 @@ class Slots:
         event = role == "target" and low in self.sent.words("events")
         if role == "target" and not body and not event and low in self.sent.words("traded"):
             # "duties on goods from Serbia", "a ban on Japanese seafood imports": where the goods come from
-            found = [self.sent.actor_at[c.i] for c in tok.children
-                     if c.dep_ in ("amod", "compound", "nmod") and c.i in self.sent.actor_at]
+            found = [self.sent.actor_at[c.i] for c in tok.children  # ("Iran's oil exports": the exporter's)
+                     if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.sent.actor_at]
             found += self._prep_objects(tok, ("from",))
             for c in tok.children:  # "imports of Moldovan fruit"
                 if not found and c.dep_ == "prep" and lemma(c) == "of":
@@ -529,6 +529,18 @@ class Slots:
 
     def slot_by(self) -> list[ActorRef]:
         return self._prep_objects(self.tok, ("by", "from"))
+
+    def slot_acl_agent(self) -> list[ActorRef]:
+        """Who did what a participle says of the noun: "the sanctions, imposed by Washington in May"."""
+        return [a for c in self._children(self.tok, ("acl",)) if c.tag_ == "VBN" and lemma(c) not in self.sent.words(
+                "imputing") for a in self._prep_objects(c, ("by",)) if a.kind != "place"]
+
+    def slot_aimed_at(self) -> list[ActorRef]:
+        """What a measure is aimed at when it is the subject of a verb of aiming: "the sanctions target Iran's oil
+        exports", "the tariffs hit Chinese steel" ([lists] aiming)."""
+        if self.tok.dep_ != "nsubj" or lemma(self.tok.head) not in self.sent.words("aiming"):
+            return []
+        return [a for o in self._children(self.tok.head, ("dobj",)) for a in self.actors(o, "target")]
 
     def slot_imputed(self) -> list[ActorRef]:
         return self._imputed(self.tok)
