@@ -275,6 +275,8 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("The tariffs, announced by Washington on Friday, target Mexico's steel exports.", {("USA", "sanctions", "MEX")},
      set()),
     ("Chinese tariffs hit Australian wine.", {("CHN", "sanctions", "AUS")}, set()),
+    # a measure on goods from a state is on that state, and the goods are no supply
+    ("Ottawa ordered 10% tariffs on all goods from Brazil.", {("CAN", "sanctions", "BRA")}, set()),
     # a complaint against a state
     ("Cyprus filed a complaint against Turkey with the Security Council.", {("CYP", "criticizes", "TUR")}, set()),
     # a demonym of two states names the one whose place the sentence names

@@ -308,6 +308,12 @@ def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:
     for tok in doc:
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in economic:  # "export controls": a measure, no flow
             out.update((_token_index(starts, tok), r) for r in ("supplies", "tradesWith"))
+        if tok.lemma_.lower() in economic:  # "ordered tariffs on all imports from China": a measure, no flow
+            inside = [x for c in tok.children if c.dep_ == "prep" and c.lemma_.lower() in ("on", "against")
+                      for x in c.subtree]
+            if tok.dep_ == "dobj":
+                inside.append(tok.head)
+            out.update((_token_index(starts, x), r) for x in inside for r in ("supplies", "tradesWith"))
         if tok.dep_ == "amod" and tok.lemma_.lower() in lists.get("attributive_only", ()):
             out.add((_token_index(starts, tok), "supports"))  # "Yemen's internationally recognised government"
         objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)

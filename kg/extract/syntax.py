@@ -535,6 +535,14 @@ class Slots:
         return [a for c in self._children(self.tok, ("acl",)) if c.tag_ == "VBN" and lemma(c) not in self.sent.words(
                 "imputing") for a in self._prep_objects(c, ("by",)) if a.kind != "place"]
 
+    def slot_traded_from(self) -> list[ActorRef]:
+        """Where the goods a measure is on come from, when the parser hung the "from" phrase on the measure:
+        "tariffs on all goods from Colombia"."""
+        if not any(lemma(p) in self.sent.words("traded") for c in self._children(self.tok, ("prep",))
+                   if lemma(c) == "on" for p in c.children if p.dep_ == "pobj"):
+            return []
+        return [a for a in self._prep_objects(self.tok, ("from",)) if a.kind != "place"]
+
     def slot_aimed_at(self) -> list[ActorRef]:
         """What a measure is aimed at when it is the subject of a verb of aiming: "the sanctions target Iran's oil
         exports", "the tariffs hit Chinese steel" ([lists] aiming)."""
