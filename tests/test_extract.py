@@ -277,6 +277,10 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Chinese tariffs hit Australian wine.", {("CHN", "sanctions", "AUS")}, set()),
     # a measure on goods from a state is on that state, and the goods are no supply
     ("Ottawa ordered 10% tariffs on all goods from Brazil.", {("CAN", "sanctions", "BRA")}, set()),
+    # a measure whose verb is coordinated with another takes that verb's target
+    ("Niger and Mali broke off relations with Benin and imposed a border blockade.",
+     {sym("BEN", "tensionWith", "NER"), sym("BEN", "tensionWith", "MLI"), ("NER", "sanctions", "BEN"),
+      ("MLI", "sanctions", "BEN")}, set()),
     # a complaint against a state
     ("Cyprus filed a complaint against Turkey with the Security Council.", {("CYP", "criticizes", "TUR")}, set()),
     # a demonym of two states names the one whose place the sentence names

@@ -535,6 +535,17 @@ class Slots:
         return [a for c in self._children(self.tok, ("acl",)) if c.tag_ == "VBN" and lemma(c) not in self.sent.words(
                 "imputing") for a in self._prep_objects(c, ("by",)) if a.kind != "place"]
 
+    def slot_shared_target(self) -> list[ActorRef]:
+        """The target of the verb a noun's verb is coordinated with, when the noun names none: "cut ties with Qatar
+        and imposed a blockade", "condemned Russia and announced new sanctions"."""
+        verb = self.tok.head if self.tok.dep_ == "dobj" and self._relation_in("shared_target_relations") else None
+        if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+            return []
+        first = verb.head
+        return [a for o in self._children(first, ("dobj",)) for a in self.actors(o, "target")] or [
+            a for x in (first, *self._children(first, ("dobj",)))  # ("cut ties with Qatar")
+            for a in self._prep_objects(x, ("with", "on", "against")) if a.kind != "place"]
+
     def slot_traded_from(self) -> list[ActorRef]:
         """Where the goods a measure is on come from, when the parser hung the "from" phrase on the measure:
         "tariffs on all goods from Colombia"."""
