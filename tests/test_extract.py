@@ -281,6 +281,9 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Niger and Mali broke off relations with Benin and imposed a border blockade.",
      {sym("BEN", "tensionWith", "NER"), sym("BEN", "tensionWith", "MLI"), ("NER", "sanctions", "BEN"),
       ("MLI", "sanctions", "BEN")}, set()),
+    # cooperation as the topic of an agreement or of talks is not cooperation done (decision 19); a delayed signing
+    ("Laos and Thailand signed nine cooperation documents in Vientiane.", {sym("LAO", "agreesWith", "THA")}, set()),
+    ("Fiji has delayed signing a security agreement with Australia.", set(), set()),
     # a complaint against a state
     ("Cyprus filed a complaint against Turkey with the Security Council.", {("CYP", "criticizes", "TUR")}, set()),
     # a demonym of two states names the one whose place the sentence names

@@ -177,7 +177,7 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     doc = aligned.doc
     starts = [t.start for t in tokens]
     others = _not_state_acts(engine, doc, starts)
-    misread = _misread(engine, doc, starts)
+    misread = _misread(engine, doc, starts, {i: ref.actor for i, ref in aligned.actor_at.items()})
     unreal = _unreal_window(engine, aligned, tokens, candidates)
     named = {i: ref.actor for i, ref in aligned.actor_at.items()}
     described = _described(doc, starts, named)
@@ -297,11 +297,12 @@ _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("
                     ("correspondence", "supplies"), ("calls", "supplies"))
 
 
-def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:
+def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None) -> set[tuple[int, str]]:
     """``(token, relation)`` pairs (kg's token indexes) the token-window rules read wrongly, as the parse shows:
     "traded fire" is no trade, "hosts American troops" no meeting (a verb's object, ``_MISREAD_OBJECTS``), and
     sanctions that are lifted, eased or scrapped ([lists] lifting) are not imposed."""
     lists = engine.lists
+    named = named or {}
     out: set[tuple[int, str]] = set()
     lifting = lists.get("lifting", frozenset())
     economic = lists.get("economic", frozenset())
@@ -320,6 +321,22 @@ def _misread(engine, doc, starts: list[int]) -> set[tuple[int, str]]:
         for words, relation in _MISREAD_OBJECTS if objects else ():
             if not objects.isdisjoint(lists.get(words, ())):
                 out.add((_token_index(starts, tok), relation))
+        lem = tok.lemma_.lower()
+        if lem in lists.get("topic_holders", ()) or lem in lists.get("agreements", ()):
+            # "signed 14 cooperation documents", "an accord on political dialogue and cooperation", "discussed
+            # energy cooperation": cooperation as a topic, not done (decision 19)
+            topics = [c for c in tok.children if c.dep_ in ("compound", "amod", "dobj")] + [
+                x for c in tok.children if c.dep_ == "prep" and c.lemma_.lower() in ("on", "of", "for")
+                for x in c.subtree]
+            out.update((_token_index(starts, x), r) for x in topics for r in ("cooperatesWith", "tradesWith"))
+        if lem in lists.get("accusing", ()) and any(
+                c.dep_ == "dobj" and not any(x.i in named for x in c.subtree) for c in tok.children) and any(
+                c.dep_ == "prep" and c.lemma_.lower() in ("of", "for") and any(p.dep_ == "pcomp" for p in c.children)
+                for c in tok.children):
+            out.add((_token_index(starts, tok), "criticizes"))  # "accusing the bloc of serving French interests"
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lifting:
+            out.update((_token_index(starts, x), "sanctions") for c in tok.children  # "waived a ban on aid to X"
+                       if c.dep_ == "prep" and c.lemma_.lower() == "on" for x in c.subtree)
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lifting or (
                 tok.dep_ == "pobj" and tok.head.lemma_.lower() == "of" and tok.head.head.dep_ == "dobj"
                 and tok.head.head.head.lemma_.lower() in lifting):  # "lifted the last of its tariffs"

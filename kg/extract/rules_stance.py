@@ -40,8 +40,9 @@ class StanceRules:
         for x in range(v + 1, min(len(low), v + 16)):
             if low[x] in (";", "?"):
                 break
-            if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at:
-                end = x
+            if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at and not (
+                    f.tokens[x].text[:1].isupper() and x > 0 and f.tokens[x - 1].text[:1].isupper()):
+                end = x  # (not inside a name: "the International Criminal Court")
                 break
         if end is None:
             return
