@@ -334,6 +334,9 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
                 c.dep_ == "prep" and c.lemma_.lower() in ("of", "for") and any(p.dep_ == "pcomp" for p in c.children)
                 for c in tok.children):
             out.add((_token_index(starts, tok), "criticizes"))  # "accusing the bloc of serving French interests"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lists.get("undo", ()) and tok.head.pos_ == "VERB":
+            # "froze 22 billion euros in funds earmarked for Hungary": a flow stopped is no aid or supply given
+            out.update((_token_index(starts, x), r) for x in tok.subtree for r in ("aids", "supplies"))
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lifting:
             out.update((_token_index(starts, x), "sanctions") for c in tok.children  # "waived a ban on aid to X"
                        if c.dep_ == "prep" and c.lemma_.lower() == "on" for x in c.subtree)
