@@ -334,6 +334,13 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
                 c.dep_ == "prep" and c.lemma_.lower() in ("of", "for") and any(p.dep_ == "pcomp" for p in c.children)
                 for c in tok.children):
             out.add((_token_index(starts, tok), "criticizes"))  # "accusing the bloc of serving French interests"
+        if lem in lists.get("blocking_nouns", ()) and tok.pos_ == "NOUN":
+            # "Hungary's veto of new EU military aid for Ukraine": the aid is not given, and no state is shielded
+            blocked = [x for c in tok.children if c.dep_ == "prep" and c.lemma_.lower() in ("of", "on")
+                       for x in c.subtree]
+            out.update((_token_index(starts, x), r) for x in blocked for r in ("aids", "supplies"))
+            if any(x.lemma_.lower() in lists.get("aid", ()) for x in blocked):
+                out.add((_token_index(starts, tok), "vetoesFor"))
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lists.get("undo", ()) and tok.head.pos_ == "VERB":
             # "froze 22 billion euros in funds earmarked for Hungary": a flow stopped is no aid or supply given
             out.update((_token_index(starts, x), r) for x in tok.subtree for r in ("aids", "supplies"))
