@@ -244,3 +244,14 @@ def test_a_stance_judged_is_the_last_subjects_own(gazetteer):
     found = keys("Brazil recognised Kosovo on Monday, angering Serbia. In his speech Lula insisted that the new "
                  "stance was not hostile to anyone.", gazetteer)
     assert not any(s == "BRA" and p == "criticizes" for s, p, o in found)
+
+
+def test_a_rupture_told_in_the_past_perfect_is_reversed_by_a_restoration(gazetteer):
+    found = keys("Morocco and Algeria agreed on Sunday to restore diplomatic ties and reopen their consulates. Rabat "
+                 "had severed relations with Algiers in 2021 over a border dispute.", gazetteer)
+    pair = {frozenset((s, o)) for s, p, o in found if p == "tensionWith"}
+    assert ("DZA", "agreesWith", "MAR") in found and frozenset(("DZA", "MAR")) not in pair
+    # without a restoration in the document the rupture stands
+    found = keys("Morocco and Algeria held talks on Sunday about their border. Rabat had severed relations with "
+                 "Algiers in 2021 over a border dispute.", gazetteer)
+    assert frozenset(("DZA", "MAR")) in {frozenset((s, o)) for s, p, o in found if p == "tensionWith"}

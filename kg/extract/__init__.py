@@ -37,6 +37,8 @@ from .places import place_index
 from .rules import RUN_WORDS, RuleSet
 
 _DISCOURSE_WORDS = WORDS["discourse_words"]
+_RESTORING_WORDS = WORDS["restoring_words"]
+_RELATIONS_NOUNS = WORDS["relations_nouns"]
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:
@@ -135,6 +137,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
     present = document.date or (f"{as_of:04d}-12-31" if as_of else None)
     triggers = gate[0]
     parses = _Parses(sentences, gate, _name_starts(index), ready)
+    told_before: set[int] = set()  # indexes in ``out`` of relations a sentence tells in the past perfect
     for sent in sentences:
         tokens = tokenize(sent.text)
         if not tokens:
@@ -165,8 +168,48 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
                                gazetteer) for c, negated, hedged in best.values()]
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
         discourse.update(frame, rels)
-        out.extend(r for r in rels if not is_background(sent.text, r.time, r.time_value, present))
-    return out
+        earlier = {(r.subject, r.predicate, r.object) for r, (c, _, _) in zip(relations, best.values())
+                   if _pluperfect(lowers, c.trigger_index)}
+        for r in rels:
+            if not is_background(sent.text, r.time, r.time_value, present):
+                if r.key() in earlier:
+                    told_before.add(len(out))
+                out.append(r)
+    return _reversed_ruptures(out, told_before)
+
+
+# --- document assembly: relations one sentence states that another sentence of the document undoes ------------
+
+def _pluperfect(lowers: list[str], i: int) -> bool:
+    """Whether the trigger at kg's token ``i`` is told in the past perfect: "had" at most two words before it
+    ("had cut ties", "had abruptly severed relations")."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if lowers[k] == "had":
+            return True
+        if not lowers[k].isalpha():
+            return False
+    return False
+
+
+def _reversed_ruptures(out: list[Relation], told_before: set[int]) -> list[Relation]:
+    """The document's relations without the tensions a sentence tells in the past perfect (``told_before``:
+    their indexes in ``out``) between two states that another of its sentences says restored their relations
+    (an asserted agreement in a sentence that :func:`_restores` relations): "X and Y agreed to restore relations.
+    ... X had cut ties with Y in 2016" presents the rupture as reversed (decision 17)."""
+    if not told_before:
+        return out
+    restored = {frozenset((r.subject, r.object)) for r in out
+                if r.predicate == "agreesWith" and not r.negated and _restores(r.sentence)}
+    return [r for n, r in enumerate(out) if not (
+        n in told_before and r.predicate == "tensionWith" and frozenset((r.subject, r.object)) in restored)]
+
+
+def _restores(sentence: str) -> bool:
+    """Whether a sentence tells of relations restored: a word of [lists] restoring_words with one of
+    relations_nouns at most four words after it ("restore diplomatic relations", "the restoration of ties")."""
+    lowers = [t.text.lower() for t in tokenize(sentence)]
+    return any(w in _RESTORING_WORDS and not _RELATIONS_NOUNS.isdisjoint(lowers[k + 1:k + 5])
+               for k, w in enumerate(lowers))
 
 
 def _window_checked(engine, aligned, tokens, candidates: list) -> list:
