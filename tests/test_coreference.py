@@ -255,3 +255,26 @@ def test_a_rupture_told_in_the_past_perfect_is_reversed_by_a_restoration(gazette
     found = keys("Morocco and Algeria held talks on Sunday about their border. Rabat had severed relations with "
                  "Algiers in 2021 over a border dispute.", gazetteer)
     assert frozenset(("DZA", "MAR")) in {frozenset((s, o)) for s, p, o in found if p == "tensionWith"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "them": the drones the last sentence told of; the doers are the subject the downing verb follows
+    ("Armenia fired a salvo of drones at Azerbaijani positions on Monday. Baku said its air defences had downed "
+     "nine of them.", ("AZE", "attacks", "ARM")),
+    # a coordinated subject: each state of it; the attacker is the doer of the last act of force
+    ("Syria launched rockets at Israeli towns overnight. Jordan and Egypt helped shoot down the rockets.",
+     ("EGY", "attacks", "SYR")),
+    # in the same sentence, the attacker of the state that brought them down
+    ("Venezuela fired missiles at Guyanese outposts, and Guyana intercepted the missiles.", ("GUY", "attacks", "VEN")),
+])
+def test_bringing_down_an_attackers_munitions_attacks_it(text, expected, gazetteer):
+    assert expected in keys(text, gazetteer)
+
+
+def test_bringing_down_munitions_needs_an_attacker_the_document_fixes(gazetteer):
+    found = keys("Egypt and Jordan held talks in Cairo on Monday. Jordan later said it had intercepted several "
+                 "drones.", gazetteer)
+    assert not any(p == "attacks" for s, p, o in found)
+    found = keys("Syria launched rockets at Israeli towns overnight. Jordan failed to shoot down the rockets.",
+                 gazetteer)
+    assert ("JOR", "attacks", "SYR") not in found

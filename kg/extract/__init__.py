@@ -39,6 +39,9 @@ from .rules import RUN_WORDS, RuleSet
 _DISCOURSE_WORDS = WORDS["discourse_words"]
 _RESTORING_WORDS = WORDS["restoring_words"]
 _RELATIONS_NOUNS = WORDS["relations_nouns"]
+_DOWNING_VERBS = WORDS["downing_verbs"]
+_SHOOTING_VERBS = WORDS["shooting_verbs"]
+_MUNITIONS = WORDS["munitions"]
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:
@@ -149,7 +152,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
             continue  # no actor: nothing to extract and nothing for the discourse model
         places = [] if triggers.isdisjoint(lowers) else find_places(tokens, spans)
         actors = len({s.actor for s in spans} | {p.actor for p in places})
-        if actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers) or _sport(engine, lowers):
+        downing = _downing(lowers, spans, discourse)
+        if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers)) and not downing \
+                or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
             discourse.update(SentenceFrame.analyse(tokens, spans, lowers, clauses=False), [])
@@ -157,17 +162,22 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse, sent.index)
         candidates = rules.run()
-        if actors >= 2:
+        aligned = None
+        if actors >= 2 or downing:
             aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
+        if actors >= 2:
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates = _window_checked(engine, aligned, tokens, candidates)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
+        if downing:
+            _add_downing(frame, aligned, downing, best, discourse)
         times = time_expressions(sent.text) if best else []
         relations = [_relation(document, sent, frame, c, negated, hedged, c.speaker or attribution, times,
                                gazetteer) for c, negated, hedged in best.values()]
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
-        discourse.update(frame, rels)
+        discourse.update(frame, [r for r in rels if r.rule != _DOWNING_RULE])  # (a counter-measure is no act
+        # that "the attack" of a later sentence names)
         earlier = {(r.subject, r.predicate, r.object) for r, (c, _, _) in zip(relations, best.values())
                    if _pluperfect(lowers, c.trigger_index)}
         for r in rels:
@@ -202,6 +212,74 @@ def _reversed_ruptures(out: list[Relation], told_before: set[int]) -> list[Relat
                 if r.predicate == "agreesWith" and not r.negated and _restores(r.sentence)}
     return [r for n, r in enumerate(out) if not (
         n in told_before and r.predicate == "tensionWith" and frozenset((r.subject, r.object)) in restored)]
+
+
+def _downing(lowers: list[str], spans, discourse) -> tuple[int, list[str], list] | None:
+    """A verb of bringing down munitions ([lists] downing_verbs, shooting_verbs + "down") whose object names no
+    state ("intercepted the missiles", "shot down most of them"), with the states that did it: those of the last
+    subject group before it, of which the sentence says "Russia's defence ministry said air defences had downed
+    47 of them", "The United States, Britain and Jordan helped shoot down some of the projectiles". Returns
+    (the verb's token, its doers, the spans naming them) or None."""
+    n = len(lowers)
+    for i, w in enumerate(lowers):
+        end = i + 1
+        if w in _SHOOTING_VERBS:
+            if end >= n or lowers[end] != "down":
+                continue
+            end += 1
+        elif w not in _DOWNING_VERBS or i > 0 and lowers[i - 1] in ("was", "were", "been", "being", "be"):
+            continue  # (a passive names the attacker's munitions' fate, not who brought them down)
+        obj = None
+        for k in range(end, min(n, end + 8)):
+            if lowers[k] in _MUNITIONS or lowers[k] == "them":
+                obj = k
+                break
+            if not (lowers[k].isalnum() or lowers[k] in ("-", ",")) or any(s.i == k for s in spans):
+                break  # "shot down Russian drones" names their state: the sentence's own rules read it
+        if obj is None:
+            continue
+        if lowers[obj] == "them" and _MUNITIONS.isdisjoint(lowers[:i]) and not discourse.munitions_named:
+            continue  # "them": munitions the sentence or the last one told of
+        before = [s for s in spans if s.j <= i and discourse._is_state(s.actor)
+                  and (s.i == 0 or lowers[s.i - 1] not in _OBJECT_PREPS)]
+        if not before:
+            continue
+        last = [before[-1]]
+        for s in reversed(before[:-1]):  # the coordinated states of that group
+            if all(w in (",", "and") for w in lowers[s.j:last[-1].i]):
+                last.append(s)
+            else:
+                break
+        return i, list(dict.fromkeys(s.actor for s in reversed(last))), list(reversed(last))
+    return None
+
+
+_DOWNING_RULE = "downing/discourse"
+_OBJECT_PREPS = frozenset(("at", "on", "in", "into", "against", "over", "from", "to", "with", "near"))
+
+
+def _add_downing(frame, aligned, downing, best: dict, discourse) -> None:
+    """``best`` (see :func:`_best_candidates`) with an attack by each doer of a :func:`_downing` on the state that
+    fired what they brought down: the attacker of a doer this sentence names, else the doer of the last act of
+    force the document told of in this or the last sentence (decision 4: shooting down drones is an attack)."""
+    i, doers, spans = downing
+    attacker = next((c.subject for (s, p, o), (c, neg, _) in best.items()
+                     if p == "attacks" and not neg and o in doers and c.subject not in doers), None)
+    if attacker is None and discourse.act_age <= 0 and "attacks" in discourse.last_event:
+        attacker = discourse.last_event["attacks"][0]
+    if attacker is None or attacker in doers or not discourse._is_state(attacker) or is_irrealis(frame, i, None):
+        return
+    from . import modality
+
+    tok = next((t for t in aligned.doc if t.idx == frame.tokens[i].start), None)
+    if tok is not None and modality.unreal(aligned, tok):
+        return  # "failed to shoot down the rockets", "asked to intercept"
+    negated = is_negated(frame, i, None) or tok is not None and modality.negated(aligned, tok)
+    hedged = is_hedged(frame, i)
+    for doer, span in zip(doers, spans):
+        if (doer, "attacks", attacker) not in best:
+            best[doer, "attacks", attacker] = (Candidate(doer, "attacks", attacker, i, frame.tokens[i].text, 0.6,
+                                                         subj_span=span, rule=_DOWNING_RULE), negated, hedged)
 
 
 def _restores(sentence: str) -> bool:

@@ -54,6 +54,7 @@ _SECONDARY = WORDS["secondary_markers"]
 _GOVERNMENT_HEADS = WORDS["government_heads"]
 _OUTCOME_NOUNS = WORDS["outcome_nouns"]
 _NOT_MODIFIERS = WORDS["not_modifiers"]
+_MUNITIONS = WORDS["munitions"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -131,6 +132,7 @@ class Discourse:
         self.secondary: set[tuple] = set()  # (document, sentence) whose agreements are secondary ("a separate deal")
         self.act_age = 99  # sentences since one stated an act or referred back to one
         self.act_named = False  # whether the sentence being read refers back to an act
+        self.munitions_named = False  # whether the last sentence told of munitions: a later "shot down most of them"
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
@@ -766,6 +768,7 @@ class Discourse:
             self.act_named = True
         self.act_age = 0 if self.act_named or any(r.predicate in _ACTS for r in asserted) else self.act_age + 1
         self.act_named = False
+        self.munitions_named = not _MUNITIONS.isdisjoint(frame.lowers)
         fresh: dict[str, list[str]] = {}
         secondary = not _SECONDARY.isdisjoint(frame.lowers)  # "under a separate agreement": not "the agreement"
         if secondary and asserted:
