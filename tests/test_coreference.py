@@ -278,3 +278,9 @@ def test_bringing_down_munitions_needs_an_attacker_the_document_fixes(gazetteer)
     found = keys("Syria launched rockets at Israeli towns overnight. Jordan failed to shoot down the rockets.",
                  gazetteer)
     assert ("JOR", "attacks", "SYR") not in found
+
+
+def test_the_capital_a_post_abroad_speaks_from_is_only_a_place(gazetteer):
+    found = keys("Fiji and Tonga signed a security pact on Friday. The Russian embassy in Suva said it was alarmed "
+                 "by the pact.", gazetteer)
+    assert ("RUS", "concernedBy", "FJI") in found and ("RUS", "concernedBy", "TON") in found

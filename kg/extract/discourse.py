@@ -55,6 +55,8 @@ _GOVERNMENT_HEADS = WORDS["government_heads"]
 _OUTCOME_NOUNS = WORDS["outcome_nouns"]
 _NOT_MODIFIERS = WORDS["not_modifiers"]
 _MUNITIONS = WORDS["munitions"]
+_POSTS_ABROAD = WORDS["posts_abroad"]
+_SAY_VERBS = WORDS["say_verbs"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -138,6 +140,10 @@ class Discourse:
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
         spans = self._capitals_of_named_states(spans, low)
+        spans = [s for s in spans if not (s.kind in ("capital", "seat") and s.i >= 2 and low[s.i - 1] == "in"
+                                          and low[s.i - 2] in _POSTS_ABROAD and s.j < len(low)
+                                          and low[s.j] in _SAY_VERBS)]
+        # ("the Chinese embassy in Port Moresby said ...": the post speaks, its host is only where it is)
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
                 and "both" not in low and "two" not in low \
