@@ -284,3 +284,11 @@ def test_the_capital_a_post_abroad_speaks_from_is_only_a_place(gazetteer):
     found = keys("Fiji and Tonga signed a security pact on Friday. The Russian embassy in Suva said it was alarmed "
                  "by the pact.", gazetteer)
     assert ("RUS", "concernedBy", "FJI") in found and ("RUS", "concernedBy", "TON") in found
+
+
+def test_so_did_repeats_the_last_subjects_acts_for_a_new_state(gazetteer):
+    found = keys("Norway praised Ghana and Togo for their maritime accord. So did the Danish government.", gazetteer)
+    assert ("DNK", "supports", "GHA") in found and ("DNK", "supports", "TGO") in found
+    # only right after the sentence it repeats
+    found = keys("Norway praised Ghana for its maritime accord. Togo held talks in Oslo. So did Denmark.", gazetteer)
+    assert ("DNK", "supports", "GHA") not in found

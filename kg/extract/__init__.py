@@ -141,6 +141,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
     triggers = gate[0]
     parses = _Parses(sentences, gate, _name_starts(index), ready)
     told_before: set[int] = set()  # indexes in ``out`` of relations a sentence tells in the past perfect
+    last_told: tuple[int, str | None, list[Relation]] = (-9, None, [])  # the last sentence: index, subject, relations
     for sent in sentences:
         tokens = tokenize(sent.text)
         if not tokens:
@@ -153,15 +154,18 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         places = [] if triggers.isdisjoint(lowers) else find_places(tokens, spans)
         actors = len({s.actor for s in spans} | {p.actor for p in places})
         downing = _downing(lowers, spans, discourse)
+        ellipsis = _so_did(lowers, spans, last_told, sent.index, discourse)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers)) and not downing \
-                or _sport(engine, lowers):
+                and not ellipsis or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
-            discourse.update(SentenceFrame.analyse(tokens, spans, lowers, clauses=False), [])
+            frame = SentenceFrame.analyse(tokens, spans, lowers, clauses=False)
+            discourse.update(frame, [])
+            last_told = (sent.index, _subject_of(frame), [])
             continue
         frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse, sent.index)
-        candidates = rules.run()
+        candidates = rules.run() + ellipsis
         aligned = None
         if actors >= 2 or downing:
             aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
@@ -178,6 +182,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
         discourse.update(frame, [r for r in rels if r.rule != _DOWNING_RULE])  # (a counter-measure is no act
         # that "the attack" of a later sentence names)
+        last_told = (sent.index, _subject_of(frame), rels)
         earlier = {(r.subject, r.predicate, r.object) for r, (c, _, _) in zip(relations, best.values())
                    if _pluperfect(lowers, c.trigger_index)}
         for r in rels:
@@ -280,6 +285,31 @@ def _add_downing(frame, aligned, downing, best: dict, discourse) -> None:
         if (doer, "attacks", attacker) not in best:
             best[doer, "attacks", attacker] = (Candidate(doer, "attacks", attacker, i, frame.tokens[i].text, 0.6,
                                                          subj_span=span, rule=_DOWNING_RULE), negated, hedged)
+
+
+_ELLIPSIS_AUX = frozenset(("did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would"))
+
+
+def _so_did(lowers: list[str], spans, last_told, index: int, discourse) -> list[Candidate]:
+    """ "Qatar welcomed the agreement. So did Kenyan President William Ruto": a sentence opening with "so" and an
+    auxiliary before a state says the state did what the last sentence's subject did, to the same states: its
+    directed relations, as candidates on the auxiliary."""
+    if len(lowers) < 3 or lowers[0] != "so" or lowers[1] not in _ELLIPSIS_AUX:
+        return []
+    told, subject, relations = last_told
+    doer = next((s for s in spans if all(w == "the" for w in lowers[2:s.i]) and discourse._is_state(s.actor)), None)
+    if told != index - 1 or subject is None or doer is None or doer.actor == subject:
+        return []
+    return [Candidate(doer.actor, r.predicate, r.object, 1, lowers[1], round(r.confidence - 0.1, 3), subj_span=doer,
+                      rule="so-did/discourse", negated=False, hedged=r.hedged)
+            for r in relations if r.subject == subject and not r.negated and r.object != doer.actor
+            and r.predicate not in SYMMETRIC_PREDICATES]
+
+
+def _subject_of(frame) -> str | None:
+    """The first actor of a sentence's first group that is not in a phrase or a possessive: its subject."""
+    first = next((g for g in frame.groups if not g.prep and not g.possessive), None)
+    return first.actors[0] if first is not None and first.actors else None
 
 
 def _restores(sentence: str) -> bool:
