@@ -292,3 +292,13 @@ def test_so_did_repeats_the_last_subjects_acts_for_a_new_state(gazetteer):
     # only right after the sentence it repeats
     found = keys("Norway praised Ghana for its maritime accord. Togo held talks in Oslo. So did Denmark.", gazetteer)
     assert ("DNK", "supports", "GHA") not in found
+
+
+def test_a_state_receiving_goods_from_no_one_named_receives_them_from_the_last_supplier(gazetteer):
+    found = keys("Sweden approved the sale of 20 Gripen fighters to Thailand on Monday. Colombia will receive "
+                 "another 16 jets under a separate contract.", gazetteer)
+    assert ("SWE", "supplies", "COL") in found
+    # not when the last sentence told of no supply
+    found = keys("Sweden held talks with Thailand on Monday. Colombia will receive another 16 jets next year.",
+                 gazetteer)
+    assert not any(p == "supplies" and o == "COL" for s, p, o in found)

@@ -42,6 +42,8 @@ _RELATIONS_NOUNS = WORDS["relations_nouns"]
 _DOWNING_VERBS = WORDS["downing_verbs"]
 _SHOOTING_VERBS = WORDS["shooting_verbs"]
 _MUNITIONS = WORDS["munitions"]
+_RECEIVING_VERBS = WORDS["receiving_verbs"]
+_GOODS = WORDS["goods"]
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:
@@ -155,8 +157,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         actors = len({s.actor for s in spans} | {p.actor for p in places})
         downing = _downing(lowers, spans, discourse)
         ellipsis = _so_did(lowers, spans, last_told, sent.index, discourse)
+        received = _received(lowers, spans, last_told, sent.index, discourse)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers)) and not downing \
-                and not ellipsis or _sport(engine, lowers):
+                and not ellipsis and not received or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
             frame = SentenceFrame.analyse(tokens, spans, lowers, clauses=False)
@@ -165,7 +168,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
             continue
         frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse, sent.index)
-        candidates = rules.run() + ellipsis
+        candidates = rules.run() + ellipsis + [c for c in received if not is_irrealis(frame, c.trigger_index, None)]
         aligned = None
         if actors >= 2 or downing:
             aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
@@ -304,6 +307,23 @@ def _so_did(lowers: list[str], spans, last_told, index: int, discourse) -> list[
                       rule="so-did/discourse", negated=False, hedged=r.hedged)
             for r in relations if r.subject == subject and not r.negated and r.object != doer.actor
             and r.predicate not in SYMMETRIC_PREDICATES]
+
+
+def _received(lowers: list[str], spans, last_told, index: int, discourse) -> list[Candidate]:
+    """ "The US approved a sale of F-16 jets to Turkey. Greece will receive up to 40 F-35 jets under a separate
+    package": a sentence naming one state, which receives goods ([lists] receiving_verbs, goods) from no one named,
+    after a sentence in which one state supplies another: that state supplies it too (an implicit partner)."""
+    verb = next((k for k, w in enumerate(lowers) if w in _RECEIVING_VERBS), None)
+    states = {s.actor for s in spans if discourse._is_state(s.actor)}
+    told, _, relations = last_told
+    if verb is None or len(states) != 1 or told != index - 1 or _GOODS.isdisjoint(lowers[verb + 1:verb + 9]):
+        return []
+    recipient = next(s for s in spans if discourse._is_state(s.actor))
+    suppliers = {r.subject for r in relations if r.predicate == "supplies" and not r.negated}
+    if recipient.j > verb or len(suppliers) != 1 or recipient.actor in suppliers:
+        return []
+    return [Candidate(suppliers.pop(), "supplies", recipient.actor, verb, lowers[verb], 0.6, obj_span=recipient,
+                      rule="receives/discourse")]
 
 
 def _subject_of(frame) -> str | None:
