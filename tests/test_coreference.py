@@ -302,3 +302,22 @@ def test_a_state_receiving_goods_from_no_one_named_receives_them_from_the_last_s
     found = keys("Sweden held talks with Thailand on Monday. Colombia will receive another 16 jets next year.",
                  gazetteer)
     assert not any(p == "supplies" and o == "COL" for s, p, o in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eritrean and Ethiopian troops clashed near Zalambessa on Sunday. Addis Ababa said Eritrean units had fired "
+     "first.", ("ERI", "attacks", "ETH")),
+    ("Fighting broke out on the border between Peru and Ecuador, with each side accusing the other of shelling "
+     "villages.", ("PER", "attacks", "ECU")),
+])
+def test_firing_without_a_target_attacks_the_other_side_of_the_war(text, expected, gazetteer):
+    assert expected in keys(text, gazetteer)
+
+
+def test_firing_needs_a_war_the_document_tells_of(gazetteer):
+    found = keys("Eritrea and Ethiopia held talks in Asmara on Sunday. Addis Ababa said Eritrean units had fired "
+                 "shots in the air during a parade.", gazetteer)
+    assert not any(p == "attacks" for s, p, o in found)
+    found = keys("Eritrean and Ethiopian troops clashed near Zalambessa on Sunday. Addis Ababa denied that its "
+                 "units had fired first.", gazetteer)
+    assert ("ETH", "attacks", "ERI") not in found

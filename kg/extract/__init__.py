@@ -43,6 +43,7 @@ _DOWNING_VERBS = WORDS["downing_verbs"]
 _SHOOTING_VERBS = WORDS["shooting_verbs"]
 _MUNITIONS = WORDS["munitions"]
 _RECEIVING_VERBS = WORDS["receiving_verbs"]
+_UNAIMED_FORCE = WORDS["unaimed_force"]
 _GOODS = WORDS["goods"]
 
 
@@ -179,6 +180,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         if downing:
             _add_downing(frame, aligned, downing, best, discourse)
+        if aligned is not None and not _UNAIMED_FORCE.isdisjoint(lowers):
+            _add_unaimed_force(frame, aligned, best, discourse)
         times = time_expressions(sent.text) if best else []
         relations = [_relation(document, sent, frame, c, negated, hedged, c.speaker or attribution, times,
                                gazetteer) for c, negated, hedged in best.values()]
@@ -307,6 +310,47 @@ def _so_did(lowers: list[str], spans, last_told, index: int, discourse) -> list[
                       rule="so-did/discourse", negated=False, hedged=r.hedged)
             for r in relations if r.subject == subject and not r.negated and r.object != doer.actor
             and r.predicate not in SYMMETRIC_PREDICATES]
+
+
+_FIRING_RULE = "firing/discourse"
+_BETWEEN_DOER_AND_FIRING = frozenset(("had", "has", "have", "of", "first", "then", "also", "again", "reportedly"))
+
+
+def _add_unaimed_force(frame, aligned, best: dict, discourse) -> None:
+    """``best`` with an attack by the doer of a verb of firing ([lists] unaimed_force) that names no other state
+    as its target, on the other state of the war the sentence or the document tells of: "Fighting erupted
+    between X and Y. Y said X forces had fired first" (X attacks Y); "accusing each other of firing first" (each
+    attacks the other). The doer is the state just before the verb (across "had", "of" and the like)."""
+    low, spans = frame.lowers, sorted(frame.spans, key=lambda s: s.i)
+    wars = [(s, o) for (s, p, o), (_, neg, _) in best.items() if p == "atWarWith" and not neg]
+    pair = wars[0] if len(wars) == 1 else discourse.last_event.get("atWarWith") if not wars else None
+    if not pair or len(pair) != 2:
+        return
+    from . import modality
+
+    for i, w in enumerate(low):
+        if w not in _UNAIMED_FORCE:
+            continue
+        k = i - 1
+        while k >= 0 and low[k] in _BETWEEN_DOER_AND_FIRING:
+            k -= 1
+        doers = [s for s in spans if s.j == k + 1] or [s for s in spans if s.j == k and s.kind == "modifier"]
+        # ("Eritrean units had fired": a demonym on the noun of the doers)
+        if doers and doers[0].kind == "pair":  # "each other": both
+            doers = [s for s in spans if s.kind == "pair" and s.j <= k + 1 and s.i >= doers[0].i - 1]
+        end = next((x for x in range(i + 1, len(low)) if low[x] in (",", ";", ".")), len(low))
+        if not doers or k == i - 1 or any(s.i > i and s.i < end and s.actor not in pair for s in spans):
+            continue  # ("fired missiles at Laos": the sentence's own rules read a target it names)
+        tok = next((t for t in aligned.doc if t.idx == frame.tokens[i].start), None)
+        if is_irrealis(frame, i, None) or tok is not None and modality.unreal(aligned, tok):
+            continue
+        negated = is_negated(frame, i, None) or tok is not None and modality.negated(aligned, tok)
+        for doer in doers:
+            others = [a for a in pair if a != doer.actor]
+            if doer.actor in pair and len(others) == 1 and (doer.actor, "attacks", others[0]) not in best:
+                best[doer.actor, "attacks", others[0]] = (Candidate(
+                    doer.actor, "attacks", others[0], i, frame.tokens[i].text, 0.6, subj_span=doer,
+                    rule=_FIRING_RULE), negated, is_hedged(frame, i))
 
 
 def _received(lowers: list[str], spans, last_told, index: int, discourse) -> list[Candidate]:
