@@ -321,3 +321,14 @@ def test_firing_needs_a_war_the_document_tells_of(gazetteer):
     found = keys("Eritrean and Ethiopian troops clashed near Zalambessa on Sunday. Addis Ababa denied that its "
                  "units had fired first.", gazetteer)
     assert ("ETH", "attacks", "ERI") not in found
+
+
+def test_the_talks_are_those_of_the_pair_that_agreed_and_their_chair_met_both(gazetteer):
+    found = keys("Ecuador and Peru agreed to a ceasefire on Sunday. Brazil's foreign minister, who chaired the talks "
+                 "in Brasilia, said the deal would hold.", gazetteer)
+    meetings = {frozenset((s, o)) for s, p, o in found if p == "meetsWith"}
+    assert {frozenset(("ECU", "PER")), frozenset(("BRA", "ECU")), frozenset(("BRA", "PER"))} <= meetings
+    # a sentence that names the parties of its talks is read by the sentence's own rules
+    found = keys("Ecuador and Peru agreed to a ceasefire on Sunday. Chile hosted the talks between Bolivia and "
+                 "Paraguay.", gazetteer)
+    assert not any(p == "meetsWith" and "ECU" in (s, o) for s, p, o in found)

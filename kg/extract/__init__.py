@@ -44,6 +44,7 @@ _SHOOTING_VERBS = WORDS["shooting_verbs"]
 _MUNITIONS = WORDS["munitions"]
 _RECEIVING_VERBS = WORDS["receiving_verbs"]
 _UNAIMED_FORCE = WORDS["unaimed_force"]
+_TALKS_ROLES = WORDS["talks_roles"]
 _GOODS = WORDS["goods"]
 
 
@@ -159,8 +160,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         downing = _downing(lowers, spans, discourse)
         ellipsis = _so_did(lowers, spans, last_told, sent.index, discourse)
         received = _received(lowers, spans, last_told, sent.index, discourse)
+        talks = _talks(lowers, spans, discourse)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers)) and not downing \
-                and not ellipsis and not received or _sport(engine, lowers):
+                and not ellipsis and not received and not talks or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
             frame = SentenceFrame.analyse(tokens, spans, lowers, clauses=False)
@@ -169,7 +171,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
             continue
         frame = SentenceFrame.analyse(tokens, spans, lowers)
         rules = RuleSet(frame, discourse, sent.index)
-        candidates = rules.run() + ellipsis + [c for c in received if not is_irrealis(frame, c.trigger_index, None)]
+        candidates = rules.run() + ellipsis + [c for c in received + talks
+                                               if not is_irrealis(frame, c.trigger_index, None)]
         aligned = None
         if actors >= 2 or downing:
             aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
@@ -368,6 +371,25 @@ def _received(lowers: list[str], spans, last_told, index: int, discourse) -> lis
         return []
     return [Candidate(suppliers.pop(), "supplies", recipient.actor, verb, lowers[verb], 0.6, obj_span=recipient,
                       rule="receives/discourse")]
+
+
+def _talks(lowers: list[str], spans, discourse) -> list[Candidate]:
+    """ "Thailand and Cambodia agreed to a ceasefire. Malaysia's prime minister, who chaired the talks, said ...":
+    the talks the discourse model resolved to the pair the document told of (``discourse.talks_here``) are a
+    meeting of the two, and the state that took part in them ([lists] talks_roles just before them, its subject the
+    last state named before) meets each."""
+    if discourse.talks_here is None:
+        return []
+    k, (a, b) = discourse.talks_here
+    out = [Candidate(a, "meetsWith", b, k, lowers[k], 0.6, rule="talks/discourse")]
+    role = k - 2 if lowers[k - 2] in _TALKS_ROLES else k - 3 if k >= 3 and lowers[k - 2] == "in" \
+        and lowers[k - 3] in _TALKS_ROLES else None
+    doer = None if role is None else next((s for s in reversed(spans) if s.j <= role and s.kind != "pair"
+                                           and discourse._is_state(s.actor)), None)
+    if doer is not None and doer.actor not in (a, b):
+        out += [Candidate(doer.actor, "meetsWith", x, role, lowers[role], 0.6, subj_span=doer, rule="talks/discourse")
+                for x in (a, b)]
+    return out
 
 
 def _subject_of(frame) -> str | None:

@@ -57,6 +57,7 @@ _NOT_MODIFIERS = WORDS["not_modifiers"]
 _MUNITIONS = WORDS["munitions"]
 _POSTS_ABROAD = WORDS["posts_abroad"]
 _SAY_VERBS = WORDS["say_verbs"]
+_TALKS_NOUNS = WORDS["talks_nouns"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -135,10 +136,12 @@ class Discourse:
         self.act_age = 99  # sentences since one stated an act or referred back to one
         self.act_named = False  # whether the sentence being read refers back to an act
         self.munitions_named = False  # whether the last sentence told of munitions: a later "shot down most of them"
+        self.talks_here: tuple[int, tuple[str, str]] | None = None  # "the talks" of this sentence: token, parties
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
+        self.talks_here = None
         spans = self._capitals_of_named_states(spans, low)
         spans = [s for s in spans if not (s.kind in ("capital", "seat") and s.i >= 2 and low[s.i - 1] == "in"
                                           and low[s.i - 2] in _POSTS_ABROAD and s.j < len(low)
@@ -147,7 +150,7 @@ class Discourse:
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
                 and "both" not in low and "two" not in low \
-                and not events and self.deeds.isdisjoint(low):
+                and not events and self.deeds.isdisjoint(low) and _TALKS_NOUNS.isdisjoint(low):
             return spans
         covered = set()
         for s in spans:
@@ -350,6 +353,16 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            if w == "the" and i + 2 < n and low[i + 1] in _TALKS_NOUNS and i + 1 not in covered \
+                    and low[i + 2] not in ("between", "with", "among", "of"):
+                parties = self._talks_parties({s.actor for s in spans})
+                if parties:  # "Z, who chaired the talks": the talks of the pair that met or agreed
+                    self.talks_here = (i + 1, parties)
+                    out.append(Span(i, i + 1, parties[0], "pair"))
+                    out.append(Span(i + 1, i + 2, parties[1], "pair"))
+                    covered.update((i, i + 1))
+                    i += 2
+                    continue
             if w in ("the", "these", "those", "this", "that") and events and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= 3 and k not in covered and low[k] not in events and (
@@ -511,6 +524,17 @@ class Discourse:
                     if victim is not None:
                         out[m] = Span(span.i, span.j, victim, "coref")
         return sorted(out, key=lambda s: s.i)
+
+    def _talks_parties(self, named: set[str]) -> tuple[str, str] | None:
+        """The two states of the last talks the document told of, else of its last agreement, when the sentence
+        names neither."""
+        for relation in ("meetsWith", "agreesWith"):
+            parties = self.last_event.get(relation)
+            if parties is not None:
+                if len(parties) == 2 and all(self._is_state(a) for a in parties) and named.isdisjoint(parties):
+                    return parties[0], parties[1]
+                return None
+        return None
 
     def _victim(self, doer: str, deed: str) -> str | None:
         """The state the doer's last act of a deed's kind (or its last act) befell."""
