@@ -332,3 +332,10 @@ def test_the_talks_are_those_of_the_pair_that_agreed_and_their_chair_met_both(ga
     found = keys("Ecuador and Peru agreed to a ceasefire on Sunday. Chile hosted the talks between Bolivia and "
                  "Paraguay.", gazetteer)
     assert not any(p == "meetsWith" and "ECU" in (s, o) for s, p, o in found)
+
+
+def test_a_length_of_talks_chaired_by_a_state_is_the_talks_of_the_pair(gazetteer):
+    found = keys("Ethiopia and Sudan agreed on Tuesday to reopen their border crossings. The deal came after three "
+                 "rounds of talks in Nairobi chaired by Kenya's foreign minister.", gazetteer)
+    meetings = {frozenset((s, o)) for s, p, o in found if p == "meetsWith"}
+    assert {frozenset(("ETH", "SDN")), frozenset(("KEN", "ETH")), frozenset(("KEN", "SDN"))} <= meetings

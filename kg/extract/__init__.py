@@ -386,6 +386,11 @@ def _talks(lowers: list[str], spans, discourse) -> list[Candidate]:
         and lowers[k - 3] in _TALKS_ROLES else None
     doer = None if role is None else next((s for s in reversed(spans) if s.j <= role and s.kind != "pair"
                                            and discourse._is_state(s.actor)), None)
+    after = next((x for x in range(k + 1, min(len(lowers) - 1, k + 6)) if lowers[x] in _TALKS_ROLES
+                  and lowers[x + 1] == "by"), None)  # "talks in Beijing chaired by Wang Yi, China's top diplomat"
+    if doer is None and after is not None:
+        role = after
+        doer = next((s for s in spans if s.i > after + 1 and s.kind != "pair" and discourse._is_state(s.actor)), None)
     if doer is not None and doer.actor not in (a, b):
         out += [Candidate(doer.actor, "meetsWith", x, role, lowers[role], 0.6, subj_span=doer, rule="talks/discourse")
                 for x in (a, b)]

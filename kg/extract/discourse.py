@@ -58,6 +58,7 @@ _MUNITIONS = WORDS["munitions"]
 _POSTS_ABROAD = WORDS["posts_abroad"]
 _SAY_VERBS = WORDS["say_verbs"]
 _TALKS_NOUNS = WORDS["talks_nouns"]
+_TALKS_COUNTS = WORDS["talks_counts"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -363,6 +364,11 @@ class Discourse:
                     covered.update((i, i + 1))
                     i += 2
                     continue
+            if w == "of" and i > 0 and low[i - 1] in _TALKS_COUNTS and i + 2 < n and low[i + 1] in _TALKS_NOUNS \
+                    and low[i + 2] not in ("between", "with", "among") and self.talks_here is None:
+                parties = self._talks_parties({s.actor for s in spans})
+                if parties:  # "followed four days of talks chaired by ...": the same, as a length of talks
+                    self.talks_here = (i + 1, parties)
             if w in ("the", "these", "those", "this", "that") and events and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= 3 and k not in covered and low[k] not in events and (
