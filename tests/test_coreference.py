@@ -339,3 +339,12 @@ def test_a_length_of_talks_chaired_by_a_state_is_the_talks_of_the_pair(gazetteer
                  "rounds of talks in Nairobi chaired by Kenya's foreign minister.", gazetteer)
     meetings = {frozenset((s, o)) for s, p, o in found if p == "meetsWith"}
     assert {frozenset(("ETH", "SDN")), frozenset(("KEN", "ETH")), frozenset(("KEN", "SDN"))} <= meetings
+
+
+def test_a_state_joining_the_joint_drills_cooperates_with_each_party(gazetteer):
+    found = keys("India and France began joint naval exercises off Goa on Monday. Emirati warships joined the Varuna "
+                 "drills on Wednesday.", gazetteer)
+    assert ("ARE", "cooperatesWith", "FRA") in found and ("ARE", "cooperatesWith", "IND") in found
+    found = keys("India and France began joint naval exercises off Goa on Monday. Egypt refused to join the drills.",
+                 gazetteer)
+    assert not any(p == "cooperatesWith" and "EGY" in (s, o) for s, p, o in found)

@@ -45,6 +45,8 @@ _MUNITIONS = WORDS["munitions"]
 _RECEIVING_VERBS = WORDS["receiving_verbs"]
 _UNAIMED_FORCE = WORDS["unaimed_force"]
 _TALKS_ROLES = WORDS["talks_roles"]
+_JOINING_VERBS = WORDS["joining_verbs"]
+_JOINT_ACTIVITIES = WORDS["joint_activities"]
 _GOODS = WORDS["goods"]
 
 
@@ -160,7 +162,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         downing = _downing(lowers, spans, discourse)
         ellipsis = _so_did(lowers, spans, last_told, sent.index, discourse)
         received = _received(lowers, spans, last_told, sent.index, discourse)
-        talks = _talks(lowers, spans, discourse)
+        talks = _talks(lowers, spans, discourse) + _joined(tokens, lowers, spans, discourse)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers)) and not downing \
                 and not ellipsis and not received and not talks or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
@@ -394,6 +396,28 @@ def _talks(lowers: list[str], spans, discourse) -> list[Candidate]:
     if doer is not None and doer.actor not in (a, b):
         out += [Candidate(doer.actor, "meetsWith", x, role, lowers[role], 0.6, subj_span=doer, rule="talks/discourse")
                 for x in (a, b)]
+    return out
+
+
+def _joined(tokens, lowers: list[str], spans, discourse) -> list[Candidate]:
+    """ "The US and the Philippines began joint exercises. Australian forces joined the Balikatan drills": a state
+    that joins ([lists] joining_verbs) the joint activity ([lists] joint_activities) of the last states the
+    document told cooperate, naming no other state, cooperates with each of them."""
+    parties = discourse.last_event.get("cooperatesWith")
+    if not parties or _JOINING_VERBS.isdisjoint(lowers):
+        return []
+    out = []
+    for i, w in enumerate(lowers):
+        if w not in _JOINING_VERBS or i + 1 >= len(lowers) or lowers[i + 1] != "the":
+            continue
+        k = next((x for x in range(i + 2, min(len(lowers), i + 6)) if lowers[x] in _JOINT_ACTIVITIES), None)
+        if k is None or any(i < s.i < k for s in spans) or not all(
+                lowers[x].isalpha() or lowers[x] == "-" for x in range(i + 2, k)):
+            continue
+        doer = next((s for s in reversed(spans) if s.j <= i and discourse._is_state(s.actor)), None)
+        if doer is not None and doer.actor not in parties and all(discourse._is_state(a) for a in parties):
+            out += [Candidate(doer.actor, "cooperatesWith", a, i, tokens[i].text, 0.6, subj_span=doer,
+                              rule="joined/discourse") for a in parties]
     return out
 
 
