@@ -348,3 +348,11 @@ def test_a_state_joining_the_joint_drills_cooperates_with_each_party(gazetteer):
     found = keys("India and France began joint naval exercises off Goa on Monday. Egypt refused to join the drills.",
                  gazetteer)
     assert not any(p == "cooperatesWith" and "EGY" in (s, o) for s, p, o in found)
+
+
+def test_its_after_a_states_deed_is_the_state_named_before_the_deed(gazetteer):
+    found = keys("Hanoi said the blockade was an answer to China's shelling of its fishing boats.", gazetteer)
+    assert ("CHN", "attacks", "VNM") in found
+    found = keys("Baghdad, which Turkey accuses of harbouring rebels, condemned Ankara's strikes on its northern "
+                 "provinces.", gazetteer)
+    assert ("TUR", "attacks", "IRQ") in found and ("TUR", "attacks", "TUR") not in found

@@ -59,6 +59,7 @@ _POSTS_ABROAD = WORDS["posts_abroad"]
 _SAY_VERBS = WORDS["say_verbs"]
 _TALKS_NOUNS = WORDS["talks_nouns"]
 _TALKS_COUNTS = WORDS["talks_counts"]
+_ATTACK_EVENTS = WORDS["attack_events"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -441,6 +442,19 @@ class Discourse:
                 covered.update((0, 1))
                 i = 2
                 continue
+            if w == "its" and i > 2 and low[i - 1] in ("on", "of", "against") and low[i - 2] in _ATTACK_EVENTS:
+                # "a response to Russia's bombing of its power grid", "after US strikes on its nuclear sites": not the
+                # doer's own, but the last state the sentence named before the deed (not as a modifier)
+                doer = next((s for s in spans if s.j in (i - 2, i - 3) and s.j <= i - 2
+                             and all(x == "'s" for x in low[s.j:i - 2])), None)
+                target = None if doer is None else next((
+                    s.actor for s in reversed(spans) if s.j <= i - 2 and s.actor != doer.actor
+                    and s.kind not in ("modifier", "origin") and self._is_state(s.actor)), None)
+                if target is not None:
+                    out.append(Span(i, i + 1, target, "coref"))
+                    covered.add(i)
+                    i += 1
+                    continue
             if w in ("its", "their") and i > 0 and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= _ADJ_OK + 2 and low[k] not in self.relational and (
