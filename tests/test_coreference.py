@@ -356,3 +356,9 @@ def test_its_after_a_states_deed_is_the_state_named_before_the_deed(gazetteer):
     found = keys("Baghdad, which Turkey accuses of harbouring rebels, condemned Ankara's strikes on its northern "
                  "provinces.", gazetteer)
     assert ("TUR", "attacks", "IRQ") in found and ("TUR", "attacks", "TUR") not in found
+
+
+def test_the_two_allies_are_allied_with_each_other(gazetteer):
+    found = keys("Spain and Portugal opened a new bridge over the Guadiana on Monday. The two allies also agreed to "
+                 "pool their firefighting aircraft.", gazetteer)
+    assert frozenset(("ESP", "PRT")) in {frozenset((s, o)) for s, p, o in found if p == "alliedWith"}

@@ -325,6 +325,8 @@ class Discourse:
                             self.patron_links.append((patron.actor, pair))
                         elif patron is not None and low[k] == "allies":  # "the two NATO allies": of each other
                             self.patron_links.append((pair[0], pair[1:]))
+                        elif low[k] == "allies" and owner is None and w == "the" and absorbed is None:
+                            self.patron_links.append((pair[0], pair[1:]))  # "The two allies pledged ...": the same
                         if patron is not None or absorbed is not None:
                             out.remove(patron or absorbed)  # "two US allies" stands for the pair; the US link is kept aside
                         a, b = pair
