@@ -362,3 +362,12 @@ def test_the_two_allies_are_allied_with_each_other(gazetteer):
     found = keys("Spain and Portugal opened a new bridge over the Guadiana on Monday. The two allies also agreed to "
                  "pool their firefighting aircraft.", gazetteer)
     assert frozenset(("ESP", "PRT")) in {frozenset((s, o)) for s, p, o in found if p == "alliedWith"}
+
+
+def test_a_standing_relation_told_in_the_past_perfect_until_an_event_has_ended(gazetteer):
+    found = keys("Mali recalled its ambassador to Algeria on Sunday. The two countries had been close partners until "
+                 "the coup in 2021.", gazetteer)
+    assert frozenset(("DZA", "MLI")) not in {frozenset((s, o)) for s, p, o in found if p == "alliedWith"}
+    found = keys("Mali recalled its ambassador to Algeria on Sunday. The two countries have been close partners "
+                 "since the coup in 2021.", gazetteer)
+    assert frozenset(("DZA", "MLI")) in {frozenset((s, o)) for s, p, o in found if p == "alliedWith"}

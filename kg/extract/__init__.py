@@ -196,8 +196,11 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         last_told = (sent.index, _subject_of(frame), rels)
         earlier = {(r.subject, r.predicate, r.object) for r, (c, _, _) in zip(relations, best.values())
                    if _pluperfect(lowers, c.trigger_index)}
+        ended = {(r.subject, r.predicate, r.object) for r, (c, _, _) in zip(relations, best.values())
+                 if r.predicate in _STANDING and _pluperfect(lowers, c.trigger_index)
+                 and "until" in lowers[c.trigger_index + 1:]}
         for r in rels:
-            if not is_background(sent.text, r.time, r.time_value, present):
+            if not is_background(sent.text, r.time, r.time_value, present) and r.key() not in ended:
                 if r.key() in earlier:
                     told_before.add(len(out))
                 out.append(r)
@@ -205,6 +208,11 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
 
 
 # --- document assembly: relations one sentence states that another sentence of the document undoes ------------
+
+# standing relations: told in the past perfect with "until" after them ("The two countries had been close partners
+# until the war broke out"), they have ended and are no current background fact (decision 25)
+_STANDING = frozenset(("alliedWith", "cooperatesWith", "tradesWith"))
+
 
 def _pluperfect(lowers: list[str], i: int) -> bool:
     """Whether the trigger at kg's token ``i`` is told in the past perfect: "had" at most two words before it
