@@ -371,3 +371,9 @@ def test_a_standing_relation_told_in_the_past_perfect_until_an_event_has_ended(g
     found = keys("Mali recalled its ambassador to Algeria on Sunday. The two countries have been close partners "
                  "since the coup in 2021.", gazetteer)
     assert frozenset(("DZA", "MLI")) in {frozenset((s, o)) for s, p, o in found if p == "alliedWith"}
+
+
+def test_the_exercises_are_the_joint_ones_the_document_told_of(gazetteer):
+    found = keys("Iranian and Russian frigates staged joint manoeuvres close to Bandar Abbas last Friday. Riyadh said "
+                 "it viewed the exercises with concern.", gazetteer)
+    assert ("SAU", "concernedBy", "IRN") in found and ("SAU", "concernedBy", "RUS") in found

@@ -60,6 +60,7 @@ _SAY_VERBS = WORDS["say_verbs"]
 _TALKS_NOUNS = WORDS["talks_nouns"]
 _TALKS_COUNTS = WORDS["talks_counts"]
 _ATTACK_EVENTS = WORDS["attack_events"]
+_JOINT_ACTIVITIES = WORDS["joint_activities"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -378,7 +379,9 @@ class Discourse:
                         low[k].isalpha() or low[k] == "-") and tokens[k].text[:1].islower():
                     k += 1
                 if k < n and low[k] in events and k not in covered and tokens[k].text[:1].islower() and (
-                        k + 1 >= n or low[k + 1] not in ("by", "of", "on", "against", "between", "with", "from")):
+                        k + 1 >= n or low[k + 1] not in ("by", "of", "on", "against", "between", "with", "from")
+                        or low[k + 1] == "with" and not any(s.i in (k + 2, k + 3) for s in spans)):
+                    # ("watching the exercises with grave concern": no partner named after them)
                     # "... Israel struck Hezbollah targets in Lebanon. Beirut condemned the strikes": the doer
                     # of the last act of that kind; an agreement names both its parties (decision 23)
                     relation = events[low[k]]
@@ -879,6 +882,8 @@ class Discourse:
             lem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
             relation = self.event_nouns.get(w) or self.event_nouns.get(lem) or (
                 "atWarWith" if w in _FIGHTING_NOUNS else None)
+            if relation is None and w in _JOINT_ACTIVITIES:  # "watching the exercises with concern": the joint ones
+                relation = "cooperatesWith"
             if relation is None and w in _OUTCOME_NOUNS:  # "welcomed the outcome": of the deal, else of the talks
                 relation = "agreesWith" if "agreesWith" in self.last_event else "meetsWith"
             if relation in self.last_event:
