@@ -207,7 +207,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
     return _reversed_ruptures(out, told_before)
 
 
-# --- document assembly: relations one sentence states that another sentence of the document undoes ------------
+# --- document assembly: what a sentence means given the others of its document ---------------------------------
+# (relations another sentence undoes, and partners or acts a sentence leaves implicit that the document fixes)
 
 # standing relations: told in the past perfect with "until" after them ("The two countries had been close partners
 # until the war broke out"), they have ended and are no current background fact (decision 25)
@@ -392,7 +393,7 @@ def _talks(lowers: list[str], spans, discourse) -> list[Candidate]:
         return []
     k, (a, b) = discourse.talks_here
     out = [Candidate(a, "meetsWith", b, k, lowers[k], 0.6, rule="talks/discourse")]
-    role = k - 2 if lowers[k - 2] in _TALKS_ROLES else k - 3 if k >= 3 and lowers[k - 2] == "in" \
+    role = k - 2 if k >= 2 and lowers[k - 2] in _TALKS_ROLES else k - 3 if k >= 3 and lowers[k - 2] == "in" \
         and lowers[k - 3] in _TALKS_ROLES else None
     doer = None if role is None else next((s for s in reversed(spans) if s.j <= role and s.kind != "pair"
                                            and discourse._is_state(s.actor)), None)
