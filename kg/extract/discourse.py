@@ -54,6 +54,13 @@ _SECONDARY = WORDS["secondary_markers"]
 _GOVERNMENT_HEADS = WORDS["government_heads"]
 _OUTCOME_NOUNS = WORDS["outcome_nouns"]
 _NOT_MODIFIERS = WORDS["not_modifiers"]
+_MUNITIONS = WORDS["munitions"]
+_POSTS_ABROAD = WORDS["posts_abroad"]
+_SAY_VERBS = WORDS["say_verbs"]
+_TALKS_NOUNS = WORDS["talks_nouns"]
+_TALKS_COUNTS = WORDS["talks_counts"]
+_ATTACK_EVENTS = WORDS["attack_events"]
+_JOINT_ACTIVITIES = WORDS["joint_activities"]
 
 
 _STATE_IDS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -131,15 +138,22 @@ class Discourse:
         self.secondary: set[tuple] = set()  # (document, sentence) whose agreements are secondary ("a separate deal")
         self.act_age = 99  # sentences since one stated an act or referred back to one
         self.act_named = False  # whether the sentence being read refers back to an act
+        self.munitions_named = False  # whether the last sentence told of munitions: a later "shot down most of them"
+        self.talks_here: tuple[int, tuple[str, str]] | None = None  # "the talks" of this sentence: token, parties
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
+        self.talks_here = None
         spans = self._capitals_of_named_states(spans, low)
+        spans = [s for s in spans if not (s.kind in ("capital", "seat") and s.i >= 2 and low[s.i - 1] == "in"
+                                          and low[s.i - 2] in _POSTS_ABROAD and s.j < len(low)
+                                          and low[s.j] in _SAY_VERBS)]
+        # ("the Chinese embassy in Port Moresby said ...": the post speaks, its host is only where it is)
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
                 and "both" not in low and "two" not in low \
-                and not events and self.deeds.isdisjoint(low):
+                and not events and self.deeds.isdisjoint(low) and _TALKS_NOUNS.isdisjoint(low):
             return spans
         covered = set()
         for s in spans:
@@ -312,6 +326,8 @@ class Discourse:
                             self.patron_links.append((patron.actor, pair))
                         elif patron is not None and low[k] == "allies":  # "the two NATO allies": of each other
                             self.patron_links.append((pair[0], pair[1:]))
+                        elif low[k] == "allies" and owner is None and w == "the" and absorbed is None:
+                            self.patron_links.append((pair[0], pair[1:]))  # "The two allies pledged ...": the same
                         if patron is not None or absorbed is not None:
                             out.remove(patron or absorbed)  # "two US allies" stands for the pair; the US link is kept aside
                         a, b = pair
@@ -342,13 +358,30 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
+            if w == "the" and i + 2 < n and low[i + 1] in _TALKS_NOUNS and i + 1 not in covered \
+                    and low[i + 2] not in ("between", "with", "among", "of"):
+                parties = self._talks_parties({s.actor for s in spans})
+                if parties:  # "Z, who chaired the talks": the talks of the pair that met or agreed
+                    self.talks_here = (i + 1, parties)
+                    out.append(Span(i, i + 1, parties[0], "pair"))
+                    out.append(Span(i + 1, i + 2, parties[1], "pair"))
+                    covered.update((i, i + 1))
+                    i += 2
+                    continue
+            if w == "of" and i > 0 and low[i - 1] in _TALKS_COUNTS and i + 2 < n and low[i + 1] in _TALKS_NOUNS \
+                    and low[i + 2] not in ("between", "with", "among") and self.talks_here is None:
+                parties = self._talks_parties({s.actor for s in spans})
+                if parties:  # "followed four days of talks chaired by ...": the same, as a length of talks
+                    self.talks_here = (i + 1, parties)
             if w in ("the", "these", "those", "this", "that") and events and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= 3 and k not in covered and low[k] not in events and (
                         low[k].isalpha() or low[k] == "-") and tokens[k].text[:1].islower():
                     k += 1
                 if k < n and low[k] in events and k not in covered and tokens[k].text[:1].islower() and (
-                        k + 1 >= n or low[k + 1] not in ("by", "of", "on", "against", "between", "with", "from")):
+                        k + 1 >= n or low[k + 1] not in ("by", "of", "on", "against", "between", "with", "from")
+                        or low[k + 1] == "with" and not any(s.i in (k + 2, k + 3) for s in spans)):
+                    # ("watching the exercises with grave concern": no partner named after them)
                     # "... Israel struck Hezbollah targets in Lebanon. Beirut condemned the strikes": the doer
                     # of the last act of that kind; an agreement names both its parties (decision 23)
                     relation = events[low[k]]
@@ -414,6 +447,19 @@ class Discourse:
                 covered.update((0, 1))
                 i = 2
                 continue
+            if w == "its" and i > 2 and low[i - 1] in ("on", "of", "against") and low[i - 2] in _ATTACK_EVENTS:
+                # "a response to Russia's bombing of its power grid", "after US strikes on its nuclear sites": not the
+                # doer's own, but the last state the sentence named before the deed (not as a modifier)
+                doer = next((s for s in spans if s.j in (i - 2, i - 3) and s.j <= i - 2
+                             and all(x == "'s" for x in low[s.j:i - 2])), None)
+                target = None if doer is None else next((
+                    s.actor for s in reversed(spans) if s.j <= i - 2 and s.actor != doer.actor
+                    and s.kind not in ("modifier", "origin") and self._is_state(s.actor)), None)
+                if target is not None:
+                    out.append(Span(i, i + 1, target, "coref"))
+                    covered.add(i)
+                    i += 1
+                    continue
             if w in ("its", "their") and i > 0 and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= _ADJ_OK + 2 and low[k] not in self.relational and (
@@ -503,6 +549,17 @@ class Discourse:
                     if victim is not None:
                         out[m] = Span(span.i, span.j, victim, "coref")
         return sorted(out, key=lambda s: s.i)
+
+    def _talks_parties(self, named: set[str]) -> tuple[str, str] | None:
+        """The two states of the last talks the document told of, else of its last agreement, when the sentence
+        names neither."""
+        for relation in ("meetsWith", "agreesWith"):
+            parties = self.last_event.get(relation)
+            if parties is not None:
+                if len(parties) == 2 and all(self._is_state(a) for a in parties) and named.isdisjoint(parties):
+                    return parties[0], parties[1]
+                return None
+        return None
 
     def _victim(self, doer: str, deed: str) -> str | None:
         """The state the doer's last act of a deed's kind (or its last act) befell."""
@@ -767,6 +824,7 @@ class Discourse:
             self.act_named = True
         self.act_age = 0 if self.act_named or any(r.predicate in _ACTS for r in asserted) else self.act_age + 1
         self.act_named = False
+        self.munitions_named = not _MUNITIONS.isdisjoint(frame.lowers)
         fresh: dict[str, list[str]] = {}
         secondary = not _SECONDARY.isdisjoint(frame.lowers)  # "under a separate agreement": not "the agreement"
         if secondary and asserted:
@@ -825,6 +883,8 @@ class Discourse:
             lem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
             relation = self.event_nouns.get(w) or self.event_nouns.get(lem) or (
                 "atWarWith" if w in _FIGHTING_NOUNS else None)
+            if relation is None and w in _JOINT_ACTIVITIES:  # "watching the exercises with concern": the joint ones
+                relation = "cooperatesWith"
             if relation is None and w in _OUTCOME_NOUNS:  # "welcomed the outcome": of the deal, else of the talks
                 relation = "agreesWith" if "agreesWith" in self.last_event else "meetsWith"
             if relation in self.last_event:
