@@ -35,6 +35,7 @@ from .lexicon import WORDS
 from .mentions import DocumentMentions, MentionIndex, Span, find_makers
 from .places import place_index
 from .rules import RUN_WORDS, RuleSet
+from .syntax import lemma, lemmas_and_heads
 
 _DISCOURSE_WORDS = WORDS["discourse_words"]
 _RESTORING_WORDS = WORDS["restoring_words"]
@@ -176,15 +177,15 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         candidates = rules.run() + ellipsis + [c for c in received + talks
                                                if not is_irrealis(frame, c.trigger_index, None)]
         aligned = None
-        if actors >= 2 or downing:
-            aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
         if actors >= 2:
+            aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates = _window_checked(engine, aligned, tokens, candidates)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         if downing:
-            _add_downing(frame, aligned, downing, best, discourse)
+            _add_downing(frame, aligned, downing, best, discourse, lambda: _aligned(  # (parsed only when needed)
+                engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums))
         if aligned is not None and not _UNAIMED_FORCE.isdisjoint(lowers):
             _add_unaimed_force(frame, aligned, best, discourse)
         times = time_expressions(sent.text) if best else []
@@ -283,7 +284,7 @@ _DOWNING_RULE = "downing/discourse"
 _OBJECT_PREPS = frozenset(("at", "on", "in", "into", "against", "over", "from", "to", "with", "near"))
 
 
-def _add_downing(frame, aligned, downing, best: dict, discourse) -> None:
+def _add_downing(frame, aligned, downing, best: dict, discourse, parse) -> None:
     """``best`` (see :func:`_best_candidates`) with an attack by each doer of a :func:`_downing` on the state that
     fired what they brought down: the attacker of a doer this sentence names, else the doer of the last act of
     force the document told of in this or the last sentence (decision 4: shooting down drones is an attack)."""
@@ -296,6 +297,7 @@ def _add_downing(frame, aligned, downing, best: dict, discourse) -> None:
         return
     from . import modality
 
+    aligned = aligned if aligned is not None else parse()  # ``parse``: the sentence's aligned parse, made now
     tok = next((t for t in aligned.doc if t.idx == frame.tokens[i].start), None)
     if tok is not None and modality.unreal(aligned, tok):
         return  # "failed to shoot down the rockets", "asked to intercept"
@@ -451,13 +453,14 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         return candidates
     doc = aligned.doc
     starts = [t.start for t in tokens]
-    others = _not_state_acts(engine, doc, starts)
-    misread = _misread(engine, doc, starts, {i: ref.actor for i, ref in aligned.actor_at.items()})
-    unreal = _unreal_window(engine, aligned, tokens, candidates)
+    lemmas, heads = lemmas_and_heads(doc)  # (once: the checks below look at few tokens each)
     named = {i: ref.actor for i, ref in aligned.actor_at.items()}
-    described = _described(doc, starts, named)
+    others = _not_state_acts(engine, doc, starts, lemmas, heads)
+    misread = _misread(engine, doc, starts, named, lemmas, heads)
+    unreal = _unreal_window(engine, aligned, tokens, candidates)
+    described = _described(doc, starts, named, lemmas)
     owned = _owned(doc, starts, named)
-    corporate = _corporate(engine, doc, starts)
+    corporate = _corporate(engine, doc, starts, lemmas)
     return [c for c in candidates if c.rule or (
         not (c.predicate.lower() not in engine.lists.get("maker_relations", ()) and any(
             span is not None and span.i in corporate for span in (c.subj_span, c.obj_span)))  # "Chevron, the US
@@ -471,18 +474,19 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
 
 
-def _corporate(engine, doc, starts: list[int]) -> set[int]:
+def _corporate(engine, doc, starts: list[int], lemmas: list[str]) -> set[int]:
     """kg's indexes of the words that modify a company noun ([lists] makers): "the US oil major"."""
     makers = engine.lists.get("makers", frozenset())
-    return {_token_index(starts, c) for tok in doc if tok.lemma_.lower() in makers
-            for c in tok.children if c.dep_ in ("amod", "compound", "nmod")}
+    return {_token_index(starts, c) for k, w in enumerate(lemmas) if w in makers
+            for c in doc[k].children if c.dep_ in ("amod", "compound", "nmod")}
 
 
 def _owned(doc, starts: list[int], named: dict[int, str]) -> dict[int, set[str]]:
     """The nouns a state's possessive owns, with their compound modifiers, by kg's token index: the states
     whose act they name ("Washington's latest arms sales": the sales and the arms are Washington's)."""
     out: dict[int, set[str]] = {}
-    for tok in doc:
+    possessed = {doc[i].head.i for i in named if doc[i].dep_ == "poss"}  # (few: read them only)
+    for tok in (doc[k] for k in sorted(possessed)):
         if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         owners = {named[c.i] for c in tok.children if c.dep_ == "poss" and c.i in named}
@@ -492,14 +496,14 @@ def _owned(doc, starts: list[int], named: dict[int, str]) -> dict[int, set[str]]
     return out
 
 
-def _described(doc, starts: list[int], named: dict[int, str]) -> dict[int, tuple[int, int]]:
+def _described(doc, starts: list[int], named: dict[int, str], lemmas: list[str]) -> dict[int, tuple[int, int]]:
     """The participles that describe a noun and name its parties ("a pact signed between X and Y", "by X and Y"),
     by kg's token index, with the kg token range of the noun phrase they are in: the parties of what they say
     are named inside it (``named``: the actor each parser token names)."""
     out: dict[int, tuple[int, int]] = {}
-    for tok in doc:
+    for tok in {doc[k].head for k, w in enumerate(lemmas) if w in ("between", "by")}:  # (the participles of them)
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
-                c.dep_ in ("prep", "agent") and c.lemma_.lower() in ("between", "by")
+                c.dep_ in ("prep", "agent") and lemma(c) in ("between", "by")
                 and len({named[x.i] for x in c.subtree if x.i in named}) >= 2 for c in tok.children):
             sub = list(tok.head.subtree)
             out[_token_index(starts, tok)] = (_token_index(starts, sub[0]), _token_index(starts, sub[-1]))
@@ -514,7 +518,7 @@ def _inside(phrase: tuple[int, int] | None, c) -> bool:
     return all(span is None or lo <= span.i and span.j - 1 <= hi for span in (c.subj_span, c.obj_span))
 
 
-def _not_state_acts(engine, doc, starts: list[int]) -> set[int]:
+def _not_state_acts(engine, doc, starts: list[int], lemmas: list[str], heads: list[int]) -> set[int]:
     """The tokens (kg's indexes) of verbs whose doer the parse shows is not a state: a text that a state
     blocked ("vetoed a resolution condemning Myanmar") or a natural hazard ("the floods that hit Togo").
     The window rules' readings of them are dropped."""
@@ -522,16 +526,19 @@ def _not_state_acts(engine, doc, starts: list[int]) -> set[int]:
 
     texts, blocking, hazards = (engine.lists.get(n, frozenset()) for n in ("texts", "blocking", "hazards"))
     out: set[int] = set()
-    for tok in doc:
+    near = texts | hazards  # only verbs on a text or a hazard, or with a hazard for subject, can be such acts
+    maybe = {k for k in range(len(lemmas)) if lemmas[heads[k]] in near} | {
+        heads[k] for k, w in enumerate(lemmas) if w in hazards}
+    for tok in (doc[k] for k in sorted(maybe)):
         if tok.pos_ != "VERB":
             continue
         head = tok.head
         relative = tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
         # "a resolution condemning X", "a draft that demanded ...", but not "the resolution China vetoed"
-        blocked_text = (tok.dep_ == "acl" or relative) and head.lemma_.lower() in texts \
-            and head.head.lemma_.lower() in blocking
-        hazard = relative and head.lemma_.lower() in hazards or any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in tok.children)
+        blocked_text = (tok.dep_ == "acl" or relative) and lemma(head) in texts \
+            and lemma(head.head) in blocking
+        hazard = relative and lemma(head) in hazards or any(
+            c.dep_ == "nsubj" and lemma(c) in hazards for c in tok.children)
         if blocked_text or hazard:
             out.add(_token_index(starts, tok))
     return out
@@ -558,9 +565,12 @@ def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
     if not window:
         return set()
     joint = {c.trigger_index for c in candidates if c.predicate.lower() in engine.lists.get("joint_relations", ())}
-    at = {t.idx: t for t in aligned.doc}  # a parser token by the offset it begins at
-    return {i for i in window if (tok := at.get(tokens[i].start)) is not None and
-            modality.asked_for(aligned, tok, agreed_too=i in joint)}
+    from spacy.attrs import IDX
+
+    doc = aligned.doc
+    at = {offset: k for k, offset in enumerate(doc.to_array(IDX).tolist())}  # a parser token by where it begins
+    return {i for i in window if (k := at.get(tokens[i].start)) is not None and
+            modality.asked_for(aligned, doc[k], agreed_too=i in joint)}
 
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
@@ -572,7 +582,18 @@ _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("
                     ("correspondence", "supplies"), ("calls", "supplies"))
 
 
-def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None) -> set[tuple[int, str]]:
+@functools.lru_cache(maxsize=4)
+def _misread_words(engine) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas :func:`_misread` looks at (on a token or its head), and the objects of ``_MISREAD_OBJECTS``."""
+    lists = engine.lists
+    names = ("economic", "lifting", "attributive_only", "topic_holders", "agreements", "accusing", "blocking_nouns",
+             "undo")
+    relevant = frozenset().union(*(lists.get(n, frozenset()) for n in names))
+    return relevant, frozenset().union(*(lists.get(w, frozenset()) for w, _ in _MISREAD_OBJECTS))
+
+
+def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None, lemmas: list[str] | None = None,
+             heads: list[int] | None = None) -> set[tuple[int, str]]:
     """``(token, relation)`` pairs (kg's token indexes) the token-window rules read wrongly, as the parse shows:
     "traded fire" is no trade, "hosts American troops" no meeting (a verb's object, ``_MISREAD_OBJECTS``), and
     sanctions that are lifted, eased or scrapped ([lists] lifting) are not imposed."""
@@ -581,50 +602,59 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
     out: set[tuple[int, str]] = set()
     lifting = lists.get("lifting", frozenset())
     economic = lists.get("economic", frozenset())
-    for tok in doc:
-        if tok.dep_ == "compound" and tok.head.lemma_.lower() in economic:  # "export controls": a measure, no flow
+    if lemmas is None or heads is None:
+        lemmas, heads = lemmas_and_heads(doc)
+    # most tokens bear on none of the readings below: skip them before asking the parse anything else
+    relevant, misread_objects = _misread_words(engine)
+    flagged = {heads[k] for k, w in enumerate(lemmas) if w in misread_objects}
+    for i in range(len(lemmas)):
+        if lemmas[i] not in relevant and lemmas[heads[i]] not in relevant and i not in flagged and not (
+                lemmas[heads[i]] == "of" and lemmas[heads[heads[i]]] in relevant):
+            continue
+        tok = doc[i]
+        if tok.dep_ == "compound" and lemma(tok.head) in economic:  # "export controls": a measure, no flow
             out.update((_token_index(starts, tok), r) for r in ("supplies", "tradesWith"))
-        if tok.lemma_.lower() in economic:  # "ordered tariffs on all imports from China": a measure, no flow
-            inside = [x for c in tok.children if c.dep_ == "prep" and c.lemma_.lower() in ("on", "against")
+        if lemma(tok) in economic:  # "ordered tariffs on all imports from China": a measure, no flow
+            inside = [x for c in tok.children if c.dep_ == "prep" and lemma(c) in ("on", "against")
                       for x in c.subtree]
             if tok.dep_ == "dobj":
                 inside.append(tok.head)
             out.update((_token_index(starts, x), r) for x in inside for r in ("supplies", "tradesWith"))
-        if tok.dep_ == "amod" and tok.lemma_.lower() in lists.get("attributive_only", ()):
+        if tok.dep_ == "amod" and lemma(tok) in lists.get("attributive_only", ()):
             out.add((_token_index(starts, tok), "supports"))  # "Yemen's internationally recognised government"
-        objects = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)
+        objects = {lemma(c) for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)
         for words, relation in _MISREAD_OBJECTS if objects else ():
             if not objects.isdisjoint(lists.get(words, ())):
                 out.add((_token_index(starts, tok), relation))
-        lem = tok.lemma_.lower()
+        lem = lemma(tok)
         if lem in lists.get("topic_holders", ()) or lem in lists.get("agreements", ()):
             # "signed 14 cooperation documents", "an accord on political dialogue and cooperation", "discussed
             # energy cooperation": cooperation as a topic, not done (decision 19)
             topics = [c for c in tok.children if c.dep_ in ("compound", "amod", "dobj")] + [
-                x for c in tok.children if c.dep_ == "prep" and c.lemma_.lower() in ("on", "of", "for")
+                x for c in tok.children if c.dep_ == "prep" and lemma(c) in ("on", "of", "for")
                 for x in c.subtree]
             out.update((_token_index(starts, x), r) for x in topics for r in ("cooperatesWith", "tradesWith"))
         if lem in lists.get("accusing", ()) and any(
                 c.dep_ == "dobj" and not any(x.i in named for x in c.subtree) for c in tok.children) and any(
-                c.dep_ == "prep" and c.lemma_.lower() in ("of", "for") and any(p.dep_ == "pcomp" for p in c.children)
+                c.dep_ == "prep" and lemma(c) in ("of", "for") and any(p.dep_ == "pcomp" for p in c.children)
                 for c in tok.children):
             out.add((_token_index(starts, tok), "criticizes"))  # "accusing the bloc of serving French interests"
         if lem in lists.get("blocking_nouns", ()) and tok.pos_ == "NOUN":
             # "Hungary's veto of new EU military aid for Ukraine": the aid is not given, and no state is shielded
-            blocked = [x for c in tok.children if c.dep_ == "prep" and c.lemma_.lower() in ("of", "on")
+            blocked = [x for c in tok.children if c.dep_ == "prep" and lemma(c) in ("of", "on")
                        for x in c.subtree]
             out.update((_token_index(starts, x), r) for x in blocked for r in ("aids", "supplies"))
-            if any(x.lemma_.lower() in lists.get("aid", ()) for x in blocked):
+            if any(lemma(x) in lists.get("aid", ()) for x in blocked):
                 out.add((_token_index(starts, tok), "vetoesFor"))
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lists.get("undo", ()) and tok.head.pos_ == "VERB":
+        if tok.dep_ == "dobj" and lemma(tok.head) in lists.get("undo", ()) and tok.head.pos_ == "VERB":
             # "froze 22 billion euros in funds earmarked for Hungary": a flow stopped is no aid or supply given
             out.update((_token_index(starts, x), r) for x in tok.subtree for r in ("aids", "supplies"))
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lifting:
+        if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in lifting:
             out.update((_token_index(starts, x), "sanctions") for c in tok.children  # "waived a ban on aid to X"
-                       if c.dep_ == "prep" and c.lemma_.lower() == "on" for x in c.subtree)
-        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lifting or (
-                tok.dep_ == "pobj" and tok.head.lemma_.lower() == "of" and tok.head.head.dep_ == "dobj"
-                and tok.head.head.head.lemma_.lower() in lifting):  # "lifted the last of its tariffs"
+                       if c.dep_ == "prep" and lemma(c) == "on" for x in c.subtree)
+        if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in lifting or (
+                tok.dep_ == "pobj" and lemma(tok.head) == "of" and tok.head.head.dep_ == "dobj"
+                and lemma(tok.head.head.head) in lifting):  # "lifted the last of its tariffs"
             out.add((_token_index(starts, tok), "sanctions"))
     return out
 

@@ -80,8 +80,32 @@ def of_phrase(tok) -> list:
     return out
 
 
+_LEMMAS: dict[int, str] = {}  # a lemma's hash (the same in every spaCy vocabulary) -> its lowercased text
+
+
 def lemma(tok) -> str:
-    return tok.lemma_.lower()
+    """A token's lemma, lowercased (made once per distinct lemma: spaCy builds ``lemma_`` on every call)."""
+    h = tok.lemma
+    text = _LEMMAS.get(h)
+    if text is None:
+        text = _LEMMAS[h] = tok.lemma_.lower()
+    return text
+
+
+def lemmas_and_heads(doc) -> tuple[list[str], list[int]]:
+    """Every token's lowercased lemma and its head's index, read from the parse's arrays at once (without
+    making a Python token object for each)."""
+    from spacy.attrs import HEAD, LEMMA
+
+    rows = doc.to_array([LEMMA, HEAD]).tolist()
+    strings = doc.vocab.strings
+    lemmas = []
+    for h, _ in rows:
+        text = _LEMMAS.get(h)
+        if text is None:
+            text = _LEMMAS[h] = strings[h].lower()
+        lemmas.append(text)
+    return lemmas, [k + (off if off < 2 ** 63 else off - 2 ** 64) for k, (_, off) in enumerate(rows)]
 
 
 @dataclass
