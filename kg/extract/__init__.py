@@ -177,7 +177,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         candidates = rules.run() + ellipsis + [c for c in received + talks
                                                if not is_irrealis(frame, c.trigger_index, None)]
         aligned = None
-        if actors >= 2:
+        if actors >= 2 and not triggers.isdisjoint(lowers):  # (a sentence here only for the discourse's own
+            # readings, with no trigger word, needs no parse)
             aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates = _window_checked(engine, aligned, tokens, candidates)
@@ -749,7 +750,8 @@ def _relation(document, sent, frame, c, negated, hedged, attribution, times, gaz
 @functools.lru_cache(maxsize=4)
 def _gate_words(engine) -> tuple[frozenset[str], frozenset[str]]:
     """The words that may be a trigger, and those by which a sentence may refer to a second actor."""
-    return engine.surface | RUN_WORDS, engine.lists.get("referring", frozenset()) | _DISCOURSE_WORDS
+    return engine.surface | RUN_WORDS, engine.lists.get("referring", frozenset()) | _DISCOURSE_WORDS | (
+        _DOWNING_VERBS | _SHOOTING_VERBS)  # (one state bringing down another's munitions: parsed in the batch)
 
 
 class _Parses:
