@@ -267,7 +267,7 @@ def _downing(lowers: list[str], spans, discourse) -> tuple[int, list[str], list]
             continue
         if lowers[obj] == "them" and _MUNITIONS.isdisjoint(lowers[:i]) and not discourse.munitions_named:
             continue  # "them": munitions the sentence or the last one told of
-        before = [s for s in spans if s.j <= i and discourse._is_state(s.actor)
+        before = [s for s in spans if s.j <= i and discourse.is_state(s.actor)
                   and (s.i == 0 or lowers[s.i - 1] not in _OBJECT_PREPS)]
         if not before:
             continue
@@ -294,7 +294,7 @@ def _add_downing(frame, aligned, downing, best: dict, discourse, parse) -> None:
                      if p == "attacks" and not neg and o in doers and c.subject not in doers), None)
     if attacker is None and discourse.act_age <= 0 and "attacks" in discourse.last_event:
         attacker = discourse.last_event["attacks"][0]
-    if attacker is None or attacker in doers or not discourse._is_state(attacker) or is_irrealis(frame, i, None):
+    if attacker is None or attacker in doers or not discourse.is_state(attacker) or is_irrealis(frame, i, None):
         return
     from . import modality
 
@@ -320,7 +320,7 @@ def _so_did(lowers: list[str], spans, last_told, index: int, discourse) -> list[
     if len(lowers) < 3 or lowers[0] != "so" or lowers[1] not in _ELLIPSIS_AUX:
         return []
     told, subject, relations = last_told
-    doer = next((s for s in spans if all(w == "the" for w in lowers[2:s.i]) and discourse._is_state(s.actor)), None)
+    doer = next((s for s in spans if all(w == "the" for w in lowers[2:s.i]) and discourse.is_state(s.actor)), None)
     if told != index - 1 or subject is None or doer is None or doer.actor == subject:
         return []
     return [Candidate(doer.actor, r.predicate, r.object, 1, lowers[1], round(r.confidence - 0.1, 3), subj_span=doer,
@@ -375,11 +375,11 @@ def _received(lowers: list[str], spans, last_told, index: int, discourse) -> lis
     package": a sentence naming one state, which receives goods ([lists] receiving_verbs, goods) from no one named,
     after a sentence in which one state supplies another: that state supplies it too (an implicit partner)."""
     verb = next((k for k, w in enumerate(lowers) if w in _RECEIVING_VERBS), None)
-    states = {s.actor for s in spans if discourse._is_state(s.actor)}
+    states = {s.actor for s in spans if discourse.is_state(s.actor)}
     told, _, relations = last_told
     if verb is None or len(states) != 1 or told != index - 1 or _GOODS.isdisjoint(lowers[verb + 1:verb + 9]):
         return []
-    recipient = next(s for s in spans if discourse._is_state(s.actor))
+    recipient = next(s for s in spans if discourse.is_state(s.actor))
     suppliers = {r.subject for r in relations if r.predicate == "supplies" and not r.negated}
     if recipient.j > verb or len(suppliers) != 1 or recipient.actor in suppliers:
         return []
@@ -399,12 +399,12 @@ def _talks(lowers: list[str], spans, discourse) -> list[Candidate]:
     role = k - 2 if k >= 2 and lowers[k - 2] in _TALKS_ROLES else k - 3 if k >= 3 and lowers[k - 2] == "in" \
         and lowers[k - 3] in _TALKS_ROLES else None
     doer = None if role is None else next((s for s in reversed(spans) if s.j <= role and s.kind != "pair"
-                                           and discourse._is_state(s.actor)), None)
+                                           and discourse.is_state(s.actor)), None)
     after = next((x for x in range(k + 1, min(len(lowers) - 1, k + 6)) if lowers[x] in _TALKS_ROLES
                   and lowers[x + 1] == "by"), None)  # "talks in Beijing chaired by Wang Yi, China's top diplomat"
     if doer is None and after is not None:
         role = after
-        doer = next((s for s in spans if s.i > after + 1 and s.kind != "pair" and discourse._is_state(s.actor)), None)
+        doer = next((s for s in spans if s.i > after + 1 and s.kind != "pair" and discourse.is_state(s.actor)), None)
     if doer is not None and doer.actor not in (a, b):
         out += [Candidate(doer.actor, "meetsWith", x, role, lowers[role], 0.6, subj_span=doer, rule="talks/discourse")
                 for x in (a, b)]
@@ -426,8 +426,8 @@ def _joined(tokens, lowers: list[str], spans, discourse) -> list[Candidate]:
         if k is None or any(i < s.i < k for s in spans) or not all(
                 lowers[x].isalpha() or lowers[x] == "-" for x in range(i + 2, k)):
             continue
-        doer = next((s for s in reversed(spans) if s.j <= i and discourse._is_state(s.actor)), None)
-        if doer is not None and doer.actor not in parties and all(discourse._is_state(a) for a in parties):
+        doer = next((s for s in reversed(spans) if s.j <= i and discourse.is_state(s.actor)), None)
+        if doer is not None and doer.actor not in parties and all(discourse.is_state(a) for a in parties):
             out += [Candidate(doer.actor, "cooperatesWith", a, i, tokens[i].text, 0.6, subj_span=doer,
                               rule="joined/discourse") for a in parties]
     return out

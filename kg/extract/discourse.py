@@ -902,5 +902,9 @@ class Discourse:
             for table in self.pair_scores.values():
                 table.pop(old, None)
 
+    def is_state(self, actor_id: str) -> bool:
+        """Whether an actor id names a state (not an organization or a group)."""
+        return self._is_state(actor_id)
+
     def _is_state(self, actor_id: str) -> bool:
         return actor_id in self.states

@@ -149,6 +149,13 @@ def _arms_makers() -> dict[str, list[tuple[tuple[str, ...], str, bool]]]:
     return out
 
 
+def _designation(word: str) -> bool:
+    """A model designation: capitals, digits and inner hyphens, maybe a plural "s" ("K2", "TB2s", "F-16")."""
+    core = word[:-1] if word.endswith("s") else word
+    return bool(core) and core[0] != "-" and core[-1] != "-" and all(
+        ch.isdigit() or "A" <= ch <= "Z" or ch == "-" for ch in core) and "--" not in core
+
+
 def find_makers(words: list[str], taken: set[int]) -> list[Span]:
     """Weapons and arms makers of ``data/arms_makers.tsv`` as spans of kind ``maker`` for their state: "Saab
     Gripen jets", "the S-400" (a name that is also a person's or a common word only before goods). Only the
@@ -164,8 +171,8 @@ def find_makers(words: list[str], taken: set[int]) -> list[Span]:
                 j = i + len(toks)
                 if tuple(words[i:j]) != toks or taken.intersection(range(i, j)):
                     continue
-                if alone or any(words[k].lower().strip("-") in GOODS or words[k] in makers or k == j and re.fullmatch(
-                        r"[A-Z0-9]+(?:-[A-Z0-9]+)*s?", words[k]) for k in range(j, min(n, j + 3))):
+                if alone or any(words[k].lower().strip("-") in GOODS or words[k] in makers or k == j and _designation(
+                        words[k]) for k in range(j, min(n, j + 3))):
                     span = Span(i, j, state, "maker")
                 break
         if span is not None:
