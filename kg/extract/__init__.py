@@ -31,7 +31,7 @@ from .attributes import (find_item, find_quantity, find_time, is_background, is_
 from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
-from .lexicon import WORDS
+from .lexicon import GOODS, WORDS
 from .mentions import DocumentMentions, MentionIndex, Span, find_makers
 from .places import place_index
 from .rules import RUN_WORDS, RuleSet
@@ -48,7 +48,6 @@ _UNAIMED_FORCE = WORDS["unaimed_force"]
 _TALKS_ROLES = WORDS["talks_roles"]
 _JOINING_VERBS = WORDS["joining_verbs"]
 _JOINT_ACTIVITIES = WORDS["joint_activities"]
-_GOODS = WORDS["goods"]
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:
@@ -377,7 +376,7 @@ def _received(lowers: list[str], spans, last_told, index: int, discourse) -> lis
     verb = next((k for k, w in enumerate(lowers) if w in _RECEIVING_VERBS), None)
     states = {s.actor for s in spans if discourse.is_state(s.actor)}
     told, _, relations = last_told
-    if verb is None or len(states) != 1 or told != index - 1 or _GOODS.isdisjoint(lowers[verb + 1:verb + 9]):
+    if verb is None or len(states) != 1 or told != index - 1 or GOODS.isdisjoint(lowers[verb + 1:verb + 9]):
         return []
     recipient = next(s for s in spans if discourse.is_state(s.actor))
     suppliers = {r.subject for r in relations if r.predicate == "supplies" and not r.negated}
@@ -466,8 +465,8 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         not (c.predicate.lower() not in engine.lists.get("maker_relations", ()) and any(
             span is not None and span.i in corporate for span in (c.subj_span, c.obj_span)))  # "Chevron, the US
         # oil major, signed a deal with PDVSA": a state's companies stand for it only as suppliers (decision 21)
-        and         (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
-         c.object in owned[c.trigger_index])  # "condemned Washington's arms sales to Taipei": not Beijing's
+        and (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
+             c.object in owned[c.trigger_index])  # "condemned Washington's arms sales to Taipei": not Beijing's
         and c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
         and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
         and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"

@@ -279,24 +279,32 @@ class Engine:
             cur = cur.head
         return False
 
+    def _given(self, tok) -> list[frozenset[str]]:
+        """The lemmas of each thing a transfer gives (its direct object or passive subject), for a rule's themes:
+        "thousands of troops" counts as troops; a sum of money counts by its currency ("$50 million"), unless it
+        only measures goods ("$1 billion of arms", "$2 billion worth of oil"), which count instead."""
+        money = self.lists.get("money", ())
+        out: list[frozenset[str]] = []
+        things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for c in things:
+            head = lemma(c)
+            amount = {head} | {lemma(x) for x in c.children if x.dep_ in ("quantmod", "nmod", "compound", "nummod")}
+            if amount.isdisjoint(money):  # goods, troops, aid; or a count of them ("thousands of troops")
+                out.append(frozenset({head}))
+                if head in self.lists.get("quantities", ()):
+                    out.extend(frozenset({lemma(p)}) for p in of_phrase(c))
+                continue
+            worth = [x for x in c.subtree if lemma(x) == "worth"]
+            goods = [p for x in (c, *worth) for p in of_phrase(x)]
+            out.extend([frozenset({lemma(p)}) for p in goods] or [frozenset(amount)])
+        return out
+
     def _fire(self, rule: Rule, entry: Entry, slots: Slots) -> list[Hit]:
         relation = rule.relation or entry.relation
-        given = [c for c in slots.tok.children if c.dep_ in ("dobj", "nsubjpass")]
-        given += [p for c in given if lemma(c) in self.lists.get("quantities", ()) for p in of_phrase(c)]
-        money = self.lists.get("money", ())
-
-        def sum_of_money(c) -> bool:  # "$50 million": the currency may head the phrase or modify its number
-            return lemma(c) in money or any(lemma(x) in money for x in c.children if x.dep_ in (
-                "quantmod", "nmod", "compound", "nummod"))
-
-        measured = [c for c in given if sum_of_money(c) and (of_phrase(c) or any(  # "$1 billion of arms"
-            lemma(x) == "worth" for x in c.subtree))]  # "$2 billion worth of oil"
-        given = [c for c in given if c not in measured] + [p for c in measured for x in c.subtree
-                                                          if lemma(x) == "worth" or x is c for p in of_phrase(x)]
-        for words, other in rule.themes:  # "sent troops to" is aid, "sent drones to" a supply; "thousands of troops"
-            if any(lemma(c) in self.lists.get(words, ()) or words == "money" and sum_of_money(c) for c in given):
-                relation = other
-                break
+        if rule.themes:  # "sent troops to" is aid, "sent drones to" a supply
+            given = self._given(slots.tok)
+            relation = next((other for words, other in rule.themes
+                             if any(not lems.isdisjoint(self.lists.get(words, ())) for lems in given)), relation)
         if relation == "-":
             return []  # a theme that makes no relation: "received a letter from X"
         if relation == "attacks" and any(c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in self.lists.get("economic", ())

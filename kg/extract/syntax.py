@@ -221,9 +221,7 @@ class Slots:
                     inner.extend(a for a in self._prep_objects(c, ("by", "from")) if a.kind != "place")
                 elif event and c.dep_ == "relcl" and lemma(c) in self.sent.words("sealing"):
                     # "a partnership agreement the Cook Islands had signed with China": its signatories
-                    inner.extend(a for x in self._children(c, ("nsubj",)) if lemma(x) not in RELATIVE_PRONOUNS
-                                 for a in self.actors(x, "arg"))
-                    inner.extend(a for a in self._prep_objects(c, ("with",)) if a.kind != "place")
+                    inner.extend(self._signers(c) + self._signed_with(c))
                 elif event and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in self.sent.words("imputing"):
                     inner.extend(a for p in ("by", "between", "with")  # "a pact signed between X and Y", "... by X"
                                  for a in self._prep_objects(c, (p,)) if a.kind != "place")
@@ -637,14 +635,21 @@ class Slots:
     def _sealing_clauses(self) -> list:
         return [c for c in self._children(self.tok, ("relcl",)) if lemma(c) in self.sent.words("sealing")]
 
+    def _signers(self, clause) -> list[ActorRef]:
+        """The subject of a relative clause of signing (not its relative pronoun)."""
+        return [a for x in self._children(clause, ("nsubj",)) if lemma(x) not in RELATIVE_PRONOUNS
+                for a in self.actors(x, "arg")]
+
+    def _signed_with(self, clause) -> list[ActorRef]:
+        return [a for a in self._prep_objects(clause, ("with",)) if a.kind != "place"]
+
     def slot_sealed_by(self) -> list[ActorRef]:
         """Who signed a pact, by a relative clause: "a security pact the Solomon Islands signed with China"."""
-        return [a for c in self._sealing_clauses() for x in self._children(c, ("nsubj",))
-                if lemma(x) not in RELATIVE_PRONOUNS for a in self.actors(x, "arg")]
+        return [a for c in self._sealing_clauses() for a in self._signers(c)]
 
     def slot_sealed_with(self) -> list[ActorRef]:
         """Whom the signatory of a relative clause signed a pact with ("the accords Israel signed with the UAE")."""
-        return [a for c in self._sealing_clauses() for a in self._prep_objects(c, ("with",)) if a.kind != "place"]
+        return [a for c in self._sealing_clauses() for a in self._signed_with(c)]
 
     def slot_party_subj(self) -> list[ActorRef]:
         """The subject of the verb a relation noun completes, as a party to it ("X and Y signed a pact"), unless
@@ -1018,12 +1023,14 @@ class Slots:
         arrival_relations)."""
         if not self._relation_in("arrival_relations"):
             return []
-        objs = [o for o in self._children(self.tok, ("dobj",)) if lemma(o) in self.sent.words("bodies")] or [
-            s for c in self.tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")  # "help the police fight gangs"
+        # the helped body: the object ("help the government"), the subject of the clause it completes ("help the
+        # police fight gangs"), or a compound where the parser took "the government fight gangs" for one phrase
+        bodies = self.sent.words("bodies")
+        objs = [o for o in self._children(self.tok, ("dobj",)) if lemma(o) in bodies] or [
+            s for c in self.tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")
             for s in (*self._children(c, ("nsubj",)), *(g for x in self._children(c, ("compound",))
-                                                        for g in (x, *self._children(x, ("nsubj",)))))]
-        # (the parser may take "the government fight gangs" for one noun phrase: the body is a compound)
-        objs = [o for o in objs if lemma(o) in self.sent.words("bodies")]
+                                                        for g in (x, *self._children(x, ("nsubj",)))))
+            if lemma(s) in bodies]
         if not objs:
             return []
         named = [a for o in objs for a in self.actors(o, "target")]
