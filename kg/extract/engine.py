@@ -263,10 +263,26 @@ class Engine:
             neg = rule.governor.startswith("!")
             words = sent.words(rule.governor.lstrip("!"))
             inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words or (
-                tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words)  # "warned of"
+                tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words) or (  # "warned of"
+                self._through_light_verb(tok, words, sent))
             if inside == neg:
                 return False
         return True
+
+    @staticmethod
+    def _through_light_verb(tok, words, sent) -> bool:
+        """ "vowed to take all necessary measures", "reserved the right to take countermeasures": the noun is the
+        object of a light verb ([lists] light_actions) that completes a governing verb, or completes a "right" that
+        the governing verb keeps."""
+        if tok.dep_ != "dobj" or lemma(tok.head) not in sent.words("light_actions"):
+            return False
+        verb = tok.head
+        if verb.dep_ not in ("xcomp", "acl", "advcl"):
+            return False
+        up = verb.head
+        if lemma(up) in sent.words("kept_rights") and up.dep_ == "dobj":
+            up = up.head
+        return lemma(up) in words
 
     def _short_of_war(self, tok) -> bool:
         words = self.lists.get("short_of_war", frozenset())

@@ -15,9 +15,15 @@ from .mentions import Span
 VOW_VERBS = WORDS["vow_verbs"]
 _RESPONSE_NOUNS = WORDS["response_nouns"]
 _RESPONSE_VERBS = WORDS["response_verbs"]
+RESERVE_VERBS = _RESERVE_VERBS = WORDS["reserve_verbs"]
+_MEASURES = WORDS["response_measures"]
+_FIRM = WORDS["firm_measures"]
 _HOSTILE_NOUNS = WORDS["hostile_nouns"]
 _ATTACK_EVENTS = WORDS["attack_events"]
 STANCE_VERBS = WORDS["stance_verbs"]
+AGENT_NOUNS = frozenset(WORDS["agent_nouns"])
+_CONTRAST = frozenset({"while", "whereas", "but", "although", "though"})
+SPEAK_OR_JUDGE = frozenset(WORDS["say_verbs"]) | frozenset(STANCE_VERBS)
 
 
 class StanceRules:
@@ -38,8 +44,8 @@ class StanceRules:
             return
         end = None
         for x in range(v + 1, min(len(low), v + 16)):
-            if low[x] in (";", "?"):
-                break
+            if low[x] in (";", "?") or (not label and low[x] in _CONTRAST and low[x - 1] == ","):
+                break  # (", while Kenya called ...": the said clause came before the verb of saying)
             if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at and not (
                     f.tokens[x].text[:1].isupper() and x > 0 and f.tokens[x - 1].text[:1].isupper()):
                 end = x  # (not inside a name: "the International Criminal Court")
@@ -54,8 +60,12 @@ class StanceRules:
             # "said it was a huge disappointment to see Modi hug Putin": the judged actor follows
             targets = [g for g in f.groups if end < g.i <= end + 6 and not g.prep and not set(g.actors) & own][:1]
         if not targets and label and not any(v < g.i < end for g in f.groups):
-            earlier = next((g for g in f.groups if g.j <= speaker.i and not g.prep and not g.possessive
-                            and not set(g.actors) & own and not g.kinds <= {"modifier"}), None)
+            # the doer named earlier: not a speaker of its own ("ASEAN denounces ..., the chair said"),
+            # possibly as the owner of a deed ("the junta's execution of activists")
+            earlier = next((g for g in f.groups if g.j <= speaker.i and not g.prep
+                            and not (g.possessive and not self._owns_deed(g))
+                            and not set(g.actors) & own and not g.kinds <= {"modifier"}
+                            and not self._speaks(g)), None)
             if earlier is not None:
                 targets = [earlier]
             elif self.discourse is not None and self.discourse.last_subject and \
@@ -65,6 +75,23 @@ class StanceRules:
                 targets = [Group([Span(v, v + 1, last, "coref")], v, v + 1)]
         for g in targets:
             self.emit(speaker, g, "criticizes", v, 0.6, low[v])
+
+    def _owns_deed(self, g: Group) -> bool:
+        """True when a possessive group owns a common noun that is not one of its own bodies: "the junta's
+        execution of activists", not "China's foreign ministry"."""
+        low = self.f.lowers
+        x = g.j + (g.j < len(low) and low[g.j] in ("'s", "'"))
+        return x < len(low) and low[x].isalpha() and self.f.tokens[x].text.islower() and low[x] not in AGENT_NOUNS
+
+    def _speaks(self, g: Group) -> bool:
+        """True when the group is followed by a verb of saying or judging: it speaks, it is not judged."""
+        low = self.f.lowers
+        for x in range(g.j, min(len(low), g.j + 3)):
+            if low[x] in SPEAK_OR_JUDGE:
+                return True
+            if low[x] not in ('"', "'", "\u201c", "\u201d", ","):
+                return False
+        return False
 
     def _concern_fallback(self, subj: Group, t: int, conf: float) -> None:
         """ "X expressed concern over potential power imbalances" after a sentence part about Y and Z:
@@ -133,6 +160,14 @@ class StanceRules:
             if w == "to" and x + 1 < len(low) and (low[x + 1] in _RESPONSE_VERBS or low[x + 1:x + 3] == ["hit", "back"]):
                 t = x + 1
                 break
+            if w == "to" and low[x + 1:x + 2] == ["take"]:
+                # "vowed to take all necessary measures": firm measures, not "to take steps to protect trade"
+                m = next((y for y in range(x + 2, min(len(low), x + 6)) if low[y] in _MEASURES), None)
+                if m is not None and any(low[y] in _FIRM for y in range(x + 2, m)):
+                    t = m
+                break
+            if w == "right" and low[v] in _RESERVE_VERBS:
+                continue  # "reserved the right to respond"
             if x in f.group_at or w in (",", ";", "and", "but") or (w in PREPOSITIONS and w != "of"):
                 return
         if t is None or (low[v].startswith("warn") and low[t] != "consequences"):

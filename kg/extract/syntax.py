@@ -260,6 +260,8 @@ class Slots:
             owners = [self.sent.actor_at[c.i] for c in tok.children if c.dep_ == dep and c.i in self.sent.actor_at]
             if owners:
                 return owners
+        if lemma(tok) in self.sent.words("aspect_nouns"):  # "the impact of Cambodia's canal": the canal's owner
+            return [a for p in of_phrase(tok) for a in self._owners_of_thing(p)]
         return []
 
     def _owner(self, pronoun) -> list[ActorRef]:
@@ -330,6 +332,9 @@ class Slots:
                 continue
             if tok.dep_ == "relcl":
                 return self.actors(tok.head)
+            if tok.dep_ == "acl" and lemma(tok.head) in self.sent.words("kept_rights") and tok.head.dep_ == "dobj":
+                tok = tok.head.head  # "reserved the right to take countermeasures": the one who keeps the right
+                continue
             if tok.dep_ == "acl" and (tok.tag_ == "VBG" or Slots(self.sent, tok)._misparsed_clause()):
                 return self.actors(tok.head)
             break
@@ -704,6 +709,11 @@ class Slots:
         own = {a.actor for a in self.get("subj")} | {a.actor for a in self.get("head_subj")}
         # only actors named before the trigger: "Peru vowed retaliation, officials in Bolivia said" names no adversary
         others = {r.actor: r for i, r in sorted(self.sent.actor_at.items()) if r.actor not in own and i < self.tok.i}
+        if len(others) > 1:  # "protested to the Security Council against Ethiopia's dam, reserving the right to
+            # take measures": whom a complaint is addressed to is not the adversary
+            doc = self.tok.doc
+            others = {a: r for a, r in others.items()
+                      if not (doc[r.token].dep_ == "pobj" and lemma(doc[r.token].head) == "to")}
         return list(others.values()) if own and len(others) == 1 else []
 
     def slot_shielded(self) -> list[ActorRef]:

@@ -1,0 +1,51 @@
+"""Sentence constructions added in the seventh extraction session, each on sentences written for these tests.
+
+Every case lists what must be found and what must not: a construction that fires too widely fails here as
+surely as one that does not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import assert_exactly, sym, triples  # noqa: F401
+
+
+@pytest.mark.parametrize("text, expected", [
+    # labelling a deed with a word of judgement criticises its doer, named before or as its owner
+    ("Ottawa called Beijing's detentions arbitrary and cynical.", {("CAN", "criticizes", "CHN")}),
+    ("Moscow blocked the text on Monday; Britain's envoy called the veto nasty and cynical.",
+     {("GBR", "criticizes", "RUS")}),
+    # a speaker named earlier is not the doer: the owner of the deed is
+    ("The African Union denounces the Sudanese army's shelling, the bloc's chair Angola said, while Kenya "
+     "called the killings a crime.", {("KEN", "criticizes", "SDN"), ("AU", "criticizes", "SDN")}),
+])
+def test_labelled_deeds(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert expected <= found, f"missing {sorted(expected - found)}"
+    assert ("KEN", "criticizes", "AGO") not in found and ("KEN", "criticizes", "AU") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # concern over a side of a thing ("the impact of", "the scale of") is concern over the thing's owner
+    ("Thailand voiced concern over the impact of Laos's new dams.", {("THA", "concernedBy", "LAO")}),
+    ("Manila expressed alarm at the scale of Beijing's reclamation.", {("PHL", "concernedBy", "CHN")}),
+    ("Thailand voiced concern over the impact of the floods.", set()),
+])
+def test_concern_over_an_aspect(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # firm measures a state vows to take, or keeps the right to take, threaten its adversary
+    ("Athens vowed to take all necessary measures against Ankara.", {("GRC", "threatens", "TUR")}),
+    ("Cairo reserved the right to take countermeasures against Addis Ababa.", {("EGY", "threatens", "ETH")}),
+    ("Sudan complained to the Security Council about Chad's border closure, reserving the right to take all "
+     "appropriate measures.", {("SDN", "threatens", "TCD"), ("SDN", "criticizes", "TCD")}),
+    # measures that are not firm, or not vowed, are no threat
+    ("Tokyo pledged to take steps to protect its trade with Seoul.", set()),
+    ("Ankara reserved the right to decide its own energy policy with Baku.", set()),
+])
+def test_vowed_measures(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert {t for t in found if t[1] == "threatens"} == {t for t in expected if t[1] == "threatens"}
+    assert expected <= found
