@@ -102,6 +102,15 @@ class Gazetteer:
     def __contains__(self, actor_id: str) -> bool:
         return actor_id in self.actors
 
+    @property
+    def organizations(self) -> frozenset[str]:
+        """The ids of its organizations and groups (every actor that is not a state)."""
+        found = self.__dict__.get("_organizations")
+        if found is None:
+            found = self.__dict__["_organizations"] = frozenset(
+                a.id for a in self.actors.values() if a.kind != "state")
+        return found
+
     def actor(self, actor_id: str) -> Actor:
         try:
             return self.actors[actor_id]

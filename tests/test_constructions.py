@@ -49,3 +49,43 @@ def test_vowed_measures(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert {t for t in found if t[1] == "threatens"} == {t for t in expected if t[1] == "threatens"}
     assert expected <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # goods of a state's make, bought or ordered by another (a passive verb of receiving)
+    ("The Chinese-built frigates ordered by Pakistan reached Karachi in May.", {("CHN", "supplies", "PAK")}),
+    ("The Turkish drones were purchased by Kenya last year.", {("TUR", "supplies", "KEN")}),
+    # troops ordered out, a delegation received: no goods change hands
+    ("Mali ordered French troops to leave the country.", set()),
+    ("The Chinese delegation was received by Kenya's president.", set()),
+])
+def test_goods_received_in_the_passive(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert {t for t in found if t[1] == "supplies"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "each ... the other" stands for the pair the sentence's main clause names
+    ("Ethiopia and Eritrea agreed to a truce after a week of clashes, for which each blamed the other.",
+     {("ETH", "criticizes", "ERI"), ("ERI", "criticizes", "ETH")}),
+    # a hostile deed "by" a state, blamed or condemned, criticises the state
+    ("Baku blamed provocations by Armenian troops.", {("AZE", "criticizes", "ARM")}),
+])
+def test_blame(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert expected <= found, f"missing {sorted(expected - found)}"
+    assert {t for t in found if t[1] == "criticizes"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # talks held in another state's capital, by one named state: the host took part
+    ("Brazil's foreign minister held talks in Buenos Aires on Monday.", {sym("BRA", "meetsWith", "ARG")}),
+    ("Japan's envoy raised concerns about the arrests of Japanese nationals during talks in Beijing.",
+     {sym("JPN", "meetsWith", "CHN")}),
+    # two named parties in a third state's city, or a bloc in a member's capital: the venue only (decision 20)
+    ("Iranian and Saudi officials held talks in Baghdad.", {sym("IRN", "meetsWith", "SAU")}),
+    ("ASEAN foreign ministers held talks in Jakarta on the crisis.", set()),
+])
+def test_talks_in_a_capital(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert {t for t in found if t[1] == "meetsWith"} == expected

@@ -178,14 +178,15 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         aligned = None
         if actors >= 2 and not triggers.isdisjoint(lowers):  # (a sentence here only for the discourse's own
             # readings, with no trigger word, needs no parse)
-            aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums)
+            aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums,
+                               gazetteer.organizations)
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates = _window_checked(engine, aligned, tokens, candidates)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         if downing:
             _add_downing(frame, aligned, downing, best, discourse, lambda: _aligned(  # (parsed only when needed)
-                engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums))
+                engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums, gazetteer.organizations))
         if aligned is not None and not _UNAIMED_FORCE.isdisjoint(lowers):
             _add_unaimed_force(frame, aligned, best, discourse)
         times = time_expressions(sent.text) if best else []
@@ -791,9 +792,13 @@ class _Parses:
 
 
 @functools.lru_cache(maxsize=8)
-def _lists_with_forums(engine, forums: frozenset[str]) -> dict[str, frozenset[str]]:
-    """The engine's word lists with the gazetteer's forums (``forum_ids``), made once per gazetteer."""
-    return {**engine.lists, "forum_ids": forums} if forums else engine.lists
+def _lists_with_forums(engine, forums: frozenset[str],
+                       organizations: frozenset[str] = frozenset()) -> dict[str, frozenset[str]]:
+    """The engine's word lists with the gazetteer's forums (``forum_ids``) and its organizations and groups
+    (``organization_ids``), made once per gazetteer."""
+    if not forums and not organizations:
+        return engine.lists
+    return {**engine.lists, "forum_ids": forums, "organization_ids": organizations}
 
 
 def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str]) -> bool:
@@ -808,12 +813,12 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
-def _aligned(engine, doc, tokens, spans, forums: frozenset[str]):
+def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
     """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens."""
     from .syntax import Sentence
 
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
-    return Sentence.align(doc, mentions, _lists_with_forums(engine, forums))
+    return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 
 
 def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozenset[str] = frozenset(),

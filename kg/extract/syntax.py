@@ -108,6 +108,19 @@ def lemmas_and_heads(doc) -> tuple[list[str], list[int]]:
     return lemmas, [k + (off if off < 2 ** 63 else off - 2 ** 64) for k, (_, off) in enumerate(rows)]
 
 
+def _clause_verb(tok):
+    """The verb of the clause a phrase belongs to: ``tok`` itself, or the verb the nouns it hangs on (through
+    objects, prepositions and coordinated nouns, at most five steps) depend on: "conveyed concerns about attacks during talks in
+    Dhaka" (the parser hung "during talks" on "attacks")."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "dobj", "conj") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 @dataclass
 class Slots:
     """The argument slots of one trigger token; each slot is computed once, on demand."""
@@ -301,6 +314,8 @@ class Slots:
     def slot_subj(self) -> list[ActorRef]:
         """The logical subject of a verb: its own, else the one it shares with the verb it hangs on."""
         tok = self.tok
+        if self._each_subject() and any(lemma(o) == "other" for o in self._children(tok, ("dobj",))):
+            return self._pair_named()  # "each blamed the other"
         for _ in range(4):
             subs = self._children(tok, SUBJECT_DEPS)
             if subs:
@@ -339,6 +354,20 @@ class Slots:
                 return self.actors(tok.head)
             break
         return []
+
+    def _each_subject(self) -> bool:
+        """True when the trigger's subject is "each" (or "one") with no actor of its own: "each blamed the other"."""
+        return any(lemma(c) in ("each", "one") and c.i not in self.sent.actor_at
+                   for c in self._children(self.tok, SUBJECT_DEPS))
+
+    def _pair_named(self) -> list[ActorRef]:
+        """The states "each ... the other" stand for: the subject of the sentence's main verb when it names two or
+        more ("Armenia and Azerbaijan agreed to a truce ..., a flare-up for which each blamed the other")."""
+        root = self.tok
+        while root.head.i != root.i:
+            root = root.head
+        found = Slots(self.sent, root).slot_subj() if root.i != self.tok.i else []
+        return found if len({a.actor for a in found}) >= 2 else []
 
     def _reporter(self, verb, subs) -> list[ActorRef]:
         """The speaker a pronoun subject of reported speech stands for: "Israel said it shot down a drone",
@@ -392,6 +421,8 @@ class Slots:
                 return summed
         if any(lemma(o) == "other" and any(lemma(c) in ("each", "one") for c in o.subtree) for o in objs):
             return self.slot_subj()  # "accused each other": each of the subjects, of the others
+        if any(lemma(o) == "other" for o in objs) and self._each_subject():
+            return self._pair_named()  # "a flare-up for which each blamed the other"
         return [a for c in objs for a in self.actors(c, "target")]
 
     def slot_located(self) -> list[ActorRef]:
@@ -512,6 +543,25 @@ class Slots:
                 out.extend(ref for x in t.subtree if (ref := self.sent.actor_at.get(x.i)) is not None
                            and ref.kind == "maker" and (x.i == t.i or x.i < t.i and x.dep_ in ("compound", "amod", "nmod"))
                            and ref not in out)
+        return out
+
+    def slot_passive_origin(self) -> list[ActorRef]:
+        """"the Russian-made systems bought by Turkey", "French jets were ordered by India": the origin adjective
+        (or a maker) of the thing a passive verb of receiving takes, the noun it qualifies or its subject."""
+        if not self.passive:
+            return []
+        things = [self.tok.head] if self.tok.dep_ == "acl" else self._children(self.tok, ("nsubjpass",))
+        out: list[ActorRef] = []
+        goods = self.sent.words("goods")
+        for t in things:
+            if lemma(t) not in goods and not any(lemma(p) in goods for p in of_phrase(t)):
+                continue  # ("the Russian delegation was received by Egypt's president": a visit)
+            for x in (t, *[p for p in of_phrase(t)]):
+                for c in x.children:
+                    ref = self.sent.actor_at.get(c.i)
+                    if ref is not None and c.dep_ in ("amod", "compound", "nmod") and ref not in out and (
+                            ref.kind != "maker" or self._relation_in("maker_relations")):
+                        out.append(ref)
         return out
 
     def slot_of_from(self) -> list[ActorRef]:
@@ -949,8 +999,8 @@ class Slots:
                 self.sent.words("measures") and tok.head.head.dep_ == "pobj":
             tok = tok.head.head  # "after four days of talks in Beijing": as "after talks"
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps"):
-            verb = tok.head.head
-            if verb.pos_ in ("VERB", "AUX"):
+            verb = _clause_verb(tok.head.head)
+            if verb is not None:
                 return Slots(self.sent, verb).slot_subj()
         return []
 
@@ -1001,6 +1051,35 @@ class Slots:
     def slot_label_obj(self) -> list[ActorRef]:
         verb = self._labelling_verb()
         return Slots(self.sent, verb).slot_dobj() if verb is not None else []
+
+    def slot_talks_host(self) -> list[ActorRef]:
+        """The state talks were held in, when one state alone is named as taking part: "held talks in Dhaka",
+        "during talks in Beijing" (the host government is the other side). Talks of two named parties in a third
+        state's city only have it as the venue (decision 20)."""
+        tok = self.tok
+        if lemma(tok) not in self.sent.words("talks") or any(
+                c.dep_ == "prep" and lemma(c) in ("with", "between", "among") for c in tok.children):
+            return []
+        hosts = [a for c in tok.children if c.dep_ == "prep" and lemma(c) == "in"
+                 for p in c.children if p.dep_ == "pobj" for a in self.actors(p)
+                 if a.kind in ("capital", "place", "name", "seat")]
+        if not hosts:
+            return []
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            verb = _clause_verb(tok.head.head)
+            if verb is None:
+                return []
+        elif tok.dep_ in ("dobj", "nsubjpass"):
+            verb = tok.head
+        else:
+            return []
+        parties = {a.actor for a in Slots(self.sent, verb).slot_subj()}
+        parties |= {a.actor for c in verb.children if c.dep_ == "prep" and lemma(c) == "with"
+                    for p in c.children if p.dep_ == "pobj" for a in self.actors(p)}
+        parties |= {a.actor for c in tok.children if c.dep_ in ("poss", "amod", "compound") for a in self.actors(c)}
+        if len(parties) != 1 or parties & self.sent.words("organization_ids"):
+            return []  # (a bloc's meeting in a member's capital: the venue)
+        return [a for a in hosts if a.actor not in parties]
 
     def slot_destination(self) -> list[ActorRef]:
         """Where the talks took place when someone travelled there for them: "flew to Seoul for talks"."""
