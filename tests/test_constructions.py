@@ -89,3 +89,22 @@ def test_blame(text, expected, gazetteer):
 def test_talks_in_a_capital(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert {t for t in found if t[1] == "meetsWith"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle on a note names its writer, not the state the note went to
+    ("Hanoi sent Beijing a protest note condemning the drills.", {("VNM", "criticizes", "CHN")}),
+    # a pact for one task is an agreement, not an alliance (decision 19)
+    ("Seoul and Tokyo signed a military intelligence-sharing pact.", {sym("KOR", "agreesWith", "JPN")}),
+    ("Seoul and Tokyo signed a military pact.", {sym("KOR", "agreesWith", "JPN"), sym("KOR", "alliedWith", "JPN")}),
+    # cooperation as the topic of an accord, even where the parser hangs the topic on the verb (decision 19)
+    ("Chile and Peru signed their first accord, on political dialogue and cooperation, in Lima.",
+     {sym("CHL", "agreesWith", "PER")}),
+    # sanctions a state stands ready to impose if another acts are a threat; the condition judges no one
+    ("Biden said Washington stood ready to impose further sanctions if Moscow escalated the crisis.",
+     {("USA", "threatens", "RUS")}),
+    ("The EU said it would impose sanctions on Belarus if Minsk continued the crackdown.",
+     {("EU", "threatens", "BLR")}),
+])
+def test_readings_the_parse_corrects(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -462,8 +462,11 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     described = _described(doc, starts, named, lemmas)
     owned = _owned(doc, starts, named)
     corporate = _corporate(engine, doc, starts, lemmas)
+    elsewhere = _participle_doers(aligned, tokens, candidates)
     return [c for c in candidates if c.rule or (
-        not (c.predicate.lower() not in engine.lists.get("maker_relations", ()) and any(
+        c.subject in elsewhere.get(c.trigger_index, (c.subject,))  # "sent Minsk a note condemning ...": the
+        # participle's doer is the note's sender, not the state named just before it
+        and not (c.predicate.lower() not in engine.lists.get("maker_relations", ()) and any(
             span is not None and span.i in corporate for span in (c.subj_span, c.obj_span)))  # "Chevron, the US
         # oil major, signed a deal with PDVSA": a state's companies stand for it only as suppliers (decision 21)
         and (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
@@ -473,6 +476,30 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"
         and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c)))]
     # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
+
+
+def _participle_doers(aligned, tokens, candidates) -> dict[int, set[str]]:
+    """The states the parse shows doing what a participle of the window rules' candidates says, by kg's token
+    index: "Vilnius sent Minsk a protest note condemning the launch" (Vilnius condemns, not Minsk). Only
+    participles that describe a noun or add a clause, and only when the parse names their doer."""
+    from spacy.attrs import IDX
+
+    from .syntax import Slots
+
+    window = {c.trigger_index for c in candidates if not c.rule}
+    if not window:
+        return {}
+    doc = aligned.doc
+    at = {offset: k for k, offset in enumerate(doc.to_array(IDX).tolist())}
+    out: dict[int, set[str]] = {}
+    for i in sorted(window):
+        k = at.get(tokens[i].start)
+        if k is None or doc[k].tag_ != "VBG" or doc[k].dep_ not in ("acl", "advcl"):
+            continue
+        doers = {a.actor for a in Slots(aligned, doc[k]).slot_subj()}
+        if doers:
+            out[i] = doers
+    return out
 
 
 def _corporate(engine, doc, starts: list[int], lemmas: list[str]) -> set[int]:
@@ -634,6 +661,9 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
             topics = [c for c in tok.children if c.dep_ in ("compound", "amod", "dobj")] + [
                 x for c in tok.children if c.dep_ == "prep" and lemma(c) in ("on", "of", "for")
                 for x in c.subtree]
+            if tok.dep_ == "dobj" and lem in lists.get("agreements", ()):  # "signed their first accord, on
+                # political dialogue and cooperation": the topic the parser hung on the verb
+                topics += [x for c in tok.head.children if c.dep_ == "prep" and lemma(c) == "on" for x in c.subtree]
             out.update((_token_index(starts, x), r) for x in topics for r in ("cooperatesWith", "tradesWith"))
         if lem in lists.get("accusing", ()) and any(
                 c.dep_ == "dobj" and not any(x.i in named for x in c.subtree) for c in tok.children) and any(
@@ -864,10 +894,11 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
                                  obj_span=by_actor.get(hit.object.actor), rule=hit.rule + "/deal",
                                  negated=False, hedged=modality.hedged(sent, tok), speaker=modality.speaker(sent, tok)))
         elif predicate.lower() not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
-            if predicate != "attacks" or not modality.conditional_force(sent, tok) or \
+            if predicate not in ("attacks", "sanctions") or not modality.conditional_force(sent, tok) or \
                     modality.speaker(sent, tok) != hit.subject.actor:
                 continue
-            # "Israeli officials warned that Israel could strike Iran if ...": a state's own conditional threat
+            # "Israeli officials warned that Israel could strike Iran if ...", "Washington would impose sanctions if
+            # Moscow escalated": a state's own conditional threat (decision 2)
             predicate = "threatens"
         index = _token_index(starts, tok)
         out.append(Candidate(hit.subject.actor, predicate, hit.object.actor, index, tok.text, hit.confidence,

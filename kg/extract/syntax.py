@@ -351,6 +351,12 @@ class Slots:
                 tok = tok.head.head  # "reserved the right to take countermeasures": the one who keeps the right
                 continue
             if tok.dep_ == "acl" and (tok.tag_ == "VBG" or Slots(self.sent, tok)._misparsed_clause()):
+                written = tok.head
+                if written.dep_ in ("dobj", "nsubjpass") and (lemma(written) in self.sent.words(
+                        "correspondence") or lemma(written) in self.sent.words("texts")) and \
+                        written.i not in self.sent.actor_at and lemma(written.head) not in self.sent.words(
+                        "blocking"):  # "Vilnius sent Minsk a note condemning the launch" (not "blocked a text"):
+                    return Slots(self.sent, written.head).slot_subj()  # the writer of the note condemns
                 return self.actors(tok.head)
             break
         return []
@@ -900,7 +906,8 @@ class Slots:
     def slot_condition_subj(self) -> list[ActorRef]:
         """Who would bring on an announced act: the subject of its condition ("would retaliate if Finland joined
         NATO", "unless Seoul halted the drills")."""
-        return [a for c in self._children(self.tok, ("advcl",)) if any(
+        holders = [self.tok] + ([self.tok.head] if self.tok.dep_ == "dobj" else [])  # ("impose sanctions if ...")
+        return [a for h in holders for c in self._children(h, ("advcl",)) if any(
                 m.dep_ == "mark" and lemma(m) in self.sent.words("irrealis_marks") for m in c.children)
                 for x in self._children(c, ("nsubj", "nsubjpass")) for a in self.actors(x, "target")]
 
