@@ -478,15 +478,19 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
 
 
+_STANCES = frozenset({"criticizes", "supports", "concernedby", "threatens"})
+
+
 def _participle_doers(aligned, tokens, candidates) -> dict[int, set[str]]:
     """The states the parse shows doing what a participle of the window rules' candidates says, by kg's token
     index: "Vilnius sent Minsk a protest note condemning the launch" (Vilnius condemns, not Minsk). Only
-    participles that describe a noun or add a clause, and only when the parse names their doer."""
+    participles that describe a noun or add a clause, of a stance (not "attacked Ukraine using Iranian drones",
+    whose supplier the window reads off the drones), and only when the parse names their doer."""
     from spacy.attrs import IDX
 
     from .syntax import Slots
 
-    window = {c.trigger_index for c in candidates if not c.rule}
+    window = {c.trigger_index for c in candidates if not c.rule and c.predicate.lower() in _STANCES}
     if not window:
         return {}
     doc = aligned.doc
