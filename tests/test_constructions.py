@@ -108,3 +108,18 @@ def test_talks_in_a_capital(text, expected, gazetteer):
 ])
 def test_readings_the_parse_corrects(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # calling a state a friend, one of one's closest friends or a brother nation supports it (decision 23)
+    ("Canberra called Jakarta one of its closest friends.", {("AUS", "supports", "IDN")}),
+    ("Port Moresby described Fiji as a brother nation.", {("PNG", "supports", "FJI")}),
+    ("Port Moresby described Fiji as a small nation.", set()),
+    # goods given free are aid as well as a supply (decision 21)
+    ("Russia shipped free fertiliser to Malawi.", {("RUS", "supplies", "MWI"), ("RUS", "aids", "MWI")}),
+    ("Russia shipped fertiliser to Malawi.", {("RUS", "supplies", "MWI")}),
+    # a state under another's embargo is sanctioned by it
+    ("Havana has been under a US trade embargo since 1962.", {("USA", "sanctions", "CUB")}),
+])
+def test_labels_gifts_and_embargoes(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -207,6 +207,11 @@ class Engine:
                     return False
                 cur = cur.head
             return False
+        if need.startswith("given:"):  # "delivered free cargoes of grain": what is given has a modifier in the list
+            words = sent.words(need[6:])
+            things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
+            return any(c.dep_ in ("amod", "compound") and lemma(c) in words for t in things for c in t.children)
         if need.startswith("aux:"):  # "would retaliate": an announced act
             return any(c.dep_ == "aux" and c.lower_ in need[4:].split(",") for c in tok.children)
         if need.startswith("headobj:"):  # "which together produce 60% of the world's cocoa": a share, not a joint act

@@ -571,7 +571,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return
         if pred == "sanctions" and obj is not None and self._private_target(obj):
             return
-        if obj is None and pred == "sanctions" and t >= 2 and ("despite" in low[t - 3:t] or "under" in low[t - 3:t]):
+        if obj is None and pred == "sanctions" and t >= 2 and ("despite" in low[t - 4:t] or "under" in low[t - 4:t]):
             target = next((g for g in f.groups_left(t) if g is not subj and not g.prep
                            and not g.kinds <= {"modifier", "origin"}), None)
             if target is not None:

@@ -1040,8 +1040,11 @@ class Slots:
         return found
 
     def _labelling_verb(self):
-        """The verb that labels its object with this noun: "called China an ally", "sees Seoul as a partner"."""
+        """The verb that labels its object with this noun: "called China an ally", "sees Seoul as a partner",
+        "called Jakarta one of its closest friends"."""
         tok = self.tok
+        if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) == "one":
+            tok = tok.head.head  # ("one of its closest friends": as "a close friend")
         if tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":
             return tok.head
         if tok.dep_ == "pobj" and lemma(tok.head) == "as" and tok.head.head.pos_ == "VERB":
