@@ -123,3 +123,18 @@ def test_readings_the_parse_corrects(text, expected, gazetteer):
 ])
 def test_labels_gifts_and_embargoes(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # states a defence treaty binds are allies, however old the treaty (a year naming a pact is no history)
+    ("Japan, bound to the United States by a 1960 security treaty, said it would raise its defence budget.",
+     {sym("JPN", "alliedWith", "USA")}),
+    ("Manila is tied to Washington by a mutual defence treaty.", {sym("PHL", "alliedWith", "USA")}),
+    ("Manila is tied to Washington by a trade agreement.", set()),
+    # a state's deed "of grave concern", in a speaker's words
+    ("Tokyo said Beijing's rapid military build-up was of grave concern.", {("JPN", "concernedBy", "CHN")}),
+    ("Tokyo said the weather was of grave concern.", set()),
+])
+def test_bound_by_treaty_and_of_concern(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert {t for t in found if t[1] in ("alliedWith", "concernedBy")} == expected

@@ -202,7 +202,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
                  if r.predicate in _STANDING and _pluperfect(lowers, c.trigger_index)
                  and "until" in lowers[c.trigger_index + 1:]}
         for r in rels:
-            if not is_background(sent.text, r.time, r.time_value, present) and r.key() not in ended:
+            if not is_background(sent.text, r.time, r.time_value, present, r.predicate == "alliedWith") \
+                    and r.key() not in ended:
                 if r.key() in earlier:
                     told_before.add(len(out))
                 out.append(r)

@@ -154,9 +154,11 @@ _CENTURY = re.compile(r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>first|seco
                       re.IGNORECASE)
 
 
-def is_background(sentence: str, time_text: str | None, time_value: str | None, doc_date: str | None) -> bool:
+def is_background(sentence: str, time_text: str | None, time_value: str | None, doc_date: str | None,
+                  standing: bool = False) -> bool:
     """Whether a relation is history the text recalls, not a current fact (decision 25): dated by a
     century before the 20th, or in (not since) a year more than BACKGROUND_YEARS before the document.
+    A ``standing`` relation (an alliance) dated by a bare year only ("a 1951 treaty") is not history.
 
     >>> is_background("Britain and France fought the Hundred Years' War in the 14th and 15th centuries.", None, None, None)
     True
@@ -164,11 +166,15 @@ def is_background(sentence: str, time_text: str | None, time_value: str | None, 
     True
     >>> is_background("Israel has occupied the Golan since 1967.", "since 1967", "1967", "2024-05-01")
     False
+    >>> is_background("Manila, bound to Washington by a 1951 treaty, ...", "1951", "1951", "2024-05-01", True)
+    False
     """
     if any(m.group("num") and int(m.group("num")) < 20 or m.group("word") for m in _CENTURY.finditer(sentence)):
         return True
     if not (time_value and doc_date and time_text) or time_text.lower().startswith(("since", "from", "until", "by")):
         return False
+    if standing and time_text.strip().isdigit():
+        return False  # "bound by a 1951 mutual defence treaty": the year names the pact, and the alliance stands
     try:
         return int(time_value[:4]) < int(doc_date[:4]) - BACKGROUND_YEARS
     except ValueError:

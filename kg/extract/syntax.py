@@ -1062,6 +1062,46 @@ class Slots:
         verb = self._labelling_verb()
         return Slots(self.sent, verb).slot_dobj() if verb is not None else []
 
+    def slot_bound(self) -> list[ActorRef]:
+        """The states a treaty binds: "the United States, bound to the Philippines by a mutual defence treaty",
+        "Manila is tied to Washington by a defence pact" (the bound one and the "to" phrase of [lists] binding)."""
+        tok = self.tok
+        if not (tok.dep_ == "pobj" and lemma(tok.head) == "by" and tok.head.dep_ in ("agent", "prep")):
+            return []
+        verb = tok.head.head
+        if lemma(verb) not in self.sent.words("binding"):
+            return []
+        bound = self.actors(verb.head) if verb.dep_ == "acl" else [
+            a for s in self._children(verb, ("nsubjpass", "nsubj")) for a in self.actors(s)]
+        if not bound and verb.dep_ in ("acomp", "xcomp"):  # "Manila remains bound to Washington by ..."
+            bound = Slots(self.sent, verb.head).slot_subj()
+        others = self._prep_objects(verb, ("to", "with"))
+        return bound + others if bound and others else []
+
+    def slot_judged_owner(self) -> list[ActorRef]:
+        """Whose thing is judged with a noun of feeling after "of" on a copula: "China's military build-up was of
+        grave concern" (China), "Russia's role is a cause for concern"."""
+        tok = self.tok
+        cur = tok.head if tok.dep_ == "pobj" and lemma(tok.head) in ("of", "for") else None
+        if cur is not None and cur.head.dep_ == "attr" and lemma(cur.head) in ("cause", "source", "matter"):
+            cur = cur.head  # "a cause for concern"
+        if cur is None or lemma(cur.head) not in ("be", "remain"):
+            return []
+        return [a for s in self._children(cur.head, ("nsubj",)) for a in self._owners_of_thing(s)]
+
+    def slot_judging_speaker(self) -> list[ActorRef]:
+        """Who says that something is of concern: the speaker of the clause the copula heads."""
+        tok = self.tok
+        cur = tok.head if tok.dep_ == "pobj" else None
+        if cur is not None and cur.head.dep_ == "attr":
+            cur = cur.head
+        if cur is None:
+            return []
+        verb = cur.head
+        if verb.dep_ == "ccomp" and lemma(verb.head) in self.sent.words("say"):
+            return Slots(self.sent, verb.head).slot_subj()
+        return []
+
     def slot_talks_host(self) -> list[ActorRef]:
         """The state talks were held in, when one state alone is named as taking part: "held talks in Dhaka",
         "during talks in Beijing" (the host government is the other side). Talks of two named parties in a third
