@@ -644,6 +644,16 @@ class Slots:
             return []
         return [a for o in self._children(self.tok.head, ("dobj",)) for a in self.actors(o, "target")]
 
+    def slot_answered(self) -> list[ActorRef]:
+        """Who was attacked, when a state vows or makes a response to the attacks: "Marcos promised a proportionate
+        response to dangerous attacks by the Chinese coast guard" (the attacks were on the one who responds).
+        Only for the relations of [lists] answered_relations."""
+        tok = self.tok
+        if not self._relation_in("answered_relations") or not (
+                tok.dep_ == "pobj" and lemma(tok.head) == "to" and lemma(tok.head.head) in self.sent.words("responses")):
+            return []
+        return Slots(self.sent, tok.head.head).slot_head_subj()
+
     def slot_imputed(self) -> list[ActorRef]:
         return self._imputed(self.tok)
 
