@@ -138,3 +138,27 @@ def test_labels_gifts_and_embargoes(text, expected, gazetteer):
 def test_bound_by_treaty_and_of_concern(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert {t for t in found if t[1] in ("alliedWith", "concernedBy")} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a relative clause says several states held
+    ("Beijing condemned the naval drill that Manila, Tokyo and Canberra held last week.",
+     {sym("PHL", "cooperatesWith", "JPN"), sym("PHL", "cooperatesWith", "AUS"), sym("JPN", "cooperatesWith", "AUS"),
+      ("CHN", "criticizes", "PHL"), ("CHN", "criticizes", "JPN"), ("CHN", "criticizes", "AUS")}),
+    # goods given under a grant, or as a gift, are aid too
+    ("Japan handed over two patrol boats to Fiji under a grant aid programme.",
+     {("JPN", "supplies", "FJI"), ("JPN", "aids", "FJI")}),
+    ("Japan handed over two patrol boats to Fiji under a contract signed in 2019.", {("JPN", "supplies", "FJI")}),
+    # a closure coordinated with a rupture shares its target; with any other act it does not
+    ("Kenya suspended the accord with Somalia and closed the border crossing.",
+     {("KEN", "tensionWith", "SOM"), ("KEN", "sanctions", "SOM")}),
+    ("Kenya hosted Somalia's minister and closed the border crossing for the holiday.",
+     {sym("KEN", "meetsWith", "SOM")}),
+    # a chill in relations between two states, or in the relations of a clause's pair
+    ("The chill in relations between Ottawa and New Delhi lasted a year.", {sym("CAN", "tensionWith", "IND")}),
+    ("Norway and Russia renewed their fisheries deal despite the chill in relations.",
+     {sym("NOR", "agreesWith", "RUS"), sym("NOR", "tensionWith", "RUS")}),
+])
+def test_shared_parties(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert_exactly({t for t in found if t[1] != "supports"}, expected)

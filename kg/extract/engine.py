@@ -211,7 +211,13 @@ class Engine:
             words = sent.words(need[6:])
             things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
-            return any(c.dep_ in ("amod", "compound") and lemma(c) in words for t in things for c in t.children)
+            if any(c.dep_ in ("amod", "compound") and lemma(c) in words for t in things for c in t.children):
+                return True
+            # "handed over two vessels under a grant aid programme", "sent the jets as a gift"
+            terms = [p for c in tok.children if c.dep_ == "prep" and lemma(c) in ("as", "under")
+                     for p in c.children if p.dep_ == "pobj"]
+            return any(lemma(x) in words for p in terms for x in p.subtree
+                       if x.i == p.i or x.dep_ in ("amod", "compound"))
         if need.startswith("aux:"):  # "would retaliate": an announced act
             return any(c.dep_ == "aux" and c.lower_ in need[4:].split(",") for c in tok.children)
         if need.startswith("headobj:"):  # "which together produce 60% of the world's cocoa": a share, not a joint act

@@ -589,6 +589,21 @@ class Slots:
     def slot_between(self) -> list[ActorRef]:
         return self._prep_objects(self.tok, ("between", "among"))
 
+    def slot_ties_in(self) -> list[ActorRef]:
+        """The parties of the relations a noun is "in": "the chill in relations between Canberra and Beijing", "a
+        thaw in their ties" (owned by the pair of the clause: "Norway and Russia renewed their deal despite the chill
+        in relations")."""
+        ties = [p for c in self._children(self.tok, ("prep",)) if lemma(c) == "in"
+                for p in c.children if p.dep_ == "pobj" and lemma(p) in self.sent.words("ties")]
+        if not ties:
+            return []
+        found = [a for t in ties for a in self._prep_objects(t, ("between", "among"))]
+        found += [a for t in ties for c in t.children if c.dep_ in ("poss", "amod", "compound") for a in self.actors(c)]
+        if not found and self.tok.dep_ == "pobj" and self.tok.head.dep_ == "prep":
+            verb = _clause_verb(self.tok.head.head)
+            found = Slots(self.sent, verb).slot_subj() if verb is not None else []
+        return found if len({a.actor for a in found}) >= 2 else []
+
     def slot_poss(self) -> list[ActorRef]:
         out: list[ActorRef] = []
         for c in self._children(self.tok, ("poss",)):
@@ -621,10 +636,17 @@ class Slots:
     def slot_shared_target(self) -> list[ActorRef]:
         """The target of the verb a noun's verb is coordinated with, when the noun names none: "cut ties with Qatar
         and imposed a blockade", "condemned Russia and announced new sanctions"."""
-        verb = self.tok.head if self.tok.dep_ == "dobj" and self._relation_in("shared_target_relations") else None
+        verb = None
+        if self._relation_in("shared_target_relations"):
+            # (the verb a noun is the object of, or the trigger verb itself: "suspended the treaty with Pakistan and
+            # closed the border crossing")
+            verb = self.tok.head if self.tok.dep_ == "dobj" else self.tok if self.tok.pos_ == "VERB" else None
         if verb is None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
             return []
         first = verb.head
+        if verb is self.tok and lemma(first) not in self.sent.words("rupturing"):
+            return []  # a closure shares the target of a rupture ("suspended the treaty with X and closed ..."), not
+            # of any act ("hosted X's minister and closed the crossing for the holiday")
         return [a for o in self._children(first, ("dobj",)) for a in self.actors(o, "target")] or [
             a for x in (first, *self._children(first, ("dobj",)))  # ("cut ties with Qatar")
             for a in self._prep_objects(x, ("with", "on", "against")) if a.kind != "place"]
@@ -1071,6 +1093,14 @@ class Slots:
     def slot_label_obj(self) -> list[ActorRef]:
         verb = self._labelling_verb()
         return Slots(self.sent, verb).slot_dobj() if verb is not None else []
+
+    def slot_relcl_doers(self) -> list[ActorRef]:
+        """Who carries out what a noun names, told by a relative clause with a light verb: "the three-way exercise
+        that Washington, Tokyo and Seoul held last week" (only when the clause names two or more)."""
+        found = [a for c in self._children(self.tok, ("relcl",)) if lemma(c) in self.sent.words("light")
+                 and all(lemma(o) in RELATIVE_PRONOUNS for o in self._children(c, ("dobj",)))
+                 for s in self._children(c, ("nsubj",)) for a in self.actors(s)]
+        return found if len({a.actor for a in found}) >= 2 else []
 
     def slot_bound(self) -> list[ActorRef]:
         """The states a treaty binds: "the United States, bound to the Philippines by a mutual defence treaty",
