@@ -513,7 +513,9 @@ def test_republic_of_congo_is_not_bare_congo(gazetteer):
     # a vowed or threatened response is a threat towards whoever attacked or criticised the speaker
     ("Israeli jets struck Syria, and Damascus vowed swift retaliation.",
      {("SYR", "threatens", "ISR"), ("ISR", "attacks", "SYR")}),
-    ("Tehran promised a crushing response to the strikes by Israel.", {("IRN", "threatens", "ISR")}),
+    # (the strikes a state responds to were on it, as the dev gold reads "a response to attacks by X")
+    ("Tehran promised a crushing response to the strikes by Israel.",
+     {("IRN", "threatens", "ISR"), ("ISR", "attacks", "IRN")}),
     ("Venezuela condemned Guyana and threatened to retaliate.",
      {("VEN", "threatens", "GUY"), ("VEN", "criticizes", "GUY")}),
 ])
