@@ -162,3 +162,17 @@ def test_bound_by_treaty_and_of_concern(text, expected, gazetteer):
 def test_shared_parties(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert_exactly({t for t in found if t[1] != "supports"}, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rejecting something "as" a judgement criticises its doer; rejecting a claim as baseless disputes it
+    ("Oslo rejected as unacceptable renewed remarks by senior Russian officials.", {("NOR", "criticizes", "RUS")}),
+    ("Oslo rejected the remarks by Russian officials as unacceptable.", {("NOR", "criticizes", "RUS")}),
+    ("Tehran rejected as baseless any claim that it had sent drones to Russia.", set()),
+    # "by" and a gerund: the state belongs to the gerund, not to the judged thing
+    ("The US envoy said Moscow was hiding its violations by purchasing North Korean arms.",
+     {("USA", "criticizes", "RUS")}),
+])
+def test_rejected_as(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert {t for t in found if t[1] == "criticizes"} == expected

@@ -16,7 +16,7 @@ from .lexicon import AID_NOUNS, CAUSE_VERBS, LABEL_VERBS, REPORT_VERBS, SAY_VERB
 from .mentions import Span
 from .rules_diplomacy import DiplomacyRules
 from .rules_goods import HALT_VERBS, USE_VERBS, GoodsRules
-from .rules_stance import RESERVE_VERBS, STANCE_VERBS, VOW_VERBS, StanceRules
+from .rules_stance import REJECT_VERBS, RESERVE_VERBS, STANCE_VERBS, VOW_VERBS, StanceRules
 from .triggers import AGREEMENT_NOUNS, Trigger, trigger_index
 
 _INDEX = trigger_index()
@@ -36,7 +36,7 @@ _THANKING_VERBS = WORDS["thanking_verbs"]
 
 
 # Every word the main loop reacts to; others are skipped at once.
-RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"}) | VOW_VERBS | RESERVE_VERBS | USE_VERBS
+RUN_WORDS = frozenset(_INDEX) | LABEL_VERBS | SAY_VERBS | frozenset({"together"}) | VOW_VERBS | RESERVE_VERBS | USE_VERBS | REJECT_VERBS
 
 
 def _looks_nominal(frame: SentenceFrame, t: int) -> bool:
@@ -149,7 +149,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             if w == "together":
                 self._together(t)
                 continue
-            if w in LABEL_VERBS or w in SAY_VERBS:
+            if w in LABEL_VERBS or w in SAY_VERBS or w in REJECT_VERBS and "as" in f.lowers[t + 1:t + 12]:
                 self._judgement(t)
             if w in VOW_VERBS or w in RESERVE_VERBS and f.lowers[t + 1:t + 3] == ["the", "right"]:
                 self._vowed_response(t)

@@ -23,6 +23,8 @@ _ATTACK_EVENTS = WORDS["attack_events"]
 STANCE_VERBS = WORDS["stance_verbs"]
 AGENT_NOUNS = frozenset(WORDS["agent_nouns"])
 _CONTRAST = frozenset({"while", "whereas", "but", "although", "though"})
+REJECT_VERBS = WORDS["reject_verbs"]
+_DISMISSALS = WORDS["dismissals"]
 SPEAK_OR_JUDGE = frozenset(WORDS["say_verbs"]) | frozenset(STANCE_VERBS)
 
 
@@ -38,7 +40,8 @@ class StanceRules:
         """
         f = self.f
         low = f.lowers
-        label = low[v] in LABEL_VERBS
+        rejecting = low[v] in REJECT_VERBS and low[v] not in LABEL_VERBS
+        label = low[v] in LABEL_VERBS or rejecting
         speaker = f.subject_left(v)
         if speaker is None:
             return
@@ -51,12 +54,13 @@ class StanceRules:
                     f.tokens[x].text[:1].isupper() and x > 0 and f.tokens[x - 1].text[:1].isupper()):
                 end = x  # (not inside a name: "the International Criminal Court")
                 break
-        if end is None:
-            return
+        if end is None or rejecting and (low[end - 1] != "as" or low[end] in _DISMISSALS):
+            return  # "rejected as unacceptable": a judgement; "rejected as baseless": a claim disputed
         own = set(speaker.actors)
         targets = [g for g in f.groups if v < g.i < end and g.prep in ("", "by") and not set(g.actors) & own
                    and id(g) not in self.attribution]
-        targets += [g for g in f.groups if end < g.i <= end + 8 and g.prep == "by" and not set(g.actors) & own]
+        targets += [g for g in f.groups if end < g.i <= end + 8 and (g.prep == "by" or self._by_before(g, end))
+                    and not set(g.actors) & own]
         if not targets and not label:
             # "said it was a huge disappointment to see Modi hug Putin": the judged actor follows
             targets = [g for g in f.groups if end < g.i <= end + 6 and not g.prep and not set(g.actors) & own][:1]
@@ -76,6 +80,17 @@ class StanceRules:
                 targets = [Group([Span(v, v + 1, last, "coref")], v, v + 1)]
         for g in targets:
             self.emit(speaker, g, "criticizes", v, 0.6, low[v])
+
+    def _by_before(self, g: Group, start: int) -> bool:
+        """ "remarks by senior US officials": "by" before the group with only modifiers between (not "by purchasing
+        North Korean arms", where the group belongs to the gerund)."""
+        low = self.f.lowers
+        for x in range(g.i - 1, max(start, g.i - 3), -1):
+            if low[x] == "by":
+                return True
+            if not low[x].isalpha() or low[x].endswith("ing") or low[x] in DETERMINERS:
+                return False
+        return False
 
     def _owns_deed(self, g: Group) -> bool:
         """True when a possessive group owns a common noun that is not one of its own bodies: "the junta's
