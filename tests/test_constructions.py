@@ -176,3 +176,18 @@ def test_shared_parties(text, expected, gazetteer):
 def test_rejected_as(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert {t for t in found if t[1] == "criticizes"} == expected
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a state's munitions on their way to another state, or over its regions, attack it (decision 4)
+    ("Saudi jets shot down several Iranian drones flying towards Israel.", {("IRN", "attacks", "ISR")}, set()),
+    ("Russian air defences downed 12 Ukrainian drones over the Kursk region.", {("UKR", "attacks", "RUS")}, set()),
+    # launched by someone else: the launcher attacks, not the maker's state; crossing airspace is no attack
+    ("Iranian-made drones launched by Russia at Kyiv were shot down.", set(), {("IRN", "attacks", "UKR")}),
+    ("Israel shot down an Iranian drone that had crossed into its airspace from Syria.", set(),
+     {("IRN", "attacks", "SYR"), ("IRN", "attacks", "ISR")}),
+])
+def test_munitions_on_course(text, expected, absent, gazetteer):
+    found = triples(text, gazetteer)
+    assert expected <= found, f"missing {sorted(expected - found)}"
+    assert not (absent & found)

@@ -1094,6 +1094,34 @@ class Slots:
         verb = self._labelling_verb()
         return Slots(self.sent, verb).slot_dobj() if verb is not None else []
 
+    def _courses(self):
+        """The verbs that carry a munition noun on its course: the noun's participles of [lists] courses ("drones
+        crossing the kingdom's airspace towards Israel", "missiles launched at Tel Aviv"), with no agent of their own
+        ("drones launched by Russia" have a launcher, who is the attacker)."""
+        verbs = self._children(self.tok, ("acl", "relcl"))
+        if self.tok.dep_ == "pobj":  # "dozens of Iranian drones crossing ...": the parser hangs it on the "of"
+            verbs += [c for c in self.tok.head.children if c.dep_ == "pcomp" and c.i > self.tok.i]
+        return [c for c in verbs if lemma(c) in self.sent.words("courses")
+                and not any(x.dep_ == "agent" or x.dep_ == "prep" and lemma(x) == "by" for x in c.children)]
+
+    def slot_course_origin(self) -> list[ActorRef]:
+        """The state whose munitions they are: "Iranian drones", "Ukraine's missiles" (not a weapon's maker)."""
+        return [a for c in self.tok.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                for a in self.actors(c) if a.kind != "maker"]
+
+    def slot_course_target(self) -> list[ActorRef]:
+        """Where munitions were headed: a "towards"/"at"/"into" phrase on them or on their participle of course,
+        or the place they were over: "Ukrainian drones over the Bryansk region" (a state's place)."""
+        courses = self._courses()
+        heads = [self.tok, *courses, *(o for c in courses for o in self._children(c, ("dobj",)))]
+        preps = self.sent.words("course_preps")
+        found = [a for h in heads for c in h.children if c.dep_ == "prep" and lemma(c) in preps
+                 for p in c.children if p.dep_ == "pobj" and lemma(p) not in self.sent.words("crossed_spaces")
+                 for a in self.actors(p, "target")]
+        found += [a for h in heads for a in self._prep_objects(h, ("over",)) if a.kind == "place"]
+        # (an incursion into a state's airspace is no attack on it, decision 15: "crossed into its airspace")
+        return found
+
     def slot_relcl_doers(self) -> list[ActorRef]:
         """Who carries out what a noun names, told by a relative clause with a light verb: "the three-way exercise
         that Washington, Tokyo and Seoul held last week" (only when the clause names two or more)."""
