@@ -191,3 +191,19 @@ def test_munitions_on_course(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
     assert expected <= found, f"missing {sorted(expected - found)}"
     assert not (absent & found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # answering with force: the responder's strike on a target in a state
+    ("Israel retaliated days later with a strike on an air-defence site near Isfahan.", {("ISR", "attacks", "IRN")}),
+    # a strike on a base that hosts another state's troops is on that state (decision 15)
+    ("Tehran retaliated with a missile barrage on Al Udeid air base in Qatar, which hosts American troops.",
+     {("IRN", "attacks", "USA")}),
+    # a threat prompted by what one coordinated group did is aimed at each of its states
+    ("Japan and the Philippines began joint drills on Monday, prompting China to threaten a firm response.",
+     {sym("JPN", "cooperatesWith", "PHL"), ("CHN", "threatens", "JPN"), ("CHN", "threatens", "PHL")}),
+    ("Japan began drills with France, and Australia hosted Germany, prompting China to threaten a response.",
+     {sym("JPN", "cooperatesWith", "FRA"), sym("AUS", "meetsWith", "DEU")}),
+])
+def test_answers_and_prompted_threats(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

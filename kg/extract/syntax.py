@@ -108,6 +108,13 @@ def lemmas_and_heads(doc) -> tuple[list[str], list[int]]:
     return lemmas, [k + (off if off < 2 ** 63 else off - 2 ** 64) for k, (_, off) in enumerate(rows)]
 
 
+def _coordination(tok) -> int:
+    """The index of the first conjunct of the coordination a token is in ("Mali, Niger and Chad": Mali's)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
 def _clause_verb(tok):
     """The verb of the clause a phrase belongs to: ``tok`` itself, or the verb the nouns it hangs on (through
     objects, prepositions and coordinated nouns, at most five steps) depend on: "conveyed concerns about attacks during talks in
@@ -228,7 +235,8 @@ class Slots:
                     within = "target" if role == "target" and lemma(c) in ("in", "near", "outside") else "arg"
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            inner.extend(self.actors(p, within))
+                            hosted = self._hosted(tok, p) if within == "target" else []
+                            inner.extend(hosted or self.actors(p, within))
                 elif body and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in self.sent.words("launching"):
                     # "the drones launched by Russia", "missiles fired from Iran": whose weapons they are
                     inner.extend(a for a in self._prep_objects(c, ("by", "from")) if a.kind != "place")
@@ -248,6 +256,14 @@ class Slots:
                 # "several states, including Mali and Niger", "30 countries, among them Poland"
                 inner.extend(a for p in c.children if p.dep_ == "pobj" and p.lower_ != "them" for a in self.actors(p, role))
         return inner
+
+    def _hosted(self, base, place) -> list[ActorRef]:
+        """The state whose forces a struck base hosts: "a missile barrage on Al Udeid air base in Qatar, which hosts
+        American troops" (the attack is on the United States, not on the host: decision 15)."""
+        if lemma(base) not in self.sent.words("bases"):
+            return []
+        return [a for x in (base, place) for r in self._children(x, ("relcl", "acl")) if lemma(r) in self.sent.words(
+            "hosting") for o in self._children(r, ("dobj",)) for a in self.actors(o)]
 
     def _titled(self, tok) -> list[ActorRef]:
         """The state of an official named with a title the gazetteer does not know: "Pakistani Finance Minister
@@ -802,6 +818,9 @@ class Slots:
             doc = self.tok.doc
             others = {a: r for a, r in others.items()
                       if not (doc[r.token].dep_ == "pobj" and lemma(doc[r.token].head) == "to")}
+        if own and len(others) > 1 and len({_coordination(self.tok.doc[r.token]) for r in others.values()}) == 1:
+            return list(others.values())  # "The United States and South Korea began drills, prompting North Korea
+            # to threaten a merciless response": one coordinated group
         return list(others.values()) if own and len(others) == 1 else []
 
     def slot_shielded(self) -> list[ActorRef]:
@@ -982,6 +1001,14 @@ class Slots:
             return []
         slots = Slots(self.sent, verb)
         return slots.slot_agent() if slots.passive else slots.slot_subj()
+
+    def slot_with_responder(self) -> list[ActorRef]:
+        """Who answers with the act a noun names: "Israel retaliated days later with a strike on an air-defence site
+        near Isfahan" (a "with" phrase on a verb of [lists] answering)."""
+        verb = self._with_verb()
+        if verb is None or lemma(verb) not in self.sent.words("answering"):
+            return []
+        return Slots(self.sent, verb).slot_subj()
 
     def slot_with_target(self) -> list[ActorRef]:
         verb = self._with_verb()
