@@ -207,3 +207,19 @@ def test_munitions_on_course(text, expected, absent, gazetteer):
 ])
 def test_answers_and_prompted_threats(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # goods and money given together: a supply and aid; a count of troops is troops
+    ("Kuwait has sent Jordan wheat and $40 million in budget support.", {("KWT", "supplies", "JOR"), ("KWT", "aids", "JOR")}),
+    ("Kuwait has provided the Jordanian army with fuel and $40 million in cash.",
+     {("KWT", "supplies", "JOR"), ("KWT", "aids", "JOR")}),
+    ("Seoul said thousands of North Korean soldiers had been sent to fight alongside Russian forces.",
+     {("PRK", "aids", "RUS")}),
+    # a deployment of troops to a state aids it (decisions 4, 22); one to its border does not
+    ("Kenya's deployment of police officers to Haiti began in June.", {("KEN", "aids", "HTI")}),
+    ("Russia's deployment of troops to the Ukrainian border began in March.", set()),
+])
+def test_what_is_given(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert {t for t in found if t[1] in ("supplies", "aids")} == expected

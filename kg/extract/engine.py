@@ -207,6 +207,15 @@ class Engine:
                     return False
                 cur = cur.head
             return False
+        if need.startswith("oflist:"):  # "the deployment of thousands of soldiers": what the noun is of, counted
+            words = sent.words(need[7:])
+            things = of_phrase(tok)
+            things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
+            return any(lemma(t) in words for t in things)
+        if need.startswith("tolist:"):  # "a deployment to the border": where a "to" phrase leads
+            words = sent.words(need[7:])
+            return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "to"
+                       for p in c.children if p.dep_ == "pobj")
         if need.startswith("given:"):  # "delivered free cargoes of grain": what is given has a modifier in the list
             words = sent.words(need[6:])
             things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -313,13 +322,15 @@ class Engine:
         money = self.lists.get("money", ())
         out: list[frozenset[str]] = []
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"  # "provided X with fuel"
+                   for p in c.children if p.dep_ == "pobj"]
+        things += [x for t in list(things) for x in t.conjuncts if x not in things]  # "fuel and $60 million"
         for c in things:
             head = lemma(c)
             amount = {head} | {lemma(x) for x in c.children if x.dep_ in ("quantmod", "nmod", "compound", "nummod")}
             if amount.isdisjoint(money):  # goods, troops, aid; or a count of them ("thousands of troops")
-                out.append(frozenset({head}))
-                if head in self.lists.get("quantities", ()):
-                    out.extend(frozenset({lemma(p)}) for p in of_phrase(c))
+                counted = of_phrase(c) if head in self.lists.get("quantities", ()) else []
+                out.extend([frozenset({lemma(p)}) for p in counted] or [frozenset({head})])
                 continue
             worth = [x for x in c.subtree if lemma(x) == "worth"]
             goods = [p for x in (c, *worth) for p in of_phrase(x)]
@@ -328,10 +339,20 @@ class Engine:
 
     def _fire(self, rule: Rule, entry: Entry, slots: Slots) -> list[Hit]:
         relation = rule.relation or entry.relation
-        if rule.themes:  # "sent troops to" is aid, "sent drones to" a supply
-            given = self._given(slots.tok)
-            relation = next((other for words, other in rule.themes
-                             if any(not lems.isdisjoint(self.lists.get(words, ())) for lems in given)), relation)
+        if not rule.themes:
+            return self._fire_as(rule, entry, slots, relation)
+        # "sent troops to" is aid, "sent drones to" a supply; "provided fuel and $60 million" both
+        relations: list[str] = []
+        for lems in self._given(slots.tok) or [frozenset()]:
+            theme = next((other for words, other in rule.themes if not lems.isdisjoint(self.lists.get(words, ()))),
+                         relation)
+            if theme not in relations:
+                relations.append(theme)
+        if "-" in relations:
+            return []  # a theme that makes no relation: "received a letter from X"
+        return [h for r in relations for h in self._fire_as(rule, entry, slots, r)]
+
+    def _fire_as(self, rule: Rule, entry: Entry, slots: Slots, relation: str) -> list[Hit]:
         if relation == "-":
             return []  # a theme that makes no relation: "received a letter from X"
         if relation == "attacks" and any(c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in self.lists.get("economic", ())
