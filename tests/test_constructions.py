@@ -223,3 +223,11 @@ def test_answers_and_prompted_threats(text, expected, gazetteer):
 def test_what_is_given(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert {t for t in found if t[1] in ("supplies", "aids")} == expected
+
+
+def test_buying_owned_by_a_pronoun(gazetteer):
+    # "its" buying is the nearest state's named before it, not the punisher's
+    found = triples("Washington raised tariffs on Turkish steel to punish Ankara over its buying of Russian gas.",
+                    gazetteer)
+    assert ("RUS", "supplies", "TUR") in found
+    assert ("RUS", "supplies", "USA") not in found

@@ -479,6 +479,18 @@ class Slots:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
         return Slots(self.sent, verb).slot_subj() if verb.pos_ == "VERB" else []
 
+    def slot_near_owner(self) -> list[ActorRef]:
+        """Whose "its"/"their" a noun is: the nearest state named before the pronoun that the noun does not
+        already name ("to punish New Delhi over its continued buying of Russian oil": New Delhi's buying)."""
+        pronouns = [c for c in self.tok.children if c.dep_ == "poss" and lemma(c) in self.sent.words("possessive_pronouns")]
+        if not pronouns:
+            return []
+        own = {a.actor for a in self.actors(self.tok)} | {
+            a.actor for p in of_phrase(self.tok) for c in p.children if c.i in self.sent.actor_at for a in [self.sent.actor_at[c.i]]}
+        before = [r for i, r in sorted(self.sent.actor_at.items()) if i < pronouns[0].i and r.actor not in own
+                  and r.kind != "place"]
+        return before[-1:]
+
     def slot_requester(self) -> list[ActorRef]:
         """Who asked for the troops sent: "deployed troops at Maputo's request", "at the invitation of Bamako"
         (a state, not a forum such as the UN)."""
