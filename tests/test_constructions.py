@@ -231,3 +231,17 @@ def test_buying_owned_by_a_pronoun(gazetteer):
                     gazetteer)
     assert ("RUS", "supplies", "TUR") in found
     assert ("RUS", "supplies", "USA") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed blamed on an armed group a state backs criticises the state (the group gives nothing, decision 24)
+    ("Kabul blamed the bombing on militants backed by Islamabad.", {("AFG", "criticizes", "PAK")}),
+    ("Kabul blamed the bombing on militants from the border area.", set()),
+    # visas withdrawn from a state's nationals are a sanction (decision 16); visas issued are not
+    ("Moscow suspended visas for Japanese citizens.", {("RUS", "sanctions", "JPN")}),
+    ("Moscow issued visas for Japanese citizens.", set()),
+    # regret voiced over a state's deed
+    ("Beijing expressed regret over Manila's decision.", {("CHN", "concernedBy", "PHL")}),
+])
+def test_blame_visas_regret(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

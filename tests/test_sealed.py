@@ -35,7 +35,8 @@ _SKIPPED_PARTS = frozenset({"__pycache__", "node_modules"})
 #: evaluation sets written, like the sealed set, by reviewers outside the rules team, who never saw the
 #: sealed sentences: they report the same real events in the same wire phrasing ("signed a security pact
 #: with ..."), which is coincidence, not quotation. Rules, code, tests and comments are still scanned.
-INDEPENDENT_SETS = frozenset({ROOT / "tests" / "data" / name for name in ("review5", "review6", "review7")})
+INDEPENDENT_SETS = frozenset({ROOT / "tests" / "data" / name for name in ("review5", "review6", "review7",
+                                                                                  "review8")})
 
 # a word: letters and digits, with apostrophes and hyphens inside it ("Russia's", "short-range")
 _WORD = re.compile(r"[^\W_]+(?:['-]+[^\W_]+)*")

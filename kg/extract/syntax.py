@@ -193,6 +193,12 @@ class Slots:
             # "shot down dozens of Iranian drones", "40 of the 55 drones": what is counted
             return [a for p in of_phrase(tok) for a in self.actors(p, role)]
         inner: list[ActorRef] = []
+        if role == "target" and low in self.sent.words("proxies") and self._relation_in("proxy_relations"):
+            # "blamed the massacre on militants backed by Islamabad": the backers of the armed group
+            backers = [a for c in tok.children if c.dep_ == "acl" and lemma(c) in self.sent.words("backing")
+                       for a in self._prep_objects(c, ("by",)) if a.kind != "place"]
+            if backers:
+                return backers
         if role == "target" and self._relation_in("possessor_relations") and low not in self.sent.words(
                 "bodies") and low not in self.sent.words("targets") and low not in self.sent.words("events"):
             # "protested against Ethiopia's filling of the dam", "condemned Myanmar's execution of activists":
