@@ -245,3 +245,24 @@ def test_buying_owned_by_a_pronoun(gazetteer):
 ])
 def test_blame_visas_regret(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the allies of a possessor are its allies, not one another's
+    ("Laos, Cambodia and Myanmar, China's closest partners in the region, abstained.",
+     {sym("CHN", "alliedWith", "LAO"), sym("CHN", "alliedWith", "KHM"), sym("CHN", "alliedWith", "MMR")}),
+    # what a treaty obliges its parties to do if attacked has not happened
+    ("Tokyo voiced alarm at the treaty signed by Russia and North Korea, which obliges each side to provide "
+     "military assistance if the other is attacked.",
+     {("JPN", "concernedBy", "RUS"), ("JPN", "concernedBy", "PRK"), sym("RUS", "agreesWith", "PRK")}),
+    # a group meeting on an island meets no state it then condemns
+    ("EU foreign ministers meeting in Brussels condemned Iran's arms transfers to Russia.",
+     {("EU", "criticizes", "IRN"), ("IRN", "supplies", "RUS")}),
+    # concerns raised with a capital about another state's ships: the addressee is not the cause
+    ("Delhi raised concerns with Colombo about visits by Chinese survey ships.", {("IND", "concernedBy", "CHN")}),
+    # what a state fears is not its own act
+    ("Laos voiced concern over stray shells from fighting in Myanmar that landed in a border village.", set()),
+])
+def test_precision_of_readings(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert_exactly({t for t in found if t[1] not in ("meetsWith",)}, expected)

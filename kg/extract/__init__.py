@@ -464,9 +464,14 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     owned = _owned(doc, starts, named)
     corporate = _corporate(engine, doc, starts, lemmas)
     elsewhere = _participle_doers(aligned, tokens, candidates)
+    elsewhere.update(_meeting_parties(aligned, tokens, candidates))
+    fearing = _fearing(engine, aligned, starts, lemmas, heads)
     return [c for c in candidates if c.rule or (
         c.subject in elsewhere.get(c.trigger_index, (c.subject,))  # "sent Minsk a note condemning ...": the
         # participle's doer is the note's sender, not the state named just before it
+        and (c.object in elsewhere.get(c.trigger_index, (c.object,)) or c.predicate not in SYMMETRIC_PREDICATES)
+        and not (c.predicate in _DEEDS and c.subject in fearing.get(c.trigger_index, ()))  # "Thailand voiced
+        # concern over stray shells from fighting in Myanmar": what a state fears is not its own act
         and not (c.predicate.lower() not in engine.lists.get("maker_relations", ()) and any(
             span is not None and span.i in corporate for span in (c.subj_span, c.obj_span)))  # "Chevron, the US
         # oil major, signed a deal with PDVSA": a state's companies stand for it only as suppliers (decision 21)
@@ -504,6 +509,29 @@ def _participle_doers(aligned, tokens, candidates) -> dict[int, set[str]]:
         doers = {a.actor for a in Slots(aligned, doc[k]).slot_subj()}
         if doers:
             out[i] = doers
+    return out
+
+
+def _meeting_parties(aligned, tokens, candidates) -> dict[int, set[str]]:
+    """The states the parse shows taking part in a meeting a window rule read off a participle of "meet" ("G7
+    foreign ministers meeting on the island of Capri condemned North Korea's arms transfers": only the G7): those
+    named in the participle's phrase and in the phrase it describes, by kg's token index."""
+    from spacy.attrs import IDX
+
+    window = {c.trigger_index for c in candidates if not c.rule and c.predicate == "meetsWith"}
+    if not window:
+        return {}
+    doc = aligned.doc
+    at = {offset: k for k, offset in enumerate(doc.to_array(IDX).tolist())}
+    out: dict[int, set[str]] = {}
+    for i in sorted(window):
+        k = at.get(tokens[i].start)
+        if k is None or doc[k].tag_ != "VBG" or doc[k].dep_ not in ("acl", "nsubj", "csubj") or lemma(doc[k]) != "meet":
+            continue  # (the parser may read "ministers meeting on Capri condemned ..." as a gerund subject)
+        phrase = {x.i for x in doc[k].subtree}
+        if doc[k].dep_ == "acl":
+            phrase |= {x.i for x in doc[k].head.subtree if x.i < k}
+        out[i] = {ref.actor for j, ref in aligned.actor_at.items() if j in phrase}
     return out
 
 
@@ -615,12 +643,37 @@ _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("
                     ("correspondence", "supplies"), ("calls", "supplies"))
 
 
+_FEELING_PREPS = frozenset(("over", "about", "at"))
+_DEEDS = frozenset(("attacks", "supplies", "aids", "sanctions"))  # (not "its dispute with Turkey": a state of both)
+
+
+def _fearing(engine, aligned, starts: list[int], lemmas: list[str], heads: list[int]) -> dict[int, set[str]]:
+    """Who fears what, by kg's token index: the words of a phrase a noun of concern is "over", "about" or "at",
+    with the states that voice the concern (the subject of the verb the noun is the object of)."""
+    from .syntax import Slots
+
+    feelings = engine.lists.get("concern_nouns", frozenset())
+    out: dict[int, set[str]] = {}
+    for k, w in enumerate(lemmas):
+        if w not in feelings or heads[k] == k:
+            continue
+        tok = aligned.doc[k]
+        who = {a.actor for a in Slots(aligned, tok.head).slot_subj()} if tok.dep_ == "dobj" else set()
+        if not who:
+            continue
+        for c in (*tok.children, *tok.head.children):  # (the parser may hang "over ..." on the verb)
+            if c.dep_ == "prep" and lemma(c) in _FEELING_PREPS:
+                for x in c.subtree:
+                    out.setdefault(_token_index(starts, x), set()).update(who)
+    return out
+
+
 @functools.lru_cache(maxsize=4)
 def _misread_words(engine) -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas :func:`_misread` looks at (on a token or its head), and the objects of ``_MISREAD_OBJECTS``."""
     lists = engine.lists
     names = ("economic", "lifting", "attributive_only", "topic_holders", "agreements", "accusing", "blocking_nouns",
-             "undo")
+             "undo", "raising")
     relevant = frozenset().union(*(lists.get(n, frozenset()) for n in names))
     return relevant, frozenset().union(*(lists.get(w, frozenset()) for w, _ in _MISREAD_OBJECTS))
 
@@ -660,6 +713,10 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
             if not objects.isdisjoint(lists.get(words, ())):
                 out.add((_token_index(starts, tok), relation))
         lem = lemma(tok)
+        if tok.dep_ == "dobj" and lemma(tok.head) in lists.get("raising", ()) and any(
+                c.dep_ == "prep" and lemma(c) == "with" for c in tok.children):
+            out.add((_token_index(starts, tok), "concernedBy"))  # "raised concerns with Colombo about ...": the
+            # window would take the addressee for the cause; the parse rules read the "about" phrase
         if lem in lists.get("topic_holders", ()) or lem in lists.get("agreements", ()):
             # "signed 14 cooperation documents", "an accord on political dialogue and cooperation", "discussed
             # energy cooperation": cooperation as a topic, not done (decision 19)

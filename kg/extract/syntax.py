@@ -543,6 +543,9 @@ class Slots:
     def slot_prep(self) -> list[ActorRef]:
         """Objects of the entry's prepositions, on the trigger or on its direct object."""
         preps = tuple(p for p in self.preps if p != "-")
+        if self.tok.pos_ == "NOUN" and self.tok.dep_ == "dobj" and lemma(self.tok.head) in self.sent.words("raising"):
+            preps = tuple(p for p in preps if p not in ("with", "to"))  # "raised concerns with Colombo about ...":
+            # whom a concern is raised with is its addressee, not what it is about
         if not preps:
             return []
         found = self._prep_objects(self.tok, preps)
@@ -1174,6 +1177,15 @@ class Slots:
                  and all(lemma(o) in RELATIVE_PRONOUNS for o in self._children(c, ("dobj",)))
                  for s in self._children(c, ("nsubj",)) for a in self.actors(s)]
         return found if len({a.actor for a in found}) >= 2 else []
+
+    def slot_unowned_subj(self) -> list[ActorRef]:
+        """The states a plural relation noun describes, as one another's partners ("Russia and Belarus are close
+        allies"), unless the noun names whose they are: "Nicaragua, Venezuela and Cuba, Russia's closest allies"
+        are Russia's allies, not one another's."""
+        if any(c.dep_ == "poss" for c in self.tok.children) or any(
+                i in self.sent.actor_at for p in of_phrase(self.tok) for i in (x.i for x in p.subtree)):
+            return []
+        return self.slot_head_subj() or self.slot_host()
 
     def slot_bound(self) -> list[ActorRef]:
         """The states a treaty binds: "the United States, bound to the Philippines by a mutual defence treaty",
