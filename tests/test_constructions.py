@@ -266,3 +266,21 @@ def test_blame_visas_regret(text, expected, gazetteer):
 def test_precision_of_readings(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert_exactly({t for t in found if t[1] not in ("meetsWith",)}, expected)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a region outside its state's control stands for no state (decision 24)
+    ("Russia halted gas supplies to Georgia's breakaway Abkhazia region.", ("RUS", "sanctions", "GEO")),
+    # a war of the 1860s is history (decision 25)
+    ("Paraguay's war against Brazil in the 1860s killed most of its men.", sym("BRA", "atWarWith", "PRY")),
+    # a rupture that lasted until a later reconciliation has been reversed (decision 17)
+    ("Rabat recalled its ambassador from Berlin in 2021, a rupture that lasted until the envoy returned in 2022.",
+     sym("MAR", "tensionWith", "DEU")),
+])
+def test_no_longer_or_never_a_state_relation(text, absent, gazetteer):
+    assert absent not in triples(text, gazetteer)
+
+
+def test_a_current_rupture_stays(gazetteer):
+    assert sym("MAR", "tensionWith", "DEU") in triples("Rabat recalled its ambassador from Berlin in 2021.", gazetteer)
+    assert ("RUS", "sanctions", "GEO") in triples("Russia halted gas supplies to Georgia.", gazetteer)

@@ -200,7 +200,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
                    if _pluperfect(lowers, c.trigger_index)}
         ended = {(r.subject, r.predicate, r.object) for r, (c, _, _) in zip(relations, best.values())
                  if r.predicate in _STANDING and _pluperfect(lowers, c.trigger_index)
-                 and "until" in lowers[c.trigger_index + 1:]}
+                 and "until" in lowers[c.trigger_index + 1:] or r.predicate == "tensionWith"
+                 and _lasted_until(lowers, c.trigger_index)}
         for r in rels:
             if not is_background(sent.text, r.time, r.time_value, present, r.predicate == "alliedWith") \
                     and r.key() not in ended:
@@ -216,6 +217,13 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
 # standing relations: told in the past perfect with "until" after them ("The two countries had been close partners
 # until the war broke out"), they have ended and are no current background fact (decision 25)
 _STANDING = frozenset(("alliedWith", "cooperatesWith", "tradesWith"))
+
+
+def _lasted_until(lowers: list[str], i: int) -> bool:
+    """Whether a rupture told at kg's token ``i`` is said to have lasted until a later time: "recalled its
+    ambassador ..., a rupture that lasted until the envoy returned in November 2023" (reversed: decision 17)."""
+    after = lowers[i + 1:]
+    return any(w in ("lasted", "lasting") and "until" in after[k + 1:k + 4] for k, w in enumerate(after))
 
 
 def _pluperfect(lowers: list[str], i: int) -> bool:
@@ -466,10 +474,15 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     elsewhere = _participle_doers(aligned, tokens, candidates)
     elsewhere.update(_meeting_parties(aligned, tokens, candidates))
     fearing = _fearing(engine, aligned, starts, lemmas, heads)
+    breakaway = engine.lists.get("breakaway", frozenset())
+    outside = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ in ("poss", "compound", "amod") and any(
+        c.dep_ in ("amod", "compound") and lemma(c) in breakaway for c in doc[k].head.children)}
     return [c for c in candidates if c.rule or (
         c.subject in elsewhere.get(c.trigger_index, (c.subject,))  # "sent Minsk a note condemning ...": the
         # participle's doer is the note's sender, not the state named just before it
         and (c.object in elsewhere.get(c.trigger_index, (c.object,)) or c.predicate not in SYMMETRIC_PREDICATES)
+        and not (c.obj_span is not None and any(c.obj_span.i <= x < c.obj_span.j for x in outside))  # "Moldova's
+        # breakaway Transnistria region" is not Moldova (decision 24)
         and not (c.predicate in _DEEDS and c.subject in fearing.get(c.trigger_index, ()))  # "Thailand voiced
         # concern over stray shells from fighting in Myanmar": what a state fears is not its own act
         and not (c.predicate.lower() not in engine.lists.get("maker_relations", ()) and any(

@@ -154,6 +154,10 @@ _CENTURY = re.compile(r"\b(?:(?P<num>\d{1,2})(?:st|nd|rd|th)|(?P<word>first|seco
                       re.IGNORECASE)
 
 
+# a decade or a year before the 20th century, after "in", "the" or "of"
+_BEFORE_1900 = re.compile(r"\b(?:in|the|of) (?:the )?1[0-8]\d(?:0s|\d)\b(?! +[a-z]+s\b)")  # (not "in 1500 troops")
+
+
 def is_background(sentence: str, time_text: str | None, time_value: str | None, doc_date: str | None,
                   standing: bool = False) -> bool:
     """Whether a relation is history the text recalls, not a current fact (decision 25): dated by a
@@ -164,6 +168,8 @@ def is_background(sentence: str, time_text: str | None, time_value: str | None, 
     True
     >>> is_background("Japan invaded China in 1937.", "in 1937", "1937", "2024-05-01")
     True
+    >>> is_background("Paraguay's war against Brazil in the 1860s killed most of its men.", None, None, None)
+    True
     >>> is_background("Israel has occupied the Golan since 1967.", "since 1967", "1967", "2024-05-01")
     False
     >>> is_background("Manila, bound to Washington by a 1951 treaty, ...", "1951", "1951", "2024-05-01", True)
@@ -171,6 +177,8 @@ def is_background(sentence: str, time_text: str | None, time_value: str | None, 
     """
     if any(m.group("num") and int(m.group("num")) < 20 or m.group("word") for m in _CENTURY.finditer(sentence)):
         return True
+    if _BEFORE_1900.search(sentence):
+        return True  # "Paraguay's war against Brazil in the 1860s", "in 1879"
     if not (time_value and doc_date and time_text) or time_text.lower().startswith(("since", "from", "until", "by")):
         return False
     if standing and time_text.strip().isdigit():

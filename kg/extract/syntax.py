@@ -193,6 +193,9 @@ class Slots:
             # "shot down dozens of Iranian drones", "40 of the 55 drones": what is counted
             return [a for p in of_phrase(tok) for a in self.actors(p, role)]
         inner: list[ActorRef] = []
+        if role == "target" and any(c.dep_ in ("amod", "compound") and lemma(c) in self.sent.words("breakaway")
+                                    for c in tok.children):
+            return []  # "Moldova's breakaway Transnistria region": not the state's own (decision 24)
         if role == "target" and low in self.sent.words("proxies") and self._relation_in("proxy_relations"):
             # "blamed the massacre on militants backed by Islamabad": the backers of the armed group
             backers = [a for c in tok.children if c.dep_ == "acl" and lemma(c) in self.sent.words("backing")
