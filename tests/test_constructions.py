@@ -284,3 +284,20 @@ def test_no_longer_or_never_a_state_relation(text, absent, gazetteer):
 def test_a_current_rupture_stays(gazetteer):
     assert sym("MAR", "tensionWith", "DEU") in triples("Rabat recalled its ambassador from Berlin in 2021.", gazetteer)
     assert ("RUS", "sanctions", "GEO") in triples("Russia halted gas supplies to Georgia.", gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # states that condemn together do not condemn one another (only "each other" makes them act on one another)
+    ("Mali, Burkina Faso and Niger jointly condemned what they called Ukraine's support for terrorism.",
+     {("MLI", "criticizes", "UKR"), ("BFA", "criticizes", "UKR"), ("NER", "criticizes", "UKR")}),
+    ("Mali and Niger condemned each other.", {("MLI", "criticizes", "NER"), ("NER", "criticizes", "MLI")}),
+    # troops deployed in support of rebels help no state
+    ("Kinshasa accused Rwanda of deploying thousands of troops in eastern Congo in support of M23 rebels.",
+     {("COD", "criticizes", "RWA")}),
+    # what two states "are to" set up has not happened
+    ("Congo and Rwanda are to set up a joint security mechanism within 30 days.", set()),
+    # a speaker's own next verb is no judgement of what it said
+    ("Moscow said the brigade would raise tensions in Europe and threatened unspecified measures.", set()),
+])
+def test_group_acts_and_plans(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -656,6 +656,12 @@ _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("
                     ("correspondence", "supplies"), ("calls", "supplies"))
 
 
+def _helps_proxy(support, lists) -> bool:
+    """Whether "support" (in "in support of ...") is of an armed group ([lists] proxies)."""
+    return any(lemma(r) in lists.get("proxies", ()) for q in support.children if q.dep_ == "prep" and lemma(q) == "of"
+               for r in q.children if r.dep_ == "pobj")
+
+
 _FEELING_PREPS = frozenset(("over", "about", "at"))
 _DEEDS = frozenset(("attacks", "supplies", "aids", "sanctions"))  # (not "its dispute with Turkey": a state of both)
 
@@ -706,6 +712,11 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
     # most tokens bear on none of the readings below: skip them before asking the parse anything else
     relevant, misread_objects = _misread_words(engine)
     flagged = {heads[k] for k, w in enumerate(lemmas) if w in misread_objects}
+    for k, w in enumerate(lemmas):
+        if w == "support" and lemmas[heads[k]] == "in" and _helps_proxy(doc[k], lists):
+            # "deploying troops in eastern Congo in support of M23 rebels": help for an armed group, not for the state
+            # it is in (decision 24)
+            out.add((_token_index(starts, doc[k].head.head), "aids"))
     for i in range(len(lemmas)):
         if lemmas[i] not in relevant and lemmas[heads[i]] not in relevant and i not in flagged and not (
                 lemmas[heads[i]] == "of" and lemmas[heads[heads[i]]] in relevant):

@@ -207,6 +207,13 @@ class Engine:
                     return False
                 cur = cur.head
             return False
+        if need.startswith("supporting:"):  # "deployed troops in Congo in support of M23 rebels"
+            words = sent.words(need[11:])
+            return any(lemma(p) == "support" and any(lemma(r) in words for q in p.children
+                                                      if q.dep_ == "prep" and lemma(q) == "of"
+                                                      for r in q.children if r.dep_ == "pobj")
+                       for c in tok.children if c.dep_ == "prep" and lemma(c) == "in"
+                       for p in c.children if p.dep_ == "pobj")
         if need.startswith("oflist:"):  # "the deployment of thousands of soldiers": what the noun is of, counted
             words = sent.words(need[7:])
             things = of_phrase(tok)
@@ -324,7 +331,9 @@ class Engine:
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"  # "provided X with fuel"
                    for p in c.children if p.dep_ == "pobj"]
-        things += [x for t in list(things) for x in t.conjuncts if x not in things]  # "fuel and $60 million"
+        known = frozenset().union(*(self.lists.get(n, frozenset()) for n in ("goods", "aid", "troops", "money")))
+        things += [x for t in list(things) for x in t.conjuncts if x not in things and (  # "fuel and $60 million"
+            lemma(x) in known or any(lemma(c) in known for c in x.children))]  # (not a misparsed apposition)
         for c in things:
             head = lemma(c)
             amount = {head} | {lemma(x) for x in c.children if x.dep_ in ("quantmod", "nmod", "compound", "nummod")}
@@ -343,7 +352,10 @@ class Engine:
             return self._fire_as(rule, entry, slots, relation)
         # "sent troops to" is aid, "sent drones to" a supply; "provided fuel and $60 million" both
         relations: list[str] = []
-        for lems in self._given(slots.tok) or [frozenset()]:
+        given = self._given(slots.tok)
+        known = frozenset().union(*(self.lists.get(n, frozenset()) for n in ("goods", "aid", "troops", "money")))
+        # (a thing no list knows only counts alone: "sent troops ..., an assertion Pyongyang called groundless")
+        for lems in [g for g in given if not g.isdisjoint(known)] or given or [frozenset()]:
             theme = next((other for words, other in rule.themes if not lems.isdisjoint(self.lists.get(words, ()))),
                          relation)
             if theme not in relations:
@@ -371,7 +383,8 @@ class Engine:
         own = {a.actor for a in subjects}
         # past the subjects' own adjective to another slot, and without the subjects ("imposed on X's ministers by
         # the US and Canada"), unless they act on each other ("accused each other")
-        objects = [o for o in _first(slots, rule.object, own) if o.actor not in own] or _first(slots, rule.object) \
+        objects = [o for o in _first(slots, rule.object, own) if o.actor not in own] or (
+            _first(slots, rule.object) if _reciprocal(slots.tok) or entry.frame == "mutual" else []) \
             if rule.object else []
         conf = round(entry.confidence * rule.weight, 3)
         rid = rule.id if entry.source == "kg" else f"{rule.id}/{entry.source}"
@@ -397,6 +410,13 @@ class Engine:
                     seen.add(pair)
                     out.append(Hit(s, relation, o, slots.tok.i, conf, rid))
         return out
+
+
+def _reciprocal(tok) -> bool:
+    """Whether the trigger's parties act on one another: "accused each other", "blamed one another", "each blamed
+    the other" (its object is "other", or its subject "each")."""
+    return any(c.dep_ in ("dobj", "pobj", "nsubj") and lemma(c) in ("other", "another", "each")
+               for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" for g in p.children)))
 
 
 def _first(slots: Slots, names: tuple[str, ...], own: set[str] = frozenset()) -> list[ActorRef]:

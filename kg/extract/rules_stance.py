@@ -47,9 +47,11 @@ class StanceRules:
             return
         end = None
         for x in range(v + 1, min(len(low), v + 16)):
-            if low[x] in (";", "?", "if", "unless") or (not label and low[x] in _CONTRAST and low[x - 1] == ","):
+            if low[x] in (";", "?", "if", "unless") or (not label and low[x] in _CONTRAST and low[x - 1] == ",") or (
+                    not label and low[x - 1] in ("and", "but") and low[x].endswith("ed") and x - 1 > v + 1):
                 break  # (", while Kenya called ...": the said clause came before the verb of saying; "if Moscow
-                # escalated the crisis": a condition, no judgement)
+                # escalated the crisis": a condition, no judgement; "said ... and threatened measures": the speaker's
+                # own next verb)
             if low[x] in NEGATIVE_JUDGEMENTS and x not in f.group_at and not (
                     f.tokens[x].text[:1].isupper() and x > 0 and f.tokens[x - 1].text[:1].isupper()):
                 end = x  # (not inside a name: "the International Criminal Court")
