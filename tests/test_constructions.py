@@ -301,3 +301,23 @@ def test_a_current_rupture_stays(gazetteer):
 ])
 def test_group_acts_and_plans(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's session: its members take part, they do not meet one another; the states after the fronted
+    # phrase are the subject
+    ("At an emergency meeting of the Security Council, the United States, France and Britain condemned Rwanda.",
+     {("USA", "criticizes", "RWA"), ("FRA", "criticizes", "RWA"), ("GBR", "criticizes", "RWA")}),
+    # a planned summit has not been held; the mediators of talks are not their parties (decision 20)
+    ("A planned summit between Kagame and Tshisekedi in Luanda was called off.", set()),
+    ("The talks were mediated by the prime ministers of Dominica and Barbados.", set()),
+    # an institution's name that holds an alias is not the aliased body
+    ("Iran's Supreme National Security Council said the strike answered American aggression.",
+     {("IRN", "criticizes", "USA")}),
+    # a base named as another state's is that state's (decision 15); "its" after a retaliation is the retaliator's
+    ("Iran fired missiles at a U.S. air base in Qatar in retaliation for American air strikes on its atomic sites.",
+     {("IRN", "attacks", "USA"), ("USA", "attacks", "IRN")}),
+])
+def test_document_readings(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert_exactly({t for t in found if t[1] != "threatens"}, expected)

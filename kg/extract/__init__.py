@@ -474,6 +474,11 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     elsewhere = _participle_doers(aligned, tokens, candidates)
     elsewhere.update(_meeting_parties(aligned, tokens, candidates))
     fearing = _fearing(engine, aligned, starts, lemmas, heads)
+    organizations = aligned.words("organization_ids")
+    talks = engine.lists.get("talks", frozenset())
+    sessions = {_token_index(starts, doc[k]) for k, w in enumerate(lemmas) if w in talks and any(
+        c.dep_ == "prep" and lemma(c) == "of" and named.get(p.i) in organizations
+        for c in doc[k].children for p in c.children if p.dep_ == "pobj")}  # "a meeting of the Security Council"
     breakaway = engine.lists.get("breakaway", frozenset())
     outside = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ in ("poss", "compound", "amod") and any(
         c.dep_ in ("amod", "compound") and lemma(c) in breakaway for c in doc[k].head.children)}
@@ -481,6 +486,9 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         c.subject in elsewhere.get(c.trigger_index, (c.subject,))  # "sent Minsk a note condemning ...": the
         # participle's doer is the note's sender, not the state named just before it
         and (c.object in elsewhere.get(c.trigger_index, (c.object,)) or c.predicate not in SYMMETRIC_PREDICATES)
+        and not (c.predicate == "meetsWith" and c.trigger_index in sessions)  # a session of a body: its members
+        # do not meet one another by taking part ("At an emergency meeting of the Security Council, the United States,
+        # France and Britain condemned ...")
         and not (c.obj_span is not None and any(c.obj_span.i <= x < c.obj_span.j for x in outside))  # "Moldova's
         # breakaway Transnistria region" is not Moldova (decision 24)
         and not (c.predicate in _DEEDS and c.subject in fearing.get(c.trigger_index, ()))  # "Thailand voiced

@@ -45,6 +45,7 @@ _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
 _JUDGING_VERBS = WORDS["judging_verbs"]
+_ANSWER_NOUNS = frozenset(("retaliation", "response", "revenge", "reprisal", "reprisals"))
 _STANCE_NOUNS = WORDS["stance_nouns"]
 _STANCE_JUDGING = WORDS["stance_judging_verbs"]
 _PEACE_WORDS = WORDS["peace_words"]
@@ -452,9 +453,12 @@ class Discourse:
                 # doer's own, but the last state the sentence named before the deed (not as a modifier)
                 doer = next((s for s in spans if s.j in (i - 2, i - 3) and s.j <= i - 2
                              and all(x == "'s" for x in low[s.j:i - 2])), None)
-                target = None if doer is None else next((
-                    s.actor for s in reversed(spans) if s.j <= i - 2 and s.actor != doer.actor
-                    and s.kind not in ("modifier", "origin") and self._is_state(s.actor)), None)
+                named = [s for s in spans if s.j <= i - 2 and doer is not None and s.actor != doer.actor
+                         and s.kind not in ("modifier", "origin") and self._is_state(s.actor)]
+                # in retaliation for the deed, the one who retaliates suffered it: the sentence's first state ("Iran
+                # fired missiles at Qatar in retaliation for American raids on its nuclear plants")
+                answer = any(x in _ANSWER_NOUNS for x in low[:i - 2])
+                target = None if not named else (named[0] if answer else named[-1]).actor
                 if target is not None:
                     out.append(Span(i, i + 1, target, "coref"))
                     covered.add(i)

@@ -21,6 +21,10 @@ from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, SURNAME_FIRST,
 _NEEDS_THE = WORDS["needs_the"]
 _REGION_QUALIFIERS = WORDS["region_qualifiers"]
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout"})
+# the last word of an institution's name, and the words that may precede such a name without making it part of a
+# longer one ("the UN Security Council", but "Iran's Supreme National Security Council")
+_INSTITUTION_HEADS = WORDS["institution_heads"]
+_INSTITUTION_QUALIFIERS = WORDS["institution_qualifiers"]
 _KIND_RANK = {"name": 0, "official": 0, "alias": 1, "leader": 1, "seat": 2, "agency": 2,
               "capital": 3, "surname": 4, "demonym": 5}
 _GROUP_ADJ_NOUNS = WORDS["group_adj_nouns"]
@@ -413,6 +417,11 @@ class DocumentMentions:
             if best.kind == "capital" and j < n and words[j][:1].isupper() and words[j] not in ("'s",) \
                     and words[j].lower() not in AGENT_NOUNS and not self._starts_name(words, j):
                 i = j  # "Washington Post", "Moscow Times"
+                continue
+            if best.tokens[-1].lower() in _INSTITUTION_HEADS and len(best.tokens) > 1 and i > 1 \
+                    and words[i - 1][:1].isupper() and words[i - 1].lower() not in _INSTITUTION_QUALIFIERS \
+                    and not (spans and spans[-1].j == i):
+                i = j  # "Iran's Supreme National Security Council": a longer name that holds the alias
                 continue
             if best.tokens[-1].lower() in _REGION_QUALIFIERS and j < n and words[j][:1].isupper() \
                     and words[j].lower() not in AGENT_NOUNS:

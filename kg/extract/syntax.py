@@ -271,8 +271,11 @@ class Slots:
         American troops" (the attack is on the United States, not on the host: decision 15)."""
         if lemma(base) not in self.sent.words("bases"):
             return []
-        return [a for x in (base, place) for r in self._children(x, ("relcl", "acl")) if lemma(r) in self.sent.words(
-            "hosting") for o in self._children(r, ("dobj",)) for a in self.actors(o)]
+        owners = [self.sent.actor_at[c.i] for c in base.children if c.dep_ in ("amod", "compound", "nmod", "poss")
+                  and c.i in self.sent.actor_at]  # "a U.S. air base in Qatar"
+        return owners or [a for x in (base, place) for r in self._children(x, ("relcl", "acl"))
+                          if lemma(r) in self.sent.words("hosting") for o in self._children(r, ("dobj",))
+                          for a in self.actors(o)]
 
     def _titled(self, tok) -> list[ActorRef]:
         """The state of an official named with a title the gazetteer does not know: "Pakistani Finance Minister
@@ -311,11 +314,20 @@ class Slots:
                 pronoun) not in self.sent.words("possessive_pronouns") or any(
                 lemma(c) == "own" for c in pronoun.head.children):
             return []
-        own = {a.actor for a in self.get("subj")}
+        own = ({a.actor for a in self.get("poss")} | {a.actor for a in self.get("mod")}
+               if self.tok.pos_ in ("NOUN", "PROPN") else set()) or {a.actor for a in self.get("subj")}
+        # (a noun's own doer first: "in retaliation for American raids on its nuclear plants")
         if not own:
             return []
-        before = [r for i, r in sorted(self.sent.actor_at.items()) if i < pronoun.i and r.actor not in own]
-        return before[-1:]
+        before = [r for i, r in sorted(self.sent.actor_at.items()) if i < pronoun.i and r.actor not in own
+                  and r.kind != "place"]
+        root = pronoun
+        while root.head.i != root.i:
+            root = root.head
+        main = {a.actor for a in Slots(self.sent, root).slot_subj()} if root.i != self.tok.i else set()
+        # the main clause's subject before any nearer state ("Iran fired missiles at a base in Qatar in retaliation
+        # for American raids on its nuclear plants": Iran's)
+        return [r for r in before if r.actor in main][-1:] or before[-1:]
 
     def _children(self, tok, deps) -> list:
         return [c for c in tok.children if c.dep_ in deps]
@@ -341,6 +353,10 @@ class Slots:
         tok = self.tok
         if self._each_subject() and any(lemma(o) == "other" for o in self._children(tok, ("dobj",))):
             return self._pair_named()  # "each blamed the other"
+        if tok.dep_ == "ROOT" and not self._children(tok, SUBJECT_DEPS):
+            fronted = self._fronted_subject(tok)
+            if fronted:
+                return fronted
         for _ in range(4):
             subs = self._children(tok, SUBJECT_DEPS)
             if subs:
@@ -384,6 +400,19 @@ class Slots:
                     return Slots(self.sent, written.head).slot_subj()  # the writer of the note condemns
                 return self.actors(tok.head)
             break
+        return []
+
+    def _fronted_subject(self, verb) -> list[ActorRef]:
+        """The subject the parser joined to a fronted phrase: "At an emergency meeting of the Security Council, the
+        United States, France and Britain condemned ..." (read as more conjuncts of "Council"): the coordinated
+        states after the phrase's comma."""
+        for c in verb.children:
+            if c.dep_ != "prep" or c.i > verb.i:
+                continue
+            for x in c.subtree:
+                first = x.left_edge.i  # (", the United States")
+                if x.dep_ == "conj" and x.i in self.sent.actor_at and first > 0 and x.doc[first - 1].lower_ == ",":
+                    return [a for y in (x, *x.conjuncts) if y.i >= x.i for a in self._phrase(y, "subject")]
         return []
 
     def _each_subject(self) -> bool:
@@ -795,6 +824,8 @@ class Slots:
             return Slots(self.sent, tok.head.head, self.preps, self.relation).slot_party_subj()
         if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in self.sent.words("stance"):
             return []
+        if tok.dep_ == "nsubjpass" and lemma(tok.head) in self.sent.words("mediating"):
+            return []  # "the talks were mediated by X and Y": the mediators (decision 20), not the parties
         return self.get("head_subj")
 
     def slot_joint(self) -> list[ActorRef]:
@@ -1088,6 +1119,10 @@ class Slots:
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) == "of" and lemma(tok.head.head) in \
                 self.sent.words("measures") and tok.head.head.dep_ == "pobj":
             tok = tok.head.head  # "after four days of talks in Beijing": as "after talks"
+        if any(c.dep_ == "prep" and lemma(c) == "of" and self.sent.actor_at.get(p.i) is not None
+               and self.sent.actor_at[p.i].actor in self.sent.words("organization_ids")
+               for c in tok.children for p in c.children if p.dep_ == "pobj"):
+            return []  # "at an emergency meeting of the Security Council": a body's session, not talks between states
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps"):
             verb = _clause_verb(tok.head.head)
             if verb is not None:
