@@ -321,3 +321,28 @@ def test_group_acts_and_plans(text, expected, gazetteer):
 def test_document_readings(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert_exactly({t for t in found if t[1] != "threatens"}, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # switching recognition: tension with the old partner, relations with and support for the new one
+    ("Honduras switched diplomatic recognition from Taipei to Beijing in March.",
+     {("HND", "tensionWith", "TWN"), ("CHN", "agreesWith", "HND"), ("HND", "supports", "CHN")}),
+    # "one of X's allies", in apposition or as a predicate
+    ("Palau, one of Taiwan's remaining diplomatic allies, hosted the talks.", {("PLW", "alliedWith", "TWN")}),
+    ("Belarus is one of Russia's closest allies.", {("BLR", "alliedWith", "RUS")}),
+    # suppliers "to" a state; strikes "across" a state, counted
+    ("Russia has been the main supplier of fighter jets to Myanmar's military.", {("RUS", "supplies", "MMR")}),
+    ("Israel carried out hundreds of air strikes across Syria.", {("ISR", "attacks", "SYR")}),
+    # money renewed or rolled over is aid
+    ("Riyadh rolled over a $2 billion deposit with Pakistan's State Bank.", {("SAU", "aids", "PAK")}),
+    ("Beijing renewed a portion of its yuan swap line with Buenos Aires.", {("CHN", "aids", "ARG")}),
+    # what a speaker says another would face; a threat whose condition names the target
+    ("G7 ministers said Iran would face new measures if it sent missiles to Moscow.", {("G7", "threatens", "IRN")}),
+    ("Iran threatens to close the Strait of Hormuz if the United States strikes its nuclear sites.",
+     {("IRN", "threatens", "USA")}),
+    # a state's deed that causes unease in another
+    ("Serbia's purchase of Chinese air defence batteries has fuelled unease in Kosovo.",
+     {("XKX", "concernedBy", "SRB"), ("CHN", "supplies", "SRB")}),
+])
+def test_more_constructions(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

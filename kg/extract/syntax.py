@@ -108,6 +108,14 @@ def lemmas_and_heads(doc) -> tuple[list[str], list[int]]:
     return lemmas, [k + (off if off < 2 ** 63 else off - 2 ** 64) for k, (_, off) in enumerate(rows)]
 
 
+def _one_of(tok):
+    """ "one of Taiwan's allies": the "one" that stands where the noun would ("Tuvalu, one of ...", "X is one of
+    ..."); ``tok`` itself otherwise."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+        return tok.head.head
+    return tok
+
+
 def _coordination(tok) -> int:
     """The index of the first conjunct of the coordination a token is in ("Mali, Niger and Chad": Mali's)."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
@@ -354,8 +362,10 @@ class Slots:
         if self._each_subject() and any(lemma(o) == "other" for o in self._children(tok, ("dobj",))):
             return self._pair_named()  # "each blamed the other"
         if tok.dep_ == "ROOT" and not self._children(tok, SUBJECT_DEPS):
-            fronted = self._fronted_subject(tok)
-            if fronted:
+            fronted = self._fronted_subject(tok) or [
+                self.sent.actor_at[c.i] for c in tok.children if c.dep_ in ("advmod", "npadvmod", "dep")
+                and c.i < tok.i and c.i in self.sent.actor_at and self.sent.actor_at[c.i].kind != "place"]
+            if fronted:  # ("Nauru switched recognition ...": a first name the parser took for an adverb)
                 return fronted
         for _ in range(4):
             subs = self._children(tok, SUBJECT_DEPS)
@@ -594,6 +604,11 @@ class Slots:
         elif not found and self.tok.dep_ in ("dobj", "nsubjpass", "oprd"):
             # "signed a deal with Turkey", "sanctions were imposed on Minsk": the phrase may hang on the verb
             found = self._prep_objects(self.tok.head, preps)
+        elif not found and self.tok.dep_ == "pobj" and lemma(self.tok.head) == "of" and (
+                lemma(self.tok.head.head) in self.sent.words("quantities") or self.tok.head.head.like_num) \
+                and self.tok.head.head.dep_ in ("dobj", "nsubjpass"):
+            # "carried out hundreds of air strikes across Syria": on the verb the count is the object of
+            found = self._prep_objects(self.tok.head.head.head, preps)
         return found
 
     def slot_from(self) -> list[ActorRef]:
@@ -756,13 +771,17 @@ class Slots:
             "imputing") for a in self._prep_objects(c, ("on",)) if a.kind != "place"]
 
     def slot_head_subj(self) -> list[ActorRef]:
-        """The subject of the verb a noun or adjective completes: "X voiced concern", "X is wary"."""
+        """The subject of the verb a noun or adjective completes: "X voiced concern", "X is wary", "X is one of
+        Russia's closest allies"."""
         tok = self.tok
+        if self.tok.pos_ == "NOUN" and self._relation_in("one_of_relations"):
+            tok = _one_of(tok)
         if tok.dep_ == "advmod" and tok.pos_ == "ADV":  # "X and Y are jointly developing": the verb's subjects
             return Slots(self.sent, tok.head).slot_subj()
-        if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("measures") \
-                and tok.head.head.dep_ in ("dobj", "attr"):
-            tok = tok.head.head  # "held two days of talks", "began a new round of talks": as "held talks"
+        if tok.dep_ == "pobj" and lemma(tok.head) == "of" and (
+                lemma(tok.head.head) in self.sent.words("measures") or lemma(tok.head.head) in self.sent.words(
+                    "quantities")) and tok.head.head.dep_ in ("dobj", "attr"):
+            tok = tok.head.head  # "held two days of talks", "carried out hundreds of strikes": as "held talks"
         if tok.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubjpass") or (
                 tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (lemma(tok.head) == "in" or (
                     lemma(tok.head) == "during" and not self._children(tok, ("poss",))) or (
@@ -1012,7 +1031,10 @@ class Slots:
     def slot_condition_subj(self) -> list[ActorRef]:
         """Who would bring on an announced act: the subject of its condition ("would retaliate if Finland joined
         NATO", "unless Seoul halted the drills")."""
+        if not (self._relation_in("realis_relations") or self._relation_in("vowed_relations")):
+            return []  # (only a threat, or force and sanctions that may be one, is aimed at a condition's subject)
         holders = [self.tok] + ([self.tok.head] if self.tok.dep_ == "dobj" else [])  # ("impose sanctions if ...")
+        holders += self._children(self.tok, ("xcomp",))  # ("threatens to close the strait if the US strikes")
         return [a for h in holders for c in self._children(h, ("advcl",)) if any(
                 m.dep_ == "mark" and lemma(m) in self.sent.words("irrealis_marks") for m in c.children)
                 for x in self._children(c, ("nsubj", "nsubjpass")) for a in self.actors(x, "target")]
@@ -1225,6 +1247,46 @@ class Slots:
             return []
         return self.slot_head_subj() or self.slot_host()
 
+    def _faced(self):
+        """The verb of facing a noun is the object of, when an auxiliary makes it a prospect ("would face")."""
+        verb = self.tok.head if self.tok.dep_ == "dobj" else None
+        if verb is None or lemma(verb) not in self.sent.words("facing") or not any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "may", "'d") for c in verb.children):
+            return None
+        return verb
+
+    def slot_facer(self) -> list[ActorRef]:
+        """Who would face what a state threatens: "Iran would face new measures"."""
+        verb = self._faced()
+        return Slots(self.sent, verb).slot_subj() if verb is not None else []
+
+    def slot_threat_speaker(self) -> list[ActorRef]:
+        """Who says another would face a threatened measure: the subject of the verb of saying or warning."""
+        verb = self._faced()
+        if verb is None or verb.dep_ != "ccomp":
+            return []
+        if lemma(verb.head) not in self.sent.words("say") and lemma(verb.head) not in self.sent.words("vow"):
+            return []
+        return Slots(self.sent, verb.head).slot_subj()
+
+    def slot_feeler(self) -> list[ActorRef]:
+        """In whom a deed caused a feeling: "has fuelled unease in neighbouring Kosovo" (an "in"/"among" phrase on the
+        noun or on the verb of causing)."""
+        if self.tok.dep_ != "dobj":
+            return []
+        return [a for h in (self.tok, self.tok.head) for a in self._prep_objects(h, ("in", "among"))
+                if a.kind != "place"]
+
+    def slot_cause_owner(self) -> list[ActorRef]:
+        """Whose deed caused the feeling: the verb's subject, a state or a state's thing ("Serbia's acquisition")."""
+        if self.tok.dep_ != "dobj":
+            return []
+        out: list[ActorRef] = []
+        for s in self._children(self.tok.head, ("nsubj",)):
+            out.extend(self.actors(s) if s.i in self.sent.actor_at else self._owners_of_thing(s) or [
+                self.sent.actor_at[c.i] for c in s.children if c.dep_ in ("amod", "compound") and c.i in self.sent.actor_at])
+        return out
+
     def slot_bound(self) -> list[ActorRef]:
         """The states a treaty binds: "the United States, bound to the Philippines by a mutual defence treaty",
         "Manila is tied to Washington by a defence pact" (the bound one and the "to" phrase of [lists] binding)."""
@@ -1344,9 +1406,11 @@ class Slots:
         return []
 
     def slot_host(self) -> list[ActorRef]:
-        """The noun an adjective or apposition describes: "a wary Japan", "China, Russia's ally"."""
-        if self.tok.dep_ in ("amod", "appos"):
-            return self.actors(self.tok.head)
+        """The noun an adjective or apposition describes: "a wary Japan", "China, Russia's ally", "Tuvalu, one of
+        Taiwan's remaining allies"."""
+        tok = _one_of(self.tok)
+        if tok.dep_ in ("amod", "appos"):
+            return self.actors(tok.head)
         return [a for c in self._children(self.tok, ("appos",)) for a in self.actors(c)]
 
     def slot_ties(self) -> list[ActorRef]:
