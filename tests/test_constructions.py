@@ -346,3 +346,13 @@ def test_document_readings(text, expected, gazetteer):
 ])
 def test_more_constructions(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crossing closed "into" a state; a deed linked to a state's agents; a pipeline linking two states is no blame
+    ("Kosovo closed the main crossing into Serbia on Sunday.", {("XKX", "sanctions", "SRB")}),
+    ("Ottawa linked the killing to agents of the Indian government.", {("CAN", "criticizes", "IND")}),
+    ("The new pipeline linked Azerbaijan to Turkey.", set()),
+])
+def test_crossings_and_links(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

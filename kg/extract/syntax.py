@@ -635,6 +635,15 @@ class Slots:
                            and ref not in out)
         return out
 
+    def slot_patient_origin(self) -> list[ActorRef]:
+        """Whose troops or goods a participle of sending describes, with no agent: "Kenyan police officers deployed
+        to Haiti" (the origin of the noun it qualifies; not a maker: "Iranian-made")."""
+        if not self.passive or self.tok.dep_ != "acl" or self._prep_objects(self.tok, ("by",)):
+            return []
+        return [self.sent.actor_at[c.i] for c in self.tok.head.children
+                if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in self.sent.actor_at
+                and self.sent.actor_at[c.i].kind != "maker" and lemma(c) not in self.sent.words("made")]
+
     def slot_passive_origin(self) -> list[ActorRef]:
         """"the Russian-made systems bought by Turkey", "French jets were ordered by India": the origin adjective
         (or a maker) of the thing a passive verb of receiving takes, the noun it qualifies or its subject."""
