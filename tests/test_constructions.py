@@ -356,3 +356,9 @@ def test_more_constructions(text, expected, gazetteer):
 ])
 def test_crossings_and_links(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_sum_stands_for_what_it_measures(gazetteer):
+    # "paused $11 million in funding to X" is an aid freeze, a sanction (decision 3)
+    assert triples("Wellington has paused $11 million in funding to the Cook Islands.", gazetteer) == {
+        ("NZL", "sanctions", "COK")}

@@ -289,8 +289,10 @@ class Engine:
         if rule.governor:
             neg = rule.governor.startswith("!")
             words = sent.words(rule.governor.lstrip("!"))
-            if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in sent.words("quantities"):
-                tok = tok.head.head  # "carried out hundreds of air strikes": the count stands where the noun would
+            if tok.dep_ == "pobj" and (lemma(tok.head) == "of" and lemma(tok.head.head) in sent.words("quantities") or (
+                    lemma(tok.head) == "in" and tok.head.head.like_num)):
+                tok = tok.head.head  # "carried out hundreds of air strikes", "paused $11 million in funding": the
+                # count or the sum stands where the noun would
             inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words or (
                 tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words) or (  # "warned of"
                 self._through_light_verb(tok, words, sent))

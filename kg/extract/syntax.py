@@ -787,9 +787,10 @@ class Slots:
             tok = _one_of(tok)
         if tok.dep_ == "advmod" and tok.pos_ == "ADV":  # "X and Y are jointly developing": the verb's subjects
             return Slots(self.sent, tok.head).slot_subj()
-        if tok.dep_ == "pobj" and lemma(tok.head) == "of" and (
+        if tok.dep_ == "pobj" and (lemma(tok.head) == "of" and (
                 lemma(tok.head.head) in self.sent.words("measures") or lemma(tok.head.head) in self.sent.words(
-                    "quantities")) and tok.head.head.dep_ in ("dobj", "attr"):
+                    "quantities")) or lemma(tok.head) == "in" and tok.head.head.like_num) \
+                and tok.head.head.dep_ in ("dobj", "attr"):
             tok = tok.head.head  # "held two days of talks", "carried out hundreds of strikes": as "held talks"
         if tok.dep_ in ("dobj", "attr", "acomp", "oprd", "xcomp", "nsubjpass") or (
                 tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (lemma(tok.head) == "in" or (
