@@ -362,3 +362,13 @@ def test_a_sum_stands_for_what_it_measures(gazetteer):
     # "paused $11 million in funding to X" is an aid freeze, a sanction (decision 3)
     assert triples("Wellington has paused $11 million in funding to the Cook Islands.", gazetteer) == {
         ("NZL", "sanctions", "COK")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joint statement signed by two states is an agreement (as the dev gold reads a signed joint declaration)
+    ("Prime Minister Luxon signed a joint statement with Australia.", {sym("NZL", "agreesWith", "AUS")}),
+    # signing a statement alone, about a third state, is no agreement with it
+    ("Japan signed a statement condemning Russia.", {("JPN", "criticizes", "RUS")}),
+])
+def test_signed_texts(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
