@@ -372,3 +372,8 @@ def test_a_sum_stands_for_what_it_measures(gazetteer):
 ])
 def test_signed_texts(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_reaching_a_declaration_is_agreeing(gazetteer):
+    assert triples("Ethiopia and Somalia reached a declaration in Ankara.", gazetteer) == {
+        sym("ETH", "agreesWith", "SOM")}
