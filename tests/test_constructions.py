@@ -377,3 +377,23 @@ def test_signed_texts(text, expected, gazetteer):
 def test_reaching_a_declaration_is_agreeing(gazetteer):
     assert triples("Ethiopia and Somalia reached a declaration in Ankara.", gazetteer) == {
         sym("ETH", "agreesWith", "SOM")}
+
+
+def test_a_list_the_parser_split_at_an_apposition(gazetteer):
+    found = triples("Egypt, the United Arab Emirates, Kuwait and Jordan condemned the Iranian attack on Qatar.", gazetteer)
+    assert {s for s, p, o in found if p == "criticizes" and o == "IRN"} == {"EGY", "ARE", "KWT", "JOR"}
+
+
+def test_the_attack_of_a_later_sentence_is_the_first_named_doers(gazetteer):
+    from kg.extract import extract
+    from kg.model import Document
+
+    text = ("Hours after Iran fired missiles at a U.S. air base in Qatar in retaliation for American air strikes, "
+            "the truce held. Doha condemned the attack as a flagrant violation of its sovereignty.")
+    found = {r.key() for r in extract(Document("d", text), gazetteer) if r.sentence_index == 1}
+    assert ("QAT", "criticizes", "IRN") in found and ("QAT", "criticizes", "USA") not in found
+
+
+def test_a_judged_deed_named_by_a_state_adjective(gazetteer):
+    found = triples('Tehran said the strike was a "decisive response" to American "aggression".', gazetteer)
+    assert ("IRN", "criticizes", "USA") in found

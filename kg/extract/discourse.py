@@ -830,6 +830,14 @@ class Discourse:
         self.act_named = False
         self.munitions_named = not _MUNITIONS.isdisjoint(frame.lowers)
         fresh: dict[str, list[str]] = {}
+        # of a sentence's directed acts of one kind, the one whose doer it names first is the one "the attack" of a
+        # later sentence means ("hours after Iran fired missiles at a base in Qatar in retaliation for American
+        # strikes": Iran's)
+        where = {}
+        for g in frame.groups:
+            for a in g.actors:
+                where.setdefault(a, g.i)
+        named_at: dict[str, int] = {}  # directed predicate -> where the doer recorded for it is named
         secondary = not _SECONDARY.isdisjoint(frame.lowers)  # "under a separate agreement": not "the agreement"
         if secondary and asserted:
             self.secondary.add((asserted[0].doc, asserted[0].sentence_index))
@@ -842,8 +850,9 @@ class Discourse:
                     party = fresh.setdefault(r.predicate, [])
                     party.extend(a for a in (r.subject, r.object) if a not in party)
                     self.last_event[r.predicate] = tuple(party)
-                else:
+                elif where.get(r.subject, len(frame.lowers)) <= named_at.get(r.predicate, len(frame.lowers)):
                     self.last_event[r.predicate] = (r.subject, r.object)
+                    named_at[r.predicate] = where.get(r.subject, len(frame.lowers))
             if self._is_state(r.subject) and self._is_state(r.object):
                 polarity = "conflict" if QUAD_CLASSES.get(r.predicate, "").endswith("Conflict") else "cooperation"
                 self._score_pair(r.subject, r.object, 2.0 if r.predicate in self.symmetric else 1.0, polarity)

@@ -23,6 +23,7 @@ _ATTACK_EVENTS = WORDS["attack_events"]
 STANCE_VERBS = WORDS["stance_verbs"]
 AGENT_NOUNS = frozenset(WORDS["agent_nouns"])
 _CONTRAST = frozenset({"while", "whereas", "but", "although", "though"})
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 REJECT_VERBS = WORDS["reject_verbs"]
 _DISMISSALS = WORDS["dismissals"]
 SPEAK_OR_JUDGE = frozenset(WORDS["say_verbs"]) | frozenset(STANCE_VERBS)
@@ -59,8 +60,9 @@ class StanceRules:
         if end is None or rejecting and (low[end - 1] != "as" or low[end] in _DISMISSALS):
             return  # "rejected as unacceptable": a judgement; "rejected as baseless": a claim disputed
         own = set(speaker.actors)
-        targets = [g for g in f.groups if v < g.i < end and g.prep in ("", "by") and not set(g.actors) & own
-                   and id(g) not in self.attribution]
+        targets = [g for g in f.groups if v < g.i < end and (g.prep in ("", "by") or g.kinds & {"modifier", "origin"}
+                   and all(w in _QUOTES for w in low[g.j:end])) and not set(g.actors) & own and id(g) not in self.attribution]
+        # (a state's adjective on the judging word names the doer: "a response to American aggression")
         targets += [g for g in f.groups if end < g.i <= end + 8 and (g.prep == "by" or self._by_before(g, end))
                     and not set(g.actors) & own]
         if not targets and not label:

@@ -186,8 +186,10 @@ class Slots:
                 if c.dep_ in ("amod", "compound", "nmod"):
                     out.extend(self.sent.actor_at[x.i] for x in (c, *c.conjuncts) if x.i in self.sent.actor_at)
             for c in tok.children:  # "Mali, Burkina Faso and Niger": a list the parser took for an apposition
+                # (its "and" under the apposition or under the head's own conjuncts: "Saudi Arabia, the UAE,
+                # Kuwait and Jordan")
                 if c.dep_ in ("appos", "npadvmod") and c.i in self.sent.actor_at and any(
-                        g.dep_ == "cc" for x in (c, *c.conjuncts) for g in x.children):
+                        g.dep_ == "cc" for x in (c, *c.conjuncts, *tok.conjuncts) for g in x.children):
                     out.extend(self.actors(c, role))
             return out
         if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod"):
