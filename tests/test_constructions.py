@@ -397,3 +397,15 @@ def test_the_attack_of_a_later_sentence_is_the_first_named_doers(gazetteer):
 def test_a_judged_deed_named_by_a_state_adjective(gazetteer):
     found = triples('Tehran said the strike was a "decisive response" to American "aggression".', gazetteer)
     assert ("IRN", "criticizes", "USA") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a donor, creditor or lender of a state aids it (decision 21: loans and grants are aid)
+    ("Japan is Cambodia's largest donor.", {("JPN", "aids", "KHM")}),
+    ("China, Zambia's largest bilateral creditor, agreed to the restructuring.", {("CHN", "aids", "ZMB")}),
+    # a sum with a parenthetical: the parser hangs "in funding" on the verb
+    ("Wellington has paused NZ$18.2 million ($11 million) in funding to the Cook Islands.",
+     {("NZL", "sanctions", "COK")}),
+])
+def test_donors_and_sums(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -293,6 +293,10 @@ class Engine:
                     lemma(tok.head) == "in" and tok.head.head.like_num)):
                 tok = tok.head.head  # "carried out hundreds of air strikes", "paused $11 million in funding": the
                 # count or the sum stands where the noun would
+            if tok.dep_ == "pobj" and lemma(tok.head) == "in" and tok.head.head.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.like_num for c in tok.head.head.children):
+                tok = next(c for c in tok.head.head.children if c.dep_ == "dobj" and c.like_num)  # ("paused NZ$18.2
+                # million ($11 million) in funding": the parser hung "in funding" on the verb)
             inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words or (
                 tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words) or (  # "warned of"
                 self._through_light_verb(tok, words, sent))

@@ -789,6 +789,9 @@ class Slots:
             tok = _one_of(tok)
         if tok.dep_ == "advmod" and tok.pos_ == "ADV":  # "X and Y are jointly developing": the verb's subjects
             return Slots(self.sent, tok.head).slot_subj()
+        if tok.dep_ == "pobj" and lemma(tok.head) == "in" and tok.head.head.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.like_num for c in tok.head.head.children):
+            return Slots(self.sent, tok.head.head).slot_subj()  # "paused NZ$18.2 million ($11 million) in funding"
         if tok.dep_ == "pobj" and (lemma(tok.head) == "of" and (
                 lemma(tok.head.head) in self.sent.words("measures") or lemma(tok.head.head) in self.sent.words(
                     "quantities")) or lemma(tok.head) == "in" and tok.head.head.like_num) \
