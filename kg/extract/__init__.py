@@ -104,7 +104,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
         return done.value
 
 
-def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_per_batch: int = 256,
+def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_per_batch: int = 128,
                  chars_per_batch: int = 1 << 20) -> Iterator[tuple[Document, list[Relation]]]:
     """``(document, extract(document))`` for each document, in order, with the same results.
 
