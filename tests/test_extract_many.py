@@ -47,3 +47,14 @@ def test_extract_many_is_lazy():
     first = [next(stream) for _ in range(3)]
     assert [d.id for d, _ in first] == ["d1", "d2", "d3"]
     assert all(("AUS", "criticizes", "PRK") in {r.key() for r in rels} for _, rels in first)
+
+
+def test_extract_many_with_no_room_still_reads_every_document():
+    """Limits of zero (or less) still read one document at a time; they never stop the stream."""
+    gazetteer = load_gazetteer()
+    docs = _documents()[:4] + [Document("empty", ""), Document("blank", "   \n\n  ")]
+    single = [extract(d, gazetteer) for d in docs]
+    for batch, chars in ((0, 0), (-3, -1), (1, 1), (3, 10)):
+        many = list(extract_many(iter(docs), gazetteer, sentences_per_batch=batch, chars_per_batch=chars))
+        assert [d.id for d, _ in many] == [d.id for d in docs]
+        assert [rels for _, rels in many] == single

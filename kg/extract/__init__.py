@@ -131,7 +131,8 @@ def extract_many(documents: Iterable[Document], gazetteer: Gazetteer, sentences_
     more = True
     chars = 0
     while True:
-        while more and len(waiting) < max(1, sentences_per_batch) and chars < chars_per_batch:
+        while more and (not read or len(waiting) < max(1, sentences_per_batch) and chars < chars_per_batch):
+            # (at least one document is always read: no limit, however small, stops the stream)
             document = next(stream, None)
             if document is None:
                 more = False
