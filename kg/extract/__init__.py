@@ -522,12 +522,15 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     named = {i: ref.actor for i, ref in aligned.actor_at.items()}
     others = _not_state_acts(engine, doc, starts, lemmas, heads)
     misread = _misread(engine, doc, starts, named, lemmas, heads)
-    unreal = _unreal_window(engine, aligned, tokens, candidates)
+    from spacy.attrs import IDX
+
+    at = {offset: k for k, offset in enumerate(doc.to_array(IDX).tolist())}  # a parser token by where it begins
+    unreal = _unreal_window(engine, aligned, at, tokens, candidates)
     described = _described(doc, starts, named, lemmas)
     owned = _owned(doc, starts, named)
     corporate = _corporate(engine, doc, starts, lemmas)
-    elsewhere = _participle_doers(aligned, tokens, candidates)
-    elsewhere.update(_meeting_parties(aligned, tokens, candidates))
+    elsewhere = _participle_doers(aligned, at, tokens, candidates)
+    elsewhere.update(_meeting_parties(aligned, at, tokens, candidates))
     fearing = _fearing(engine, aligned, starts, lemmas, heads)
     organizations = aligned.words("organization_ids")
     talks = engine.lists.get("talks", frozenset())
@@ -563,50 +566,42 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
 _STANCES = frozenset({"criticizes", "supports", "concernedby", "threatens"})
 
 
-def _participle_doers(aligned, tokens, candidates) -> dict[int, set[str]]:
+def _window_tokens(aligned, at: dict[int, int], tokens, candidates, keep) -> Iterator[tuple[int, object]]:
+    """The triggers of the window rules' candidates that ``keep`` accepts, as (kg's index, the parser's token that
+    begins where it does); ``at``: parser token index by character offset."""
+    for i in sorted({c.trigger_index for c in candidates if not c.rule and keep(c)}):
+        k = at.get(tokens[i].start)
+        if k is not None:
+            yield i, aligned.doc[k]
+
+
+def _participle_doers(aligned, at, tokens, candidates) -> dict[int, set[str]]:
     """The states the parse shows doing what a participle of the window rules' candidates says, by kg's token
     index: "Vilnius sent Minsk a protest note condemning the launch" (Vilnius condemns, not Minsk). Only
     participles that describe a noun or add a clause, of a stance (not "attacked Ukraine using Iranian drones",
     whose supplier the window reads off the drones), and only when the parse names their doer."""
-    from spacy.attrs import IDX
-
     from .syntax import Slots
 
-    window = {c.trigger_index for c in candidates if not c.rule and c.predicate.lower() in _STANCES}
-    if not window:
-        return {}
-    doc = aligned.doc
-    at = {offset: k for k, offset in enumerate(doc.to_array(IDX).tolist())}
     out: dict[int, set[str]] = {}
-    for i in sorted(window):
-        k = at.get(tokens[i].start)
-        if k is None or doc[k].tag_ != "VBG" or doc[k].dep_ not in ("acl", "advcl"):
-            continue
-        doers = {a.actor for a in Slots(aligned, doc[k]).slot_subj()}
-        if doers:
-            out[i] = doers
+    for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: c.predicate.lower() in _STANCES):
+        if tok.tag_ == "VBG" and tok.dep_ in ("acl", "advcl"):
+            doers = {a.actor for a in Slots(aligned, tok).slot_subj()}
+            if doers:
+                out[i] = doers
     return out
 
 
-def _meeting_parties(aligned, tokens, candidates) -> dict[int, set[str]]:
+def _meeting_parties(aligned, at, tokens, candidates) -> dict[int, set[str]]:
     """The states the parse shows taking part in a meeting a window rule read off a participle of "meet" ("G7
     foreign ministers meeting on the island of Capri condemned North Korea's arms transfers": only the G7): those
     named in the participle's phrase and in the phrase it describes, by kg's token index."""
-    from spacy.attrs import IDX
-
-    window = {c.trigger_index for c in candidates if not c.rule and c.predicate == "meetsWith"}
-    if not window:
-        return {}
-    doc = aligned.doc
-    at = {offset: k for k, offset in enumerate(doc.to_array(IDX).tolist())}
     out: dict[int, set[str]] = {}
-    for i in sorted(window):
-        k = at.get(tokens[i].start)
-        if k is None or doc[k].tag_ != "VBG" or doc[k].dep_ not in ("acl", "nsubj", "csubj") or lemma(doc[k]) != "meet":
+    for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: c.predicate == "meetsWith"):
+        if tok.tag_ != "VBG" or tok.dep_ not in ("acl", "nsubj", "csubj") or lemma(tok) != "meet":
             continue  # (the parser may read "ministers meeting on Capri condemned ..." as a gerund subject)
-        phrase = {x.i for x in doc[k].subtree}
-        if doc[k].dep_ == "acl":
-            phrase |= {x.i for x in doc[k].head.subtree if x.i < k}
+        phrase = {x.i for x in tok.subtree}
+        if tok.dep_ == "acl":
+            phrase |= {x.i for x in tok.head.subtree if x.i < tok.i}
         out[i] = {ref.actor for j, ref in aligned.actor_at.items() if j in phrase}
     return out
 
@@ -692,22 +687,15 @@ def find_places(tokens, spans) -> list[Span]:
     return places + find_makers(words, taken)  # (weapons and their makers: suppliers only, kind "maker")
 
 
-def _unreal_window(engine, aligned, tokens, candidates) -> set[int]:
+def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
     """The triggers (kg's indexes) of the window rules' candidates that the parse shows are unreal: asked
     for, planned or conditional in a clause the window's cues do not reach."""
     from . import modality
 
-    window = {c.trigger_index for c in candidates
-              if not c.rule and c.predicate.lower() not in engine.lists["realis_relations"]}
-    if not window:
-        return set()
     joint = {c.trigger_index for c in candidates if c.predicate.lower() in engine.lists.get("joint_relations", ())}
-    from spacy.attrs import IDX
-
-    doc = aligned.doc
-    at = {offset: k for k, offset in enumerate(doc.to_array(IDX).tolist())}  # a parser token by where it begins
-    return {i for i in window if (k := at.get(tokens[i].start)) is not None and
-            modality.asked_for(aligned, doc[k], agreed_too=i in joint)}
+    realis = engine.lists["realis_relations"]
+    return {i for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: c.predicate.lower() not in realis)
+            if modality.asked_for(aligned, tok, agreed_too=i in joint)}
 
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,

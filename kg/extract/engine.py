@@ -149,6 +149,11 @@ class Engine:
     surface: frozenset[str]  # lowercase word forms that may be a trigger (a cheap gate before parsing)
 
     @cached_property
+    def given_words(self) -> frozenset[str]:
+        """The lemmas of the things a transfer gives that the rules' themes know: goods, aid, troops, money."""
+        return frozenset().union(*(self.lists.get(n, frozenset()) for n in ("goods", "aid", "troops", "money")))
+
+    @cached_property
     def replacing(self) -> frozenset[str]:
         """The ids of the rules whose reading replaces the window rules' reading of the same word."""
         return frozenset(r.id for r in self.rules if r.replaces)
@@ -339,7 +344,7 @@ class Engine:
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"  # "provided X with fuel"
                    for p in c.children if p.dep_ == "pobj"]
-        known = frozenset().union(*(self.lists.get(n, frozenset()) for n in ("goods", "aid", "troops", "money")))
+        known = self.given_words
         things += [x for t in list(things) for x in t.conjuncts if x not in things and (  # "fuel and $60 million"
             lemma(x) in known or any(lemma(c) in known for c in x.children))]  # (not a misparsed apposition)
         for c in things:
@@ -361,9 +366,8 @@ class Engine:
         # "sent troops to" is aid, "sent drones to" a supply; "provided fuel and $60 million" both
         relations: list[str] = []
         given = self._given(slots.tok)
-        known = frozenset().union(*(self.lists.get(n, frozenset()) for n in ("goods", "aid", "troops", "money")))
         # (a thing no list knows only counts alone: "sent troops ..., an assertion Pyongyang called groundless")
-        for lems in [g for g in given if not g.isdisjoint(known)] or given or [frozenset()]:
+        for lems in [g for g in given if not g.isdisjoint(self.given_words)] or given or [frozenset()]:
             theme = next((other for words, other in rule.themes if not lems.isdisjoint(self.lists.get(words, ()))),
                          relation)
             if theme not in relations:

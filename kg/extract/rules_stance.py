@@ -109,7 +109,7 @@ class StanceRules:
         for x in range(g.j, min(len(low), g.j + 3)):
             if low[x] in SPEAK_OR_JUDGE:
                 return True
-            if low[x] not in ('"', "'", "\u201c", "\u201d", ","):
+            if low[x] not in _QUOTES and low[x] != ",":
                 return False
         return False
 

@@ -1197,9 +1197,7 @@ class Slots:
     def _labelling_verb(self):
         """The verb that labels its object with this noun: "called China an ally", "sees Seoul as a partner",
         "called Jakarta one of its closest friends"."""
-        tok = self.tok
-        if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) == "one":
-            tok = tok.head.head  # ("one of its closest friends": as "a close friend")
+        tok = _one_of(self.tok)  # ("one of its closest friends": as "a close friend")
         if tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":
             return tok.head
         if tok.dep_ == "pobj" and lemma(tok.head) == "as" and tok.head.head.pos_ == "VERB":
@@ -1258,15 +1256,16 @@ class Slots:
         allies"), unless the noun names whose they are: "Nicaragua, Venezuela and Cuba, Russia's closest allies"
         are Russia's allies, not one another's."""
         if any(c.dep_ == "poss" for c in self.tok.children) or any(
-                i in self.sent.actor_at for p in of_phrase(self.tok) for i in (x.i for x in p.subtree)):
+                x.i in self.sent.actor_at for p in of_phrase(self.tok) for x in p.subtree):
             return []
         return self.slot_head_subj() or self.slot_host()
 
     def _faced(self):
         """The verb of facing a noun is the object of, when an auxiliary makes it a prospect ("would face")."""
         verb = self.tok.head if self.tok.dep_ == "dobj" else None
+        modals = self.sent.words("irrealis_aux") | self.sent.words("hedge_aux")
         if verb is None or lemma(verb) not in self.sent.words("facing") or not any(
-                c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might", "may", "'d") for c in verb.children):
+                c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
             return None
         return verb
 
