@@ -244,6 +244,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
                 engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums, gazetteer.organizations))
         if aligned is not None and not _UNAIMED_FORCE.isdisjoint(lowers):
             _add_unaimed_force(frame, aligned, best, discourse)
+        if aligned is not None:
+            _add_learned(engine, aligned, tokens, best, document.id, sent.index)
         times = time_expressions(sent.text) if best else []
         relations = [_relation(document, sent, frame, c, negated, hedged, c.speaker or attribution, times,
                                gazetteer) for c, negated, hedged in best.values()]
@@ -993,6 +995,47 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
         return False
     names = sum(w in name_starts for w in words)
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
+
+
+def _add_learned(engine, aligned, tokens, best: dict, doc_id: str, index: int) -> None:
+    """Add to ``best`` what the learned model (:mod:`kg.extract.learned`) reads in a parsed sentence for a pair of
+    actors the rules gave no relation: per pair, its most probable candidate above the model's threshold."""
+    from . import learned, modality
+
+    model = learned.load_model()
+    if model is None and learned.RECORD is None:
+        return
+    found = frozenset(best)
+    cands = learned.candidates(engine, aligned, found, unread_only=learned.RECORD is None)
+    if learned.RECORD is not None:
+        learned.RECORD.extend((doc_id, index, (c.subject.actor, c.predicate, c.object.actor), c.features)
+                              for c in cands)
+    if model is None:
+        return
+    paired = {frozenset((s, o)) for s, _, o in found}
+    chosen: dict[frozenset, tuple[float, learned.PairCandidate]] = {}
+    for c in cands:
+        pair = frozenset((c.subject.actor, c.object.actor))
+        if pair in paired:
+            continue
+        p = model.probability(c.features)
+        if p >= model.threshold and (pair not in chosen or p > chosen[pair][0]):
+            chosen[pair] = (p, c)
+    starts = [t.start for t in tokens]
+    for pair in sorted(chosen, key=sorted):
+        p, c = chosen[pair]
+        tok = aligned.doc[c.trigger]
+        if modality.unreal(aligned, tok):
+            continue
+        s, o = c.subject.actor, c.object.actor
+        if c.predicate in SYMMETRIC_PREDICATES and s > o:
+            s, o = o, s
+        negated = modality.negated(aligned, tok)
+        hedged = modality.hedged(aligned, tok)
+        cand = Candidate(c.subject.actor, c.predicate, c.object.actor, _token_index(starts, tok), tok.text,
+                         round(min(p, 0.7), 2), rule="learned", negated=negated, hedged=hedged,
+                         speaker=modality.speaker(aligned, tok))
+        best[(s, c.predicate, o)] = (cand, negated, hedged)
 
 
 def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
