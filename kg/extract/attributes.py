@@ -88,6 +88,8 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
                 if not (x + 1 < len(low) and low[x + 1] == "to"):
                     continue
             return True
+    if t > 0 and low[t - 1] == "from" and any(low[x] in _PREVENTING for x in range(max(lo, t - 8), t - 1)):
+        return True  # "deter Russia from attacking Lithuania": kept from the act
     # "close to normalising", "on the verge of signing", "poised to sign": not done yet
     for x in range(max(0, t - 6), t - 1):
         if (low[x], low[x + 1]) in _NOT_YET:
@@ -106,6 +108,7 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
 
 
 _PLEDGES = WORDS["pledges"]
+_PREVENTING = WORDS["preventing_forms"]
 _THREAT_VERBS = WORDS["threat_verbs"]
 _SANCTION_FORMS = WORDS["sanction_forms"]
 _URGING_VERBS = WORDS["urging_verbs"]

@@ -15,7 +15,7 @@ from ..model import Relation
 from ..predicates import QUAD_CLASSES, SYMMETRIC_PREDICATES
 from ..text import Token
 from .frames import SentenceFrame
-from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS, WORDS
+from .lexicon import PAIR_COREF_HEADS, SINGLE_COREF_HEADS, WORDS, neighbours, regions
 from .mentions import Span
 
 _CONFLICT_HEADS = WORDS["conflict_heads"]
@@ -41,6 +41,26 @@ _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recent
 _RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", "in return")
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = WORDS["not_after_single"]
+_NEIGHBOUR_HEADS = frozenset(("neighbours", "neighbors"))
+_REGIONS = regions()
+_REGION_WORDS = frozenset(w for phrase in _REGIONS for w in phrase.split())
+
+
+def _region_of(words: list[str]) -> frozenset[str] | None:
+    """The states the region words among a description's modifiers allow ("the Southeast Asian country": those of
+    Southeast Asia), or None when they name no region; two-word names first ("central asian")."""
+    allowed = None
+    m = 0
+    while m < len(words):
+        if " ".join(words[m:m + 2]) in _REGIONS and m + 1 < len(words):
+            hit, m = _REGIONS[" ".join(words[m:m + 2])], m + 2
+        elif words[m] in _REGIONS:
+            hit, m = _REGIONS[words[m]], m + 1
+        else:
+            m += 1
+            continue
+        allowed = hit if allowed is None else allowed & hit
+    return allowed
 _DEFINITE_PAIR_HEADS = WORDS["definite_pair_heads"]
 _GENERIC_AFTER = WORDS["generic_after_head"]
 _FIGHTING_NOUNS = WORDS["fighting_nouns"]
@@ -132,6 +152,9 @@ class Discourse:
         self.recent_orgs: list[str] = []
         self.recent_groups: dict[int, list[str]] = {}  # size -> the last coordinated group of that many states
         self.last_coordinated: tuple[str, str] | None = None  # the last two states joined as a subject
+        # the two states the last sentence joined as its subject ("Nigeria and Benin held talks."): what "the two
+        # countries" opening the next sentence means, whatever pair the document was about before
+        self.subject_pair: tuple[str, str] | None = None
         self.last_person_actor: str | None = None
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
         self.last_subject: str | None = None
@@ -314,6 +337,9 @@ class Discourse:
                             pair = (named[0], named[1])
                     if pair is None and low[k] == "leaders" and self.last_leaders:
                         pair = self.last_leaders
+                    if pair is None and patron is None and not before and self._subject_pair(low[k]) and (
+                            i == 0 or low[i - 1] not in ("its", "their")):
+                        pair = self.subject_pair
                     pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
@@ -352,7 +378,10 @@ class Discourse:
                     pair = self._coordinated_pair(spans, low, i)
                     if pair is None:
                         acting = {s.actor for s in self._states_named(spans, i)}
-                        pair = self._pair(exclude=acting, head=head, context=low[max(0, i - 4):k + 8])
+                        if not acting and self._subject_pair(head):
+                            pair = self.subject_pair
+                        else:
+                            pair = self._pair(exclude=acting, head=head, context=low[max(0, i - 4):k + 8])
                     if pair:
                         out.append(Span(i, k, pair[0], "pair"))
                         out.append(Span(k, k + 1, pair[1], "pair"))
@@ -496,7 +525,7 @@ class Discourse:
             if w in ("the", "this") and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= _ADJ_OK and low[k] not in _SINGLE_HEADS and low[k].isalpha() \
-                        and tokens[k].text[:1].islower() and k not in covered:
+                        and (tokens[k].text[:1].islower() or low[k] in _REGION_WORDS) and k not in covered:
                     k += 1
                 named_after = k + 2 < n and low[k + 1] in ("in", "of", "at") and any(s.i == k + 2 for s in spans)
                 if k < n and low[k] in _SINGLE_HEADS and tokens[k].text[:1].islower() and k not in covered \
@@ -509,6 +538,9 @@ class Discourse:
                     named = self._states_named(spans, i)
                     if low[k] in _STATE_FORMS:  # "the kingdom": only a state whose official name has that form
                         named = [s for s in named if self._has_form(s.actor, low[k])]
+                    region = _region_of(low[i + 1:k])  # "the Baltic state": only a state of that region
+                    if region is not None:
+                        named = [s for s in named if s.actor in region]
                     for m in range(len(named) - 1, -1, -1):
                         s = named[m]
                         if "," in low[s.j:i] and (s.i == 0 or low[s.i - 1] not in ("in", "at", "near")):
@@ -532,8 +564,11 @@ class Discourse:
                     if target is None and i == 0 and low[k] in _REGIME_HEADS and self.last_subject is not None \
                             and self._is_state(self.last_subject):
                         target = self.last_subject  # "X's rulers expelled ... . The junta has since turned to ..."
+                    if target is None and region is not None and i == 0 and self.last_subject in region:
+                        target = self.last_subject  # "X ... . The Gulf state has since ...": the subject before
                     if target is None:
-                        target = self._single(exclude=exclude, head=low[k])
+                        target = self._single(exclude=exclude if region is None else exclude | (
+                            set(self.recent) - region), head=low[k])
                         if target:
                             salient.append(i)
                     if target:
@@ -691,6 +726,17 @@ class Discourse:
             return coordinated
         return (before[-2], before[-1]) if len(before) >= 2 else None
 
+    def _subject_pair(self, head: str) -> bool:
+        """Whether the pair the last sentence joined as its subject may be what a pair description with this head
+        means: "the two neighbours" only two states that border each other (when either borders any on land)."""
+        if self.subject_pair is None:
+            return False
+        a, b = self.subject_pair
+        if head in _NEIGHBOUR_HEADS:
+            borders = neighbours()
+            return b in borders.get(a, ()) or not borders.get(a) and not borders.get(b)
+        return True
+
     def _has_form(self, actor: str, form: str) -> bool:
         """Whether a state's official name has a form of state: "kingdom" for Saudi Arabia."""
         return form in (getattr(self.gazetteer.actors.get(actor), "official_name", None) or "").lower()
@@ -821,6 +867,9 @@ class Discourse:
             if len(distinct) >= 2:
                 self.last_leaders = (distinct[0], distinct[1])
         asserted = [r for r in relations if not r.negated]
+        joined = list(dict.fromkeys(a for a in first.actors if self._is_state(a))) if first is not None else []
+        self.subject_pair = (joined[0], joined[1]) if len(joined) == 2 and not any(
+            sp.kind == "pair" for sp in first.spans) else None
         if first is not None and not first.prep and first.actors and self._is_state(first.actors[0]) \
                 and not any(r.predicate == "attacks" for r in asserted) and not _FORCE_WORDS.isdisjoint(frame.lowers):
             # "Tehran retaliated with a missile barrage on an air base in Qatar": its attack, on no state named

@@ -1,0 +1,67 @@
+"""Descriptions and acts that a document's other sentences fix (kg/extract/discourse.py, kg/extract/modality.py):
+constructions added in the eighth extraction session, each on text written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.discourse import _region_of
+from test_extract import assert_exactly, sym, triples
+
+
+def test_the_two_countries_after_a_pair_joined_as_subject(gazetteer):
+    """"The two countries" opening a sentence are the two the sentence before joined as its subject, though the
+    document was about another pair until then."""
+    text = ("Ghana signed a defence pact with Togo on Monday. The two countries agreed to share intelligence. "
+            "Later, Nigeria and Benin held talks in Abuja. The two countries agreed to reopen their border.")
+    assert sym("BEN", "agreesWith", "NGA") in triples(text, gazetteer)
+    # with no pair joined just before, the pair the document is about
+    text = ("Ghana signed a defence pact with Togo on Monday. Nigeria hosted talks on trade. "
+            "The two countries agreed to share intelligence.")
+    found = triples(text, gazetteer)
+    assert sym("GHA", "agreesWith", "TGO") in found and not {t for t in found if "NGA" in t and t[1] == "agreesWith"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region's adjective in a description: only a state of that region is meant
+    ("Tonga signed a port deal with China. New Zealand criticised the Pacific island nation.",
+     {sym("CHN", "agreesWith", "TON"), ("NZL", "criticizes", "TON")}),
+    ("Germany sent a brigade to Lithuania. Russia then threatened the Baltic state.",
+     {("DEU", "aids", "LTU"), ("RUS", "threatens", "LTU")}),
+    ("Qatar hosted the talks. Egypt later criticised the Gulf state.",
+     {("EGY", "criticizes", "QAT")}),
+    # a region none of the named states is in: no referent rather than a wrong one
+    ("Germany sent a brigade to Lithuania. Russia then threatened the Himalayan kingdom.",
+     {("DEU", "aids", "LTU")}),
+])
+def test_a_description_with_a_region(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_region_words_make_one_constraint():
+    assert _region_of(["southeast", "asian"]) == _region_of(["southeast", "asian", "small"])
+    assert "VNM" in _region_of(["southeast", "asian"]) and "CHN" not in _region_of(["southeast", "asian"])
+    assert "LTU" in _region_of(["baltic"]) and "DEU" not in _region_of(["baltic"])
+    assert _region_of(["small", "isolated"]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act a state is kept from ("deter X from attacking", "prevent X from sending") did not happen
+    ("The new brigade is meant to deter Russia from attacking Lithuania.", set()),
+    ("Washington pressed Seoul to prevent Pyongyang from sending shells to Moscow.", set()),
+    ("Japan's coast guard stopped China from landing on the islets.", set()),
+    # "from" a place, and a verb that keeps on, are no prevention
+    ("Russia attacked Ukraine from Belarus.", {("RUS", "attacks", "UKR")}),
+    ("Iran kept supplying Russia with drones.", {("IRN", "supplies", "RUS")}),
+])
+def test_kept_from_an_act(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_the_two_neighbours_border_each_other(gazetteer):
+    """After "Ethiopia and Egypt remain at odds", "the two neighbours" are not those two (no land border), but the
+    pair in conflict the document opened with."""
+    text = ("Ethiopia and Eritrea signed a peace accord in Jeddah. Ethiopia and Egypt remain at odds over the dam. "
+            "The two neighbours fought a war over the border town of Badme from 1998 to 2000.")
+    war = {frozenset((s, o)) for s, p, o in triples(text, gazetteer) if p == "atWarWith"}
+    assert war == {frozenset(("ERI", "ETH"))}
