@@ -41,32 +41,30 @@ def word_lists(name: str = "words.toml") -> dict[str, frozenset[str]]:
     return lists_of(data_file(name), lower=False)  # as written: "President", "Wang"
 
 
+def _id_sets(name: str) -> dict[str, frozenset[str]]:
+    """A two-column TSV of ``kg/extract/data`` (``#`` lines are comments): key -> the ids of its second column."""
+    from importlib import resources
+
+    out = {}
+    for line in resources.files("kg.extract.data").joinpath(name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, ids = line.split("\t")
+            out[key] = frozenset(ids.split())
+    return out
+
+
 @functools.lru_cache(maxsize=None)
 def regions() -> dict[str, frozenset[str]]:
     """``data/regions.tsv``: a region's name as a description says it ("baltic", "southeast asian") -> the ids of
     its states (made by ``tools/make_regions.py``)."""
-    from importlib import resources
-
-    out = {}
-    for line in resources.files("kg.extract.data").joinpath("regions.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            phrase, members = line.split("\t")
-            out[phrase] = frozenset(members.split())
-    return out
+    return _id_sets("regions.tsv")
 
 
 @functools.lru_cache(maxsize=None)
 def neighbours() -> dict[str, frozenset[str]]:
     """``data/neighbours.tsv``: a state's id -> the ids of the states it borders on land (``tools/make_regions.py``;
     island states have none)."""
-    from importlib import resources
-
-    out = {}
-    for line in resources.files("kg.extract.data").joinpath("neighbours.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            state, members = line.split("\t")
-            out[state] = frozenset(members.split())
-    return out
+    return _id_sets("neighbours.tsv")
 
 
 # the lists of data/words.toml, by name
