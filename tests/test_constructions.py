@@ -409,3 +409,46 @@ def test_a_judged_deed_named_by_a_state_adjective(gazetteer):
 ])
 def test_donors_and_sums(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+# --- eighth session: from the error analysis of dev2's scored part (its sentences are not quoted here) ----------
+
+@pytest.mark.parametrize("text, expected", [
+    # a trade or economic partnership agreement, or a free-trade agreement, is an agreement only (decisions 19, 21)
+    ("Indonesia signed a trade and economic partnership agreement with Chile and Peru in Jakarta.",
+     {sym("CHL", "agreesWith", "IDN"), sym("IDN", "agreesWith", "PER")}),
+    ("Canberra signed a free trade agreement with Delhi.", {sym("AUS", "agreesWith", "IND")}),
+    # a strategic partnership stays an alliance, and two-way trade is trade
+    ("Brazil and Angola signed a strategic partnership agreement.",
+     {sym("AGO", "agreesWith", "BRA"), sym("AGO", "alliedWith", "BRA")}),
+    ("The accord cut duties on Chile's exports to South Korea and South Korea's exports to Chile.",
+     {("CHL", "supplies", "KOR"), ("KOR", "supplies", "CHL"), sym("CHL", "tradesWith", "KOR")}),
+])
+def test_trade_agreements_are_agreements(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an accord named with the clause that made it ("the accords X had signed with Y") has X and Y as parties, not the
+    # sentence's subject; declaring it invalid criticises both (decision 23)
+    ("Athens declared 'null and void' the memorandum Ankara had signed with Tripoli.",
+     {sym("LBY", "agreesWith", "TUR"), ("GRC", "criticizes", "TUR"), ("GRC", "criticizes", "LBY")}),
+    ("Rabat declared the accord between Algeria and Mali invalid.",
+     {sym("DZA", "agreesWith", "MLI"), ("MAR", "criticizes", "DZA"), ("MAR", "criticizes", "MLI")}),
+    # the first complement is the label, the second the labelled deed: no attack by the speaker
+    ("Jordan called illegal the raids on Lebanon.", set()),
+])
+def test_declared_invalid(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan, an offer or an authorisation to act is not the act
+    ("The leaders of Ghana, Togo and Benin agreed on a joint plan to share intelligence, patrol their borders and "
+     "track arms.", {sym("BEN", "agreesWith", "GHA"), sym("BEN", "agreesWith", "TGO"), sym("GHA", "agreesWith", "TGO")}),
+    ("Moscow made an offer to supply Ankara with fighter jets.", set()),
+    ("The Kenyan parliament authorised sending police officers to Haiti.", set()),
+    ("Nairobi sent police officers to Haiti after parliament authorised the mission.", {("KEN", "aids", "HTI")}),
+])
+def test_plans_offers_and_authorisations(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

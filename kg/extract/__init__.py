@@ -244,6 +244,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
                 engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums, gazetteer.organizations))
         if aligned is not None and not _UNAIMED_FORCE.isdisjoint(lowers):
             _add_unaimed_force(frame, aligned, best, discourse)
+        _add_two_way_trade(best)
         if aligned is not None:
             _add_learned(engine, aligned, tokens, best, document.id, sent.index)
         times = time_expressions(sent.text) if best else []
@@ -995,6 +996,20 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
         return False
     names = sum(w in name_starts for w in words)
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
+
+
+def _add_two_way_trade(best: dict) -> None:
+    """Goods a sentence says flow both ways between two states are trade between them (decision 21: ``tradesWith``
+    needs trade in both directions): "EU exports to Vietnam and Vietnamese exports to the bloc"."""
+    for (s, p, o), (c, negated, hedged) in sorted(best.items()):
+        back = best.get((o, "supplies", s))
+        if p != "supplies" or negated or back is None or back[1] or s > o:
+            continue
+        key = (s, "tradesWith", o)
+        if key not in best:
+            best[key] = (Candidate(s, "tradesWith", o, c.trigger_index, c.trigger, min(c.confidence, back[0].confidence),
+                                   c.subj_span, c.obj_span, rule="two-way-supply", negated=False,
+                                   hedged=c.hedged, speaker=c.speaker), False, hedged)
 
 
 def _add_learned(engine, aligned, tokens, best: dict, doc_id: str, index: int) -> None:

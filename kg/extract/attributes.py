@@ -88,6 +88,9 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
                 if not (x + 1 < len(low) and low[x + 1] == "to"):
                     continue
             return True
+    if t > 1 and low[t - 1] == "to" and low[t - 2] in _INTENT_NOUNS or t > 2 and low[t - 2] == "to" and low[
+            t - 3] in _INTENT_NOUNS and low[t - 1].endswith("ly"):
+        return True  # "an offer to supply jets", "plans to quickly open": not done yet
     if t > 0 and low[t - 1] == "from" and any(low[x] in _PREVENTING for x in range(max(lo, t - 8), t - 1)):
         return True  # "deter Russia from attacking Lithuania": kept from the act
     # "close to normalising", "on the verge of signing", "poised to sign": not done yet
@@ -109,6 +112,7 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
 
 _PLEDGES = WORDS["pledges"]
 _PREVENTING = WORDS["preventing_forms"]
+_INTENT_NOUNS = WORDS["intent_nouns"]
 _THREAT_VERBS = WORDS["threat_verbs"]
 _SANCTION_FORMS = WORDS["sanction_forms"]
 _URGING_VERBS = WORDS["urging_verbs"]

@@ -291,6 +291,8 @@ class Engine:
             return False
         if rule.deps and tok.dep_ not in rule.deps:
             return False
+        if tok.dep_ == "oprd" and any(c.dep_ == "oprd" and c.i < tok.i for c in tok.head.children):
+            return False  # "called illegal the strikes on Syria": the first complement is the label, this the labelled
         if rule.governor:
             neg = rule.governor.startswith("!")
             words = sent.words(rule.governor.lstrip("!"))

@@ -66,6 +66,15 @@ def unreal(sent: Sentence, tok) -> bool:
     doc = sent.doc
     if any(t.text == "?" for t in doc[-2:]):
         return True
+    if tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.tag_ in ("VBD", "VBZ", "VBP"):
+        # a bare infinitive cannot join a finite verb: the parser hung it on the wrong one ("agreed on a plan to
+        # share intelligence, patrol their borders"); it joins the last infinitive before it
+        prior = next((t for t in reversed(doc[tok.head.i + 1:tok.i]) if t.tag_ == "VB" and t.pos_ == "VERB"), None)
+        if prior is not None:
+            return unreal(sent, prior)
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            and lemma(tok.head) in sent.words("irrealis_nouns"):
+        return True  # "a plan to share intelligence", "an offer to supply jets": not done yet
     if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in sent.words("irrealis_nouns"):
         return True  # "hopes of a deal between Israel and Syria", "the prospect of talks"
     if any(c.dep_ == "amod" and c.lower_ in sent.words("irrealis_mods") for c in tok.children):

@@ -29,6 +29,8 @@ _RAPPROCHEMENT = WORDS["rapprochement"]
 _PRIVATE_NOUNS = WORDS["private_nouns"]
 _ECONOMIC = WORDS["economic"]
 _PACT_NOUNS = WORDS["pact_nouns"]
+_PACT_VERBS = WORDS["pact_verbs"]
+_PERFECT_AUX = frozenset(("had", "has", "have", "just", "recently", "earlier", "previously"))
 _JOINTLY = WORDS["jointly"]
 _PARTICLE_VERBS = WORDS["particle_verbs"]
 _TAKING_VERBS = WORDS["taking_verbs"]
@@ -69,6 +71,19 @@ def _engine_list(name: str) -> frozenset[str]:
     from .engine import load_engine
 
     return load_engine().lists.get(name, frozenset())
+
+
+def _modifies_compound(low: list[str], t: int) -> bool:
+    """Whether the noun at ``t`` modifies a following noun of trade talks or agreements, perhaps across a
+    coordination of modifiers, before any preposition: "trade talks", "a trade and economic partnership
+    agreement with X"."""
+    for x in range(t + 1, min(len(low), t + 6)):
+        w = low[x]
+        if w in _TRADE_COMPOUNDS or w in AGREEMENT_NOUNS:
+            return True
+        if not (w.isalpha() or w == "-") or w in ("with", "between", "of", "to", "in", "on", "for"):
+            return False
+    return False
 
 
 class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
@@ -441,6 +456,20 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         text = " ".join(self.f.lowers)
         return "in return" in text or "in exchange" in text or "in turn" in text
 
+    def _reduced_relative(self, t: int) -> bool:
+        """Whether the noun at ``t`` heads a relative clause without "that" whose subject is an actor: "the accords
+        Turkey had signed with Libya", "the deal Moscow struck with Tehran". Its parties are that clause's, which
+        the verb's own rule reads; the sentence's subject is no party."""
+        f = self.f
+        g = f.group_at.get(t + 1)
+        if g is None or g.prep or g.possessive or g.i != t + 1:
+            return False
+        low = f.lowers
+        k = g.j
+        while k < len(low) and low[k] in _PERFECT_AUX:
+            k += 1
+        return k < len(low) and low[k] in _PACT_VERBS
+
     def _noun(self, tr: Trigger, t: int) -> None:
         f = self.f
         pred = tr.predicate
@@ -450,6 +479,10 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         if tr.modifiers and (tr.modifiers.isdisjoint(low[max(0, t - 3):t]) or "cooperation" in low[max(0, t - 3):t]):
             # ("a defence cooperation agreement" is an agreement only: decision 19)
             return  # "a pact" is an agreement; "a security pact" an alliance (decision 19)
+        if pred in ("agreesWith", "alliedWith") and self._reduced_relative(t):
+            return  # "declared invalid the accords Turkey had signed with Libya": the accords are Turkey's
+        if tr.unless and not tr.unless.isdisjoint(low[max(0, t - 4):t]):
+            return  # "a trade and economic partnership agreement" is an agreement only (decision 19)
         if tr.envoy:
             self._envoy_noun(t, pred, tr.confidence)
             return
@@ -461,8 +494,8 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         if pred in ("cooperatesWith", "tradesWith") and any(
                 low[x] in ("on", "for") and x > 0 and low[x - 1] in AGREEMENT_NOUNS for x in range(max(1, t - 4), t)):
             return  # "an agreement on energy cooperation": the topic of the agreement
-        if pred == "tradesWith" and t + 1 < len(low) and low[t + 1] in _TRADE_COMPOUNDS:
-            return  # "a trade deal", "trade talks", "a trade war": not trade between them
+        if pred == "tradesWith" and _modifies_compound(low, t):
+            return  # "a trade deal", "trade talks", "a trade and economic partnership agreement": not trade itself
         if pred == "cooperatesWith" and t + 1 < len(low) and low[t + 1] in AGREEMENT_NOUNS:
             return  # "a cooperation agreement with NATO": the agreement's topic
         if pred == "atWarWith" and low[t] in ("war", "wars") and t + 1 < len(low) and low[t + 1] in ("in", "on", "over") \

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from .frames import POSSESSIVE_PRONOUNS, Group
 from .lexicon import WORDS
-from .triggers import Trigger
+from .triggers import ECONOMIC_WORDS, SECURITY_WORDS, Trigger
 
 _BLOCKADE_NOUNS = WORDS["blockade_nouns"]
 _SUMMONED = WORDS["summoned"]
 _ENVOY_NOUNS = WORDS["envoy_nouns"]
 _APPEARANCE_VERBS = WORDS["appearance_verbs"]
+_ECONOMIC_WORDS = ECONOMIC_WORDS
+_SECURITY_WORDS = SECURITY_WORDS
 
 
 class DiplomacyRules:
@@ -146,6 +148,8 @@ class DiplomacyRules:
             return
         if "cooperation" in window and not any(w in ("alliance", "strategic", "mutual") for w in window):
             return  # "a defence cooperation agreement" is an agreement only (decision 19)
+        if not _ECONOMIC_WORDS.isdisjoint(window) and not any(w in _SECURITY_WORDS for w in window):
+            return  # "a trade and economic partnership agreement" is an agreement only (decision 19)
         if obj is not None:
             self.emit(subj, obj, "alliedWith", t, conf - 0.05, low[t])
         elif len(subj.actors) >= 2:

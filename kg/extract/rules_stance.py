@@ -60,11 +60,22 @@ class StanceRules:
         if end is None or rejecting and (low[end - 1] != "as" or low[end] in _DISMISSALS):
             return  # "rejected as unacceptable": a judgement; "rejected as baseless": a claim disputed
         own = set(speaker.actors)
-        targets = [g for g in f.groups if v < g.i < end and (g.prep in ("", "by") or g.kinds & {"modifier", "origin"}
+        targets = [g for g in f.groups if v < g.i < end and (g.prep in ("", "by", "between") or g.kinds & {"modifier", "origin"}
                    and all(w in _QUOTES for w in low[g.j:end])) and not set(g.actors) & own and id(g) not in self.attribution]
         # (a state's adjective on the judging word names the doer: "a response to American aggression")
         targets += [g for g in f.groups if end < g.i <= end + 8 and (g.prep == "by" or self._by_before(g, end))
                     and not set(g.actors) & own]
+        k = end + 1
+        while k < len(low) and low[k] in _QUOTES:
+            k += 1
+        if not targets and label and end - v <= 4 and not any(v < g.i < end for g in f.groups) and k < len(low) \
+                and low[k] in DETERMINERS:
+            # "declared 'invalid' the accords Turkey had signed with Libya": the judgement before the phrase it judges,
+            # whose doers (the parties of an accord, decision 23) follow in it
+            stop = next((x for x in range(k, min(len(low), k + 12)) if low[x] in (",", ";", "before", "after", "when",
+                                                                             "while", "as", "because")), k + 12)
+            targets = [g for g in f.groups if k < g.i < stop and g.prep in ("", "with", "between", "by")
+                       and not set(g.actors) & own]
         if not targets and not label:
             # "said it was a huge disappointment to see Modi hug Putin": the judged actor follows
             targets = [g for g in f.groups if end < g.i <= end + 6 and not g.prep and not set(g.actors) & own][:1]

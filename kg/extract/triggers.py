@@ -39,6 +39,7 @@ class Trigger:
     ties: bool = False  # takes its arguments from a "ties/relations with" phrase
     envoy: bool = False  # acts on a diplomat: "recalled its ambassador from X"
     modifiers: frozenset[str] = frozenset()  # one must be among the three words before it: "security pact"
+    unless: frozenset[str] = frozenset()  # none may be among the four words before it: "trade partnership"
 
 
 def _trigger(entry: dict, lists: dict[str, frozenset[str]]) -> list[Trigger]:
@@ -48,7 +49,7 @@ def _trigger(entry: dict, lists: dict[str, frozenset[str]]) -> list[Trigger]:
     for key in ("receive", "needs_goods", "confidence", "particle", "ties", "envoy"):
         if key in entry:
             kw[key] = entry[key]
-    for key in ("needs", "modifiers"):  # a list of words, or the name of a list of [lists]
+    for key in ("needs", "modifiers", "unless"):  # a list of words, or the name of a list of [lists]
         if key in entry:
             value = entry[key]
             kw[key] = lists[value] if isinstance(value, str) else frozenset(value)
@@ -69,6 +70,8 @@ def _load() -> tuple[dict[str, frozenset[str]], list[Trigger]]:
 _LISTS, TRIGGERS = _load()
 # nouns of agreements: "signed" needs one near it
 AGREEMENT_NOUNS = _LISTS["agreement_nouns"]
+# what makes a partnership one of trade, no alliance
+ECONOMIC_WORDS = _LISTS["partnership_economic"]
 # what makes a pact an alliance: its kind, or the name of a security pact (AUKUS, ANZUS)
 SECURITY_WORDS = _LISTS["security_words"]
 # Light verbs: a nominal trigger after one of these takes the clause subject as its subject.
