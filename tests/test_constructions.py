@@ -452,3 +452,36 @@ def test_declared_invalid(text, expected, gazetteer):
 ])
 def test_plans_offers_and_authorisations(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed named with its doer in an "of" phrase ("the aggression of X") criticises the doer; a victim's does not
+    ("Yerevan condemned the aggression of Azerbaijani forces.", {("ARM", "criticizes", "AZE")}),
+    ("Yerevan condemned the shelling of Azerbaijani villages.", set()),
+    # a judgement on "its government" after a state named in the clause before
+    ("Bolivia cut ties with Israel, branding its government genocidal.",
+     {sym("BOL", "tensionWith", "ISR"), ("BOL", "criticizes", "ISR")}),
+    # recognising a state by name, with its recognisers in a "by" phrase or a possessive (decision 23)
+    ("The recognition of Kosovo by Peru and Chile drew protests.", {("PER", "supports", "XKX"), ("CHL", "supports", "XKX")}),
+    ("Serbia opposes the recognition of Kosovo.", set()),
+])
+def test_doers_recognisers_and_judged_governments(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a joint text several states issue is an agreement; one state's statement is not
+    ("Peru and Chile issued a joint declaration on fisheries.", {sym("CHL", "agreesWith", "PER")}),
+    ("Peru issued a statement on Chile's fisheries.", set()),
+    # trade that a plan would grow exists already; trade that is only planned does not
+    ("The two presidents aimed to lift trade between Kenya and Ethiopia.", {sym("ETH", "tradesWith", "KEN")}),
+    ("Kenya and Ethiopia plan to start trade next year.", set()),
+    # an order or contract for a state's goods: that state supplies the buyer, and the buyer made no pact with it
+    ("Peru signed a contract for 24 South Korean fighter jets.", {("KOR", "supplies", "PER")}),
+    ("Manila placed an order for Indian missiles.", {("IND", "supplies", "PHL")}),
+    # vetoing a state's accession or its bid to join shields no state (decision 18)
+    ("Hungary vetoed Ukraine's bid to join the alliance.", set()),
+    ("Athens could veto the accession of Skopje.", set()),
+])
+def test_joint_texts_growing_trade_orders_and_vetoes(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

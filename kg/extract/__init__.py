@@ -237,6 +237,10 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
                                gazetteer.forums, gazetteer.organizations)
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates = _window_checked(engine, aligned, tokens, candidates)
+        blind = engine.lists.get("origin_blind_relations", frozenset())
+        candidates = [c for c in candidates if not (c.predicate.lower() in blind and any(
+            x is not None and (x.kind in ("origin", "maker") or x.kind == "agent" and x.head.lower() in GOODS)
+            for x in (c.subj_span, c.obj_span)))]
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         if downing:
@@ -1085,9 +1089,14 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
     unplaced = engine.lists.get("unplaced_states", frozenset())
     out: list[Candidate] = []
     maker_relations = engine.lists.get("maker_relations", frozenset())
+    named_only = engine.lists.get("named_object_relations", frozenset())
     for hit in engine.hits(sent):
         if hit.object.kind == "maker" or hit.subject.kind == "maker" and hit.predicate.lower() not in maker_relations:
             continue  # a weapon's maker stands for its state only as the supplier (decision 21)
+        if hit.object.kind in ("modifier", "origin") and hit.predicate.lower() in named_only and \
+                sent.doc[hit.object.token].dep_ in ("amod", "compound") and \
+                lemma(sent.doc[hit.object.token].head) not in sent.words("bodies"):
+            continue  # "come to the Greek islands": an adjective on no body ("American negotiators") names no party
         if hit.subject.kind == "place" or hit.object.kind == "place" and (
                 hit.predicate.lower() not in place_relations or hit.object.actor.lower() in unplaced):
             continue  # a place stands for its state only as the target of force

@@ -75,6 +75,8 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
     lo, _ = _clause_range(frame, t)
     if low and low[-1] == "?":
         return True
+    if low[t] in _STANDING_NOUNS and (t > 0 and low[t - 1] in _GROWTH or t > 1 and low[t - 2] in _GROWTH):
+        return False  # "aimed to lift trade between X and Y", "lifting bilateral trade": the trade exists
     start = max(0, lo - 1, t - 8)
     for x in range(start, t):
         w = low[x]
@@ -113,6 +115,8 @@ def is_irrealis(frame: SentenceFrame, t: int, subj_end: int | None = None) -> bo
 _PLEDGES = WORDS["pledges"]
 _PREVENTING = WORDS["preventing_forms"]
 _INTENT_NOUNS = WORDS["intent_nouns"]
+_GROWTH = WORDS["growth_forms"]
+_STANDING_NOUNS = frozenset(("trade", "commerce"))
 _THREAT_VERBS = WORDS["threat_verbs"]
 _SANCTION_FORMS = WORDS["sanction_forms"]
 _URGING_VERBS = WORDS["urging_verbs"]

@@ -79,6 +79,8 @@ def unreal(sent: Sentence, tok) -> bool:
         return True  # "hopes of a deal between Israel and Syria", "the prospect of talks"
     if any(c.dep_ == "amod" and c.lower_ in sent.words("irrealis_mods") for c in tok.children):
         return True  # "a planned summit between Kagame and Tshisekedi", "a proposed deal"
+    if tok.dep_ == "dobj" and lemma(tok.head) in sent.words("growth_verbs") and lemma(tok) in sent.words("standing_nouns"):
+        return False  # "aimed to lift trade between Uzbekistan and Tajikistan": the trade exists already
     if tok.dep_ == "pcomp" and lemma(tok.head) == "from" and lemma(tok.head.head) in sent.words("preventing_verbs"):
         return True  # "deter Russia from attacking Lithuania", "stop Iran from supplying drones"
     if tok.dep_ == "pobj" and lemma(tok.head) == "to" and lemma(tok.head.head) in sent.words("responses"):

@@ -16,6 +16,7 @@ _BLOCKADE_NOUNS = WORDS["blockade_nouns"]
 _SUMMONED = WORDS["summoned"]
 _ENVOY_NOUNS = WORDS["envoy_nouns"]
 _APPEARANCE_VERBS = WORDS["appearance_verbs"]
+_ACCESSION = WORDS["accession_words"]
 _ECONOMIC_WORDS = ECONOMIC_WORDS
 _SECURITY_WORDS = SECURITY_WORDS
 
@@ -131,8 +132,8 @@ class DiplomacyRules:
             break
         if obj is None:
             obj = self._fallback_object("vetoesFor", subj, t)
-        if obj is None:
-            return
+        if obj is None or not _ACCESSION.isdisjoint(low[min(t, obj.i):max(t, obj.j) + 5]):
+            return  # a veto on a state's accession shields no state (decision 18)
         self.emit(subj, obj, "vetoesFor", t, tr.confidence, low[t])
 
 

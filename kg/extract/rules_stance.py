@@ -76,6 +76,10 @@ class StanceRules:
                                                                              "while", "as", "because")), k + 12)
             targets = [g for g in f.groups if k < g.i < stop and g.prep in ("", "with", "between", "by")
                        and not set(g.actors) & own]
+        if not targets and label and any(w in ("its", "their") for w in low[v + 1:end]):
+            # "broke off relations with Israel, branding its government fascist": the state named last before
+            prior = [g for g in f.groups if g.j <= v and g.i > speaker.i and not set(g.actors) & own]
+            targets = prior[-1:]
         if not targets and not label:
             # "said it was a huge disappointment to see Modi hug Putin": the judged actor follows
             targets = [g for g in f.groups if end < g.i <= end + 6 and not g.prep and not set(g.actors) & own][:1]

@@ -212,6 +212,10 @@ class Slots:
                        for a in self._prep_objects(c, ("by",)) if a.kind != "place"]
             if backers:
                 return backers
+        if role == "target" and low in self.sent.words("doer_of_nouns") and self._relation_in("possessor_relations"):
+            owners = [a for p in of_phrase(tok) for a in self.actors(p)]  # "the aggression of Syrian forces"
+            if owners:
+                return owners
         if role == "target" and self._relation_in("possessor_relations") and low not in self.sent.words(
                 "bodies") and low not in self.sent.words("targets") and low not in self.sent.words("events"):
             # "protested against Ethiopia's filling of the dam", "condemned Myanmar's execution of activists":
@@ -676,8 +680,9 @@ class Slots:
         return out
 
     def slot_of_origin(self) -> list[ActorRef]:
-        """"took delivery of Russian fighters": the origin adjective of what a noun is of."""
-        return [self.sent.actor_at[c.i] for p in self._children(self.tok, ("prep",)) if lemma(p) == "of"
+        """"took delivery of Russian fighters", "a contract for French jets": the origin adjective of what a noun is
+        of or for."""
+        return [self.sent.actor_at[c.i] for p in self._children(self.tok, ("prep",)) if lemma(p) in ("of", "for")
                 for o in p.children if o.dep_ == "pobj"
                 for c in o.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.sent.actor_at]
 
