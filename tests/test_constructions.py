@@ -485,3 +485,17 @@ def test_doers_recognisers_and_judged_governments(text, expected, gazetteer):
 ])
 def test_joint_texts_growing_trade_orders_and_vetoes(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a noun the parser took as a conjunct of the verb's object ("the air and naval exercise": "air" the object)
+    ("Egypt, Greece and Cyprus held the annual air and naval exercise off Crete.",
+     {sym("CYP", "cooperatesWith", "EGY"), sym("CYP", "cooperatesWith", "GRC"), sym("EGY", "cooperatesWith", "GRC")}),
+    # after a subordinate clause's comma, "and" goes back to the main clause's subject
+    ("Kigali expelled six diplomats after Pretoria ordered out three envoys, and accused South Africa of shielding "
+     "dissidents.", {("RWA", "criticizes", "ZAF")}),
+])
+def test_misattached_conjuncts(text, expected, gazetteer):
+    found = triples(text, gazetteer)
+    assert expected <= found, f"missing {sorted(expected - found)}"
+    assert ("ZAF", "criticizes", "ZAF") not in found

@@ -396,6 +396,13 @@ class Slots:
                 objs = [a for o in self._children(tok.head, ("dobj",)) for a in self.actors(o)]
                 if objs:
                     return objs
+            if tok.dep_ == "conj" and tok.head.dep_ == "advcl" and any(
+                    c.dep_ == "mark" for c in tok.head.children) and tok.i > 1 and tok.doc[tok.i - 2].text == "," \
+                    and any(c.i in self.sent.actor_at for c in self._children(tok.head.head, SUBJECT_DEPS)):
+                # "Rwanda expelled diplomats after Pretoria ordered out envoys, and accused South Africa of ...": after
+                # the subordinate clause's comma, "and" goes back to the main clause and its subject
+                tok = tok.head.head
+                continue
             if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") or (
                     tok.dep_ == "pobj" and tok.head.dep_ == "prep"):
                 tok = tok.head
@@ -794,6 +801,8 @@ class Slots:
             tok = _one_of(tok)
         if tok.dep_ == "advmod" and tok.pos_ == "ADV":  # "X and Y are jointly developing": the verb's subjects
             return Slots(self.sent, tok.head).slot_subj()
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.dep_ in ("dobj", "attr"):
+            tok = tok.head  # "held the Medusa air and naval exercise": the parser took "air" for the object
         if tok.dep_ == "pobj" and lemma(tok.head) == "in" and tok.head.head.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.like_num for c in tok.head.head.children):
             return Slots(self.sent, tok.head.head).slot_subj()  # "paused NZ$18.2 million ($11 million) in funding"
