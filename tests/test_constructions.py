@@ -499,3 +499,15 @@ def test_misattached_conjuncts(text, expected, gazetteer):
     found = triples(text, gazetteer)
     assert expected <= found, f"missing {sorted(expected - found)}"
     assert ("ZAF", "criticizes", "ZAF") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a purchase "in return" after a sale: the buyer of the sale supplies its seller too, and sales both ways are trade
+    ("Peru sold $2 billion of goods to Bolivia and bought $300 million in return.",
+     {("PER", "supplies", "BOL"), ("BOL", "supplies", "PER"), sym("BOL", "tradesWith", "PER")}),
+    # arms swapped are no trade
+    ("Moscow supplied Tehran with jets and received drones in return.",
+     {("RUS", "supplies", "IRN"), ("IRN", "supplies", "RUS")}),
+])
+def test_bought_in_return(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

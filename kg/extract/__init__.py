@@ -49,6 +49,8 @@ _UNAIMED_FORCE = WORDS["unaimed_force"]
 _TALKS_ROLES = WORDS["talks_roles"]
 _JOINING_VERBS = WORDS["joining_verbs"]
 _JOINT_ACTIVITIES = WORDS["joint_activities"]
+_BUYING_BACK = WORDS["buying_back"]
+_TRADE_FLOWS = WORDS["trade_flows"]
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:
@@ -248,6 +250,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
                 engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums, gazetteer.organizations))
         if aligned is not None and not _UNAIMED_FORCE.isdisjoint(lowers):
             _add_unaimed_force(frame, aligned, best, discourse)
+        if "return" in lowers or "exchange" in lowers:
+            _add_bought_back(lowers, best)
         _add_two_way_trade(best)
         if aligned is not None:
             _add_learned(engine, aligned, tokens, best, document.id, sent.index)
@@ -1002,13 +1006,29 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
+def _add_bought_back(lowers: list[str], best: dict) -> None:
+    """A sale told with a purchase "in return" after it: the buyer of the sale supplies its seller too ("Colombia sold
+    $6 billion of goods to Venezuela and bought $1.2 billion in return")."""
+    back = [k for k in range(len(lowers) - 2) if lowers[k] == "in" and lowers[k + 1] in ("return", "exchange")]
+    if not back:
+        return
+    for (s, p, o), (c, negated, hedged) in sorted(best.items()):
+        if p != "supplies" or negated or (o, "supplies", s) in best:
+            continue
+        if any(lowers[x] in _BUYING_BACK for k in back for x in range(c.trigger_index + 1, k)):
+            best[(o, "supplies", s)] = (Candidate(o, "supplies", s, c.trigger_index, c.trigger, c.confidence - 0.1,
+                                                  c.obj_span, c.subj_span, rule="bought-back", negated=False,
+                                                  hedged=c.hedged, speaker=c.speaker), False, hedged)
+
+
 def _add_two_way_trade(best: dict) -> None:
     """Goods a sentence says flow both ways between two states are trade between them (decision 21: ``tradesWith``
     needs trade in both directions): "EU exports to Vietnam and Vietnamese exports to the bloc"."""
     for (s, p, o), (c, negated, hedged) in sorted(best.items()):
         back = best.get((o, "supplies", s))
-        if p != "supplies" or negated or back is None or back[1] or s > o:
-            continue
+        if p != "supplies" or negated or back is None or back[1] or s > o or not (
+                c.trigger.lower() in _TRADE_FLOWS and back[0].trigger.lower() in _TRADE_FLOWS):
+            continue  # (only sales both ways: "supplied jets and received drones in return" is no trade)
         key = (s, "tradesWith", o)
         if key not in best:
             best[key] = (Candidate(s, "tradesWith", o, c.trigger_index, c.trigger, min(c.confidence, back[0].confidence),

@@ -932,9 +932,14 @@ class Slots:
         for d in self._children(self.tok, ("dobj", "nsubjpass")):
             if lemma(d) not in self.sent.words("texts"):
                 continue
-            for c in d.children:
+            # (a clause the parser hung on the text's drafters: "a statement by all 27 EU members that would have
+            # condemned Georgia's new law")
+            drafters = [p for c in d.children if c.dep_ == "prep" and lemma(c) == "by" for p in c.children
+                        if p.dep_ == "pobj"]
+            for c in [*d.children, *(x for p in drafters for x in p.children if x.dep_ in ("acl", "relcl"))]:
                 if c.dep_ in ("acl", "relcl"):
-                    out.extend(a for o in c.children if o.dep_ == "dobj" for a in self.actors(o, "target"))
+                    out.extend(a for o in c.children if o.dep_ == "dobj" for a in self.actors(o, "target") or [
+                        self.sent.actor_at[x.i] for x in o.children if x.dep_ == "poss" and x.i in self.sent.actor_at])
                     out.extend(self._prep_objects(c, ("on", "against", "over")))
                 elif c.dep_ == "prep" and lemma(c) in ("on", "against", "over"):
                     out.extend(a for o in c.children if o.dep_ == "pobj" for a in self.actors(o, "target"))
