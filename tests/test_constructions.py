@@ -511,3 +511,15 @@ def test_misattached_conjuncts(text, expected, gazetteer):
 ])
 def test_bought_in_return(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lifeline thrown or extended to a state is aid, also when the parser takes it for an apposition
+    ("Beijing threw Colombo a lifeline.", {("CHN", "aids", "LKA")}),
+    ("Tokyo extended a financial lifeline to Colombo.", {("JPN", "aids", "LKA")}),
+    ("Kenya summoned the envoy of Uganda. Kenya also threw its cash-strapped neighbour a lifeline.",
+     {("KEN", "criticizes", "UGA"), ("KEN", "aids", "UGA")}),
+    ("Moscow threw a punch at Kyiv's ambitions.", set()),
+])
+def test_lifelines(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

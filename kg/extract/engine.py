@@ -264,6 +264,9 @@ class Engine:
             return any(c.dep_ in ("compound", "amod") and lemma(c) in words for c in tok.children)
         deps = ("dobj", "nsubjpass", "nsubj") if need == "ties" else ("dobj", "nsubjpass")
         things = [c for c in tok.children if c.dep_ in deps]
+        things += [a for t in tok.children if t.dep_ in ("dobj", "dative") and t.i in sent.actor_at
+                   for a in t.children if a.dep_ == "appos"]  # ("threw its
+        # neighbour a lifeline": the parser took the thing given for an apposition to the recipient)
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"
                    for p in c.children if p.dep_ == "pobj"]
         things += [p for t in list(things) for p in t.conjuncts]
