@@ -65,3 +65,13 @@ def test_the_two_neighbours_border_each_other(gazetteer):
             "The two neighbours fought a war over the border town of Badme from 1998 to 2000.")
     war = {frozenset((s, o)) for s, p, o in triples(text, gazetteer) if p == "atWarWith"}
     assert war == {frozenset(("ERI", "ETH"))}
+
+
+@pytest.mark.parametrize("text, expected_tension", [
+    # "the spat" with no parties of its own: the quarrel of the pair the document told in conflict
+    ("Ghana summoned Togo's envoy over remarks mocking its president. The spat erupted during a summit in Lome.", True),
+    # a quarrel whose parties the sentence names is read by the rules; none in a document without conflict
+    ("Ghana and Togo signed a trade accord. The row over fishing rights was settled.", False),
+])
+def test_the_spat_is_the_documents_quarrel(text, expected_tension, gazetteer):
+    assert (sym("GHA", "tensionWith", "TGO") in triples(text, gazetteer)) == expected_tension

@@ -51,6 +51,7 @@ _JOINING_VERBS = WORDS["joining_verbs"]
 _JOINT_ACTIVITIES = WORDS["joint_activities"]
 _BUYING_BACK = WORDS["buying_back"]
 _TRADE_FLOWS = WORDS["trade_flows"]
+_SPAT_NOUNS = WORDS["spat_nouns"]
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:
@@ -219,7 +220,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         downing = _downing(lowers, spans, discourse)
         ellipsis = _so_did(lowers, spans, last_told, sent.index, discourse)
         received = _received(lowers, spans, last_told, sent.index, discourse)
-        talks = _talks(lowers, spans, discourse) + _joined(tokens, lowers, spans, discourse)
+        talks = _talks(lowers, spans, discourse) + _joined(tokens, lowers, spans, discourse) + _spat(
+            lowers, spans, discourse)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers)) and not downing \
                 and not ellipsis and not received and not talks or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
@@ -484,6 +486,23 @@ def _talks(lowers: list[str], spans, discourse) -> list[Candidate]:
         out += [Candidate(doer.actor, "meetsWith", x, role, lowers[role], 0.6, subj_span=doer, rule="talks/discourse")
                 for x in (a, b)]
     return out
+
+
+def _spat(lowers: list[str], spans, discourse) -> list[Candidate]:
+    """ "India summoned the Maldivian envoy over ministers' posts mocking Modi. ... The spat erupted while ...": a
+    quarrel ([lists] spat_nouns) named with "the" and no parties of its own is the one of the pair the document told
+    in conflict: tension between them."""
+    if _SPAT_NOUNS.isdisjoint(lowers):
+        return []
+    for i, w in enumerate(lowers):
+        if w not in _SPAT_NOUNS or i == 0 or lowers[i - 1] not in ("the", "this"):
+            continue
+        if any(i - 3 <= s.i < i for s in spans) or i + 1 < len(lowers) and lowers[i + 1] in ("between", "with"):
+            continue  # "the row between X and Y", "Canberra's row with Beijing": the sentence names its parties
+        pair = discourse.conflict_pair()
+        if pair is not None:
+            return [Candidate(pair[0], "tensionWith", pair[1], i, lowers[i], 0.55, rule="quarrel/discourse")]
+    return []
 
 
 def _joined(tokens, lowers: list[str], spans, discourse) -> list[Candidate]:

@@ -757,11 +757,12 @@ class Discourse:
                 best, best_score = a, score
         return best
 
-    def _pair(self, exclude, head: str = "", context: list[str] | None = None) -> tuple[str, str] | None:
+    def _pair(self, exclude, head: str = "", context: list[str] | None = None,
+              polarity: str = "") -> tuple[str, str] | None:
         """The pair the document has been about: two-sided relations and coordinations weigh most.
         "the two sides", "the rivals" prefer a pair in conflict; "the two allies" a pair in cooperation;
         so do the words around the phrase ("tensions between the two countries")."""
-        polarity = "conflict" if head in _CONFLICT_HEADS else "cooperation" if head in _COOP_HEADS else ""
+        polarity = polarity or ("conflict" if head in _CONFLICT_HEADS else "cooperation" if head in _COOP_HEADS else "")
         if not polarity and context:
             if any(w in _CONFLICT_CONTEXT for w in context):
                 polarity = "conflict"
@@ -783,6 +784,13 @@ class Discourse:
             if len(distinct) == 2:
                 return (distinct[1], distinct[0])
         return None
+
+    def conflict_pair(self) -> tuple[str, str] | None:
+        """The pair the document has told in conflict (criticism, threats, force, tension), weighted as
+        :meth:`_pair` weighs them, or None when it told of none."""
+        if not self.pair_scores["conflict"]:
+            return None
+        return self._pair(exclude=(), polarity="conflict")
 
     def attribution_for(self, frame: SentenceFrame) -> str | None:
         """ "According to their reports": the subject of the previous sentence."""
