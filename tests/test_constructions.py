@@ -523,3 +523,16 @@ def test_bought_in_return(text, expected, gazetteer):
 ])
 def test_lifelines(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected, trigger", [
+    # a trigger the parser splits at its hyphen is read whole, and reported as written
+    ("Pristina blamed Belgrade for the latest flare-up between Kosovo and Serbia.",
+     {("XKX", "criticizes", "SRB"), sym("SRB", "tensionWith", "XKX")}, "flare-up"),
+    ("The stand-off between India and China continued.", {sym("CHN", "tensionWith", "IND")}, "stand-off"),
+])
+def test_hyphenated_triggers(text, expected, trigger, gazetteer):
+    from kg.extract import extract_text
+
+    assert_exactly(triples(text, gazetteer), expected)
+    assert trigger in {r.trigger for r in extract_text(text, gazetteer)}

@@ -215,14 +215,15 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
-        places = [] if triggers.isdisjoint(lowers) else find_places(tokens, spans)
+        gated = lowers if "-" not in lowers else lowers + _hyphenated(lowers)  # ("co-developing": one trigger)
+        places = [] if triggers.isdisjoint(gated) else find_places(tokens, spans)
         actors = len({s.actor for s in spans} | {p.actor for p in places})
         downing = _downing(lowers, spans, discourse)
         ellipsis = _so_did(lowers, spans, last_told, sent.index, discourse)
         received = _received(lowers, spans, last_told, sent.index, discourse)
         talks = _talks(lowers, spans, discourse) + _joined(tokens, lowers, spans, discourse) + _spat(
             lowers, spans, discourse)
-        if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(lowers)) and not downing \
+        if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(gated)) and not downing \
                 and not ellipsis and not received and not talks or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
@@ -235,7 +236,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         candidates = rules.run() + ellipsis + [c for c in received + talks
                                                if not is_irrealis(frame, c.trigger_index, None)]
         aligned = None
-        if actors >= 2 and not triggers.isdisjoint(lowers):  # (a sentence here only for the discourse's own
+        if actors >= 2 and not triggers.isdisjoint(gated):  # (a sentence here only for the discourse's own
             # readings, with no trigger word, needs no parse)
             aligned = _aligned(engine, (yield from parses.need(sent.index)), tokens, (*spans, *places),
                                gazetteer.forums, gazetteer.organizations)
@@ -944,6 +945,11 @@ def _relation(document, sent, frame, c, negated, hedged, attribution, times, gaz
     )
 
 
+def _hyphenated(lowers: list[str]) -> list[str]:
+    """The words kg's tokenizer split at a hyphen, joined again: "co", "-", "developing" -> "co-developing"."""
+    return [f"{lowers[k - 1]}-{lowers[k + 1]}" for k in range(1, len(lowers) - 1) if lowers[k] == "-"]
+
+
 @functools.lru_cache(maxsize=4)
 def _gate_words(engine) -> tuple[frozenset[str], frozenset[str]]:
     """The words that may be a trigger, and those by which a sentence may refer to a second actor."""
@@ -1104,6 +1110,15 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 
 
+def _trigger_text(tok) -> str:
+    """A trigger's word as written: "flare-up", where the parser split it at the hyphen and read "up"."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return doc[i - 2].text + "-" + tok.text
+    return tok.text
+
+
 def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozenset[str] = frozenset(),
                      places=(), aligned=None) -> list[Candidate]:
     """The relations the parse-based rules find in one sentence, as candidates on kg's own tokens.
@@ -1148,7 +1163,7 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
             predicate, replaces = "threatens", True  # "vowed strikes on X", "promised sanctions" (decision 16)
         elif deal:  # "agreed to supply Pakistan with 40 jets": a deal, so an agreement too (decisions 2 and 21)
             out.append(Candidate(hit.subject.actor, "agreesWith", hit.object.actor, _token_index(starts, tok),
-                                 tok.text, hit.confidence, subj_span=by_actor.get(hit.subject.actor),
+                                 _trigger_text(tok), hit.confidence, subj_span=by_actor.get(hit.subject.actor),
                                  obj_span=by_actor.get(hit.object.actor), rule=hit.rule + "/deal",
                                  negated=False, hedged=modality.hedged(sent, tok), speaker=modality.speaker(sent, tok)))
         elif predicate.lower() not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
@@ -1159,7 +1174,7 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
             # Moscow escalated": a state's own conditional threat (decision 2)
             predicate = "threatens"
         index = _token_index(starts, tok)
-        out.append(Candidate(hit.subject.actor, predicate, hit.object.actor, index, tok.text, hit.confidence,
+        out.append(Candidate(hit.subject.actor, predicate, hit.object.actor, index, _trigger_text(tok), hit.confidence,
                              subj_span=by_actor.get(hit.subject.actor), obj_span=by_actor.get(hit.object.actor),
                              rule=hit.rule, negated=modality.negated(sent, tok), hedged=modality.hedged(sent, tok),
                              speaker=modality.speaker(sent, tok), replaces=replaces))

@@ -170,13 +170,18 @@ class Engine:
             low = _LOWER_LEMMA.get(h)
             if low is None:
                 low = _LOWER_LEMMA[h] = strings[h].lower()
+            name = None
             if low not in lemmas:
-                continue  # most tokens: no entry under any part of speech
+                if i < 2 or doc[i - 1].text != "-":
+                    continue  # most tokens: no entry under any part of speech
+                name = f"{doc[i - 2].lower_}-{low}"  # "flare-up", "co-develop": the parser splits at the hyphen
+                if name not in lemmas or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+                    continue  # (one written word: no blank around the hyphen)
             tok = doc[i]
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_
             if pos == "PROPN":
                 pos = "NOUN"
-            entries = self.entries.get((lemma(tok), pos))
+            entries = self.entries.get((name or lemma(tok), pos))
             if not entries:
                 continue
             for entry in entries:
