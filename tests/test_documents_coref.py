@@ -75,3 +75,22 @@ def test_the_two_neighbours_border_each_other(gazetteer):
 ])
 def test_the_spat_is_the_documents_quarrel(text, expected_tension, gazetteer):
     assert (sym("GHA", "tensionWith", "TGO") in triples(text, gazetteer)) == expected_tension
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a participle after a speech tag goes with the reported clause; the description names the state just named
+    ("Australia has paused aid to Tonga, its foreign ministry said on Friday, deepening a rift with the "
+     "self-governing Pacific nation.", {sym("AUS", "tensionWith", "TON")}, set()),
+    # a speech act after the tag goes with the speaker
+    ("Russian jets flew within 20 metres of a British patrol aircraft over the Black Sea on Friday, Britain's defence "
+     "ministry said, calling the manoeuvres unsafe and unprofessional.", {("GBR", "criticizes", "RUS")}, set()),
+    # jets that fly close to a state carry nothing to it
+    ("Chinese jets flew close to an Australian patrol plane.", set(), {("CHN", "supplies", "AUS")}),
+    # "it" as the subject of a clause on a noun is the state named last before it, not the sentence's subject
+    ("Australia paused aid to Tonga, deepening a rift with the island nation over agreements it signed with China.",
+     {sym("CHN", "agreesWith", "TON")}, {sym("AUS", "agreesWith", "CHN")}),
+])
+def test_speech_tags_and_clauses_on_nouns(text, expected, absent, gazetteer):
+    found = triples(text, gazetteer)
+    assert expected <= found, f"missing {sorted(expected - found)}"
+    assert not absent & found

@@ -42,6 +42,7 @@ _RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", 
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = WORDS["not_after_single"]
 _NEIGHBOUR_HEADS = frozenset(("neighbours", "neighbors"))
+_PACT_VERBS = WORDS["pact_verbs"]
 _REGIONS = regions()
 _REGION_WORDS = frozenset(w for phrase in _REGIONS for w in phrase.split())
 
@@ -227,6 +228,17 @@ class Discourse:
                 if doer is not None and (not named or named[-1].actor != doer):
                     acts.append((i, doer, self._victim(doer, "")))
                     out.append(Span(i, i + 1, doer, "coref"))
+                    covered.add(i)
+                    i += 1
+                    continue
+            if w == "it" and 1 < i < n - 1 and i not in covered and low[i - 1].isalpha() and low[i - 1].endswith("s") \
+                    and tokens[i - 1].text.islower() and low[i + 1] in _PACT_VERBS:
+                # "deepening a rift with the self-governing Pacific nation over agreements it signed with China": the
+                # subject of a clause on a noun is the state named last before it
+                target = next((x.actor for x in sorted(out, key=lambda x: -x.i) if x.j <= i and self._is_state(x.actor)
+                               and x.kind not in ("modifier", "origin")), None)
+                if target is not None:
+                    out.append(Span(i, i + 1, target, "coref"))
                     covered.add(i)
                     i += 1
                     continue
@@ -524,8 +536,9 @@ class Discourse:
                         continue
             if w in ("the", "this") and i + 1 < n:
                 k = i + 1
-                while k < n and k - i <= _ADJ_OK and low[k] not in _SINGLE_HEADS and low[k].isalpha() \
-                        and (tokens[k].text[:1].islower() or low[k] in _REGION_WORDS) and k not in covered:
+                while k < n and k - i <= _ADJ_OK + 2 and low[k] not in _SINGLE_HEADS and (
+                        low[k] == "-" or low[k].isalpha() and (tokens[k].text[:1].islower() or low[k] in _REGION_WORDS)) \
+                        and k not in covered:  # ("the self-governing Pacific nation")
                     k += 1
                 named_after = k + 2 < n and low[k + 1] in ("in", "of", "at") and any(s.i == k + 2 for s in spans)
                 if k < n and low[k] in _SINGLE_HEADS and tokens[k].text[:1].islower() and k not in covered \
@@ -552,7 +565,12 @@ class Discourse:
                                 # participle does: "protested to Beijing, accusing the country of ...")
                                 relative = s.j + 1 < n and low[s.j + 1] in ("which", "who") and "," not in low[s.j + 1:i]
                                 earlier = [x.actor for x in named[:m] if x.actor != s.actor]
-                                target = earlier[-1] if relative and earlier else None
+                                tag = next((x for x in range(s.j + 1, min(i, s.j + 10)) if low[x] == ","), None)
+                                if not relative and tag is not None and any(w in _SAY_VERBS for w in low[s.j + 1:tag]):
+                                    pass  # "funding to the Cook Islands, its ministry said, deepening a rift with the
+                                    # nation": a speech tag between, the state before it is still the one meant
+                                else:
+                                    target = earlier[-1] if relative and earlier else None
                         break
                     if target is None and i > 0 and low[i - 1] in _OBJECT_PREPS and len(named) >= 2 \
                             and named[-1].i > 0 and low[named[-1].i - 1] in _OBJECT_PREPS \

@@ -543,9 +543,9 @@ class SentenceFrame:
             steps += 1
         return None
 
-    def has_goods_near(self, t: int, window: int = 10) -> bool:
+    def has_goods_near(self, t: int, window: int = 10, after: bool = False) -> bool:
         low = self.lowers
-        for x in range(max(0, t - 3), min(len(low), t + window)):
+        for x in range(t + 1 if after else max(0, t - 3), min(len(low), t + window)):
             if low[x] in GOODS or low[x].rstrip("s") in GOODS:
                 return True
         return False

@@ -237,6 +237,9 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             return
         if tr.needs and not f.word_near(t, tr.needs, 10, before=4):
             return
+        if tr.goods_after and not f.has_goods_near(t, after=True):
+            self._jointly(f.subject_left(t), pred, t, tr.confidence - 0.05)  # "jets had flown together": no goods
+            return
         if tr.needs_goods and not f.has_goods_near(t):
             if pred == "supplies" and (f.troops_near(t) or f.word_near(t, AID_NOUNS, 10)
                                        or f.word_near(t, frozenset({"$", "€", "£", "dollars", "euros"}), 4)):
@@ -304,9 +307,7 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
                 subj = source
         if pred == "agreesWith" and tr.needs and subj is not None:
             self._alliance_treaty(subj, obj, t, conf)
-        if subj is not None and len(subj.actors) >= 2 and pred in ("attacks", "supplies", "aids", "sanctions") \
-                and f.word_near(t, _JOINTLY, 2, before=3):
-            self.emit_pairs(subj, "cooperatesWith", t, conf - 0.1, "jointly")  # "X and Y forces jointly struck"
+        self._jointly(subj, pred, t, conf)
         to_at = next((x for x in range(t + 1, min(len(f.lowers), t + 9)) if f.lowers[x] in ("to", "with", ",")), None)
         if pred == "agreesWith" and obj is None and to_at is not None and f.lowers[to_at] == "to" \
                 and not any(t < x < to_at for x in f.group_at) \
@@ -451,6 +452,12 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
                 spans = [Span(t, t + 1, a, "coref") for a in parties if a not in own]
                 return Group(spans, t, t + 1) if spans else None
         return None
+
+    def _jointly(self, subj: Group | None, pred: str, t: int, conf: float) -> None:
+        """ "X and Y forces jointly struck", "American and Japanese jets had flown together": they cooperate."""
+        if subj is not None and len(subj.actors) >= 2 and pred in ("attacks", "supplies", "aids", "sanctions") \
+                and self.f.word_near(t, _JOINTLY, 2, before=3):
+            self.emit_pairs(subj, "cooperatesWith", t, conf - 0.1, "jointly")
 
     def _in_return(self) -> bool:
         text = " ".join(self.f.lowers)

@@ -403,6 +403,18 @@ class Slots:
                 # the subordinate clause's comma, "and" goes back to the main clause and its subject
                 tok = tok.head.head
                 continue
+            reported = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i < tok.head.i] \
+                if tok.dep_ == "advcl" and lemma(tok.head) in self.sent.words("say") else []
+            if reported and not any(lemma(tok) in self.sent.words(n) for n in ("say", "labelling", "accusing", "stance")):
+                tok = reported[0]  # (the same with the reported clause first: "X has paused ..., its ministry said")
+                continue
+            if tok.dep_ == "advcl" and tok.head.dep_ == "parataxis" and lemma(tok.head) in self.sent.words("say") \
+                    and not any(lemma(tok) in self.sent.words(n) for n in ("say", "labelling", "accusing", "stance")):
+                # "X has paused funding to Y, its ministry said, deepening a rift with ...": the participle goes with
+                # the reported clause, not with the speech tag the parser hung it on (a speech act goes with the
+                # speaker: "..., Canada's defence department said, calling the manoeuvre unsafe")
+                tok = tok.head.head
+                continue
             if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp") or (
                     tok.dep_ == "pobj" and tok.head.dep_ == "prep"):
                 tok = tok.head

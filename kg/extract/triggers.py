@@ -15,6 +15,8 @@ light
     ("imposed sanctions on", "voiced concern over"); otherwise only from inside its noun phrase.
 needs
     Words one of which must occur near the trigger ("signed" needs an agreement noun).
+needs_goods, goods_after
+    A goods word must occur near the trigger, or (``goods_after``) after it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Trigger:
     receive: bool = False
     needs: frozenset[str] = frozenset()
     needs_goods: bool = False
+    goods_after: bool = False  # the goods must follow it: "flew weapons to X", not "Chinese jets flew close to X"
     confidence: float = 0.75
     name: str = ""
     particle: str = ""  # a word that must follow the verb: "stood by"
@@ -46,7 +49,7 @@ def _trigger(entry: dict, lists: dict[str, frozenset[str]]) -> list[Trigger]:
     """The triggers of one ``[[trigger]]`` entry of ``data/window_triggers.toml``: one a stem (verbs, inflected by
     :func:`verb_forms` unless every form is listed, "a|b|c") or a word with its forms ("a|b")."""
     kw = {}
-    for key in ("receive", "needs_goods", "confidence", "particle", "ties", "envoy"):
+    for key in ("receive", "needs_goods", "goods_after", "confidence", "particle", "ties", "envoy"):
         if key in entry:
             kw[key] = entry[key]
     for key in ("needs", "modifiers", "unless"):  # a list of words, or the name of a list of [lists]
