@@ -536,3 +536,17 @@ def test_hyphenated_triggers(text, expected, trigger, gazetteer):
 
     assert_exactly(triples(text, gazetteer), expected)
     assert trigger in {r.trigger for r in extract_text(text, gazetteer)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the drafters of a text that censures a state criticise it, read off the text's clause or the adopting verb's
+    ("The agency's board passed a resolution, drafted by Canada and Japan, declaring Syria in breach of its duties.",
+     {("CAN", "criticizes", "SYR"), ("JPN", "criticizes", "SYR")}),
+    ("The watchdog's board rebuked Syria on Monday, adopting by 25 votes to 3 a resolution sponsored by Canada.",
+     {("CAN", "criticizes", "SYR")}),
+    # a text on a topic censures no one
+    ("The council adopted a resolution drafted by Mexico on humanitarian access.", set()),
+])
+def test_drafters_of_a_censure(text, expected, gazetteer):
+    found = {t for t in triples(text, gazetteer) if t[0] in ("CAN", "JPN", "MEX")}
+    assert_exactly(found, expected)

@@ -241,6 +241,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
             aligned = _aligned(engine, (yield from parses.need(sent.index)), tokens, (*spans, *places),
                                gazetteer.forums, gazetteer.organizations)
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
+            candidates += _drafted_censures(engine, aligned, tokens)
             candidates = _window_checked(engine, aligned, tokens, candidates)
         blind = engine.lists.get("origin_blind_relations", frozenset())
         candidates = [c for c in candidates if not (c.predicate.lower() in blind and any(
@@ -1108,6 +1109,39 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
 
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
+
+
+def _drafted_censures(engine, sent, tokens) -> list[Candidate]:
+    """The drafters of a text that censures a state criticise it: "passed a resolution, drafted by Britain, France
+    and Germany, declaring Iran in breach", "the board censured Iran, adopting a resolution tabled by ..."; the
+    censure is read off the text's own clause, or off the clause of the verb that adopted it."""
+    from . import modality
+    from .syntax import _clause_verb, lemma
+
+    drafting, censure = engine.lists.get("drafting_verbs", ()), engine.lists.get("censure_verbs", ())
+    texts = engine.lists.get("texts", ())
+    starts = [t.start for t in tokens]
+    out: list[Candidate] = []
+    for tok in sent.doc:
+        if tok.dep_ != "acl" or lemma(tok) not in drafting or lemma(tok.head) not in texts:
+            continue
+        drafters = [sent.actor_at[x.i] for c in tok.children if c.dep_ in ("agent", "prep") and lemma(c) == "by"
+                    for x in c.subtree if x.i in sent.actor_at]
+        text = tok.head
+        clauses = [c for c in text.children if c.dep_ in ("acl", "relcl") and lemma(c) in censure]
+        adopting = _clause_verb(text.head) if text.dep_ in ("dobj", "pobj", "npadvmod") else None  # (the parser may hang it
+        # on a phrase: "adopting by 20 votes to 2 a resolution tabled by ...")
+        if not clauses and adopting is not None:
+            clauses = [c for c in adopting.children if c.dep_ in ("advcl", "xcomp") and lemma(c) in censure]
+            if not clauses and adopting.dep_ in ("advcl", "conj") and lemma(adopting.head) in censure:
+                clauses = [adopting.head]  # "censured Iran, adopting a resolution tabled by ..."
+        targets = [sent.actor_at[o.i] for c in clauses for o in c.children if o.dep_ == "dobj" and o.i in sent.actor_at]
+        for d in drafters:
+            for t in targets:
+                if d.actor != t.actor and not modality.unreal(sent, tok):
+                    out.append(Candidate(d.actor, "criticizes", t.actor, _token_index(starts, tok), tok.text, 0.6,
+                                         rule="drafted-censure", negated=False, hedged=modality.hedged(sent, tok)))
+    return out
 
 
 def _trigger_text(tok) -> str:
