@@ -1116,7 +1116,7 @@ def _drafted_censures(engine, sent, tokens) -> list[Candidate]:
     and Germany, declaring Iran in breach", "the board censured Iran, adopting a resolution tabled by ..."; the
     censure is read off the text's own clause, or off the clause of the verb that adopted it."""
     from . import modality
-    from .syntax import _clause_verb, lemma
+    from .syntax import clause_verb, lemma
 
     drafting, censure = engine.lists.get("drafting_verbs", ()), engine.lists.get("censure_verbs", ())
     texts = engine.lists.get("texts", ())
@@ -1129,8 +1129,10 @@ def _drafted_censures(engine, sent, tokens) -> list[Candidate]:
                     for x in c.subtree if x.i in sent.actor_at]
         text = tok.head
         clauses = [c for c in text.children if c.dep_ in ("acl", "relcl") and lemma(c) in censure]
-        adopting = _clause_verb(text.head) if text.dep_ in ("dobj", "pobj", "npadvmod") else None  # (the parser may hang it
+        adopting = clause_verb(text.head) if text.dep_ in ("dobj", "pobj", "npadvmod") else None  # (the parser may hang it
         # on a phrase: "adopting by 20 votes to 2 a resolution tabled by ...")
+        if adopting is not None and lemma(adopting) in engine.lists.get("blocking", ()):
+            continue  # a vetoed or blocked draft: its drafters' censure is not told (the veto is the relation)
         if not clauses and adopting is not None:
             clauses = [c for c in adopting.children if c.dep_ in ("advcl", "xcomp") and lemma(c) in censure]
             if not clauses and adopting.dep_ in ("advcl", "conj") and lemma(adopting.head) in censure:

@@ -123,7 +123,7 @@ def _coordination(tok) -> int:
     return tok.i
 
 
-def _clause_verb(tok):
+def clause_verb(tok):
     """The verb of the clause a phrase belongs to: ``tok`` itself, or the verb the nouns it hangs on (through
     objects, prepositions and coordinated nouns, at most five steps) depend on: "conveyed concerns about attacks during talks in
     Dhaka" (the parser hung "during talks" on "attacks")."""
@@ -719,7 +719,7 @@ class Slots:
         found = [a for t in ties for a in self._prep_objects(t, ("between", "among"))]
         found += [a for t in ties for c in t.children if c.dep_ in ("poss", "amod", "compound") for a in self.actors(c)]
         if not found and self.tok.dep_ == "pobj" and self.tok.head.dep_ == "prep":
-            verb = _clause_verb(self.tok.head.head)
+            verb = clause_verb(self.tok.head.head)
             found = Slots(self.sent, verb).slot_subj() if verb is not None else []
         return found if len({a.actor for a in found}) >= 2 else []
 
@@ -1192,7 +1192,7 @@ class Slots:
                for c in tok.children for p in c.children if p.dep_ == "pobj"):
             return []  # "at an emergency meeting of the Security Council": a body's session, not talks between states
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps"):
-            verb = _clause_verb(tok.head.head)
+            verb = clause_verb(tok.head.head)
             if verb is not None:
                 return Slots(self.sent, verb).slot_subj()
         return []
@@ -1386,7 +1386,7 @@ class Slots:
         if not hosts:
             return []
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            verb = _clause_verb(tok.head.head)
+            verb = clause_verb(tok.head.head)
             if verb is None:
                 return []
         elif tok.dep_ in ("dobj", "nsubjpass"):
@@ -1492,4 +1492,4 @@ class Slots:
         return out
 
 
-__all__ = ["ActorRef", "Sentence", "Slots", "lemma", "of_phrase"]
+__all__ = ["ActorRef", "Sentence", "Slots", "clause_verb", "lemma", "of_phrase"]
