@@ -131,7 +131,9 @@ def test_unreal_relations_are_dropped(text, gazetteer):
     ("Ankara said it had struck Syrian army positions overnight.", {("TUR", "attacks", "SYR")}, set()),
     ("Kyiv said it shot down 30 Iranian-made drones overnight.", set(), set()),
     ("Egyptian air defences shot down dozens of Libyan drones.", {("EGY", "attacks", "LBY")}, set()),
-    ("Iran welcomed the end of Israel's aggression against Lebanon.", {("ISR", "attacks", "LBN")}, set()),
+    # (the word "aggression" in the welcomer's mouth criticises its doer, as dev2's annotators read it)
+    ("Iran welcomed the end of Israel's aggression against Lebanon.",
+     {("ISR", "attacks", "LBN"), ("IRN", "criticizes", "ISR")}, set()),
     ("Peru welcomed the end of Chile's shelling of Arica.", set(), set()),
     ("Niger suspended its military cooperation agreement with France.", {sym("NER", "tensionWith", "FRA")}, set()),
     ("Brussels stood ready to impose more sanctions on Minsk.", {("EU", "threatens", "BLR")}, set()),

@@ -1238,6 +1238,14 @@ class Slots:
             return tok.head.head
         return None
 
+    def slot_stance_subj(self) -> list[ActorRef]:
+        """Who passes a judgement a noun of judgement carries: the subject of the verb of stance or saying whose
+        phrase holds it ("Tehran welcomed the truce as the end of Israel's aggression")."""
+        verb = clause_verb(self.tok)
+        if verb is None or not any(lemma(verb) in self.sent.words(n) for n in ("stance", "say")):
+            return []
+        return Slots(self.sent, verb).slot_subj()
+
     def slot_label_subj(self) -> list[ActorRef]:
         verb = self._labelling_verb()
         return Slots(self.sent, verb).slot_subj() if verb is not None else []
