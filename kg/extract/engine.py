@@ -229,6 +229,10 @@ class Engine:
             things = of_phrase(tok)
             things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
             return any(lemma(t) in words for t in things)
+        if need.startswith("forlist:"):  # "a deal with Paris for 42 Rafale jets": what a "for" phrase names
+            words = sent.words(need[8:])
+            return any(lemma(p) in words or p.lower_ in words for c in tok.children
+                       if c.dep_ == "prep" and lemma(c) == "for" for p in c.children if p.dep_ == "pobj")
         if need.startswith("tolist:"):  # "a deployment to the border": where a "to" phrase leads
             words = sent.words(need[7:])
             return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "to"
