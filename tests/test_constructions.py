@@ -550,3 +550,15 @@ def test_hyphenated_triggers(text, expected, trigger, gazetteer):
 def test_drafters_of_a_censure(text, expected, gazetteer):
     found = {t for t in triples(text, gazetteer) if t[0] in ("CAN", "JPN", "MEX")}
     assert_exactly(found, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a security pact signed, also in a passive participle, is an alliance; a pact for one task is an agreement
+    ("Japan voiced alarm at the mutual defence treaty signed by Russia and Belarus in Minsk.",
+     {("JPN", "concernedBy", "RUS"), ("JPN", "concernedBy", "BLR"), sym("BLR", "agreesWith", "RUS"),
+      sym("BLR", "alliedWith", "RUS")}),
+    ("Ghana and Togo signed a military intelligence-sharing pact.", {sym("GHA", "agreesWith", "TGO")}),
+    ("Ghana and Togo signed a defence cooperation agreement.", {sym("GHA", "agreesWith", "TGO")}),
+])
+def test_signed_alliances(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -240,6 +240,8 @@ class Engine:
         if need.startswith("given:"):  # "delivered free cargoes of grain": what is given has a modifier in the list
             words = sent.words(need[6:])
             things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not things and tok.dep_ in ("acl", "relcl"):
+                things = [tok.head]  # "the mutual defence treaty signed by Russia and North Korea"
             things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
             if any(c.dep_ in ("amod", "compound") and lemma(c) in words for t in things for c in t.children):
                 return True
