@@ -562,3 +562,13 @@ def test_drafters_of_a_censure(text, expected, gazetteer):
 ])
 def test_signed_alliances(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # police or instructors deployed to a state, the parser reading "deployed" as their own verb, aid it (decision 22)
+    ("Rwandan police officers deployed to Mozambique under a regional mission came under attack on Sunday.",
+     {("RWA", "aids", "MOZ")}),
+    ("Chinese officers deployed to the border with India.", set()),
+])
+def test_helpers_deployed(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

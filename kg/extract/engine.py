@@ -229,6 +229,9 @@ class Engine:
             things = of_phrase(tok)
             things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
             return any(lemma(t) in words for t in things)
+        if need == "toactor":  # "deployed to Haiti", not "deployed to the border with India": the state itself
+            return any(p.i in sent.actor_at for c in tok.children if c.dep_ == "prep" and lemma(c) in ("to", "in")
+                       for p in c.children if p.dep_ == "pobj")
         if need.startswith("forlist:"):  # "a deal with Paris for 42 Rafale jets": what a "for" phrase names
             words = sent.words(need[8:])
             return any(lemma(p) in words or p.lower_ in words for c in tok.children
