@@ -572,3 +572,9 @@ def test_signed_alliances(text, expected, gazetteer):
 ])
 def test_helpers_deployed(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_free_relative_as_object(gazetteer):
+    """"struck what Ankara said were Kurdish positions in Iraq": the free relative's predicate noun is the object."""
+    found = triples("Turkish jets struck what Ankara said were militant positions in northern Iraq and Syria.", gazetteer)
+    assert {("TUR", "attacks", "IRQ"), ("TUR", "attacks", "SYR")} <= found

@@ -514,6 +514,10 @@ class Slots:
             summed = self._clause_doers(self.tok.head)
             if summed:
                 return summed
+        if not objs:  # "struck what Ankara said were Kurdish positions in Iraq": the free relative's predicate noun
+            objs = [x for c in self.tok.children if c.dep_ == "ccomp" and c.i > self.tok.i
+                    and any(x.lower_ == "what" and x.i < c.i for x in c.subtree)
+                    for x in c.subtree if x.dep_ == "attr"]
         if any(lemma(o) == "other" and any(lemma(c) in ("each", "one") for c in o.subtree) for o in objs):
             return self.slot_subj()  # "accused each other": each of the subjects, of the others
         if any(lemma(o) == "other" for o in objs) and self._each_subject():
