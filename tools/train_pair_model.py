@@ -50,6 +50,8 @@ BLIND_SETS = {
     "review7": (DATA / "review7" / "sentences.tsv", "all"),
     "review8-scored": (DATA / "review8" / "sentences.tsv", "scored"),
     "review8-docs-scored": (DATA / "review8" / "docs.tsv", "scored"),
+    "review9": (DATA / "review9" / "sentences.tsv", "all"),
+    "review9-docs": (DATA / "review9" / "docs.tsv", "all"),
     "sealed": (DATA / "sealed" / "sentences.tsv", "all"),
     "sealed-docs": (DATA / "sealed" / "docs.tsv", "all"),
 }
