@@ -3,7 +3,8 @@
 Pipeline for one document: sentences -> tokens -> actor mentions (with people learnt and
 descriptions such as "the isolated state" resolved against what the document said before) ->
 candidates from the dependency-parse rules (``engine.py``, ``syntax.py``, ``modality.py``, rules and
-lexicon in ``data/``) and from the older token-window rules (``rules*.py``, ``frames.py``) ->
+lexicon in ``data/``) and from the older token-window rules (``rules*.py``, ``frames.py``) -> relations composed
+from them (``compose.py``) and a learned reading of the pairs left unread (``learned.py``) ->
 attributes (hedging, negation, attribution, time, quantity, item) -> one relation per distinct
 (subject, predicate, object) per sentence. Only sentences that name two actors and a possible trigger
 are parsed.
@@ -19,7 +20,6 @@ Example
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
 from collections import deque
 from typing import Generator, Iterable, Iterator
 
@@ -29,6 +29,8 @@ from ..predicates import SYMMETRIC_PREDICATES
 from ..text import split_sentences, tokenize
 from .attributes import (find_item, find_quantity, find_time, is_background, is_hedged, is_irrealis, is_negated,
                          time_expressions)
+from .compose import add_bought_back, add_two_way_trade, drafted_censures
+from .compose import token_index as _token_index
 from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
@@ -49,8 +51,6 @@ _UNAIMED_FORCE = WORDS["unaimed_force"]
 _TALKS_ROLES = WORDS["talks_roles"]
 _JOINING_VERBS = WORDS["joining_verbs"]
 _JOINT_ACTIVITIES = WORDS["joint_activities"]
-_BUYING_BACK = WORDS["buying_back"]
-_TRADE_FLOWS = WORDS["trade_flows"]
 _SPAT_NOUNS = WORDS["spat_nouns"]
 
 
@@ -241,7 +241,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
             aligned = _aligned(engine, (yield from parses.need(sent.index)), tokens, (*spans, *places),
                                gazetteer.forums, gazetteer.organizations)
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
-            candidates += _drafted_censures(engine, aligned, tokens)
+            candidates += drafted_censures(engine, aligned, tokens)
             candidates = _window_checked(engine, aligned, tokens, candidates)
         blind = engine.lists.get("origin_blind_relations", frozenset())
         candidates = [c for c in candidates if not (c.predicate.lower() in blind and any(
@@ -255,8 +255,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         if aligned is not None and not _UNAIMED_FORCE.isdisjoint(lowers):
             _add_unaimed_force(frame, aligned, best, discourse)
         if "return" in lowers or "exchange" in lowers:
-            _add_bought_back(lowers, best)
-        _add_two_way_trade(best)
+            add_bought_back(lowers, best)
+        add_two_way_trade(best)
         if aligned is not None:
             _add_learned(engine, aligned, tokens, best, document.id, sent.index)
         times = time_expressions(sent.text) if best else []
@@ -859,11 +859,6 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
     return out
 
 
-def _token_index(starts: list[int], tok) -> int:
-    """kg's index of the token a parser token begins in (``starts``: kg's token offsets)."""
-    return max(0, bisect_right(starts, tok.idx) - 1)
-
-
 def _sport(engine, lowers) -> bool:
     """Whether a sentence reports a match between national teams: two words of sport ([lists] sport)."""
     return len(engine.lists.get("sport", frozenset()).intersection(lowers)) >= 2
@@ -1032,36 +1027,6 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
-def _add_bought_back(lowers: list[str], best: dict) -> None:
-    """A sale told with a purchase "in return" after it: the buyer of the sale supplies its seller too ("Colombia sold
-    $6 billion of goods to Venezuela and bought $1.2 billion in return")."""
-    back = [k for k in range(len(lowers) - 2) if lowers[k] == "in" and lowers[k + 1] in ("return", "exchange")]
-    if not back:
-        return
-    for (s, p, o), (c, negated, hedged) in sorted(best.items()):
-        if p != "supplies" or negated or (o, "supplies", s) in best:
-            continue
-        if any(lowers[x] in _BUYING_BACK for k in back for x in range(c.trigger_index + 1, k)):
-            best[(o, "supplies", s)] = (Candidate(o, "supplies", s, c.trigger_index, c.trigger, c.confidence - 0.1,
-                                                  c.obj_span, c.subj_span, rule="bought-back", negated=False,
-                                                  hedged=c.hedged, speaker=c.speaker), False, hedged)
-
-
-def _add_two_way_trade(best: dict) -> None:
-    """Goods a sentence says flow both ways between two states are trade between them (decision 21: ``tradesWith``
-    needs trade in both directions): "EU exports to Vietnam and Vietnamese exports to the bloc"."""
-    for (s, p, o), (c, negated, hedged) in sorted(best.items()):
-        back = best.get((o, "supplies", s))
-        if p != "supplies" or negated or back is None or back[1] or s > o or not (
-                c.trigger.lower() in _TRADE_FLOWS and back[0].trigger.lower() in _TRADE_FLOWS):
-            continue  # (only sales both ways: "supplied jets and received drones in return" is no trade)
-        key = (s, "tradesWith", o)
-        if key not in best:
-            best[key] = (Candidate(s, "tradesWith", o, c.trigger_index, c.trigger, min(c.confidence, back[0].confidence),
-                                   c.subj_span, c.obj_span, rule="two-way-supply", negated=False,
-                                   hedged=c.hedged, speaker=c.speaker), False, hedged)
-
-
 def _add_learned(engine, aligned, tokens, best: dict, doc_id: str, index: int) -> None:
     """Add to ``best`` what the learned model (:mod:`kg.extract.learned`) reads in a parsed sentence for a pair of
     actors the rules gave no relation: per pair, its most probable candidate above the model's threshold."""
@@ -1109,41 +1074,6 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
 
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
-
-
-def _drafted_censures(engine, sent, tokens) -> list[Candidate]:
-    """The drafters of a text that censures a state criticise it: "passed a resolution, drafted by Britain, France
-    and Germany, declaring Iran in breach", "the board censured Iran, adopting a resolution tabled by ..."; the
-    censure is read off the text's own clause, or off the clause of the verb that adopted it."""
-    from . import modality
-    from .syntax import clause_verb, lemma
-
-    drafting, censure = engine.lists.get("drafting_verbs", ()), engine.lists.get("censure_verbs", ())
-    texts = engine.lists.get("texts", ())
-    starts = [t.start for t in tokens]
-    out: list[Candidate] = []
-    for tok in sent.doc:
-        if tok.dep_ != "acl" or lemma(tok) not in drafting or lemma(tok.head) not in texts:
-            continue
-        drafters = [sent.actor_at[x.i] for c in tok.children if c.dep_ in ("agent", "prep") and lemma(c) == "by"
-                    for x in c.subtree if x.i in sent.actor_at]
-        text = tok.head
-        clauses = [c for c in text.children if c.dep_ in ("acl", "relcl") and lemma(c) in censure]
-        adopting = clause_verb(text.head) if text.dep_ in ("dobj", "pobj", "npadvmod") else None  # (the parser may hang it
-        # on a phrase: "adopting by 20 votes to 2 a resolution tabled by ...")
-        if adopting is not None and lemma(adopting) in engine.lists.get("blocking", ()):
-            continue  # a vetoed or blocked draft: its drafters' censure is not told (the veto is the relation)
-        if not clauses and adopting is not None:
-            clauses = [c for c in adopting.children if c.dep_ in ("advcl", "xcomp") and lemma(c) in censure]
-            if not clauses and adopting.dep_ in ("advcl", "conj") and lemma(adopting.head) in censure:
-                clauses = [adopting.head]  # "censured Iran, adopting a resolution tabled by ..."
-        targets = [sent.actor_at[o.i] for c in clauses for o in c.children if o.dep_ == "dobj" and o.i in sent.actor_at]
-        for d in drafters:
-            for t in targets:
-                if d.actor != t.actor and not modality.unreal(sent, tok):
-                    out.append(Candidate(d.actor, "criticizes", t.actor, _token_index(starts, tok), tok.text, 0.6,
-                                         rule="drafted-censure", negated=False, hedged=modality.hedged(sent, tok)))
-    return out
 
 
 def _trigger_text(tok) -> str:

@@ -1,0 +1,87 @@
+"""Relations a sentence composes from what its parse and rules found: sales both ways are trade, a purchase "in
+return" is a sale back, the drafters of a censure criticise its target. Each takes the sentence's chosen
+candidates (``best``: (subject, predicate, object) -> (candidate, negated, hedged)) or its parse, as
+:func:`kg.extract._extract` holds them."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .frames import Candidate
+from .lexicon import WORDS
+
+_BUYING_BACK = WORDS["buying_back"]
+_TRADE_FLOWS = WORDS["trade_flows"]
+
+
+def token_index(starts: list[int], tok) -> int:
+    """kg's index of the token a parser token begins in (``starts``: kg's token offsets)."""
+    return max(0, bisect_right(starts, tok.idx) - 1)
+
+
+def add_bought_back(lowers: list[str], best: dict) -> None:
+    """A sale told with a purchase "in return" after it: the buyer of the sale supplies its seller too ("Colombia sold
+    $6 billion of goods to Venezuela and bought $1.2 billion in return")."""
+    back = [k for k in range(len(lowers) - 2) if lowers[k] == "in" and lowers[k + 1] in ("return", "exchange")]
+    if not back:
+        return
+    for (s, p, o), (c, negated, hedged) in sorted(best.items()):
+        if p != "supplies" or negated or (o, "supplies", s) in best:
+            continue
+        if any(lowers[x] in _BUYING_BACK for k in back for x in range(c.trigger_index + 1, k)):
+            best[(o, "supplies", s)] = (Candidate(o, "supplies", s, c.trigger_index, c.trigger, c.confidence - 0.1,
+                                                  c.obj_span, c.subj_span, rule="bought-back", negated=False,
+                                                  hedged=c.hedged, speaker=c.speaker), False, hedged)
+
+
+def add_two_way_trade(best: dict) -> None:
+    """Goods a sentence says flow both ways between two states are trade between them (decision 21: ``tradesWith``
+    needs trade in both directions): "EU exports to Vietnam and Vietnamese exports to the bloc"."""
+    for (s, p, o), (c, negated, hedged) in sorted(best.items()):
+        back = best.get((o, "supplies", s))
+        if p != "supplies" or negated or back is None or back[1] or s > o or not (
+                c.trigger.lower() in _TRADE_FLOWS and back[0].trigger.lower() in _TRADE_FLOWS):
+            continue  # (only sales both ways: "supplied jets and received drones in return" is no trade)
+        key = (s, "tradesWith", o)
+        if key not in best:
+            best[key] = (Candidate(s, "tradesWith", o, c.trigger_index, c.trigger, min(c.confidence, back[0].confidence),
+                                   c.subj_span, c.obj_span, rule="two-way-supply", negated=False,
+                                   hedged=c.hedged, speaker=c.speaker), False, hedged)
+
+
+def drafted_censures(engine, sent, tokens) -> list[Candidate]:
+    """The drafters of a text that censures a state criticise it: "passed a resolution, drafted by Britain, France
+    and Germany, declaring Iran in breach", "the board censured Iran, adopting a resolution tabled by ..."; the
+    censure is read off the text's own clause, or off the clause of the verb that adopted it."""
+    from . import modality
+    from .syntax import clause_verb, lemma
+
+    drafting, censure = engine.lists.get("drafting_verbs", ()), engine.lists.get("censure_verbs", ())
+    texts = engine.lists.get("texts", ())
+    starts = [t.start for t in tokens]
+    out: list[Candidate] = []
+    for tok in sent.doc:
+        if tok.dep_ != "acl" or lemma(tok) not in drafting or lemma(tok.head) not in texts:
+            continue
+        drafters = [sent.actor_at[x.i] for c in tok.children if c.dep_ in ("agent", "prep") and lemma(c) == "by"
+                    for x in c.subtree if x.i in sent.actor_at]
+        text = tok.head
+        clauses = [c for c in text.children if c.dep_ in ("acl", "relcl") and lemma(c) in censure]
+        adopting = clause_verb(text.head) if text.dep_ in ("dobj", "pobj", "npadvmod") else None  # (the parser may hang it
+        # on a phrase: "adopting by 20 votes to 2 a resolution tabled by ...")
+        if adopting is not None and lemma(adopting) in engine.lists.get("blocking", ()):
+            continue  # a vetoed or blocked draft: its drafters' censure is not told (the veto is the relation)
+        if not clauses and adopting is not None:
+            clauses = [c for c in adopting.children if c.dep_ in ("advcl", "xcomp") and lemma(c) in censure]
+            if not clauses and adopting.dep_ in ("advcl", "conj") and lemma(adopting.head) in censure:
+                clauses = [adopting.head]  # "censured Iran, adopting a resolution tabled by ..."
+        targets = [sent.actor_at[o.i] for c in clauses for o in c.children if o.dep_ == "dobj" and o.i in sent.actor_at]
+        for d in drafters:
+            for t in targets:
+                if d.actor != t.actor and not modality.unreal(sent, tok):
+                    out.append(Candidate(d.actor, "criticizes", t.actor, token_index(starts, tok), tok.text, 0.6,
+                                         rule="drafted-censure", negated=False, hedged=modality.hedged(sent, tok)))
+    return out
+
+
+__all__ = ["add_bought_back", "add_two_way_trade", "drafted_censures", "token_index"]
