@@ -205,8 +205,11 @@ def main(argv=None) -> int:
             if name in ("seed", "dev", "dev-docs", "tune2", "tune2-docs"):
                 train[name] = spec
     data = []
+    origin: list[str] = []  # the training set of each item, for the out-of-fold figures per set
     for name, (path, part) in train.items():
-        data += collect(items_of(path, part), g)
+        got = collect(items_of(path, part), g)
+        data += got
+        origin += [name] * len(got)
     rows = training_rows(data)
     print(f"{len(data)} items, {len(rows)} candidates of unread pairs, {sum(r[2] for r in rows)} true", flush=True)
     base = f1_of(data, {it.id: keys for it, keys, _ in data})
@@ -224,8 +227,14 @@ def main(argv=None) -> int:
     f, c, t = best
     print(f"chosen: C={c} threshold={t} (CV F1 {f:.3f})")
     if c is not None:
-        o = f1_of(data, predictions(data, rows, cv[c], t))
+        pred = predictions(data, rows, cv[c], t)
+        o = f1_of(data, pred)
         print(f"out-of-fold with the chosen: P {o.precision:.3f} R {o.recall:.3f} F1 {o.f1:.3f}")
+        for name in train:  # per set: the rules alone, then with the out-of-fold model
+            part = [d for d, n in zip(data, origin) if n == name]
+            a = f1_of(part, {it.id: keys for it, keys, _ in part})
+            b = f1_of(part, {it.id: pred[it.id] for it, _, _ in part})
+            print(f"  {name:18} rules {a.f1:.3f}  + model (out of fold) {b.f1:.3f}")
     if args.write and c is not None:
         vec, model = fit(rows, c)
         tmp = args.out.with_suffix(".tmp")
