@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,14 +75,18 @@ def collect(items, gazetteer, with_model: bool = False):
     (sentence, key, features)."""
     from kg.extract import extract, learned
 
+    real = learned.load_model
     if not with_model:
-        learned.load_model = _no_model
+        learned.load_model = _no_model  # (the rules alone: what the model is to add to)
     rows = []
-    for it in items:
-        learned.RECORD = []
-        rels = extract(it.document(), gazetteer)
-        rows.append((it, {r.key() for r in rels if not r.negated}, list(learned.RECORD)))
-    learned.RECORD = None
+    try:
+        for it in items:
+            learned.RECORD = []
+            rels = extract(it.document(), gazetteer)
+            rows.append((it, {r.key() for r in rels if not r.negated}, list(learned.RECORD)))
+    finally:
+        learned.RECORD = None
+        learned.load_model = real
     return rows
 
 
@@ -182,18 +185,12 @@ def main(argv=None) -> int:
 
     g = load_gazetteer()
     if args.blind:
-        from kg.extract import learned
-
-        real = learned.load_model
         for name, (path, part) in BLIND_SETS.items():
             if not path.exists():
                 continue
             items = items_of(path, part)
-            learned.load_model = _no_model
-            rows = collect(items, g, with_model=True)
+            rows = collect(items, g)
             a = f1_of(rows, {it.id: keys for it, keys, _ in rows})
-            learned.load_model = real
-            real.cache_clear()
             rows = collect(items, g, with_model=True)
             b = f1_of(rows, {it.id: keys for it, keys, _ in rows})
             print(f"{name:22} rules {a.precision:.3f}/{a.recall:.3f}/{a.f1:.3f}  "

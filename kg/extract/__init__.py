@@ -28,6 +28,7 @@ from ..gazetteer import Gazetteer
 from ..model import Document, Relation
 from ..predicates import SYMMETRIC_PREDICATES
 from ..text import split_sentences, tokenize
+from . import learned
 from .assembly import (DOWNING_RULE, DOWNING_VERBS, SHOOTING_VERBS, STANDING, UNAIMED_FORCE, add_downing, add_unaimed_force,
                        downing_of, joined, lasted_until, pluperfect, received_back, reversed_ruptures, so_did, spat,
                        subject_of, talks_of)
@@ -42,7 +43,7 @@ from .lexicon import GOODS, WORDS
 from .mentions import DocumentMentions, MentionIndex, Span, find_makers
 from .places import place_index
 from .rules import RUN_WORDS, RuleSet
-from .syntax import lemma, lemmas_and_heads
+from .syntax import hyphen_prefix, lemma, lemmas_and_heads
 
 _DISCOURSE_WORDS = WORDS["discourse_words"]
 
@@ -236,10 +237,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates += drafted_censures(engine, aligned, tokens)
             candidates = _window_checked(engine, aligned, tokens, candidates)
-        blind = engine.lists.get("origin_blind_relations", frozenset())
-        candidates = [c for c in candidates if not (c.predicate.lower() in blind and any(
-            x is not None and (x.kind in ("origin", "maker") or x.kind == "agent" and x.head.lower() in GOODS)
-            for x in (c.subj_span, c.obj_span)))]
+        candidates = _without_makers_pacts(engine, candidates)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
         if downing:
@@ -247,8 +245,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
                 engine, parses.get(sent.index), tokens, (*spans, *places), gazetteer.forums, gazetteer.organizations))
         if aligned is not None and not UNAIMED_FORCE.isdisjoint(lowers):
             add_unaimed_force(frame, aligned, best, discourse)
-        if "return" in lowers or "exchange" in lowers:
-            add_bought_back(lowers, best)
+        add_bought_back(lowers, best)
         add_two_way_trade(best)
         if aligned is not None:
             _add_learned(engine, aligned, tokens, best, document.id, sent.index)
@@ -758,10 +755,20 @@ def _may_need(text: str, gate: tuple[frozenset[str], frozenset[str]], name_start
     return names >= 2 or (names == 1 and any(w.lower() in referring for w in words))
 
 
+def _without_makers_pacts(engine, candidates: list) -> list:
+    """The candidates without those of [lists] origin_blind_relations whose party is only the state of goods: an
+    origin adjective, a maker, or a demonym heading goods ("a contract for 24 South Korean fighter jets" is a deal
+    with a maker, decision 21)."""
+    blind = engine.lists.get("origin_blind_relations", frozenset())
+    return [c for c in candidates if not (c.predicate.lower() in blind and any(
+        x is not None and (x.kind in ("origin", "maker") or x.kind == "agent" and x.head.lower() in GOODS)
+        for x in (c.subj_span, c.obj_span)))]
+
+
 def _add_learned(engine, aligned, tokens, best: dict, doc_id: str, index: int) -> None:
     """Add to ``best`` what the learned model (:mod:`kg.extract.learned`) reads in a parsed sentence for a pair of
     actors the rules gave no relation: per pair, its most probable candidate above the model's threshold."""
-    from . import learned, modality
+    from . import modality
 
     model = learned.load_model()
     if model is None and learned.RECORD is None:
@@ -809,11 +816,8 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
 
 def _trigger_text(tok) -> str:
     """A trigger's word as written: "flare-up", where the parser split it at the hyphen and read "up"."""
-    doc = tok.doc
-    i = tok.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return doc[i - 2].text + "-" + tok.text
-    return tok.text
+    prefix = hyphen_prefix(tok)
+    return tok.text if prefix is None else f"{prefix.text}-{tok.text}"
 
 
 def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozenset[str] = frozenset(),

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from .frames import SentenceFrame
-from .lexicon import AID_NOUNS, GOODS, HEDGES, IRREALIS, NEGATIONS, WORDS
+from .lexicon import AID_NOUNS, GOODS, HEDGES, IRREALIS, NEGATIONS, WORDS, data_file, lists_of
 
 _HEDGES = frozenset(HEDGES)
 _DENIAL = WORDS["denial"]
@@ -116,7 +116,7 @@ _PLEDGES = WORDS["pledges"]
 _PREVENTING = WORDS["preventing_forms"]
 _INTENT_NOUNS = WORDS["intent_nouns"]
 _GROWTH = WORDS["growth_forms"]
-_STANDING_NOUNS = frozenset(("trade", "commerce"))
+_STANDING_NOUNS = lists_of(data_file("rules.toml"))["standing_nouns"]  # (one list with the parse's reading)
 _THREAT_VERBS = WORDS["threat_verbs"]
 _SANCTION_FORMS = WORDS["sanction_forms"]
 _URGING_VERBS = WORDS["urging_verbs"]

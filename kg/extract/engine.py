@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
-from .syntax import ActorRef, Sentence, Slots, lemma, of_phrase
+from .syntax import ActorRef, Sentence, Slots, hyphen_prefix, lemma, of_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +174,10 @@ class Engine:
             if low not in lemmas:
                 if i < 2 or doc[i - 1].text != "-":
                     continue  # most tokens: no entry under any part of speech
-                name = f"{doc[i - 2].lower_}-{low}"  # "flare-up", "co-develop": the parser splits at the hyphen
-                if name not in lemmas or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
-                    continue  # (one written word: no blank around the hyphen)
+                prefix = hyphen_prefix(doc[i])  # "flare-up": the parser splits the word at the hyphen
+                name = f"{prefix.lower_}-{low}" if prefix is not None else None
+                if name not in lemmas:
+                    continue
             tok = doc[i]
             pos = "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_
             if pos == "PROPN":

@@ -92,6 +92,17 @@ def lemma(tok) -> str:
     return text
 
 
+def hyphen_prefix(tok):
+    """The token before a hyphen the parser split a written word at ("flare" of "flare-up", "co" of
+    "co-operation"), or None when ``tok`` does not end such a word (blanks around the hyphen: two words)."""
+    i = tok.i
+    if i < 2:
+        return None
+    doc = tok.doc
+    dash, prefix = doc[i - 1], doc[i - 2]
+    return prefix if dash.text == "-" and not dash.whitespace_ and not prefix.whitespace_ else None
+
+
 def lemmas_and_heads(doc) -> tuple[list[str], list[int]]:
     """Every token's lowercased lemma and its head's index, read from the parse's arrays at once (without
     making a Python token object for each)."""
@@ -1504,4 +1515,4 @@ class Slots:
         return out
 
 
-__all__ = ["ActorRef", "Sentence", "Slots", "clause_verb", "lemma", "of_phrase"]
+__all__ = ["ActorRef", "Sentence", "Slots", "clause_verb", "hyphen_prefix", "lemma", "of_phrase"]
