@@ -54,6 +54,8 @@ BLIND_SETS = {
     "review8-docs-scored": (DATA / "review8" / "docs.tsv", "scored"),
     "review9": (DATA / "review9" / "sentences.tsv", "all"),
     "review9-docs": (DATA / "review9" / "docs.tsv", "all"),
+    "review11": (DATA / "review11" / "sentences.tsv", "all"),
+    "review11-docs": (DATA / "review11" / "docs.tsv", "all"),
     "sealed": (DATA / "sealed" / "sentences.tsv", "all"),
     "sealed-docs": (DATA / "sealed" / "docs.tsv", "all"),
 }

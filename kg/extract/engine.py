@@ -270,6 +270,8 @@ class Engine:
             return not any(c.dep_ == "dobj" for c in tok.children)
         if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions
             return any(c.dep_ == "prep" and lemma(c) in need[5:].split(",") for c in tok.children)
+        if need.startswith("prt:"):  # "hit out at", "lashed out at": a particle of the verb
+            return any(c.dep_ == "prt" and lemma(c) in need[4:].split(",") for c in tok.children)
         if need.startswith("of:"):  # "an exchange of fire": the noun's "of" phrase
             words = set(need[3:].split(","))
             return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"
@@ -524,8 +526,11 @@ def _forms(entry: Entry) -> set[str]:
     w = entry.lemma
     if entry.pos == "VERB":
         forms = verb_forms(w)
-        if w.endswith(("p", "t", "n", "m", "g", "b", "d")) and len(w) <= 5:  # doubled consonants: "shipped"
+        if w.endswith(("p", "t", "n", "m", "g", "b", "d", "r")) and len(w) <= 5:  # doubled consonants: "shipped",
+            # "barred", "sparred"
             forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+            if w.endswith("r") and w[-2] in "aeiou" and w[-3:-2] not in ("", "a", "e", "i", "o", "u"):
+                forms -= {w + "ed", w + "ing"}  # "spared" and "baring" are other verbs' forms ("toured" is not)
         return forms
     if entry.pos == "NOUN":
         return {w, w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w}
