@@ -418,7 +418,8 @@ def _not_state_acts(engine, doc, starts: list[int], lemmas: list[str], heads: li
 
     texts, blocking, hazards = (engine.lists.get(n, frozenset()) for n in ("texts", "blocking", "hazards"))
     out: set[int] = set()
-    near = texts | hazards  # only verbs on a text or a hazard, or with a hazard for subject, can be such acts
+    near = texts | hazards | blocking  # only verbs on a text, a blocking verb or a hazard, or with a hazard for
+    # subject, can be such acts
     maybe = {k for k in range(len(lemmas)) if lemmas[heads[k]] in near} | {
         heads[k] for k, w in enumerate(lemmas) if w in hazards}
     for tok in (doc[k] for k in sorted(maybe)):
@@ -428,7 +429,10 @@ def _not_state_acts(engine, doc, starts: list[int], lemmas: list[str], heads: li
         relative = tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
         # "a resolution condemning X", "a draft that demanded ...", but not "the resolution China vetoed"
         blocked_text = (tok.dep_ == "acl" or relative) and lemma(head) in texts \
-            and lemma(head.head) in blocking
+            and lemma(head.head) in blocking or tok.dep_ == "advcl" and tok.tag_ == "VBG" and lemma(head) in blocking \
+            and doc[tok.left_edge.i - 1].text != "," \
+            and any(c.dep_ == "dobj" and lemma(c) in texts and c.i < tok.i for c in head.children)  # ("blocked a
+        # statement on Friday criticising Beijing": the parser hung the statement's participle on the verb)
         hazard = relative and lemma(head) in hazards or any(
             c.dep_ == "nsubj" and lemma(c) in hazards for c in tok.children)
         if blocked_text or hazard:

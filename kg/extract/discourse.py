@@ -212,7 +212,12 @@ class Discourse:
                         and low[k].isalpha():
                     k += 1
                 if k < n and low[k] in PAIR_COREF_HEADS and k not in covered:
-                    pair = self._pair_in_sentence(spans, low, i) or self._pair(exclude=(), head=low[k])
+                    region = _region_of(low[i + 1:k])  # "a rift between the two Central Asian states"
+                    pair = self._pair_in_sentence(spans, low, i)
+                    if pair and region is not None and not set(pair) <= region:
+                        pair = None
+                    pair = pair or self._pair(exclude=() if region is None else set(self.recent) - region,
+                                              head=low[k])
                     if pair:
                         out.append(Span(i, k, pair[0], "pair"))
                         out.append(Span(k, k + 1, pair[1], "pair"))
@@ -352,7 +357,11 @@ class Discourse:
                     if pair is None and patron is None and not before and self._subject_pair(low[k]) and (
                             i == 0 or low[i - 1] not in ("its", "their")):
                         pair = self.subject_pair
-                    pair = pair or self._pair(exclude=(), head=low[k], context=low[max(0, i - 4):k + 8])
+                    region = _region_of(low[start_head:k])  # "the two Central Asian states": of that region
+                    if pair and region is not None and not set(pair) <= region:
+                        pair = None
+                    pair = pair or self._pair(exclude=() if region is None else set(self.recent) - region,
+                                              head=low[k], context=low[max(0, i - 4):k + 8])
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
                     if pair and absorbed is not None and absorbed.actor in pair:

@@ -296,7 +296,7 @@ class Engine:
         if tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children):
             things.append(tok.head)  # "the deal Fiji signed with China": the noun is what was signed
         names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",),
-                 "force": ("bodies", "targets")}
+                 "force": ("bodies", "targets"), "texts": ("texts", "initiatives")}
         words = frozenset().union(*(sent.words(n) for n in names.get(need, (need,))))
         if need == "force" and any(getattr(sent.actor_at.get(t.i), "kind", None) in ("person", "leader", "agent")
                                    for t in things):

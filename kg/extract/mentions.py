@@ -390,6 +390,9 @@ class DocumentMentions:
                 continue
             best = max(cands, key=lambda e: (len(e.tokens), -_KIND_RANK.get(e.kind, 9)), default=None)
             if dem and (best is None or len(dem.tokens) >= len(best.tokens)):
+                if len(dem.tokens) == 1 and i and words[i - 1].lower() in _REGION_QUALIFIERS:
+                    i += 1  # "Latin American", "South American countries": a region's people, not the state's
+                    continue
                 span = self._demonym(words, i, dem)
                 spans.append(span)
                 i = span.j
@@ -422,6 +425,10 @@ class DocumentMentions:
                     and words[i - 1][:1].isupper() and words[i - 1].lower() not in _INSTITUTION_QUALIFIERS \
                     and not (spans and spans[-1].j == i):
                 i = j  # "Iran's Supreme National Security Council": a longer name that holds the alias
+                continue
+            if best.tokens[-1].lower() in _INSTITUTION_HEADS and len(best.tokens) > 1 and i > 1 and words[i - 1] == "'s" \
+                    and words[i - 2].lower() not in _INSTITUTION_QUALIFIERS and spans and spans[-1].j == i - 1:
+                i = j  # "Russia's Security Council": the state's own body, not the UN's
                 continue
             if best.tokens[-1].lower() in _REGION_QUALIFIERS and j < n and words[j][:1].isupper() \
                     and words[j].lower() not in AGENT_NOUNS:

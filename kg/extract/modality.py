@@ -86,6 +86,9 @@ def unreal(sent: Sentence, tok) -> bool:
     if tok.dep_ == "pobj" and lemma(tok.head) == "to" and lemma(tok.head.head) in sent.words("responses"):
         return False  # "promised a response to attacks by X": the response is vowed, the attacks took place
     head = _clause_head(tok)
+    if head.i != tok.i and head.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+            and lemma(head.head) in sent.words("irrealis_nouns"):
+        return True  # "a push to impose sanctions on Pyongyang", "a plan to sign a treaty with Seoul"
     marks = sent.words("irrealis_marks")
     if any(c.dep_ == "aux" and c.text.lower() in sent.words("irrealis_aux") for c in head.children):
         return True
@@ -136,6 +139,9 @@ def asked_for(sent: Sentence, tok, agreed_too: bool = False) -> bool:
         if cur.dep_ == "prep" and lemma(cur) in sent.words("scene_preps"):
             return False  # "threatened to annex the region as the dispute escalated": the scene, not the aim
         cur = cur.head
+    if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) \
+            and lemma(cur.head) in sent.words("irrealis_nouns"):
+        return True  # "a U.S.-led push to impose sanctions on Pyongyang", "an attempt to brand ...": not done
     for _ in range(4):
         if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ in ("xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head

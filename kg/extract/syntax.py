@@ -407,6 +407,8 @@ class Slots:
                 objs = [a for o in self._children(tok.head, ("dobj",)) for a in self.actors(o)]
                 if objs:
                     return objs
+            if self._blocked_words(tok):
+                return []  # "blocked a statement on Friday criticising Beijing": the text's words, not the blocker's
             if tok.dep_ == "conj" and tok.head.dep_ == "advcl" and any(
                     c.dep_ == "mark" for c in tok.head.children) and tok.i > 1 and tok.doc[tok.i - 2].text == "," \
                     and any(c.i in self.sent.actor_at for c in self._children(tok.head.head, SUBJECT_DEPS)):
@@ -953,10 +955,32 @@ class Slots:
             # to threaten a merciless response": one coordinated group
         return list(others.values()) if own and len(others) == 1 else []
 
+    def _blocked_words(self, tok) -> bool:
+        """Whether ``tok`` is a participle the parser hung on a verb of blocking that has a text for object: "blocked
+        an EU statement on Friday criticising Beijing's law" (the participle is the statement's)."""
+        head = tok.head
+        return tok.dep_ == "advcl" and tok.tag_ == "VBG" and lemma(head) in self.sent.words("blocking") \
+            and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text != "," and any(
+            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in self.sent.words("texts") and c.i < tok.i
+            for c in head.children)
+
     def slot_shielded(self) -> list[ActorRef]:
-        """Whom a blocked text was aimed at: "blocked a statement criticising Myanmar", "a resolution on Syria"."""
+        """Whom a blocked text was aimed at: "blocked a statement criticising Myanmar", "a resolution on Syria"; or a
+        blocked push to punish ([lists] initiatives, punitive_verbs): "vetoed a push to impose sanctions on Pyongyang"."""
         out: list[ActorRef] = []
+        for c in self.tok.children:
+            if self._blocked_words(c):  # (the statement's participle, hung on the verb)
+                out.extend(a for o in c.children if o.dep_ == "dobj" for a in self.actors(o, "target") or [
+                    self.sent.actor_at[x.i] for x in o.children if x.dep_ == "poss" and x.i in self.sent.actor_at])
         for d in self._children(self.tok, ("dobj", "nsubjpass")):
+            if lemma(d) in self.sent.words("initiatives"):
+                for c in d.children:
+                    if c.dep_ == "acl" and lemma(c) in self.sent.words("punitive_verbs"):
+                        out.extend(a for o in c.children if o.dep_ == "dobj" and lemma(o) not in self.sent.words(
+                            "economic") for a in self.actors(o, "target"))  # (not "U.N." of "U.N. sanctions")
+                        out.extend(a for o in (c, *(o for o in c.children if o.dep_ == "dobj"))
+                                   for a in self._prep_objects(o, ("on", "against")))
+                continue
             if lemma(d) not in self.sent.words("texts"):
                 continue
             # (a clause the parser hung on the text's drafters: "a statement by all 27 EU members that would have

@@ -1,0 +1,46 @@
+"""Constructions added in the ninth extraction session, each on sentences written for these tests (what must be
+found and what must not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import assert_exactly, sym, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region's people are not the state whose demonym ends the phrase
+    ("Bolivia expelled diplomats from four Latin American countries after the vote.", set()),
+    ("Chile and Peru, both South American states, renewed their water accord.", {sym("CHL", "agreesWith", "PER")}),
+    # a state's own security council is not the UN's
+    ("Nikolai Patrushev, secretary of Russia's Security Council, condemned Finland.", {("RUS", "criticizes", "FIN")}),
+    ("The UN's Security Council condemned Israel over the strike.", {("UNSC", "criticizes", "ISR")}),
+])
+def test_national_bodies_and_regions(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # blocking a push to punish a state shields it; the push's sanctions are not imposed, nor is its sponsor shielded
+    ("Beijing and Moscow vetoed a U.S.-led push to impose fresh sanctions on Pyongyang.",
+     {("CHN", "vetoesFor", "PRK"), ("RUS", "vetoesFor", "PRK")}),
+    ("Russia blocked Ukraine's bid to join the Council of Europe.", set()),
+    ("Washington unveiled a plan to impose sanctions on Iran.", set()),
+    # the statement's participle, hung on the verb after a time phrase, is the statement's, not the blocker's
+    ("Hungary blocked an EU statement on Friday criticising Beijing's crackdown in Hong Kong.",
+     {("HUN", "vetoesFor", "CHN")}),
+    # after a comma it is the blocker's again
+    ("Washington vetoed a Security Council draft on Gaza, once again shielding its ally Israel.",
+     {("USA", "vetoesFor", "ISR"), sym("ISR", "alliedWith", "USA")}),
+])
+def test_blocked_pushes_and_statements(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_regional_pair_is_of_its_region(gazetteer):
+    """"the two Central Asian neighbours" are two states of Central Asia, not the last two named."""
+    text = ("Kyrgyzstan accused Tajikistan on Saturday of moving troops to the border. Japarov said he had spoken by "
+            "phone with US Secretary of State Marco Rubio. Friction between the two Central Asian neighbours "
+            "grew that month.")
+    found = triples(text, gazetteer)
+    assert sym("KGZ", "tensionWith", "TJK") in found and sym("KGZ", "tensionWith", "USA") not in found
