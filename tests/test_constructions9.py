@@ -44,3 +44,23 @@ def test_a_regional_pair_is_of_its_region(gazetteer):
             "grew that month.")
     found = triples(text, gazetteer)
     assert sym("KGZ", "tensionWith", "TJK") in found and sym("KGZ", "tensionWith", "USA") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pact agreed on, and modifiers joined by "and", make an alliance (decision 19)
+    ("Spain and Portugal agreed on a new security and defence pact on Monday.",
+     {sym("ESP", "agreesWith", "PRT"), sym("ESP", "alliedWith", "PRT")}),
+    ("Spain and Portugal signed a trade and investment pact.", {sym("ESP", "agreesWith", "PRT")}),
+    # envoys recalled "for consultations" go home: no talks with anyone
+    ("Peru and Ecuador recalled their ambassadors from Caracas for consultations.",
+     {sym("PER", "tensionWith", "VEN"), sym("ECU", "tensionWith", "VEN")}),
+    # fighting a hazard is no fighting between the helpers
+    ("Chile asked Brazil and Argentina for help in fighting the forest fires.", set()),
+    # the noun a relative or clause on it sums up, whose relative pronoun is the verb's object
+    ("Israeli jets bombed Syrian army depots on Sunday in an escalation that Damascus condemned.",
+     {("ISR", "attacks", "SYR"), ("SYR", "criticizes", "ISR")}),
+    ("Norway halted arms exports to Israel, a decision that Netanyahu's office condemned.",
+     {("NOR", "sanctions", "ISR"), ("ISR", "criticizes", "NOR")}),
+])
+def test_pacts_envoys_and_summed_clauses(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -468,7 +468,8 @@ def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
 # troops to withdraw": troops are no goods)
 _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
                     ("targets", "meetsWith"), ("makers", "sanctions"), ("troops", "supplies"),
-                    ("correspondence", "supplies"), ("calls", "supplies"))
+                    ("correspondence", "supplies"), ("calls", "supplies"), ("hazards", "atWarWith"),
+                    ("hazards", "attacks"))  # ("fighting the wildfires")
 
 
 def _helps_proxy(support, lists) -> bool:

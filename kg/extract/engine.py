@@ -276,9 +276,10 @@ class Engine:
             words = set(need[3:].split(","))
             return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"
                        for p in c.children if p.dep_ == "pobj")
-        if need.startswith("mod:"):
+        if need.startswith("mod:"):  # ("a security and defence pact": the modifiers joined by "and" too)
             words = set(need[4:].split(","))
-            return any(c.dep_ in ("compound", "amod") and lemma(c) in words for c in tok.children)
+            return any(m.dep_ in ("compound", "amod", "nmod", "conj") and lemma(m) in words for c in tok.children
+                       if c.dep_ in ("compound", "amod", "nmod") for m in (c, *c.conjuncts))
         deps = ("dobj", "nsubjpass", "nsubj") if need == "ties" else ("dobj", "nsubjpass")
         things = [c for c in tok.children if c.dep_ in deps]
         things += [a for t in tok.children if t.dep_ in ("dobj", "dative") and t.i in sent.actor_at

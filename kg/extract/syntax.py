@@ -517,10 +517,14 @@ class Slots:
 
     def slot_dobj(self) -> list[ActorRef]:
         objs = self._children(self.tok, ("dobj",))
+        relative = self.tok.dep_ == "relcl"
+        if self.tok.dep_ in ("relcl", "acl") and objs and all(lemma(o) in RELATIVE_PRONOUNS for o in objs):
+            objs, relative = [], True  # "an escalation that Tehran condemned", "a decision that X condemned" (which
+            # the parser may take for a clause on the noun): the noun is the object (below)
         if not objs:  # "condemned and sanctioned Russia": a verb shares the object of the verb joined to it
             objs = [d for c in self.tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > self.tok.i
                     for d in c.children if d.dep_ == "dobj"]
-        if not objs and self.tok.dep_ == "relcl" and not self.passive and any(
+        if not objs and relative and not self.passive and any(
                 c.dep_ == "nsubj" and lemma(c) not in RELATIVE_PRONOUNS for c in self.tok.children) and not any(
                 c.dep_ == "prep" and not list(c.children) for c in self.tok.children):
             objs = [self.tok.head]  # "a move France condemned", "the text China vetoed": the noun is the object
@@ -844,7 +848,9 @@ class Slots:
                 tok.dep_ == "pobj" and tok.head.dep_ == "prep" and (lemma(tok.head) == "in" or (
                     lemma(tok.head) == "during" and not self._children(tok, ("poss",))) or (
                     lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")) or (
-                    lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")))):
+                    lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")) or (
+                    lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("sealing")))):  # ("agreed on a
+            # security pact": its parties)
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             if tok.dep_ == "pobj" and verb.pos_ == "NOUN" and verb.dep_ == "dobj":
                 verb = verb.head  # "agreed to restore flights in talks in Cairo": the phrase hung on the object
@@ -1232,6 +1238,9 @@ class Slots:
             return []  # "at an emergency meeting of the Security Council": a body's session, not talks between states
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and lemma(tok.head) in self.sent.words("setting_preps"):
             verb = clause_verb(tok.head.head)
+            if verb is not None and lemma(tok.head) == "for" and any(
+                    lemma(o) in self.sent.words("envoys") for o in self._children(verb, ("dobj",))):
+                return []  # "recalled their ambassadors for consultations": at home, with no other state
             if verb is not None:
                 return Slots(self.sent, verb).slot_subj()
         return []
