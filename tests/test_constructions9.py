@@ -64,3 +64,20 @@ def test_a_regional_pair_is_of_its_region(gazetteer):
 ])
 def test_pacts_envoys_and_summed_clauses(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun subject of a subordinate or relative clause stands for the subject of the clause it hangs on
+    ("Canada expelled two diplomats after it accused India of meddling.", {("CAN", "criticizes", "IND")}),
+    ("Canada sanctioned two Iranian officials whom it accused of plotting attacks.",
+     {("CAN", "sanctions", "IRN"), ("CAN", "criticizes", "IRN")}),
+])
+def test_pronoun_subjects_of_subordinate_clauses(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_nearer_actor_keeps_the_pronoun(gazetteer):
+    """"... to shield Pyongyang as it ships shells": "it" is not the speakers further back."""
+    found = triples("Western diplomats said the veto was meant to shield Pyongyang as it ships shells to Moscow.",
+                    gazetteer)
+    assert ("WEST", "supplies", "RUS") not in found
