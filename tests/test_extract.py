@@ -373,7 +373,8 @@ def test_locations_are_not_actors(gazetteer):
     ("Cairo called Ethiopia's dam project reckless.", {("EGY", "criticizes", "ETH")}),
     ("Serbia's military drills drew condemnation from Croatia.", {("HRV", "criticizes", "SRB")}),
     # a relative clause between the subject and its verb
-    ("Chile, which has long regarded Peru as a rival, sent grain to Bolivia.", {("CHL", "supplies", "BOL")}),
+    ("Chile, which has long regarded Peru as a rival, sent grain to Bolivia.",
+     {("CHL", "supplies", "BOL"), sym("CHL", "tensionWith", "PER")}),  # (a rival: as "rivalry", tensionWith)
     # "regards X as an ally"
     ("Hungary, which regards Serbia as a close ally, opposed the plan.", {sym("HUN", "alliedWith", "SRB")}),
     # the subject after a participle phrase

@@ -262,7 +262,7 @@ class Engine:
                        for x in o.subtree)
         if need.startswith("xcomp:"):  # "vowed to retaliate": the verb it completes is in the list
             words = sent.words(need[6:])
-            return any(c.dep_ in ("xcomp", "advcl", "ccomp") and lemma(c) in words for c in tok.children)
+            return any(c.dep_ in ("xcomp", "advcl", "ccomp", "oprd") and lemma(c) in words for c in tok.children)
         if need == "visitor":  # "Qatar's emir received Egypt's President": a visit, not a delivery
             return any(c.dep_ == "dobj" and (getattr(sent.actor_at.get(c.i), "kind", None) in (
                 "person", "leader", "surname") or lemma(c) in sent.words("visitors")) for c in tok.children)
