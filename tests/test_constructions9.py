@@ -81,3 +81,21 @@ def test_a_nearer_actor_keeps_the_pronoun(gazetteer):
     found = triples("Western diplomats said the veto was meant to shield Pyongyang as it ships shells to Moscow.",
                     gazetteer)
     assert ("WEST", "supplies", "RUS") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # goods given free of charge or as a donation are aid too (decision 21); not a grant in another clause
+    ("Norway delivered two air defence systems to Ukraine free of charge.",
+     {("NOR", "supplies", "UKR"), ("NOR", "aids", "UKR")}),
+    ("Mexico shipped 5,000 tonnes of rice to Cuba as humanitarian aid.", {("MEX", "supplies", "CUB"), ("MEX", "aids", "CUB")}),
+    ("Mexico sold 5,000 tonnes of rice to Cuba, with Canada paying for the freight as a grant.",
+     {("MEX", "supplies", "CUB")}),
+    # a recipient the parser hung before the count of what is sold; an agreed sale is an agreement too
+    ("Italy agreed on Tuesday to sell Greece 12 patrol boats.",
+     {("ITA", "supplies", "GRC"), sym("ITA", "agreesWith", "GRC")}),
+    # a joint news conference with a counterpart is a meeting
+    ("Peru will buy wheat from Canada, Peru's minister told a joint news conference with his Canadian counterpart.",
+     {("CAN", "supplies", "PER"), sym("CAN", "meetsWith", "PER")}),
+])
+def test_gifts_recipients_and_joint_conferences(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

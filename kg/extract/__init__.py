@@ -34,7 +34,7 @@ from .assembly import (DOWNING_RULE, DOWNING_VERBS, SHOOTING_VERBS, STANDING, UN
                        subject_of, talks_of)
 from .attributes import (find_item, find_quantity, find_time, is_background, is_hedged, is_irrealis, is_negated,
                          time_expressions)
-from .compose import add_bought_back, add_two_way_trade, drafted_censures
+from .compose import add_bought_back, add_donated, add_two_way_trade, drafted_censures
 from .compose import token_index as _token_index
 from .discourse import Discourse
 from .engine import load_engine
@@ -246,6 +246,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         if aligned is not None and not UNAIMED_FORCE.isdisjoint(lowers):
             add_unaimed_force(frame, aligned, best, discourse)
         add_bought_back(lowers, best)
+        add_donated(lowers, best)
         add_two_way_trade(best)
         if aligned is not None:
             _add_learned(engine, aligned, tokens, best, document.id, sent.index)

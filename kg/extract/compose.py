@@ -12,6 +12,7 @@ from .lexicon import WORDS
 
 _BUYING_BACK = WORDS["buying_back"]
 _TRADE_FLOWS = WORDS["trade_flows"]
+_DONATIONS = tuple(tuple(p.split()) for p in WORDS["donation_phrases"])
 
 
 def token_index(starts: list[int], tok) -> int:
@@ -85,3 +86,18 @@ def drafted_censures(engine, sent, tokens) -> list[Candidate]:
 
 
 __all__ = ["add_bought_back", "add_two_way_trade", "drafted_censures", "token_index"]
+
+
+def add_donated(lowers: list[str], best: dict) -> None:
+    """Goods a state supplies "free of charge" or "as a donation" ([words] donation_phrases) after the trigger are aid
+    too (decision 21: "Sweden transferred eight howitzers to Ukraine as a donation")."""
+    at = [k for k in range(len(lowers)) for p in _DONATIONS if tuple(lowers[k:k + len(p)]) == p]
+    if not at:
+        return
+    for (s, p, o), (c, negated, hedged) in sorted(best.items()):
+        if p != "supplies" or negated or (s, "aids", o) in best or not any(
+                k > c.trigger_index and "," not in lowers[c.trigger_index:k] for k in at):
+            continue  # (in the trigger's clause: "... to Syria, with Qatar paying for the supply as a grant" is not)
+        best[(s, "aids", o)] = (Candidate(s, "aids", o, c.trigger_index, c.trigger, c.confidence - 0.05, c.subj_span,
+                                          c.obj_span, rule="donated", negated=False, hedged=c.hedged,
+                                          speaker=c.speaker), False, hedged)

@@ -653,6 +653,11 @@ class Slots:
 
     def slot_dative(self) -> list[ActorRef]:
         out = [a for c in self._children(self.tok, ("dative",)) if c.pos_ != "ADP" for a in self.actors(c)]
+        if not out:  # "agreed to sell Armenia 36 howitzers": a name the parser hung before the count of the object
+            out = [self.sent.actor_at[m.i] for o in self._children(self.tok, ("dobj",)) for m in o.children
+                   if m.dep_ in ("nmod", "compound") and m.pos_ == "PROPN" and m.i in self.sent.actor_at
+                   and self.sent.actor_at[m.i].kind not in ("modifier", "origin", "maker")
+                   and any(n.dep_ == "nummod" and n.i > m.i for n in (*m.children, *o.children))]
         return out
 
     def slot_prep(self) -> list[ActorRef]:
