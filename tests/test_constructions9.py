@@ -99,3 +99,16 @@ def test_a_nearer_actor_keeps_the_pronoun(gazetteer):
 ])
 def test_gifts_recipients_and_joint_conferences(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite deed that is its clause's subject is given, whatever the clause's modal or negation
+    ("Lavrov said the delivery of tanks to Ukraine by Poland would not change anything.", {("POL", "supplies", "UKR")}),
+    ("Lavrov said no delivery of tanks to Ukraine by Poland took place.", set()),
+    # words of force, entry bans and disbursed loans
+    ("Ukraine said it had sunk a Russian patrol ship off Crimea.", {("UKR", "attacks", "RUS")}),
+    ("Moscow barred entry to 21 British officials on Thursday.", {("RUS", "sanctions", "GBR")}),
+    ("Japan disbursed $1 billion in loans to Kenya.", {("JPN", "aids", "KEN")}),
+])
+def test_given_deeds_and_more_words(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -43,10 +43,18 @@ def _under_object(tok, head) -> bool:
     return cur.head.i == head.i and cur.dep_ == "dobj"
 
 
+def _presupposed(tok) -> bool:
+    """A definite noun trigger that is its clause's subject names a deed the clause takes as given: "the transfer of
+    F-16s to Ukraine by Denmark would not change the situation" (the transfer is neither denied nor unreal)."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+        for c in tok.children)
+
+
 def negated(sent: Sentence, tok) -> bool:
     """"did not supply", "no sanctions on", "denied supplying": the trigger's clause is negated or
     sits under a denial. Negation of a clause that governs it from outside a report does not count."""
-    head = _clause_head(tok)
+    head = tok if _presupposed(tok) else _clause_head(tok)
     for t in {tok.i: tok, head.i: head}.values():
         if any(c.dep_ == "neg" or (c.dep_ == "det" and lemma(c) == "no") for c in t.children):
             return True
@@ -85,6 +93,8 @@ def unreal(sent: Sentence, tok) -> bool:
         return True  # "deter Russia from attacking Lithuania", "stop Iran from supplying drones"
     if tok.dep_ == "pobj" and lemma(tok.head) == "to" and lemma(tok.head.head) in sent.words("responses"):
         return False  # "promised a response to attacks by X": the response is vowed, the attacks took place
+    if _presupposed(tok):
+        return False
     head = _clause_head(tok)
     if head.i != tok.i and head.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
             and lemma(head.head) in sent.words("irrealis_nouns"):
