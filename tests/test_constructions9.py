@@ -112,3 +112,15 @@ def test_gifts_recipients_and_joint_conferences(text, expected, gazetteer):
 ])
 def test_given_deeds_and_more_words(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_misread_name_is_parsed_through_its_stand_in(gazetteer):
+    """"Trump imposed tariffs on Canada": the parser reads "Trump" as a noun and the root; it parses a stand-in of
+    the same length ([words] parse_stand_ins), so the Doc keeps the sentence's offsets."""
+    from kg.extract.parse import parse_sentences
+
+    text = "Trump doubled tariffs on Indian goods on Wednesday."
+    doc = parse_sentences([text])[0]
+    assert [t.idx for t in doc] == [m.start() for m in __import__("re").finditer(r"\w+|[^\w\s]", text)]
+    assert doc[0].dep_ == "nsubj" and doc[1].dep_ == "ROOT"
+    assert ("USA", "sanctions", "IND") in triples(text, gazetteer)

@@ -140,10 +140,31 @@ _REGISTERED: list[str] = []
 BATCH_SIZE = 256
 
 
+def _stand_ins():
+    """The pattern and table of [words] parse_stand_ins: names the parser misreads, each with a name of the same
+    length it reads as one ("Trump imposed tariffs": "trump" taken for a noun). Offsets do not move."""
+    global _STAND_INS
+    if _STAND_INS is None:
+        from .lexicon import WORDS
+
+        pairs = dict(p.split("=", 1) for p in WORDS.get("parse_stand_ins", ()))
+        pairs = {a: b for a, b in pairs.items() if len(a) == len(b)}
+        _STAND_INS = (re.compile(r"\b(" + "|".join(map(re.escape, sorted(pairs))) + r")\b"), pairs) if pairs \
+            else (None, {})
+    return _STAND_INS
+
+
+_STAND_INS = None
+
+
 def parse_sentences(texts: list[str], name: str | None = None) -> list:
-    """Parse sentence texts in one batch; each result is a spaCy ``Doc`` of one sentence."""
+    """Parse sentence texts in one batch; each result is a spaCy ``Doc`` of one sentence (names the parser misreads
+    replaced by stand-ins of the same length, :func:`_stand_ins`: the Doc's offsets are the sentence's)."""
     if not texts:
         return []
+    pattern, pairs = _stand_ins()
+    if pattern is not None:
+        texts = [pattern.sub(lambda m: pairs[m.group(1)], t) for t in texts]
     nlp = load_parser(name)
     annotate = _ANNOTATORS.get(id(nlp))
     if annotate is None:
