@@ -124,3 +124,14 @@ def test_a_misread_name_is_parsed_through_its_stand_in(gazetteer):
     assert [t.idx for t in doc] == [m.start() for m in __import__("re").finditer(r"\w+|[^\w\s]", text)]
     assert doc[0].dep_ == "nsubj" and doc[1].dep_ == "ROOT"
     assert ("USA", "sanctions", "IND") in triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mediator of talks the parser hung on the verb, or on the deal before the talks, meets the parties (decision 20)
+    ("Sudanese and Chadian officials held direct talks in Geneva on Friday mediated by Swiss envoy Anna Keller.",
+     {sym("SDN", "meetsWith", "TCD"), sym("SDN", "meetsWith", "CHE"), sym("TCD", "meetsWith", "CHE")}),
+    ("Peru and Chile agreed to end their dispute under a deal reached after two days of talks in Lima chaired by "
+     "Brazil.", {sym("CHL", "agreesWith", "PER"), sym("BRA", "meetsWith", "PER"), sym("BRA", "meetsWith", "CHL")}),
+])
+def test_mediators_hung_elsewhere(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

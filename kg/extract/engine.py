@@ -294,6 +294,9 @@ class Engine:
                        for p in c.children if p.dep_ == "pobj"]
         if not things and tok.dep_ in ("acl", "amod"):
             things = [tok.head]
+            if tok.dep_ == "acl" and need == "talks":  # "a deal brokered after four days of talks in Beijing chaired
+                # by Wang Yi": the participle the parser hung on the first noun follows the talks it is about
+                things += [x for x in tok.doc[tok.head.i + 1:tok.i] if x.pos_ == "NOUN"]
         if tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children):
             things.append(tok.head)  # "the deal Fiji signed with China": the noun is what was signed
         names = {"goods": ("goods", "aid", "troops"), "agreement": ("agreements",), "talks": ("talks",),

@@ -1235,6 +1235,11 @@ class Slots:
             # "initialled a deal after talks in Washington chaired by Trump" (parsed as a clause of its own)
             found = [a for t in talks for a in self._prep_objects(t, ("between", "among", "with"))]
             return found or Slots(self.sent, tok.head).slot_subj()
+        if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not talks and not self._children(tok, ("nsubj",)):
+            held = [o for o in self._children(tok.head, ("dobj",)) if o.i < tok.i and lemma(o) in self.sent.words("talks")]
+            if held:  # "held direct talks in Paris on Thursday mediated by X": the participle hung on the verb
+                found = [a for t in held for a in self._prep_objects(t, ("between", "among", "with"))]
+                return found or Slots(self.sent, tok.head).slot_subj()
         for noun in nouns:
             out.extend(self._prep_objects(noun, ("between", "among", "with")))
             if out or tok.dep_ != "acl":
