@@ -135,3 +135,17 @@ def test_a_misread_name_is_parsed_through_its_stand_in(gazetteer):
 ])
 def test_mediators_hung_elsewhere(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a conjunct after a comma that follows a closed "and" pair is not a third member (a parse error)
+    ("Norway voiced concern on Monday over the military cooperation between Russia and Belarus, Foreign Minister "
+     "Espen Barth Eide told reporters in Oslo.",
+     {("NOR", "concernedBy", "RUS"), ("NOR", "concernedBy", "BLR"), sym("BLR", "cooperatesWith", "RUS")}),
+    # a list after ", and" is one list
+    ("Peru called the raid an outrage, and Chile, Bolivia and Brazil also condemned Ecuador.",
+     {("CHL", "criticizes", "ECU"), ("BOL", "criticizes", "ECU"), ("BRA", "criticizes", "ECU")}),
+])
+def test_closed_coordination(text, expected, gazetteer):
+    found = {t for t in triples(text, gazetteer) if t[0] != "PER"}
+    assert_exactly(found, expected)

@@ -66,6 +66,25 @@ class Sentence:
         return self.lists.get(name, frozenset())
 
 
+def _closed_coordination(tok) -> list:
+    """A phrase and its conjuncts, up to the one after the "and" or "or": a conjunct after a comma that follows a closed
+    pair is the parser's error ("cooperation between Russia and North Korea, Chief Cabinet Secretary Hayashi told
+    reporters": not a third party)."""
+    out = [tok]
+    closed = False
+    for c in sorted(tok.conjuncts, key=lambda t: t.i):
+        if c.i < tok.i:
+            out.append(c)
+            continue
+        if closed and c.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+            break
+        out.append(c)
+        k = c.left_edge.i  # closed by an "and" or "or" just before it, itself after no comma ("Russia and North
+        # Korea", not "..., and Nicaragua, Colombia and Brazil")
+        closed = closed or k > 1 and c.doc[k - 1].lower_ in ("and", "or") and c.doc[k - 2].text != ","
+    return out
+
+
 def of_phrase(tok) -> list:
     """The nouns of a noun's "of" phrase: what "dozens of drones" counts, "dozens of drones crossing ..." (a
     gerund clause), what "a barrage of drones and missiles" is made of."""
@@ -183,7 +202,7 @@ class Slots:
     def actors(self, tok, role: str = "arg") -> list[ActorRef]:
         """The actors a phrase headed by ``tok`` names, with its coordinated phrases."""
         out: list[ActorRef] = []
-        for head in (tok, *tok.conjuncts):
+        for head in _closed_coordination(tok):
             out.extend(self._phrase(head, role))
         return out
 
