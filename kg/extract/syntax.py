@@ -1270,6 +1270,25 @@ class Slots:
                 out.extend(Slots(self.sent, verb).slot_subj())
         return out
 
+    def slot_bearer(self) -> list[ActorRef]:
+        """Who bears a measure that names no target ([lists] evading_verbs, hurting_verbs): "Iran has evaded U.S.
+        sanctions", "helped Russia get around Western sanctions" (the evader), "Western sanctions pushed Moscow to
+        reroute its exports", "hit Russia's economy" (what they hit)."""
+        tok = self.tok
+        if any(c.dep_ == "prep" and lemma(c) in ("on", "against") for c in tok.children):
+            return []
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ in ("prep", "prt") and lemma(verb) in ("around", "round"):
+            verb = verb.head  # "get around Western sanctions"
+        elif tok.dep_ != "dobj" and tok.dep_ != "nsubj":
+            return []
+        if tok.dep_ in ("dobj", "pobj") and lemma(verb) in self.sent.words("evading_verbs"):
+            return Slots(self.sent, verb).slot_subj()
+        if tok.dep_ == "nsubj" and lemma(verb) in self.sent.words("hurting_verbs"):
+            return [a for o in self._children(verb, ("dobj",)) for a in self.actors(o, "target") or [
+                self.sent.actor_at[x.i] for x in o.children if x.dep_ == "poss" and x.i in self.sent.actor_at]]
+        return []
+
     def slot_head_dative(self) -> list[ActorRef]:
         """Whom a noun's verb gives it to: "sent Myanmar's government a warning", "gave Kyiv its backing"."""
         if self.tok.dep_ == "dobj":
