@@ -149,3 +149,15 @@ def test_mediators_hung_elsewhere(text, expected, gazetteer):
 def test_closed_coordination(text, expected, gazetteer):
     found = {t for t in triples(text, gazetteer) if t[0] != "PER"}
     assert_exactly(found, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more bodies by which a demonym acts: paratroopers, marines, sailors, units
+    ("German and Dutch paratroopers staged a joint exercise in Lithuania.", {sym("DEU", "cooperatesWith", "NLD")}),
+    ("Egyptian marines and Saudi sailors trained together off Jeddah.", {sym("EGY", "cooperatesWith", "SAU")}),
+    # a deed is no ally: the label goes to no party when the clause is on a deed noun
+    ("Israel struck a target in Doha, in an attack on a Gulf state that Washington regards as a close ally.",
+     {("ISR", "attacks", "QAT")}),
+])
+def test_bodies_and_party_labels(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

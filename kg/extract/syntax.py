@@ -1375,7 +1375,12 @@ class Slots:
 
     def slot_label_obj(self) -> list[ActorRef]:
         verb = self._labelling_verb()
-        return Slots(self.sent, verb).slot_dobj() if verb is not None else []
+        if verb is None:
+            return []
+        if verb.dep_ == "relcl" and self.relation.lower() in self.sent.words("party_labels") and lemma(
+                verb.head) in self.sent.words("events") | self.sent.words("deeds"):
+            return []  # "an attack on a Gulf state that Washington regards as a close ally": a deed is no ally
+        return Slots(self.sent, verb).slot_dobj()
 
     def _courses(self):
         """The verbs that carry a munition noun on its course: the noun's participles of [lists] courses ("drones
