@@ -94,3 +94,11 @@ def test_speech_tags_and_clauses_on_nouns(text, expected, absent, gazetteer):
     found = triples(text, gazetteer)
     assert expected <= found, f"missing {sorted(expected - found)}"
     assert not absent & found
+
+
+def test_a_dated_possessive_names_the_arrangement(gazetteer):
+    """"welcomed Sunday's arrangement": the arrangement reached before, whose parties the welcome supports."""
+    text = ("Kenya and Somalia reached a provisional arrangement on border crossings on Sunday. Ethiopia welcomed "
+            "Sunday's arrangement, calling it an important step.")
+    found = triples(text, gazetteer)
+    assert {("ETH", "supports", "KEN"), ("ETH", "supports", "SOM")} <= found
