@@ -1270,6 +1270,18 @@ class Slots:
                 out.extend(Slots(self.sent, verb).slot_subj())
         return out
 
+    def slot_pact_partners(self) -> list[ActorRef]:
+        """The partners of a pact the clause a participle hangs on concluded: "X concluded a defence pact with
+        Beijing, worrying Canberra" (concern over a pact is over both its parties, decision 9)."""
+        tok = self.tok
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG":
+            return []
+        verb = tok.head
+        pacts = [o for o in self._children(verb, ("dobj",)) if lemma(o) in self.sent.words("agreements")]
+        if not pacts:
+            return []
+        return self._prep_objects(verb, ("with",)) + [a for p in pacts for a in self._prep_objects(p, ("with",))]
+
     def slot_bearer(self) -> list[ActorRef]:
         """Who bears a measure that names no target ([lists] evading_verbs, hurting_verbs): "Iran has evaded U.S.
         sanctions", "helped Russia get around Western sanctions" (the evader), "Western sanctions pushed Moscow to
