@@ -161,3 +161,10 @@ def test_closed_coordination(text, expected, gazetteer):
 ])
 def test_bodies_and_party_labels(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_pact_that_alarmed(gazetteer):
+    """A relative clause of feeling on a pact is over the pact's partners and its signer (decision 9)."""
+    found = triples("Beijing has signed policing deals with several Pacific states, among them a 2023 pact with "
+                    "Vanuatu that worried Canberra.", gazetteer)
+    assert {("AUS", "concernedBy", "CHN"), ("AUS", "concernedBy", "VUT")} <= found

@@ -1274,10 +1274,19 @@ class Slots:
         """The partners of a pact the clause a participle hangs on concluded: "X concluded a defence pact with
         Beijing, worrying Canberra" (concern over a pact is over both its parties, decision 9)."""
         tok = self.tok
+        agreements = self.sent.words("agreements")
+        if tok.dep_ == "relcl" and lemma(tok.head) in agreements and any(
+                lemma(c) in RELATIVE_PRONOUNS for c in self._children(tok, ("nsubj",))):
+            # "... a security pact with Solomon Islands that alarmed Canberra": the pact's partners and its signer
+            pact = tok.head
+            found = self._prep_objects(pact, ("with", "between"))
+            if pact.dep_ == "dobj" and pact.head.pos_ in ("VERB", "AUX"):
+                found += Slots(self.sent, pact.head).slot_subj()
+            return found
         if tok.dep_ != "advcl" or tok.tag_ != "VBG":
             return []
         verb = tok.head
-        pacts = [o for o in self._children(verb, ("dobj",)) if lemma(o) in self.sent.words("agreements")]
+        pacts = [o for o in self._children(verb, ("dobj",)) if lemma(o) in agreements]
         if not pacts:
             return []
         return self._prep_objects(verb, ("with",)) + [a for p in pacts for a in self._prep_objects(p, ("with",))]
