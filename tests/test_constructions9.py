@@ -168,3 +168,13 @@ def test_a_pact_that_alarmed(gazetteer):
     found = triples("Beijing has signed policing deals with several Pacific states, among them a 2023 pact with "
                     "Vanuatu that worried Canberra.", gazetteer)
     assert {("AUS", "concernedBy", "CHN"), ("AUS", "concernedBy", "VUT")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vowed or announced response "with" measures threatens (decision 16)
+    ("Sweden joined NATO in March, and the Kremlin vowed to respond with countermeasures against Stockholm.",
+     {("RUS", "threatens", "SWE")}),
+    ("Canada responded with tariffs on American steel.", {("CAN", "sanctions", "USA")}),
+])
+def test_responses_with_measures(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -340,6 +340,10 @@ class Engine:
         """ "vowed to take all necessary measures", "reserved the right to take countermeasures": the noun is the
         object of a light verb ([lists] light_actions) that completes a governing verb, or completes a "right" that
         the governing verb keeps."""
+        if tok.dep_ == "pobj" and lemma(tok.head) == "with" and lemma(tok.head.head) in sent.words("responding_verbs"):
+            verb = tok.head.head  # "vowed to respond with countermeasures", "would retaliate with measures of its own"
+            return verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in words or any(
+                c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll") for c in verb.children)
         if tok.dep_ != "dobj" or lemma(tok.head) not in sent.words("light_actions"):
             return False
         verb = tok.head

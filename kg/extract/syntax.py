@@ -900,8 +900,9 @@ class Slots:
                     lemma(tok.head) == "during" and not self._children(tok, ("poss",))) or (
                     lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")) or (
                     lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")) or (
-                    lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("sealing")))):  # ("agreed on a
-            # security pact": its parties)
+                    lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("sealing")) or (
+                    lemma(tok.head) == "with" and lemma(tok.head.head) in self.sent.words("responding_verbs")))):
+            # ("agreed on a security pact": its parties; "vowed to respond with countermeasures": who responds)
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             if tok.dep_ == "pobj" and verb.pos_ == "NOUN" and verb.dep_ == "dobj":
                 verb = verb.head  # "agreed to restore flights in talks in Cairo": the phrase hung on the object
