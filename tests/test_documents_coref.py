@@ -102,3 +102,10 @@ def test_a_dated_possessive_names_the_arrangement(gazetteer):
             "Sunday's arrangement, calling it an important step.")
     found = triples(text, gazetteer)
     assert {("ETH", "supports", "KEN"), ("ETH", "supports", "SOM")} <= found
+
+
+def test_remarks_condemned_are_the_speakers(gazetteer):
+    """"condemned the remarks": the remarks of the state that spoke in the sentence before."""
+    text = ("Biden said on Monday that he had authorised covert operations inside Cuba. Havana condemned the remarks "
+            "as a violation of the U.N. Charter.")
+    assert ("CUB", "criticizes", "USA") in triples(text, gazetteer)
