@@ -178,3 +178,20 @@ def test_a_pact_that_alarmed(gazetteer):
 ])
 def test_responses_with_measures(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition describes its head alone, not the conjunct after it
+    ("Turkey, Azerbaijan's closest ally, and the European Union welcomed the vote.", {sym("AZE", "alliedWith", "TUR")}),
+    # a flow a measure is on does not take place; the measure itself still sanctions
+    ("Congress imposed restrictions in 1992 on U.S. military assistance to Azerbaijan.", set()),
+    ("The Dutch government imposed new restrictions on exports of chipmaking equipment to China.",
+     {("NLD", "sanctions", "CHN")}),
+    # states praised for their help in securing a truce are not its parties
+    ("Sharif praised China, Turkey and Qatar for their help in securing the truce.", set()),
+    # a text named after the city it was made in has no party in that city
+    ("Oman welcomed the Minsk declaration on Friday.", set()),
+])
+def test_appositions_measures_helpers_and_named_texts(text, expected, gazetteer):
+    found = {t for t in triples(text, gazetteer) if t[0] != "PAK"}
+    assert_exactly(found, expected)

@@ -282,6 +282,10 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     lemmas, heads = lemmas_and_heads(doc)  # (once: the checks below look at few tokens each)
     named = {i: ref.actor for i, ref in aligned.actor_at.items()}
     others = _not_state_acts(engine, doc, starts, lemmas, heads)
+    helping = engine.lists.get("helping_nouns", frozenset())
+    helped = {_token_index(starts, doc[k]) for k in range(len(lemmas)) if doc[k].dep_ == "dobj"
+              and doc[heads[k]].dep_ == "pcomp" and lemmas[heads[heads[k]]] == "in"
+              and lemmas[heads[heads[heads[k]]]] in helping}
     misread = _misread(engine, doc, starts, named, lemmas, heads)
     from spacy.attrs import IDX
 
@@ -318,6 +322,8 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         and (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
              c.object in owned[c.trigger_index])  # "condemned Washington's arms sales to Taipei": not Beijing's
         and c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
+        and not (c.predicate in SYMMETRIC_PREDICATES and c.trigger_index in helped)  # "praised China and Qatar for
+        # their help in securing the truce": helpers are not its parties
         and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
         and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"
         and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c)))]
@@ -459,8 +465,12 @@ def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
 
     joint = {c.trigger_index for c in candidates if c.predicate.lower() in engine.lists.get("joint_relations", ())}
     realis = engine.lists["realis_relations"]
-    return {i for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: c.predicate.lower() not in realis)
-            if modality.asked_for(aligned, tok, agreed_too=i in joint)}
+    flows = engine.lists.get("restricted_flows", frozenset())
+    restricted = {i for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: c.predicate.lower() in flows)
+                  if modality.under_measure(aligned, tok)}  # "restrictions on U.S. military assistance to Azerbaijan"
+    return restricted | {i for i, tok in _window_tokens(aligned, at, tokens, candidates,
+                                                        lambda c: c.predicate.lower() not in realis)
+                         if modality.asked_for(aligned, tok, agreed_too=i in joint)}
 
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
@@ -873,6 +883,8 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
                                  _trigger_text(tok), hit.confidence, subj_span=by_actor.get(hit.subject.actor),
                                  obj_span=by_actor.get(hit.object.actor), rule=hit.rule + "/deal",
                                  negated=False, hedged=modality.hedged(sent, tok), speaker=modality.speaker(sent, tok)))
+        elif predicate.lower() in engine.lists.get("restricted_flows", ()) and modality.under_measure(sent, tok):
+            continue  # "a ban on arms sales to Moscow": the flow a measure is on does not take place
         elif predicate.lower() not in engine.lists["realis_relations"] and modality.unreal(sent, tok):
             if predicate not in ("attacks", "sanctions") or not modality.conditional_force(sent, tok) or \
                     modality.speaker(sent, tok) != hit.subject.actor:

@@ -28,6 +28,7 @@ _INSTITUTION_QUALIFIERS = WORDS["institution_qualifiers"]
 _KIND_RANK = {"name": 0, "official": 0, "alias": 1, "leader": 1, "seat": 2, "agency": 2,
               "capital": 3, "surname": 4, "demonym": 5}
 _GROUP_ADJ_NOUNS = WORDS["group_adj_nouns"]
+_PLACE_NAMED = WORDS["place_named"]
 # Combining forms (kg:combiningForm) open a hyphenated pair adjective: "Sino-Russian", "Indo-Pakistani".
 # They name a state only directly before a hyphen and another actor's name or demonym.
 _ORIGIN_SUFFIX = WORDS["origin_suffix"]
@@ -416,6 +417,9 @@ class DocumentMentions:
                 continue
             if best.kind in ("capital", "seat") and prev in _LOCATIVE and prev not in ("in", "at"):
                 i = j  # "near Pyongyang": a place, not an actor
+                continue
+            if best.kind == "capital" and j < n and words[j].lower() in _PLACE_NAMED:
+                i = j  # "the Ankara declaration", "the Minsk agreements": named after where they were made
                 continue
             if best.kind == "capital" and j < n and words[j][:1].isupper() and words[j] not in ("'s",) \
                     and words[j].lower() not in AGENT_NOUNS and not self._starts_name(words, j):

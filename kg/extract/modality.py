@@ -69,6 +69,22 @@ def negated(sent: Sentence, tok) -> bool:
     return False
 
 
+def under_measure(sent: Sentence, tok) -> bool:
+    """A deed a measure is "on" is restricted, not done: "restrictions on U.S. military assistance to Azerbaijan",
+    "a ban on arms sales to Moscow" (also the measure a verb imposed "on" it: "restrictions that Congress imposed
+    on ...")."""
+    if tok.dep_ != "pobj" or lemma(tok.head) != "on" or tok.pos_ != "NOUN":
+        return False
+    anchor = tok.head.head
+    if anchor.pos_ != "VERB":
+        measures = [anchor]
+        if anchor.dep_ == "dobj" and lemma(anchor.head) in sent.words("lifting"):
+            return False  # "cut duties on Chile's exports to Korea": the exports go on
+    else:
+        measures = [c for c in anchor.children if c.dep_ == "dobj"] + ([anchor.head] if anchor.dep_ == "relcl" else [])
+    return any(lemma(m) in sent.words("economic") for m in measures)
+
+
 def unreal(sent: Sentence, tok) -> bool:
     """Asked for, planned, conditional or a question: the relation did not happen."""
     doc = sent.doc
@@ -253,4 +269,4 @@ def speaker(sent: Sentence, tok) -> str | None:
     return None
 
 
-__all__ = ["negated", "unreal", "asked_for", "agreed_to", "hedged", "speaker", "vowed_by"]
+__all__ = ["negated", "unreal", "asked_for", "agreed_to", "hedged", "speaker", "vowed_by", "under_measure"]

@@ -959,6 +959,10 @@ class Slots:
             return Slots(self.sent, tok.head.head, self.preps, self.relation).slot_party_subj()
         if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in self.sent.words("stance"):
             return []
+        verb = tok.head
+        if tok.dep_ == "dobj" and verb.dep_ == "pcomp" and lemma(verb.head) == "in" and lemma(
+                verb.head.head) in self.sent.words("helping_nouns"):
+            return []  # "praised China and Qatar for their help in securing the truce": helpers, not its parties
         if tok.dep_ == "nsubjpass" and lemma(tok.head) in self.sent.words("mediating"):
             return []  # "the talks were mediated by X and Y": the mediators (decision 20), not the parties
         return self.get("head_subj")
@@ -1612,7 +1616,10 @@ class Slots:
         """The noun an adjective or apposition describes: "a wary Japan", "China, Russia's ally", "Tuvalu, one of
         Taiwan's remaining allies"."""
         tok = _one_of(self.tok)
-        if tok.dep_ in ("amod", "appos"):
+        if tok.dep_ == "appos":  # "Turkey, Azerbaijan's closest ally, and the EU": the apposition is Turkey's alone
+            return self._phrase(tok.head, "arg") + [a for c in tok.head.conjuncts if c.i < tok.i
+                                                    for a in self._phrase(c, "arg")]
+        if tok.dep_ == "amod":
             return self.actors(tok.head)
         return [a for c in self._children(self.tok, ("appos",)) for a in self.actors(c)]
 
