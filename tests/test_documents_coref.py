@@ -109,3 +109,19 @@ def test_remarks_condemned_are_the_speakers(gazetteer):
     text = ("Biden said on Monday that he had authorised covert operations inside Cuba. Havana condemned the remarks "
             "as a violation of the U.N. Charter.")
     assert ("CUB", "criticizes", "USA") in triples(text, gazetteer)
+
+
+def test_the_seven_are_the_last_group_of_seven(gazetteer):
+    """"The seven said ...": the last coordinated group of seven states named."""
+    text = ("Canada, Denmark, Finland, Iceland, Norway, Sweden and the United States said their officials would not "
+            "travel to Russia. The seven said Russia's attack on Ukraine was a grave breach of the council's rules.")
+    found = triples(text, gazetteer)
+    assert {(s, "criticizes", "RUS") for s in ("CAN", "DNK", "FIN", "ISL", "NOR", "SWE", "USA")} <= found
+
+
+def test_a_donation_of_arms_is_supply_and_aid(gazetteer):
+    """A donation of weapons supplies and aids; a donation of money only aids (decision 21)."""
+    assert {("NOR", "supplies", "UKR"), ("NOR", "aids", "UKR")} <= triples(
+        "Norway approved a donation of 2,000 anti-tank weapons to Ukraine.", gazetteer)
+    found = triples("Japan's donation of 10 million dollars to Tonga arrived.", gazetteer)
+    assert ("JPN", "aids", "TON") in found and ("JPN", "supplies", "TON") not in found

@@ -270,6 +270,14 @@ class Discourse:
                 members = None
                 if k < n and low[k] in PAIR_COREF_HEADS:
                     members = self._group_in_sentence(spans, low, i, _NUMBERS[w]) or self.recent_groups.get(_NUMBERS[w])
+                elif i > 0 and low[i - 1] == "the" and i - 1 not in covered and self._pronoun_follows(low, i + 1):
+                    members = self.recent_groups.get(_NUMBERS[w])  # "The seven said ...": the last group of seven
+                    if members:
+                        for offset, actor in enumerate(members):
+                            out.append(Span(i - 1 if offset == 0 else i, i if offset == 0 else i + 1, actor, "pair"))
+                        covered.update(range(i - 1, i + 1))
+                        i += 1
+                        continue
                 if members:  # "its four neighbours": the last group of four states
                     for offset, actor in enumerate(members):
                         out.append(Span(i if offset == 0 else k, k if offset == 0 else k + 1, actor, "pair"))
