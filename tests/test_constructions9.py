@@ -195,3 +195,11 @@ def test_responses_with_measures(text, expected, gazetteer):
 def test_appositions_measures_helpers_and_named_texts(text, expected, gazetteer):
     found = {t for t in triples(text, gazetteer) if t[0] != "PAK"}
     assert_exactly(found, expected)
+
+
+def test_an_absolute_subject_is_no_object(gazetteer):
+    """"voiced concern, with Tokyo calling China's actions dangerous": Tokyo is no object of the concern."""
+    found = triples("Australia and the European Union voiced concern, with Tokyo calling China's actions dangerous.",
+                    gazetteer)
+    assert ("AUS", "concernedBy", "JPN") not in found and ("EU", "concernedBy", "JPN") not in found
+    assert ("JPN", "criticizes", "CHN") in found

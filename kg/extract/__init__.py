@@ -282,6 +282,9 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     lemmas, heads = lemmas_and_heads(doc)  # (once: the checks below look at few tokens each)
     named = {i: ref.actor for i, ref in aligned.actor_at.items()}
     others = _not_state_acts(engine, doc, starts, lemmas, heads)
+    absolute = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ == "nsubj" and doc[k].head.dep_ == "pcomp"
+                and lemmas[heads[heads[k]]] == "with"}  # "voiced concern, with Tokyo calling ...": the subject of
+    # an absolute phrase is no object of what precedes it
     helping = engine.lists.get("helping_nouns", frozenset())
     helped = {_token_index(starts, doc[k]) for k in range(len(lemmas)) if doc[k].dep_ == "dobj"
               and doc[heads[k]].dep_ == "pcomp" and lemmas[heads[heads[k]]] == "in"
@@ -321,6 +324,8 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         # oil major, signed a deal with PDVSA": a state's companies stand for it only as suppliers (decision 21)
         and (c.subject in owned.get(c.trigger_index, (c.subject,)) or c.predicate in SYMMETRIC_PREDICATES and
              c.object in owned[c.trigger_index])  # "condemned Washington's arms sales to Taipei": not Beijing's
+        and not (c.obj_span is not None and c.trigger_index < c.obj_span.i and c.predicate not in SYMMETRIC_PREDICATES
+                 and any(c.obj_span.i <= x < c.obj_span.j for x in absolute))
         and c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
         and not (c.predicate in SYMMETRIC_PREDICATES and c.trigger_index in helped)  # "praised China and Qatar for
         # their help in securing the truce": helpers are not its parties
