@@ -203,3 +203,13 @@ def test_an_absolute_subject_is_no_object(gazetteer):
                     gazetteer)
     assert ("AUS", "concernedBy", "JPN") not in found and ("EU", "concernedBy", "JPN") not in found
     assert ("JPN", "criticizes", "CHN") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a coordinated main clause with its own subject keeps its own object; its "it" is the first clause's subject
+    ("Beijing warned that it would take resolute measures if Manila kept up its provocations, and it accuses "
+     "Washington of stirring up trouble.", {("CHN", "criticizes", "USA")}),
+    ("Canada condemned and sanctioned Belarus.", {("CAN", "criticizes", "BLR"), ("CAN", "sanctions", "BLR")}),
+])
+def test_coordinated_clauses(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -510,7 +510,7 @@ class Slots:
         while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said it shot down a drone and then struck ..."
             clause = clause.head
         if clause.dep_ != "ccomp" or lemma(clause.head) not in self.sent.words("say"):
-            return self._governing_subject(clause)
+            return self._governing_subject(verb)
         return [a for s in self._children(clause.head, ("nsubj",)) for a in self.actors(s, "subject")]
 
     def _governing_subject(self, clause) -> list[ActorRef]:
@@ -534,8 +534,10 @@ class Slots:
                 subs = [x for x in self._children(cur, ("nsubj", "nsubjpass")) if lemma(x) not in pronouns]
                 if subs:
                     last = max(x.i for s in subs for x in s.subtree)
-                    if any(last < i < pronoun.i and i not in own and self.sent.doc[i].dep_ not in ("poss", "amod", "compound")
-                           for i in self.sent.actor_at):  # (an owner or an adjective is not what "it" stands for)
+                    if clause.dep_ != "conj" and any(
+                            last < i < pronoun.i and i not in own and self.sent.doc[i].dep_ not in ("poss", "amod", "compound")
+                            for i in self.sent.actor_at):  # (an owner or an adjective is not what "it" stands for; a
+                        # coordinated main clause's "it" is the first clause's subject: "China warned ..., and it accuses")
                         return []  # "... designed to shield Pyongyang as it ships shells": another actor is nearer
                     return [a for x in subs for a in self.actors(x, "subject")]
         return []
@@ -569,6 +571,8 @@ class Slots:
             # the parser may take for a clause on the noun): the noun is the object (below)
         if not objs:  # "condemned and sanctioned Russia": a verb shares the object of the verb joined to it
             objs = [d for c in self.tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > self.tok.i
+                    and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)  # (not "..., and it accuses
+                    # Washington": a clause of its own)
                     for d in c.children if d.dep_ == "dobj"]
         if not objs and relative and not self.passive and any(
                 c.dep_ == "nsubj" and lemma(c) not in RELATIVE_PRONOUNS for c in self.tok.children) and not any(
