@@ -426,7 +426,7 @@ def _not_state_acts(engine, doc, starts: list[int], lemmas: list[str], heads: li
     """The tokens (kg's indexes) of verbs whose doer the parse shows is not a state: a text that a state
     blocked ("vetoed a resolution condemning Myanmar") or a natural hazard ("the floods that hit Togo").
     The window rules' readings of them are dropped."""
-    from .syntax import RELATIVE_PRONOUNS
+    from .syntax import RELATIVE_PRONOUNS, blocked_participle
 
     texts, blocking, hazards = (engine.lists.get(n, frozenset()) for n in ("texts", "blocking", "hazards"))
     out: set[int] = set()
@@ -441,9 +441,7 @@ def _not_state_acts(engine, doc, starts: list[int], lemmas: list[str], heads: li
         relative = tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in tok.children)
         # "a resolution condemning X", "a draft that demanded ...", but not "the resolution China vetoed"
         blocked_text = (tok.dep_ == "acl" or relative) and lemma(head) in texts \
-            and lemma(head.head) in blocking or tok.dep_ == "advcl" and tok.tag_ == "VBG" and lemma(head) in blocking \
-            and doc[tok.left_edge.i - 1].text != "," \
-            and any(c.dep_ == "dobj" and lemma(c) in texts and c.i < tok.i for c in head.children)  # ("blocked a
+            and lemma(head.head) in blocking or blocked_participle(tok, blocking, texts)  # (also "blocked a
         # statement on Friday criticising Beijing": the parser hung the statement's participle on the verb)
         hazard = relative and lemma(head) in hazards or any(
             c.dep_ == "nsubj" and lemma(c) in hazards for c in tok.children)

@@ -85,9 +85,6 @@ def drafted_censures(engine, sent, tokens) -> list[Candidate]:
     return out
 
 
-__all__ = ["add_bought_back", "add_two_way_trade", "drafted_censures", "token_index"]
-
-
 def add_donated(lowers: list[str], best: dict) -> None:
     """Goods a state supplies "free of charge" or "as a donation" ([words] donation_phrases) after the trigger are aid
     too (decision 21: "Sweden transferred eight howitzers to Ukraine as a donation")."""
@@ -101,3 +98,7 @@ def add_donated(lowers: list[str], best: dict) -> None:
         best[(s, "aids", o)] = (Candidate(s, "aids", o, c.trigger_index, c.trigger, c.confidence - 0.05, c.subj_span,
                                           c.obj_span, rule="donated", negated=False, hedged=c.hedged,
                                           speaker=c.speaker), False, hedged)
+
+
+__all__ = ["add_bought_back", "add_donated", "add_two_way_trade", "drafted_censures", "token_index"]
+

@@ -212,12 +212,8 @@ class Discourse:
                         and low[k].isalpha():
                     k += 1
                 if k < n and low[k] in PAIR_COREF_HEADS and k not in covered:
-                    region = _region_of(low[i + 1:k])  # "a rift between the two Central Asian states"
-                    pair = self._pair_in_sentence(spans, low, i)
-                    if pair and region is not None and not set(pair) <= region:
-                        pair = None
-                    pair = pair or self._pair(exclude=() if region is None else set(self.recent) - region,
-                                              head=low[k])
+                    # ("a rift between the two Central Asian states": a pair of that region)
+                    pair = self._regional(self._pair_in_sentence(spans, low, i), low[i + 1:k], low[k], None)
                     if pair:
                         out.append(Span(i, k, pair[0], "pair"))
                         out.append(Span(k, k + 1, pair[1], "pair"))
@@ -365,11 +361,7 @@ class Discourse:
                     if pair is None and patron is None and not before and self._subject_pair(low[k]) and (
                             i == 0 or low[i - 1] not in ("its", "their")):
                         pair = self.subject_pair
-                    region = _region_of(low[start_head:k])  # "the two Central Asian states": of that region
-                    if pair and region is not None and not set(pair) <= region:
-                        pair = None
-                    pair = pair or self._pair(exclude=() if region is None else set(self.recent) - region,
-                                              head=low[k], context=low[max(0, i - 4):k + 8])
+                    pair = self._regional(pair, low[start_head:k], low[k], low[max(0, i - 4):k + 8])
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
                     if pair and absorbed is not None and absorbed.actor in pair:
@@ -667,6 +659,15 @@ class Discourse:
             named = [s for s in named if s.actor != named[-1].actor]
         distinct = list(dict.fromkeys(s.actor for s in named))
         return distinct if len(distinct) == size else None
+
+    def _regional(self, pair, modifiers: list[str], head: str, context) -> tuple[str, str] | None:
+        """``pair`` when the description's region words (``modifiers``: "the two Central Asian states") allow it,
+        else the document's pair of that region (of any region when the description names none)."""
+        region = _region_of(modifiers)
+        if pair and region is not None and not set(pair) <= region:
+            pair = None
+        return pair or self._pair(exclude=() if region is None else set(self.recent) - region, head=head,
+                                  context=context)
 
     def _pronoun_follows(self, low: list[str], k: int) -> bool:
         """Whether "both" or "the two" at ``k`` stands alone: a verb, an auxiliary, an adverb or the end of the

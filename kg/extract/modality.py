@@ -43,6 +43,13 @@ def _under_object(tok, head) -> bool:
     return cur.head.i == head.i and cur.dep_ == "dobj"
 
 
+def _intended(verb, sent: Sentence) -> bool:
+    """Whether ``verb`` is the infinitive of an intention noun ([lists] irrealis_nouns): "a plan to share
+    intelligence", "a push to impose sanctions", "an attempt to brand ..." (not done yet)."""
+    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and lemma(verb.head) in sent.words("irrealis_nouns")
+
+
 def _presupposed(tok) -> bool:
     """A definite noun trigger that is its clause's subject names a deed the clause takes as given: "the transfer of
     F-16s to Ukraine by Denmark would not change the situation" (the transfer is neither denied nor unreal)."""
@@ -96,8 +103,7 @@ def unreal(sent: Sentence, tok) -> bool:
         prior = next((t for t in reversed(doc[tok.head.i + 1:tok.i]) if t.tag_ == "VB" and t.pos_ == "VERB"), None)
         if prior is not None:
             return unreal(sent, prior)
-    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-            and lemma(tok.head) in sent.words("irrealis_nouns"):
+    if _intended(tok, sent):
         return True  # "a plan to share intelligence", "an offer to supply jets": not done yet
     if tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in sent.words("irrealis_nouns"):
         return True  # "hopes of a deal between Israel and Syria", "the prospect of talks"
@@ -112,8 +118,7 @@ def unreal(sent: Sentence, tok) -> bool:
     if _presupposed(tok):
         return False
     head = _clause_head(tok)
-    if head.i != tok.i and head.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
-            and lemma(head.head) in sent.words("irrealis_nouns"):
+    if head.i != tok.i and _intended(head, sent):
         return True  # "a push to impose sanctions on Pyongyang", "a plan to sign a treaty with Seoul"
     marks = sent.words("irrealis_marks")
     if any(c.dep_ == "aux" and c.text.lower() in sent.words("irrealis_aux") for c in head.children):
@@ -165,8 +170,7 @@ def asked_for(sent: Sentence, tok, agreed_too: bool = False) -> bool:
         if cur.dep_ == "prep" and lemma(cur) in sent.words("scene_preps"):
             return False  # "threatened to annex the region as the dispute escalated": the scene, not the aim
         cur = cur.head
-    if cur.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) \
-            and lemma(cur.head) in sent.words("irrealis_nouns"):
+    if _intended(cur, sent):
         return True  # "a U.S.-led push to impose sanctions on Pyongyang", "an attempt to brand ...": not done
     for _ in range(4):
         if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ in ("xcomp", "advcl") and cur.head.i != cur.i:

@@ -15,6 +15,7 @@ import importlib.util
 import logging
 import os
 import re
+from functools import lru_cache
 
 from ..errors import ModelError
 
@@ -140,21 +141,17 @@ _REGISTERED: list[str] = []
 BATCH_SIZE = 256
 
 
+@lru_cache(maxsize=1)
 def _stand_ins():
     """The pattern and table of [words] parse_stand_ins: names the parser misreads, each with a name of the same
     length it reads as one ("Trump imposed tariffs": "trump" taken for a noun). Offsets do not move."""
-    global _STAND_INS
-    if _STAND_INS is None:
-        from .lexicon import WORDS
+    from .lexicon import WORDS
 
-        pairs = dict(p.split("=", 1) for p in WORDS.get("parse_stand_ins", ()))
-        pairs = {a: b for a, b in pairs.items() if len(a) == len(b)}
-        _STAND_INS = (re.compile(r"\b(" + "|".join(map(re.escape, sorted(pairs))) + r")\b"), pairs) if pairs \
-            else (None, {})
-    return _STAND_INS
-
-
-_STAND_INS = None
+    pairs = dict(p.split("=", 1) for p in WORDS.get("parse_stand_ins", ()))
+    pairs = {a: b for a, b in pairs.items() if len(a) == len(b)}
+    if not pairs:
+        return None, {}
+    return re.compile(r"\b(" + "|".join(map(re.escape, sorted(pairs))) + r")\b"), pairs
 
 
 def parse_sentences(texts: list[str], name: str | None = None) -> list:

@@ -66,6 +66,16 @@ class Sentence:
         return self.lists.get(name, frozenset())
 
 
+def blocked_participle(tok, blocking: frozenset[str], texts: frozenset[str]) -> bool:
+    """Whether ``tok`` is a participle the parser hung on a verb of blocking (``blocking``) that has a text
+    (``texts``) for object, with no comma before it: "blocked an EU statement on Friday criticising Beijing's law"
+    (the participle is the statement's, not the blocker's)."""
+    head = tok.head
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and lemma(head) in blocking and tok.left_edge.i > 0 \
+        and tok.doc[tok.left_edge.i - 1].text != "," and any(
+            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in texts and c.i < tok.i for c in head.children)
+
+
 def _closed_coordination(tok) -> list:
     """A phrase and its conjuncts, up to the one after the "and" or "or": a conjunct after a comma that follows a closed
     pair is the parser's error ("cooperation between Russia and North Korea, Chief Cabinet Secretary Hayashi told
@@ -1022,13 +1032,7 @@ class Slots:
         return list(others.values()) if own and len(others) == 1 else []
 
     def _blocked_words(self, tok) -> bool:
-        """Whether ``tok`` is a participle the parser hung on a verb of blocking that has a text for object: "blocked
-        an EU statement on Friday criticising Beijing's law" (the participle is the statement's)."""
-        head = tok.head
-        return tok.dep_ == "advcl" and tok.tag_ == "VBG" and lemma(head) in self.sent.words("blocking") \
-            and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text != "," and any(
-            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in self.sent.words("texts") and c.i < tok.i
-            for c in head.children)
+        return blocked_participle(tok, self.sent.words("blocking"), self.sent.words("texts"))
 
     def slot_shielded(self) -> list[ActorRef]:
         """Whom a blocked text was aimed at: "blocked a statement criticising Myanmar", "a resolution on Syria"; or a
@@ -1661,4 +1665,4 @@ class Slots:
         return out
 
 
-__all__ = ["ActorRef", "Sentence", "Slots", "clause_verb", "hyphen_prefix", "lemma", "of_phrase"]
+__all__ = ["ActorRef", "Sentence", "Slots", "blocked_participle", "clause_verb", "hyphen_prefix", "lemma", "of_phrase"]
