@@ -213,3 +213,15 @@ def test_an_absolute_subject_is_no_object(gazetteer):
 ])
 def test_coordinated_clauses(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a parse with no verb where a verb of feeling stands between a noun phrase and a name is mended
+    ("Iran's nuclear programme angered Canberra.", {("AUS", "concernedBy", "IRN")}),
+    ("Russia's troop deployment near the border angered Warsaw.", {("POL", "concernedBy", "RUS")}),
+    ("China's naval drills alarmed Manila.", {("PHL", "concernedBy", "CHN")}),
+    # an adjective before a name stays an adjective
+    ("The alarmed Canberra government protested.", set()),
+])
+def test_feelings_the_parser_took_for_adjectives(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -825,10 +825,21 @@ def _add_learned(engine, aligned, tokens, best: dict, doc_id: str, index: int) -
         best[(s, c.predicate, o)] = (cand, negated, hedged)
 
 
-def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
-    """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens."""
-    from .syntax import Sentence
+@functools.lru_cache(maxsize=4)
+def _stimulus_forms(engine) -> dict[str, str]:
+    """The forms of the lexicon's verbs of feeling (frame ``stimulus``), each with its lemma."""
+    from .engine import _forms
 
+    return {f: e.lemma for e in sorted({e for es in engine.entries.values() for e in es if e.frame == "stimulus"
+                                        and e.pos == "VERB"}, key=lambda e: e.lemma) for f in _forms(e)}
+
+
+def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
+    """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens (a parse with no
+    verb where a verb of feeling stood mended first: :func:`kg.extract.syntax.repair_stimulus`)."""
+    from .syntax import Sentence, repair_stimulus
+
+    repair_stimulus(doc, _stimulus_forms(engine))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 

@@ -537,8 +537,9 @@ def _forms(entry: Entry) -> set[str]:
         if w.endswith(("p", "t", "n", "m", "g", "b", "d", "r")) and len(w) <= 5:  # doubled consonants: "shipped",
             # "barred", "sparred"
             forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
-            if w.endswith("r") and w[-2] in "aeiou" and w[-3:-2] not in ("", "a", "e", "i", "o", "u"):
-                forms -= {w + "ed", w + "ing"}  # "spared" and "baring" are other verbs' forms ("toured" is not)
+            if w.endswith("r") and len(w) <= 4 and w[-2] in "aeiou" and w[-3:-2] not in ("", "a", "e", "i", "o", "u"):
+                forms -= {w + "ed", w + "ing"}  # "spared" and "baring" are other verbs' forms (not "toured", "angered",
+                # "severed")
         return forms
     if entry.pos == "NOUN":
         return {w, w + "s", w + "es", w[:-1] + "ies" if w.endswith("y") else w}

@@ -66,6 +66,44 @@ class Sentence:
         return self.lists.get(name, frozenset())
 
 
+def repair_stimulus(doc, forms: dict[str, str]) -> None:
+    """Mend a parse that has no verb where a verb of feeling in the past tense stands between a noun phrase and a
+    name: "China's military build-up alarmed Canberra" (read as "the alarmed Canberra", the noun the root). The
+    verb becomes the root with the noun phrase for subject and the name for object; ``forms`` maps the verb's
+    forms to its lemma ([lists] of the lexicon's stimulus frame)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ in ("VERB", "AUX"):
+        return
+    for t in doc:
+        lem = forms.get(t.lower_)
+        if lem is None or t.dep_ != "amod" or t.i == 0 or t.head.pos_ != "PROPN" or t.head.i <= t.i:
+            continue
+        name, before = t.head, doc[t.i - 1]
+        stray = before.head.i in (t.i, name.i)  # (the phrase's last noun, hung on the verb or the name)
+        if any(x.pos_ != "PROPN" for x in doc[t.i + 1:name.i]) or before.i != root.i and (
+                before.pos_ not in ("NOUN", "PROPN") or before.dep_ in ("amod", "poss")
+                or before.dep_ == "compound" and not stray):
+            continue
+        if name.i == root.i:  # "Iran's nuclear programme angered Canberra" read with the name as the root
+            for x in name.children:
+                if x.i < before.i:
+                    x.head = before
+            t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBD", lem
+            name.head, name.dep_ = t, "dobj"
+            before.head, before.dep_ = t, "nsubj"
+            return
+        old_head, old_dep = name.head, name.dep_
+        if stray:  # "... a pact with Solomon Islands alarmed Canberra": the name's place goes to the phrase's noun
+            for x in [*name.children, *t.children]:
+                if x.i < before.i:
+                    x.head = before
+            before.head, before.dep_ = old_head, old_dep
+        name.head, name.dep_ = t, "dobj"
+        t.head, t.dep_, t.pos_, t.tag_, t.lemma_ = t, "ROOT", "VERB", "VBD", lem
+        root.head, root.dep_ = t, "nsubj"
+        return
+
+
 def blocked_participle(tok, blocking: frozenset[str], texts: frozenset[str]) -> bool:
     """Whether ``tok`` is a participle the parser hung on a verb of blocking (``blocking``) that has a text
     (``texts``) for object, with no comma before it: "blocked an EU statement on Friday criticising Beijing's law"
@@ -1665,4 +1703,5 @@ class Slots:
         return out
 
 
-__all__ = ["ActorRef", "Sentence", "Slots", "blocked_participle", "clause_verb", "hyphen_prefix", "lemma", "of_phrase"]
+__all__ = ["ActorRef", "Sentence", "Slots", "blocked_participle", "clause_verb", "hyphen_prefix", "lemma", "of_phrase",
+           "repair_stimulus"]
