@@ -56,6 +56,8 @@ BLIND_SETS = {
     "review9-docs": (DATA / "review9" / "docs.tsv", "all"),
     "review11": (DATA / "review11" / "sentences.tsv", "all"),
     "review11-docs": (DATA / "review11" / "docs.tsv", "all"),
+    "review15": (DATA / "review15" / "sentences.tsv", "all"),
+    "review15-docs": (DATA / "review15" / "docs.tsv", "all"),
     "sealed": (DATA / "sealed" / "sentences.tsv", "all"),
     "sealed-docs": (DATA / "sealed" / "docs.tsv", "all"),
 }
