@@ -828,10 +828,10 @@ def _add_learned(engine, aligned, tokens, best: dict, doc_id: str, index: int) -
 @functools.lru_cache(maxsize=4)
 def _stimulus_forms(engine) -> dict[str, str]:
     """The forms of the lexicon's verbs of feeling (frame ``stimulus``), each with its lemma."""
-    from .engine import _forms
+    from .engine import entry_forms
 
     return {f: e.lemma for e in sorted({e for es in engine.entries.values() for e in es if e.frame == "stimulus"
-                                        and e.pos == "VERB"}, key=lambda e: e.lemma) for f in _forms(e)}
+                                        and e.pos == "VERB"}, key=lambda e: e.lemma) for f in entry_forms(e)}
 
 
 def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):

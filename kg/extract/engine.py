@@ -528,7 +528,8 @@ def _rules(doc: dict) -> list[Rule]:
     return rules
 
 
-def _forms(entry: Entry) -> set[str]:
+def entry_forms(entry: Entry) -> set[str]:
+    """The word forms by which a lexicon entry may appear in text (a verb's inflections, a noun's plurals)."""
     from .lexicon import verb_forms
 
     w = entry.lemma
@@ -570,9 +571,9 @@ def _build_engine() -> Engine:
     surface: set[str] = set()
     for e in _entries():
         entries.setdefault((e.lemma, e.pos), []).append(e)
-        surface |= _forms(e)
+        surface |= entry_forms(e)
     surface |= set(lists.get("irregular", ()))
     return Engine(tuple(_rules(doc)), Entries.of(entries), lists, frozenset(surface))
 
 
-__all__ = ["Entry", "Entries", "Rule", "Hit", "Engine", "load_engine"]
+__all__ = ["Entry", "Entries", "Rule", "Hit", "Engine", "entry_forms", "load_engine"]
