@@ -3,6 +3,8 @@ found and what must not)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from test_extract import assert_exactly, sym, triples
@@ -121,7 +123,7 @@ def test_a_misread_name_is_parsed_through_its_stand_in(gazetteer):
 
     text = "Trump doubled tariffs on Indian goods on Wednesday."
     doc = parse_sentences([text])[0]
-    assert [t.idx for t in doc] == [m.start() for m in __import__("re").finditer(r"\w+|[^\w\s]", text)]
+    assert [t.idx for t in doc] == [m.start() for m in re.finditer(r"\w+|[^\w\s]", text)]
     assert doc[0].dep_ == "nsubj" and doc[1].dep_ == "ROOT"
     assert ("USA", "sanctions", "IND") in triples(text, gazetteer)
 

@@ -52,14 +52,9 @@ BLIND_SETS = {
     "review7": (DATA / "review7" / "sentences.tsv", "all"),
     "review8-scored": (DATA / "review8" / "sentences.tsv", "scored"),
     "review8-docs-scored": (DATA / "review8" / "docs.tsv", "scored"),
-    "review9": (DATA / "review9" / "sentences.tsv", "all"),
-    "review9-docs": (DATA / "review9" / "docs.tsv", "all"),
-    "review11": (DATA / "review11" / "sentences.tsv", "all"),
-    "review11-docs": (DATA / "review11" / "docs.tsv", "all"),
-    "review15": (DATA / "review15" / "sentences.tsv", "all"),
-    "review15-docs": (DATA / "review15" / "docs.tsv", "all"),
-    "sealed": (DATA / "sealed" / "sentences.tsv", "all"),
-    "sealed-docs": (DATA / "sealed" / "docs.tsv", "all"),
+    # sets of sentences with documents beside them: both parts
+    **{key: (DATA / name / f"{part}.tsv", "all") for name in ("review9", "review11", "review15", "sealed")
+       for key, part in ((name, "sentences"), (f"{name}-docs", "docs"))},
 }
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(4, 20)) + (1.01,)  # 1.01: the rules alone

@@ -157,7 +157,7 @@ class Discourse:
         # countries" opening the next sentence means, whatever pair the document was about before
         self.subject_pair: tuple[str, str] | None = None
         self.last_person_actor: str | None = None
-        self.patron_links: list[tuple[str, tuple[str, str]]] = []  # ("USA", (JPN, KOR)) from "two US allies"
+        self.patron_links: list[tuple[str, tuple[str, str]]] = []  # (patron, (a, b)) from "two US allies"
         self.last_subject: str | None = None
         self.relations: deque[Relation] = deque(maxlen=_RELATIONS_KEPT)  # the most recent, for back-references
         self.secondary: set[tuple] = set()  # (document, sentence) whose agreements are secondary ("a separate deal")
