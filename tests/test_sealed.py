@@ -38,7 +38,8 @@ _SKIPPED_PARTS = frozenset({"__pycache__", "node_modules"})
 INDEPENDENT_SETS = frozenset({ROOT / "tests" / "data" / name for name in ("review5", "review6", "review7",
                                                                                   "review8", "review9", "review10",
                                                                                   "review11", "review12", "review13",
-                                                                                  "review14", "review15")})
+                                                                                  "review14", "review15", "review16",
+                                                                                  "review17")})
 
 # a word: letters and digits, with apostrophes and hyphens inside it ("Russia's", "short-range")
 _WORD = re.compile(r"[^\W_]+(?:['-]+[^\W_]+)*")
