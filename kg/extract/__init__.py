@@ -471,9 +471,11 @@ def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
     flows = engine.lists.get("restricted_flows", frozenset())
     restricted = {i for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: c.predicate.lower() in flows)
                   if modality.under_measure(aligned, tok)}  # "restrictions on U.S. military assistance to Azerbaijan"
-    return restricted | {i for i, tok in _window_tokens(aligned, at, tokens, candidates,
-                                                        lambda c: c.predicate.lower() not in realis)
-                         if modality.asked_for(aligned, tok, agreed_too=i in joint)}
+    supposed = {i for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: True)
+                if modality.supposed(aligned, tok)}  # "any Israeli attack on its nuclear facilities"
+    return restricted | supposed | {i for i, tok in _window_tokens(aligned, at, tokens, candidates,
+                                                                   lambda c: c.predicate.lower() not in realis)
+                                    if modality.asked_for(aligned, tok, agreed_too=i in joint)}
 
 
 # (object list, relation): a verb whose direct object is in the [lists] list does not express the relation,
@@ -483,7 +485,8 @@ def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
 _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
                     ("targets", "meetsWith"), ("makers", "sanctions"), ("troops", "supplies"),
                     ("correspondence", "supplies"), ("calls", "supplies"), ("hazards", "atWarWith"),
-                    ("hazards", "attacks"))  # ("fighting the wildfires")
+                    ("hazards", "attacks"), ("finance", "supplies"), ("utterances", "attacks"))  # ("fighting the wildfires"; "received a loan":
+# money lent or granted is aid, decision 21)
 
 
 def _helps_proxy(support, lists) -> bool:
@@ -562,6 +565,11 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
             out.update((_token_index(starts, x), r) for x in inside for r in ("supplies", "tradesWith"))
         if tok.dep_ == "amod" and lemma(tok) in lists.get("attributive_only", ()):
             out.add((_token_index(starts, tok), "supports"))  # "Yemen's internationally recognised government"
+        if lemma(tok) in lists.get("verbal_strikes", ()) and any(
+                c.dep_ in ("prt", "advmod") and c.lower_ in lists.get("verbal_particles", ()) for c in tok.children) and not any(
+                c.dep_ == "nsubj" and lemma(c) in lists.get("troops", ()) for c in tok.children):
+            out.add((_token_index(starts, tok), "attacks"))  # "hit back at Washington, calling the sanctions bullying"
+            # (not "Afghan forces hit back at Pakistani posts")
         objects = {lemma(c) for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)
         for words, relation in _MISREAD_OBJECTS if objects else ():
             if not objects.isdisjoint(lists.get(words, ())):

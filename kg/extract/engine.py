@@ -270,8 +270,9 @@ class Engine:
             return not any(c.dep_ == "dobj" for c in tok.children)
         if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions
             return any(c.dep_ == "prep" and lemma(c) in need[5:].split(",") for c in tok.children)
-        if need.startswith("prt:"):  # "hit out at", "lashed out at": a particle of the verb
-            return any(c.dep_ == "prt" and lemma(c) in need[4:].split(",") for c in tok.children)
+        if need.startswith("prt:"):  # "hit out at", "lashed out at": a particle of the verb (or one the parser took
+            # for an adverb: "hit back at")
+            return any(c.dep_ in ("prt", "advmod") and c.lower_ in need[4:].split(",") for c in tok.children)
         if need.startswith("of:"):  # "an exchange of fire": the noun's "of" phrase
             words = set(need[3:].split(","))
             return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "of"
@@ -305,6 +306,8 @@ class Engine:
         if need == "force" and any(getattr(sent.actor_at.get(t.i), "kind", None) in ("person", "leader", "agent")
                                    for t in things):
             return True  # "killed Iranian commander Qassem Soleimani": a state's named official or force
+        if need == "goods" and any(not _amount(t).isdisjoint(sent.words("money")) for t in things):
+            return True  # "granted Jordan $1 billion", "transferred $300 million to Lebanon": a sum given is aid
         return any(lemma(t) in words or t.text.lower() in words for t in things)
 
     def _applies(self, rule: Rule, entry: Entry, slots: Slots, sent: Sentence) -> bool:
@@ -330,6 +333,8 @@ class Engine:
                 # million ($11 million) in funding": the parser hung "in funding" on the verb)
             inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words or (
                 tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words) or (  # "warned of"
+                tok.dep_ == "pobj" and lemma(tok.head) == "on" and tok.head.head.pos_ == "VERB" and lemma(
+                    tok.head.head) in words) or (  # "relies on grants from Canada"
                 self._through_light_verb(tok, words, sent))
             if inside == neg:
                 return False
@@ -379,7 +384,7 @@ class Engine:
             lemma(x) in known or any(lemma(c) in known for c in x.children))]  # (not a misparsed apposition)
         for c in things:
             head = lemma(c)
-            amount = {head} | {lemma(x) for x in c.children if x.dep_ in ("quantmod", "nmod", "compound", "nummod")}
+            amount = _amount(c)
             if amount.isdisjoint(money):  # goods, troops, aid; or a count of them ("thousands of troops")
                 counted = of_phrase(c) if head in self.lists.get("quantities", ()) else []
                 out.extend([frozenset({lemma(p)}) for p in counted] or [frozenset({head})])
@@ -552,7 +557,7 @@ def load_engine() -> Engine:
     """The engine of the shipped lexicon and rules: built once, then read from kg's disk cache."""
     from ..cache import cached
 
-    names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv", "agents.tsv")
+    names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv", "agents.tsv", "verb_forms.tsv")
     sources = [_data(n).read_bytes() if _data(n).is_file() else b"" for n in names]
     # this module defines the pickled classes (Engine, Rule, Entry) and builds them: a change here is a new engine
     sources.append(Path(__file__).read_bytes())
@@ -577,3 +582,9 @@ def _build_engine() -> Engine:
 
 
 __all__ = ["Entry", "Entries", "Rule", "Hit", "Engine", "entry_forms", "load_engine"]
+
+
+def _amount(tok) -> set[str]:
+    """The lemmas that say how much a thing is: the noun and its count, so that a sum shows its currency
+    ("$50 million": {"million", "$", "50"})."""
+    return {lemma(tok)} | {lemma(x) for x in tok.children if x.dep_ in ("quantmod", "nmod", "compound", "nummod")}

@@ -91,6 +91,16 @@ CAUSE_VERBS = WORDS["cause_verbs"]
 TARGET_NOUNS = WORDS["target_nouns"]
 
 
+@functools.lru_cache(maxsize=1)
+def _extra_forms() -> dict[str, tuple[str, ...]]:
+    """The forms of ``data/verb_forms.tsv`` by lemma: those regular inflection does not give."""
+    from importlib import resources
+
+    text = resources.files("kg.extract.data").joinpath("verb_forms.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {lemma: tuple(forms.split("|")) for lemma, forms in rows[1:]}
+
+
 def verb_forms(stem: str) -> set[str]:
     """Inflections of a regular English verb stem written as ``base|3sg|past|ing`` or a base.
 
@@ -100,7 +110,7 @@ def verb_forms(stem: str) -> set[str]:
     if "|" in stem:
         return set(stem.split("|"))
     base = stem
-    forms = {base}
+    forms = {base, *_extra_forms().get(base, ())}  # "wrote", "withheld", "expelled": data/verb_forms.tsv
     if base.endswith("y") and base[-2] not in "aeiou":
         forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
     elif base.endswith("e"):

@@ -92,6 +92,12 @@ def under_measure(sent: Sentence, tok) -> bool:
     return any(lemma(m) in sent.words("economic") for m in measures)
 
 
+def supposed(sent: Sentence, tok) -> bool:
+    """A noun of an act with a determiner of supposition ([lists] irrealis_dets): "a crushing response to any Israeli
+    attack" supposes the attack, it does not report one."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and lemma(c) in sent.words("irrealis_dets") for c in tok.children)
+
+
 def unreal(sent: Sentence, tok) -> bool:
     """Asked for, planned, conditional or a question: the relation did not happen."""
     doc = sent.doc
@@ -109,6 +115,8 @@ def unreal(sent: Sentence, tok) -> bool:
         return True  # "hopes of a deal between Israel and Syria", "the prospect of talks"
     if any(c.dep_ == "amod" and c.lower_ in sent.words("irrealis_mods") for c in tok.children):
         return True  # "a planned summit between Kagame and Tshisekedi", "a proposed deal"
+    if supposed(sent, tok):
+        return True
     if tok.dep_ == "dobj" and lemma(tok.head) in sent.words("growth_verbs") and lemma(tok) in sent.words("standing_nouns"):
         return False  # "aimed to lift trade between Uzbekistan and Tajikistan": the trade exists already
     if tok.dep_ == "pcomp" and lemma(tok.head) == "from" and lemma(tok.head.head) in sent.words("preventing_verbs"):

@@ -347,6 +347,8 @@ class Slots:
                 elif event and c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) not in self.sent.words("imputing"):
                     inner.extend(a for p in ("by", "between", "with")  # "a pact signed between X and Y", "... by X"
                                  for a in self._prep_objects(c, (p,)) if a.kind != "place")
+            if event and not inner and low in self.sent.words("presence_nouns"):
+                inner.extend(self._owners_of_thing(tok))  # "concern about the deployment of U.S. troops"
             if event and not inner:
                 inner.extend(self._imputed(tok))
         for c in tok.children:
@@ -395,6 +397,11 @@ class Slots:
                 return owners
         if lemma(tok) in self.sent.words("aspect_nouns"):  # "the impact of Cambodia's canal": the canal's owner
             return [a for p in of_phrase(tok) for a in self._owners_of_thing(p)]
+        if lemma(tok) in self.sent.words("presence_nouns"):  # "the presence of Chinese ships", "the build-up of
+            # Azerbaijani forces": whose forces they are
+            return [self.sent.actor_at[c.i] for p in of_phrase(tok) if lemma(p) in self.sent.words("bodies")
+                    for c in (p, *p.children) if (c.i == p.i or c.dep_ in ("poss", "amod", "compound", "nmod"))
+                    and c.i in self.sent.actor_at][:1]
         return []
 
     def _owner(self, pronoun) -> list[ActorRef]:
@@ -612,7 +619,9 @@ class Slots:
         return found
 
     def slot_dobj(self) -> list[ActorRef]:
-        objs = self._children(self.tok, ("dobj",))
+        objs = self._children(self.tok, ("dobj",)) or [
+            c for c in self._children(self.tok, ("npadvmod",)) if c.i == self.tok.i + 1 and c.i in self.sent.actor_at]
+        # ("the build-up alarmed Armenia": a name right after the verb the parser took for an adverbial noun)
         relative = self.tok.dep_ == "relcl"
         if self.tok.dep_ in ("relcl", "acl") and objs and all(lemma(o) in RELATIVE_PRONOUNS for o in objs):
             objs, relative = [], True  # "an escalation that Tehran condemned", "a decision that X condemned" (which
@@ -897,8 +906,9 @@ class Slots:
     def slot_traded_from(self) -> list[ActorRef]:
         """Where the goods a measure is on come from, when the parser hung the "from" phrase on the measure:
         "tariffs on all goods from Colombia"."""
-        if not any(lemma(p) in self.sent.words("traded") for c in self._children(self.tok, ("prep",))
-                   if lemma(c) == "on" for p in c.children if p.dep_ == "pobj"):
+        if not any(lemma(p) in self.sent.words("traded") for x in (self.tok, *of_phrase(self.tok))
+                   for c in self._children(x, ("prep",)) if lemma(c) == "on" for p in c.children if p.dep_ == "pobj"):
+            # (or on its "of" phrase: "tariffs of 30% on goods from Brazil")
             return []
         return [a for a in self._prep_objects(self.tok, ("from",)) if a.kind != "place"]
 
@@ -953,8 +963,10 @@ class Slots:
                     lemma(tok.head) == "at" and lemma(tok.head.head) in ("be", "remain", "stay")) or (
                     lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")) or (
                     lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("sealing")) or (
-                    lemma(tok.head) == "with" and lemma(tok.head.head) in self.sent.words("responding_verbs")))):
-            # ("agreed on a security pact": its parties; "vowed to respond with countermeasures": who responds)
+                    lemma(tok.head) == "with" and lemma(tok.head.head) in self.sent.words("responding_verbs")) or (
+                    lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("relying")))):
+            # ("agreed on a security pact": its parties; "vowed to respond with countermeasures": who responds;
+            # "relies on grants from Canada": who receives them)
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
             if tok.dep_ == "pobj" and verb.pos_ == "NOUN" and verb.dep_ == "dobj":
                 verb = verb.head  # "agreed to restore flights in talks in Cairo": the phrase hung on the object
@@ -1255,7 +1267,8 @@ class Slots:
             out.extend(a for o in self._children(x, ("dobj",)) for a in self.actors(o, "target"))
             out.extend(self._prep_objects(x, ("against", "on", "at", "upon", "with", "to")))
             for o in self._children(x, ("dobj",)):
-                out.extend(self._prep_objects(o, ("against", "on", "upon")))
+                out.extend(self._prep_objects(o, ("against", "on", "upon") + (
+                    ("with",) if lemma(o) in self.sent.words("ties") else ())))  # "threatened to cut ties with Berlin"
         return out
 
     def _with_verb(self):
@@ -1431,6 +1444,9 @@ class Slots:
         if tok.dep_ in ("dobj", "appos") and tok.head.dep_ == "dobj" and lemma(
                 tok.head.head) in self.sent.words("labelling"):  # "called the strike an assassination", misparsed
             return tok.head.head
+        if tok.dep_ == "amod" and tok.i > tok.head.i and tok.head.dep_ == "dobj" and lemma(
+                tok.head.head) in self.sent.words("labelling"):  # "called Armenia's move provocative": an adjective
+            return tok.head.head  # after its noun is the label the parser hung on the object
         return None
 
     def slot_stance_subj(self) -> list[ActorRef]:
@@ -1633,6 +1649,16 @@ class Slots:
             return []
         doers = {a.actor for a in self.slot_subj()}
         return [a for a in Slots(self.sent, verb).slot_subj() if a.actor not in doers]
+
+    def slot_arrived_at(self) -> list[ActorRef]:
+        """Where aid or goods went, when the noun is the subject of a verb of arriving ([lists] arriving): "aid from
+        Japan arrived in Tonga", "emergency supplies from Turkey reached Syria"."""
+        tok = self.tok
+        if tok.dep_ != "nsubj" or lemma(tok.head) not in self.sent.words("arriving"):
+            return []
+        verb = tok.head
+        return self._prep_objects(verb, ("in", "to", "into")) + [
+            a for o in self._children(verb, ("dobj",)) for a in self.actors(o, "target")]
 
     def slot_arrival(self) -> list[ActorRef]:
         """Whose unnamed body troops came to help: "arrived in Haiti to help the government", the state they

@@ -1,0 +1,77 @@
+"""Constructions added in the tenth extraction session, found with probe sentences of one relation each (aid,
+concern, criticism, threats) and tested here on sentences written for these tests (what must be found and what
+must not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import assert_exactly, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money lent or granted and received is aid, not a supply (decision 21)
+    ("Tunisia received a $1 billion loan from Qatar in May.", {("QAT", "aids", "TUN")}),
+    ("Tunisia received two patrol boats from Italy in May.", {("ITA", "supplies", "TUN")}),
+    # a sum given is aid, whatever the verb that gives it
+    ("Kuwait granted Jordan $500 million in budget support.", {("KWT", "aids", "JOR")}),
+    ("Kuwait granted Jordan's request for a meeting.", set()),
+    # what a state finances that another state owns
+    ("Washington financed much of Peru's counter-narcotics programme.", {("USA", "aids", "PER")}),
+    # living on another state's grants
+    ("Nauru relies heavily on grants from Australia.", {("AUS", "aids", "NRU")}),
+    ("Nauru relies heavily on tourism from Australia.", set()),
+    # aid that arrives somewhere came from its giver to that state
+    ("Japanese aid arrived in Vanuatu on Friday.", {("JPN", "aids", "VUT")}),
+    ("Japanese diplomats arrived in Vanuatu on Friday.", set()),
+    # debt written off or forgiven
+    ("China wrote off part of Zambia's debt.", {("CHN", "aids", "ZMB")}),
+    ("China wrote off the project as a failure.", set()),
+])
+def test_aid_given_lent_and_received(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # whose forces are present or deployed is what a state is concerned about
+    ("Manila voiced alarm at the presence of Chinese ships near the atoll.", {("PHL", "concernedBy", "CHN")}),
+    ("Mexico expressed concern about the deployment of U.S. troops to the border.", {("MEX", "concernedBy", "USA")}),
+    ("Mexico expressed concern about the deployment of troops to the border.", set()),
+    # fearing that a state will act
+    ("Estonia fears that Russia could test the alliance.", {("EST", "concernedBy", "RUS")}),
+    ("Estonia fears that the winter will be harsh.", set()),
+])
+def test_concern_over_forces_and_fears(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective after the labelled noun, which the parser hangs on the noun, is the label
+    ("The foreign ministry in Baku called Armenia's move provocative.", {("AZE", "criticizes", "ARM")}),
+    ("The foreign ministry in Baku called Armenia's move historic.", set()),
+    # striking back in words, and striking back with forces
+    ("Beijing hit back at Washington, calling the sanctions unfair.", {("CHN", "criticizes", "USA")}),
+    ("Afghan forces hit back at Pakistani border posts with mortars.", {("AFG", "attacks", "PAK")}),
+    # attacking what a state said is criticism, not force
+    ("Israel's envoy attacked South Africa's case as a distortion.", {("ISR", "criticizes", "ZAF")}),
+    # idioms of rebuke
+    ("India took strong exception to Canada's allegations.", {("IND", "criticizes", "CAN")}),
+    ("Egypt took Ethiopia to task over the dam.", {("EGY", "criticizes", "ETH")}),
+    ("Egypt took Ethiopia's delegation to the dam.", set()),
+])
+def test_verbal_criticism(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threatened measure on goods from a state
+    ("Washington threatened tariffs of 30% on goods from Brazil.", {("USA", "threatens", "BRA")}),
+    # threatening to cut ties with a state
+    ("Rabat threatened to cut ties with Berlin over the row.", {("MAR", "threatens", "DEU")}),
+    # "any" attack is supposed, not done
+    ("Tehran vowed a crushing response to any Israeli attack on its nuclear sites.", {("IRN", "threatens", "ISR")}),
+    ("Tehran condemned the Israeli attack on its nuclear sites.",
+     {("IRN", "criticizes", "ISR"), ("ISR", "attacks", "IRN")}),
+])
+def test_threats_and_suppositions(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
