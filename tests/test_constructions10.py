@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_extract import assert_exactly, triples
+from test_extract import assert_exactly, sym, triples
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -74,4 +74,23 @@ def test_verbal_criticism(text, expected, gazetteer):
      {("IRN", "criticizes", "ISR"), ("ISR", "attacks", "IRN")}),
 ])
 def test_threats_and_suppositions(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # receiving a visitor is a meeting, not support of the visitor's state
+    ("The Qatari emir welcomed the Iranian foreign minister to Doha.", {sym("QAT", "meetsWith", "IRN")}),
+    # "he" or "she" in a clause hung on a place stands for the subject, not the place
+    ("Kenya's foreign minister flew to Addis Ababa, where she held talks with Ethiopian officials.",
+     {sym("KEN", "meetsWith", "ETH")}),
+    ("Modi and Shehbaz Sharif held a brief conversation in Astana.", {sym("IND", "meetsWith", "PAK")}),
+    # what is done "without" a state, or what a state "must" do, did not happen
+    ("Fiji signed the deal without consulting Canberra.", set()),
+    ("Fiji must consult Canberra before it signs security deals.", set()),
+    # meeting demands is no meeting
+    ("Greece has met the demands of Germany.", set()),
+    # an apposition describes its head as it is, whatever the clause's modal says
+    ("Tuvalu, one of Taiwan's remaining allies, must consult Canberra first.", {("TUV", "alliedWith", "TWN")}),
+])
+def test_meetings_and_what_did_not_happen(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)

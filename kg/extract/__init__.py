@@ -305,6 +305,8 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     sessions = {_token_index(starts, doc[k]) for k, w in enumerate(lemmas) if w in talks and any(
         c.dep_ == "prep" and lemma(c) == "of" and named.get(p.i) in organizations
         for c in doc[k].children for p in c.children if p.dep_ == "pobj")}  # "a meeting of the Security Council"
+    without = {_token_index(starts, x) for k, w in enumerate(lemmas) if w == "without" and doc[k].dep_ == "prep"
+               for x in doc[k].subtree}  # "signed the deal without consulting Kampala"
     breakaway = engine.lists.get("breakaway", frozenset())
     outside = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ in ("poss", "compound", "amod") and any(
         c.dep_ in ("amod", "compound") and lemma(c) in breakaway for c in doc[k].head.children)}
@@ -315,6 +317,8 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         and not (c.predicate == "meetsWith" and c.trigger_index in sessions)  # a session of a body: its members
         # do not meet one another by taking part ("At an emergency meeting of the Security Council, the United States,
         # France and Britain condemned ...")
+        and not (c.obj_span is not None and c.trigger_index not in without and c.obj_span.i in without)  # a state
+        # named only in a "without" phrase takes no part in what the verb before it says
         and not (c.obj_span is not None and any(c.obj_span.i <= x < c.obj_span.j for x in outside))  # "Moldova's
         # breakaway Transnistria region" is not Moldova (decision 24)
         and not (c.predicate in _DEEDS and c.subject in fearing.get(c.trigger_index, ()))  # "Thailand voiced
@@ -485,7 +489,7 @@ def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
 _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
                     ("targets", "meetsWith"), ("makers", "sanctions"), ("troops", "supplies"),
                     ("correspondence", "supplies"), ("calls", "supplies"), ("hazards", "atWarWith"),
-                    ("hazards", "attacks"), ("finance", "supplies"), ("utterances", "attacks"))  # ("fighting the wildfires"; "received a loan":
+                    ("hazards", "attacks"), ("finance", "supplies"), ("utterances", "attacks"), ("fulfilled", "meetsWith"))  # ("fighting the wildfires"; "received a loan":
 # money lent or granted is aid, decision 21)
 
 
@@ -525,7 +529,7 @@ def _misread_words(engine) -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas :func:`_misread` looks at (on a token or its head), and the objects of ``_MISREAD_OBJECTS``."""
     lists = engine.lists
     names = ("economic", "lifting", "attributive_only", "topic_holders", "agreements", "accusing", "blocking_nouns",
-             "undo", "raising")
+             "undo", "raising", "verbal_strikes", "greeting_verbs")
     relevant = frozenset().union(*(lists.get(n, frozenset()) for n in names))
     return relevant, frozenset().union(*(lists.get(w, frozenset()) for w, _ in _MISREAD_OBJECTS))
 
@@ -571,6 +575,8 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
             out.add((_token_index(starts, tok), "attacks"))  # "hit back at Washington, calling the sanctions bullying"
             # (not "Afghan forces hit back at Pakistani posts")
         objects = {lemma(c) for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)
+        if lemma(tok) in lists.get("greeting_verbs", ()) and not objects.isdisjoint(lists.get("visitors", ())):
+            out.add((_token_index(starts, tok), "supports"))  # "welcomed the Iranian foreign minister": a visit
         for words, relation in _MISREAD_OBJECTS if objects else ():
             if not objects.isdisjoint(lists.get(words, ())):
                 out.add((_token_index(starts, tok), relation))

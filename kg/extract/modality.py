@@ -52,10 +52,20 @@ def _intended(verb, sent: Sentence) -> bool:
 
 def _presupposed(tok) -> bool:
     """A definite noun trigger that is its clause's subject names a deed the clause takes as given: "the transfer of
-    F-16s to Ukraine by Denmark would not change the situation" (the transfer is neither denied nor unreal)."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
-        for c in tok.children)
+    F-16s to Ukraine by Denmark would not change the situation" (the transfer is neither denied nor unreal); so does
+    a noun of an apposition."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+            for c in tok.children):
+        return True
+    cur = tok  # an apposition describes its head as it is: "Tuvalu, one of Taiwan's allies, must consult ..."
+    for _ in range(3):
+        if cur.dep_ == "appos" and cur.pos_ in ("NOUN", "PROPN", "NUM"):
+            return True
+        if cur.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def negated(sent: Sentence, tok) -> bool:
