@@ -94,3 +94,42 @@ def test_threats_and_suppositions(text, expected, gazetteer):
 ])
 def test_meetings_and_what_did_not_happen(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle with a "by" agent read as a clause after "after": the talks were held, by their parties and mediator
+    ("Sudan and Chad agreed to a truce on Monday after talks in Doha mediated by Qatar.",
+     {sym("SDN", "agreesWith", "TCD"), sym("SDN", "meetsWith", "TCD"), sym("QAT", "meetsWith", "SDN"),
+      sym("QAT", "meetsWith", "TCD")}),
+    # "the three", "all three", "the three capitals": the last list of three states in the sentence
+    ("Chile, Peru and Bolivia raised tariffs, prompting Brazil to criticise all three.",
+     {("BRA", "criticizes", "CHL"), ("BRA", "criticizes", "PER"), ("BRA", "criticizes", "BOL")}),
+    ("Chile, Peru and Bolivia recognised Kosovo, and Serbia recalled its envoys from the three capitals.",
+     {("CHL", "supports", "XKX"), ("PER", "supports", "XKX"), ("BOL", "supports", "XKX"),
+      sym("SRB", "tensionWith", "CHL"), sym("SRB", "tensionWith", "PER"), sym("SRB", "tensionWith", "BOL")}),
+    # who comments on an agreement in an absolute phrase is no party to it; stirring up conflict makes no parties
+    ("The leaders of Japan, Australia and India agreed to hold drills, with Beijing accusing the three of stoking "
+     "confrontation.",
+     {sym("JPN", "agreesWith", "AUS"), sym("JPN", "agreesWith", "IND"), sym("AUS", "agreesWith", "IND"),
+      ("CHN", "criticizes", "JPN"), ("CHN", "criticizes", "AUS"), ("CHN", "criticizes", "IND")}),
+    # a crisis in which states agree to consult one another is supposed
+    ("Japan and India agreed to consult one another in a crisis.", {sym("IND", "agreesWith", "JPN")}),
+])
+def test_groups_and_participles(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the label's own participle names the doer
+    ("Vilnius called the balloons a hybrid attack organised by Minsk.", {("LTU", "criticizes", "BLR")}),
+    # "its prime minister" in an absolute phrase is the state named before
+    ("Latvia shut a crossing, with its prime minister calling the flights a hybrid attack organised by Minsk.",
+     {("LVA", "criticizes", "BLR")}),
+    # a label the parser hung on the labelled noun as an apposition
+    ("Petro called Noboa's measure a grave mistake.", {("COL", "criticizes", "ECU")}),
+    # "X and its closest ally, Y"; "X's closest ally, Y"
+    ("The drills were aimed at Baku and its closest ally, Ankara.", {sym("AZE", "alliedWith", "TUR")}),
+    ("Aliyev thanked Azerbaijan's closest ally, Turkey.", {sym("AZE", "alliedWith", "TUR"), ("AZE", "supports", "TUR")}),
+])
+def test_labels_and_allies(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

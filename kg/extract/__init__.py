@@ -285,6 +285,11 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     absolute = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ == "nsubj" and doc[k].head.dep_ == "pcomp"
                 and lemmas[heads[heads[k]]] == "with"}  # "voiced concern, with Tokyo calling ...": the subject of
     # an absolute phrase is no object of what precedes it
+    comments = engine.lists.get("say", frozenset()) | engine.lists.get("accusing", frozenset()) | engine.lists.get(
+        "stance", frozenset())
+    commenting = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ == "nsubj" and doc[k].head.dep_ == "pcomp"
+                  and lemmas[heads[heads[k]]] == "with" and lemmas[heads[k]] in comments}  # "..., with Beijing
+    # accusing the three of ...": who comments on it takes no part in it
     helping = engine.lists.get("helping_nouns", frozenset())
     helped = {_token_index(starts, doc[k]) for k in range(len(lemmas)) if doc[k].dep_ == "dobj"
               and doc[heads[k]].dep_ == "pcomp" and lemmas[heads[heads[k]]] == "in"
@@ -330,6 +335,9 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
              c.object in owned[c.trigger_index])  # "condemned Washington's arms sales to Taipei": not Beijing's
         and not (c.obj_span is not None and c.trigger_index < c.obj_span.i and c.predicate not in SYMMETRIC_PREDICATES
                  and any(c.obj_span.i <= x < c.obj_span.j for x in absolute))
+        and not (c.predicate in SYMMETRIC_PREDICATES and any(  # (nor a party: "agreed to hold drills, with Beijing
+            span is not None and c.trigger_index < span.i and any(span.i <= x < span.j for x in commenting)  # accusing")
+            for span in (c.subj_span, c.obj_span)))
         and c.trigger_index not in others  # "vetoed a resolution condemning Myanmar": the text condemns
         and not (c.predicate in SYMMETRIC_PREDICATES and c.trigger_index in helped)  # "praised China and Qatar for
         # their help in securing the truce": helpers are not its parties
@@ -850,10 +858,12 @@ def _stimulus_forms(engine) -> dict[str, str]:
 
 def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
     """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens (a parse with no
-    verb where a verb of feeling stood mended first: :func:`kg.extract.syntax.repair_stimulus`)."""
-    from .syntax import Sentence, repair_stimulus
+    verb where a verb of feeling stood, and a participle read as a clause, mended first:
+    :func:`kg.extract.syntax.repair_stimulus`, :func:`kg.extract.syntax.repair_reduced_participle`)."""
+    from .syntax import Sentence, repair_reduced_participle, repair_stimulus
 
     repair_stimulus(doc, _stimulus_forms(engine))
+    repair_reduced_participle(doc)
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 

@@ -177,7 +177,7 @@ class Discourse:
         # ("the Chinese embassy in Port Moresby said ...": the post speaks, its host is only where it is)
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
-                and "both" not in low and "two" not in low \
+                and "both" not in low and "two" not in low and _NUMBERS.keys().isdisjoint(low) \
                 and not events and self.deeds.isdisjoint(low) and _TALKS_NOUNS.isdisjoint(low):
             return spans
         covered = set()
@@ -265,7 +265,18 @@ class Discourse:
                     k += 1
                 members = None
                 if k < n and low[k] in PAIR_COREF_HEADS:
-                    members = self._group_in_sentence(spans, low, i, _NUMBERS[w]) or self.recent_groups.get(_NUMBERS[w])
+                    members = self._group_in_sentence(spans, low, i, _NUMBERS[w]) or self._listed_group(
+                        spans, low, i, _NUMBERS[w]) or self.recent_groups.get(_NUMBERS[w])
+                elif i > 0 and low[i - 1] in ("the", "all", "these", "those") and i - 1 not in covered and (
+                        i + 1 == n or low[i + 1] in ("of", "for", "over", "to", ".", ",", "at", "in")) and (
+                        listed := self._listed_group(spans, low, i, _NUMBERS[w])):
+                    members = listed  # "The leaders of Kenya, Uganda and Tanzania ..., with Kigali accusing the three
+                    # of ...": the list of as many states before it in the sentence
+                    for offset, actor in enumerate(members):
+                        out.append(Span(i - 1 if offset == 0 else i, i if offset == 0 else i + 1, actor, "pair"))
+                    covered.update(range(i - 1, i + 1))
+                    i += 1
+                    continue
                 elif i > 0 and low[i - 1] == "the" and i - 1 not in covered and self._pronoun_follows(low, i + 1):
                     members = self.recent_groups.get(_NUMBERS[w])  # "The seven said ...": the last group of seven
                     if members:
@@ -659,6 +670,22 @@ class Discourse:
             named = [s for s in named if s.actor != named[-1].actor]
         distinct = list(dict.fromkeys(s.actor for s in named))
         return distinct if len(distinct) == size else None
+
+    def _listed_group(self, spans: list[Span], low: list[str], i: int, size: int) -> list[str] | None:
+        """The last list of exactly ``size`` states before token ``i`` ("Kenya, Uganda and Tanzania"):
+        state names joined only by commas and "and" (a pair of clauses joined by ", and" is a list of two)."""
+        named = self._states_named(spans, i)
+        runs: list[list[Span]] = []
+        for s in named:
+            if runs and all(w in (",", "and") for w in low[runs[-1][-1].j:s.i]) and s.i > runs[-1][-1].j:
+                runs[-1].append(s)
+            else:
+                runs.append([s])
+        for run in reversed(runs):
+            actors = list(dict.fromkeys(s.actor for s in run))
+            if len(actors) == size and any(low[s.i - 1] == "and" for s in run[1:] if s.i > 0):
+                return actors
+        return None
 
     def _regional(self, pair, modifiers: list[str], head: str, context) -> tuple[str, str] | None:
         """``pair`` when the description's region words (``modifiers``: "the two Central Asian states") allow it,

@@ -153,8 +153,10 @@ def unreal(sent: Sentence, tok) -> bool:
         tok.head.head) in sent.words("measures") else tok  # "after four days of talks"
     if scene.dep_ == "pobj" and lemma(scene.head) in sent.words("past_scene_preps"):
         return False  # "failed to reach a deal after nine hours of talks": the talks took place
-    if tok.dep_ == "pobj" and lemma(tok.head) in ("in", "at", "during"):
-        irrealis = irrealis - sent.words("irrealis_done")  # "agreed to a ceasefire in talks in Doha"
+    if tok.dep_ == "pobj" and lemma(tok.head) in ("in", "at", "during") and not (
+            tok.head.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.head.children)):
+        irrealis = irrealis - sent.words("irrealis_done")  # "agreed to a ceasefire in talks in Doha" (but not "agreed
+        # to consult one another in a crisis": the phrase of an infinitive is as unreal as it)
     for _ in range(5):
         if cur.dep_ == "conj" and cur.tag_ == "VB" and cur.head.dep_ in ("xcomp", "ccomp") and cur.head.i != cur.i:
             cur = cur.head  # "called on Serbia to align its policy and impose sanctions": the second verb too

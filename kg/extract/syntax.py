@@ -104,6 +104,25 @@ def repair_stimulus(doc, forms: dict[str, str]) -> None:
         return
 
 
+def repair_reduced_participle(doc) -> None:
+    """Mend "after talks in Doha mediated by Qatar", read as a clause ("after" marking a verb "mediated" whose subject
+    is "talks"): a past participle with a "by" agent, a subject and no auxiliary is no clause but a participle on
+    the noun, and the conjunction a preposition of that noun."""
+    for v in doc:
+        if v.dep_ != "advcl" or v.tag_ != "VBN" or v.head.i == v.i:
+            continue
+        kids = list(v.children)
+        marks = [c for c in kids if c.dep_ == "mark" and c.lower_ in ("after", "before", "following", "during")]
+        subjects = [c for c in kids if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if len(marks) != 1 or len(subjects) != 1 or not any(c.dep_ == "agent" for c in kids) or any(
+                c.dep_ in ("aux", "auxpass", "nsubjpass") for c in kids):
+            continue
+        mark, noun = marks[0], subjects[0]
+        mark.head, mark.dep_, mark.pos_ = v.head, "prep", "ADP"
+        noun.head, noun.dep_ = mark, "pobj"
+        v.head, v.dep_ = noun, "acl"
+
+
 def blocked_participle(tok, blocking: frozenset[str], texts: frozenset[str]) -> bool:
     """Whether ``tok`` is a participle the parser hung on a verb of blocking (``blocking``) that has a text
     (``texts``) for object, with no comma before it: "blocked an EU statement on Friday criticising Beijing's law"
@@ -294,6 +313,9 @@ class Slots:
             owners = [a for p in of_phrase(tok) for a in self.actors(p)]  # "the aggression of Syrian forces"
             if owners:
                 return owners
+        named = [self.sent.actor_at[c.i] for c in tok.children if c.dep_ == "appos" and c.i in self.sent.actor_at]
+        if role == "target" and named and low in self.sent.words("relational_heads"):
+            return named  # "thanked Azerbaijan's closest ally, Turkey": the ally named, not its owner
         if role == "target" and self._relation_in("possessor_relations") and low not in self.sent.words(
                 "bodies") and low not in self.sent.words("targets") and low not in self.sent.words("events"):
             # "protested against Ethiopia's filling of the dam", "condemned Myanmar's execution of activists":
@@ -573,7 +595,10 @@ class Slots:
         ("Britain expelled two diplomats after it accused Moscow of ...", "officials it accused of ...", "Japan
         protested, saying it was alarmed"), named, within four steps up."""
         pronouns = self.sent.words("subject_pronouns")
-        pronoun = next((x for x in self._children(clause, ("nsubj", "nsubjpass")) if lemma(x) in pronouns), None)
+        owned = self.sent.words("possessive_pronouns")
+        pronoun = next((x for x in self._children(clause, ("nsubj", "nsubjpass")) if lemma(x) in pronouns or (
+            lemma(x) in self.sent.words("bodies") and any(c.dep_ == "poss" and lemma(c) in owned for c in x.children))),
+            None)  # ("..., with its prime minister calling the flights ...": the body of the state named before)
         if pronoun is None:
             return []
         own = set()  # the noun phrase a relative clause is on ("officials it accused"): not what the pronoun is
@@ -675,6 +700,8 @@ class Slots:
         tok = self.tok
         if not any(c.dep_ == "poss" and lemma(c) in self.sent.words("possessive_pronouns") for c in tok.children):
             return []
+        if tok.dep_ == "conj" and tok.head.i in self.sent.actor_at:  # "aimed at Baku and its closest ally, Ankara"
+            return [self.sent.actor_at[tok.head.i]]
         if tok.dep_ not in ("dobj", "pobj") or tok.head.pos_ not in ("VERB", "ADP"):
             return []
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -1029,6 +1056,8 @@ class Slots:
             return []  # "praised China and Qatar for their help in securing the truce": helpers, not its parties
         if tok.dep_ == "nsubjpass" and lemma(tok.head) in self.sent.words("mediating"):
             return []  # "the talks were mediated by X and Y": the mediators (decision 20), not the parties
+        if tok.dep_ == "dobj" and lemma(verb) in self.sent.words("stoking"):
+            return []  # "accused the three of stoking confrontation": they stir it up with others, not among themselves
         return self.get("head_subj")
 
     def slot_joint(self) -> list[ActorRef]:
@@ -1468,7 +1497,15 @@ class Slots:
         if verb.dep_ == "relcl" and self.relation.lower() in self.sent.words("party_labels") and lemma(
                 verb.head) in self.sent.words("events") | self.sent.words("deeds"):
             return []  # "an attack on a Gulf state that Washington regards as a close ally": a deed is no ally
-        return Slots(self.sent, verb).slot_dobj()
+        return Slots(self.sent, verb, self.preps, self.relation).slot_dobj()
+
+    def slot_label_doer(self) -> list[ActorRef]:
+        """Whose deed a label says it is, when its participle names the doer: "calling the flights a hybrid attack
+        organised by Minsk" (for a label whose labelled thing names no state)."""
+        if self._labelling_verb() is None:
+            return []
+        return [a for c in self._children(self.tok, ("acl",)) if c.tag_ == "VBN"
+                for a in self._prep_objects(c, ("by",)) if a.kind != "place"]
 
     def _courses(self):
         """The verbs that carry a munition noun on its course: the noun's participles of [lists] courses ("drones
@@ -1730,4 +1767,4 @@ class Slots:
 
 
 __all__ = ["ActorRef", "Sentence", "Slots", "blocked_participle", "clause_verb", "hyphen_prefix", "lemma", "of_phrase",
-           "repair_stimulus"]
+           "repair_stimulus", "repair_reduced_participle"]
