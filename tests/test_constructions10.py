@@ -133,3 +133,25 @@ def test_groups_and_participles(text, expected, gazetteer):
 ])
 def test_labels_and_allies(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a finite verb the parser joined to an infinitive under "would" is neither under the modal nor its subject's
+    ("Cairo warned that it would act after Ethiopia filled the dam, and accused Addis Ababa of acting unilaterally.",
+     {("EGY", "criticizes", "ETH"), ("EGY", "threatens", "ETH")}),
+    # rejected accusations were made; "it" in their clause is the one who rejects them
+    ("Baku rejected as groundless French accusations that it had stirred up unrest.", {("FRA", "criticizes", "AZE")}),
+    # help accepted from states
+    ("Morocco accepted help from Spain and Qatar.", {("ESP", "aids", "MAR"), ("QAT", "aids", "MAR")}),
+    # stopping a flow is a sanction, not the flow
+    ("Cambodia stopped importing Thai fruit.", {("KHM", "sanctions", "THA")}),
+    ("Germany stopped supplying arms to Turkey.", {("DEU", "sanctions", "TUR")}),
+    # troops flown in at a government's request; relief supplies flown in
+    ("Australia began flying soldiers into Honiara at the request of the Solomon Islands government.",
+     {("AUS", "aids", "SLB")}),
+    ("India flew 15 tonnes of relief supplies to Nepal.", {("IND", "aids", "NPL"), ("IND", "supplies", "NPL")}),
+    # helpers arrived to train a state's army
+    ("About 100 Russian military personnel arrived in Niger's capital to help train the army.", {("RUS", "aids", "NER")}),
+])
+def test_clauses_help_and_halted_flows(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -323,6 +323,8 @@ class Engine:
         if rule.governor:
             neg = rule.governor.startswith("!")
             words = sent.words(rule.governor.lstrip("!"))
+            if neg and entry.relation.lower() in sent.words("complaint_relations"):
+                words = words - sent.words("deny")  # "rejected French accusations that ...": the accusation was made
             if tok.dep_ == "pobj" and (lemma(tok.head) == "of" and lemma(tok.head.head) in sent.words("quantities") or (
                     lemma(tok.head) == "in" and tok.head.head.like_num)):
                 tok = tok.head.head  # "carried out hundreds of air strikes", "paused $11 million in funding": the
@@ -332,6 +334,7 @@ class Engine:
                 tok = next(c for c in tok.head.head.children if c.dep_ == "dobj" and c.like_num)  # ("paused NZ$18.2
                 # million ($11 million) in funding": the parser hung "in funding" on the verb)
             inside = tok.dep_ in ("dobj", "attr", "nsubjpass") and lemma(tok.head) in words or (
+                tok.dep_ == "xcomp" and tok.pos_ == "VERB" and lemma(tok.head) in words) or (  # "stopped importing"
                 tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words) or (  # "warned of"
                 tok.dep_ == "pobj" and lemma(tok.head) == "on" and tok.head.head.pos_ == "VERB" and lemma(
                     tok.head.head) in words) or (  # "relies on grants from Canada"

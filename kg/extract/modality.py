@@ -27,9 +27,11 @@ _PHRASE_DEPS = ("dobj", "pobj", "prep", "attr", "acomp", "compound", "amod", "ns
 def _clause_head(tok):
     """The verb (or predicate) whose clause holds a noun or adjective trigger."""
     while (tok.dep_ in _PHRASE_DEPS or tok.dep_ == "conj") and tok.head.i != tok.i:
-        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children):
-            break  # "had received vessels and would seek cooperation": a verb with its own auxiliary or subject
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and (any(
+                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children) or (
+                tok.tag_ in ("VBD", "VBZ") and tok.head.tag_ == "VB")):
+            break  # "had received vessels and would seek cooperation": a verb with its own auxiliary or subject (or a
+            # finite verb the parser joined to an infinitive: "warned that it would take action ..., and accused X")
         tok = tok.head
     return tok
 

@@ -480,6 +480,14 @@ class Slots:
                 and c.i < tok.i and c.i in self.sent.actor_at and self.sent.actor_at[c.i].kind != "place"]
             if fronted:  # ("Nauru switched recognition ...": a first name the parser took for an adverb)
                 return fronted
+        if tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and tok.head.tag_ == "VB" and not self._children(
+                tok, SUBJECT_DEPS):  # a finite verb the parser joined to an infinitive ("warned that it would take
+            # action ..., and accused Addis Ababa of ..."): it joins the finite verb the infinitive hangs on
+            cur = tok.head
+            while cur.head.i != cur.i and cur.tag_ not in ("VBD", "VBZ", "VBP"):
+                cur = cur.head
+            if cur.tag_ in ("VBD", "VBZ", "VBP"):
+                tok = cur
         for _ in range(4):
             subs = self._children(tok, SUBJECT_DEPS)
             if subs:
@@ -1242,7 +1250,9 @@ class Slots:
         if not self._relation_in("complaint_relations"):
             return []
         return [a for c in self._children(self.tok, ("ccomp", "acl")) if any(m.dep_ == "mark" and lemma(m) == "that"
-                for m in c.children) for x in self._children(c, ("nsubj", "nsubjpass")) for a in self.actors(x, "target")]
+                for m in c.children) for x in self._children(c, ("nsubj", "nsubjpass"))
+                for a in self.actors(x, "target") or self._governing_subject(c)]  # ("rejected French accusations
+        # that it had stirred up unrest": "it" is the one who rejects them)
 
     def slot_after_subj(self) -> list[ActorRef]:
         """What a feeling or complaint responds to when a clause of time says it: "expressed unease after Russia and
@@ -1710,7 +1720,9 @@ class Slots:
             s for c in self.tok.children if c.dep_ in ("ccomp", "xcomp", "dobj")
             for s in (*self._children(c, ("nsubj",)), *(g for x in self._children(c, ("compound",))
                                                         for g in (x, *self._children(x, ("nsubj",)))))
-            if lemma(s) in bodies]
+            if lemma(s) in bodies] or [
+            o for c in self._children(self.tok, ("xcomp",)) for o in self._children(c, ("dobj",))
+            if lemma(o) in bodies]  # "arrived in Ouagadougou to help train the army"
         if not objs:
             return []
         named = [a for o in objs for a in self.actors(o, "target")]
