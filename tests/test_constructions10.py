@@ -155,3 +155,29 @@ def test_labels_and_allies(text, expected, gazetteer):
 ])
 def test_clauses_help_and_halted_flows(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the states "among" the governments that did something did it
+    ("Kuwait, Oman and Turkey were among the governments that denounced the strike by Israel.",
+     {("KWT", "criticizes", "ISR"), ("OMN", "criticizes", "ISR"), ("TUR", "criticizes", "ISR")}),
+    # a deed a state is condemned for is its deed, against the state where its target lies
+    ("Qatar condemned Israel for an air strike on a residential compound in Doha.",
+     {("QAT", "criticizes", "ISR"), ("ISR", "attacks", "QAT")}),
+    # ceasefire talks are talks, not a truce; a ban is no force
+    ("Oman, which has mediated ceasefire talks between Israel and Egypt, said it would reassess its role.",
+     {sym("OMN", "meetsWith", "ISR"), sym("OMN", "meetsWith", "EGY"), sym("EGY", "meetsWith", "ISR")}),
+    ("Algeria closed its airspace to flights from Mali, and Mali retaliated with a ban on Algerian aircraft.",
+     {("DZA", "sanctions", "MLI"), ("MLI", "sanctions", "DZA")}),
+    # worry about a deal with a state is worry about the state; a negotiated deal says nothing of who met
+    ("The State Department said it was worried that a hastily negotiated deal with Beijing could fuel competition in the region.",
+     {("USA", "concernedBy", "CHN")}),
+])
+def test_documents_constructions(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_new_minister_is_learnt_for_the_document(gazetteer):
+    text = ("Canada's new Foreign Minister Anita Lindqvist flew to Lima on Monday. "
+            "Lindqvist said the Chinese proposals were a cause for concern.")
+    assert ("CAN", "concernedBy", "CHN") in triples(text, gazetteer)

@@ -537,7 +537,8 @@ def _misread_words(engine) -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas :func:`_misread` looks at (on a token or its head), and the objects of ``_MISREAD_OBJECTS``."""
     lists = engine.lists
     names = ("economic", "lifting", "attributive_only", "topic_holders", "agreements", "accusing", "blocking_nouns",
-             "undo", "raising", "verbal_strikes", "greeting_verbs")
+             "undo", "raising", "verbal_strikes", "greeting_verbs", "agreements", "responding_verbs",
+             "negotiating")
     relevant = frozenset().union(*(lists.get(n, frozenset()) for n in names))
     return relevant, frozenset().union(*(lists.get(w, frozenset()) for w, _ in _MISREAD_OBJECTS))
 
@@ -583,6 +584,15 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
             out.add((_token_index(starts, tok), "attacks"))  # "hit back at Washington, calling the sanctions bullying"
             # (not "Afghan forces hit back at Pakistani posts")
         objects = {lemma(c) for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and lemma(tok) in lists.get("negotiating", ()):
+            out.add((_token_index(starts, tok), "meetsWith"))  # "a hastily negotiated deal": no one is said to meet
+        if tok.dep_ == "compound" and lemma(tok) in lists.get("agreements", ()) and lemma(tok.head) in lists.get(
+                "talks", ()):
+            out.add((_token_index(starts, tok), "agreesWith"))  # "ceasefire talks between X and Y": talks, no truce
+        if lemma(tok) in lists.get("responding_verbs", ()) and any(
+                c.dep_ == "prep" and lemma(c) == "with" and lemma(p) in economic for c in tok.children for p in c.children
+                if p.dep_ == "pobj"):
+            out.add((_token_index(starts, tok), "attacks"))  # "Mali retaliated with a ban on Algerian aircraft"
         if lemma(tok) in lists.get("greeting_verbs", ()) and not objects.isdisjoint(lists.get("visitors", ())):
             out.add((_token_index(starts, tok), "supports"))  # "welcomed the Iranian foreign minister": a visit
         for words, relation in _MISREAD_OBJECTS if objects else ():

@@ -18,6 +18,8 @@ from ..gazetteer import Gazetteer
 from ..text import Token, tokenize
 from .lexicon import AGENT_HEADS, AGENT_NOUNS, GOODS, ROLE_WORDS, SURNAME_FIRST, TITLES, WORDS
 
+_ROLE_MODIFIERS = frozenset(WORDS["role_modifiers"])
+
 _NEEDS_THE = WORDS["needs_the"]
 _REGION_QUALIFIERS = WORDS["region_qualifiers"]
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "throughout"})
@@ -490,7 +492,9 @@ class DocumentMentions:
         if k < n and words[k] in ("'s",):
             k += 1
         saw_role = span.kind == "agent" and span.head in ROLE_WORDS
-        while k < n and words[k].lower() in ROLE_WORDS and k - span.j < 5:
+        while k < n and words[k].lower() in _ROLE_MODIFIERS and k - span.j < 3:
+            k += 1  # "Australia's new Foreign Minister Penny Wong": a modifier of the title, no title itself
+        while k < n and words[k].lower() in ROLE_WORDS and k - span.j < 6:
             saw_role = True
             k += 1
         if not saw_role:
