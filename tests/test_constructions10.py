@@ -181,3 +181,24 @@ def test_a_new_minister_is_learnt_for_the_document(gazetteer):
     text = ("Canada's new Foreign Minister Anita Lindqvist flew to Lima on Monday. "
             "Lindqvist said the Chinese proposals were a cause for concern.")
     assert ("CAN", "concernedBy", "CHN") in triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # joined prepositional phrases and "and also"
+    ("Canada said it stood with Haiti and with Kenya.", {("CAN", "supports", "HTI"), ("CAN", "supports", "KEN")}),
+    ("Canada condemned Russia and also Belarus.", {("CAN", "criticizes", "RUS"), ("CAN", "criticizes", "BLR")}),
+    ("Algeria closed its airspace to all flights to and from Mali.", {("DZA", "sanctions", "MLI")}),
+    # travelling to a capital to meet an official named by title alone
+    ("Blinken travelled to Port-au-Prince to meet interim Prime Minister Garry Conille.", {sym("USA", "meetsWith", "HTI")}),
+    ("Blinken travelled to Port-au-Prince to meet aid workers.", set()),
+    # the one replaced "as" a partner is no partner
+    ("Russia, which has replaced France as the main security partner of Mali, called for restraint.",
+     {sym("MLI", "alliedWith", "RUS")}),
+])
+def test_joined_phrases_visits_and_replacements(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_it_after_an_adverb_is_the_last_subject(gazetteer):
+    text = "Algiers withdrew its envoys from Mali. It also accused Bamako of repeated violations."
+    assert ("DZA", "criticizes", "MLI") in triples(text, gazetteer)

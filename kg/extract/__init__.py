@@ -304,6 +304,7 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     corporate = _corporate(engine, doc, starts, lemmas)
     elsewhere = _participle_doers(aligned, at, tokens, candidates)
     elsewhere.update(_meeting_parties(aligned, at, tokens, candidates))
+    elsewhere.update(_replacing_parties(engine, aligned, at, tokens, candidates))
     fearing = _fearing(engine, aligned, starts, lemmas, heads)
     organizations = aligned.words("organization_ids")
     talks = engine.lists.get("talks", frozenset())
@@ -372,6 +373,21 @@ def _participle_doers(aligned, at, tokens, candidates) -> dict[int, set[str]]:
             doers = {a.actor for a in Slots(aligned, tok).slot_subj()}
             if doers:
                 out[i] = doers
+    return out
+
+
+def _replacing_parties(engine, aligned, at, tokens, candidates) -> dict[int, set[str]]:
+    """The states a noun after "as" on a verb of replacing relates: "Russia, which has replaced France as the main
+    security partner of Mali" (Russia and Mali; France was), by kg's token index."""
+    from .syntax import Slots
+
+    words = engine.lists.get("replacing", frozenset())
+    out: dict[int, set[str]] = {}
+    for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: True):
+        if tok.dep_ == "pobj" and lemma(tok.head) == "as" and lemma(tok.head.head) in words:
+            verb = tok.head.head
+            out[i] = {a.actor for a in Slots(aligned, verb).slot_subj()} | {
+                a.actor for x in tok.subtree if x.i != tok.i and (a := aligned.actor_at.get(x.i)) is not None}
     return out
 
 

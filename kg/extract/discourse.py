@@ -491,8 +491,10 @@ class Discourse:
                         covered.update(range(i, k + 1))
                         i = k + 1
                         continue
-            if i == 0 and n > 1 and self.last_subject is not None and spans and spans[0].i > 1 and (
-                    w == "it" and (low[1].endswith("ed") or low[1] in _PRONOUN_VERBS)
+            verb_at = 2 if n > 2 and (low[1] in ("also", "then", "later", "again", "meanwhile", "subsequently") or (
+                low[1].endswith("ly") and low[1] != "only")) else 1  # "It also closed its airspace to ..."
+            if i == 0 and n > verb_at and self.last_subject is not None and spans and spans[0].i > 1 and (
+                    w == "it" and (low[verb_at].endswith("ed") or low[verb_at] in _PRONOUN_VERBS)
                     or w in ("its", "their") and self._body_follows(low, 1)):
                 # "... Beijing announced a ban. It accused Japan of ...", "Its foreign ministers expressed alarm":
                 # the last sentence's subject

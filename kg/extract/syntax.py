@@ -286,7 +286,9 @@ class Slots:
                 # (its "and" under the apposition or under the head's own conjuncts: "Saudi Arabia, the UAE,
                 # Kuwait and Jordan")
                 if c.dep_ in ("appos", "npadvmod") and c.i in self.sent.actor_at and any(
-                        g.dep_ == "cc" for x in (c, *c.conjuncts, *tok.conjuncts) for g in x.children):
+                        g.dep_ == "cc" and (x.i != tok.i or g.i < c.i)
+                        for x in (c, *c.conjuncts, *tok.conjuncts, tok) for g in x.children):  # ("Russia and also
+                    # Belarus": the "and" on the head, before the apposition)
                     out.extend(self.actors(c, role))
             return out
         if tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "amod"):
@@ -352,14 +354,16 @@ class Slots:
             return [self.sent.actor_at[c.i] for c in tok.children
                     if c.dep_ in ("poss", "compound", "amod") and c.i in self.sent.actor_at]
         if look:
-            for c in tok.children:
+            for c in [x for k in tok.children for x in (k, *(
+                    j for j in k.conjuncts if k.dep_ == "prep" and j.pos_ == "ADP" and j.i > k.i))]:
+                # ("flights to and from Mali": the phrase joined to a preposition with no object of its own)
                 if c.dep_ == "amod" and lemma(c) in self.sent.words("made"):
                     continue  # "shot down Iranian-made drones": their maker, not their owner
                 if c.dep_ in ("poss", "compound", "amod", "nmod"):
                     inner.extend(self.sent.actor_at[x.i] for x in c.subtree if x.i in self.sent.actor_at)
                     if role == "target" and c.dep_ == "poss" and c.i not in self.sent.actor_at:
                         inner.extend(self._owner(c))
-                elif c.dep_ == "prep" and lemma(c) in preps:
+                elif (c.dep_ == "prep" or c.dep_ == "conj" and c.pos_ == "ADP") and lemma(c) in preps:
                     # "a market in the Ukrainian city of X": a target inside another target is in its state
                     within = "target" if role == "target" and lemma(c) in ("in", "near", "outside") else "arg"
                     for p in c.children:
@@ -464,7 +468,8 @@ class Slots:
         counted = False
         for c in tok.children:
             if c.dep_ in ("prep", "agent", "dative") and lemma(c) in preps:
-                for p in c.children:
+                for p in (x for q in (c, *(k for k in c.conjuncts if k.pos_ == "ADP" and lemma(k) in preps))
+                          for x in q.children):  # ("stood with Haiti and with Kenya": the joined phrase too)
                     if p.dep_ in ("pobj", "pcomp"):
                         out.extend(self.actors(p, "target"))
                         counted = counted or lemma(p) in self.sent.words("collectives")
@@ -1017,7 +1022,8 @@ class Slots:
                     lemma(tok.head) == "of" and lemma(tok.head.head) in self.sent.words("vow")) or (
                     lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("sealing")) or (
                     lemma(tok.head) == "with" and lemma(tok.head.head) in self.sent.words("responding_verbs")) or (
-                    lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("relying")))):
+                    lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("relying")) or (
+                    lemma(tok.head) == "as" and lemma(tok.head.head) in self.sent.words("replacing")))):
             # ("agreed on a security pact": its parties; "vowed to respond with countermeasures": who responds;
             # "relies on grants from Canada": who receives them)
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -1494,6 +1500,8 @@ class Slots:
         """The verb that labels its object with this noun: "called China an ally", "sees Seoul as a partner",
         "called Jakarta one of its closest friends"."""
         tok = _one_of(self.tok)  # ("one of its closest friends": as "a close friend")
+        if tok.dep_ == "pobj" and lemma(tok.head) == "as" and lemma(tok.head.head) in self.sent.words("replacing"):
+            return None  # "replaced France as Mali's main partner": the subject is the partner now, not the object
         if tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":
             return tok.head
         if tok.dep_ == "pobj" and lemma(tok.head) == "as" and tok.head.head.pos_ == "VERB":
@@ -1689,6 +1697,20 @@ class Slots:
         if len(parties) != 1 or parties & self.sent.words("organization_ids"):
             return []  # (a bloc's meeting in a member's capital: the venue)
         return [a for a in hosts if a.actor not in parties]
+
+    def slot_visited_host(self) -> list[ActorRef]:
+        """Whose official a state's envoy met where it travelled to meet one the text names by title alone:
+        "Blinken travelled to Port-au-Prince to meet interim Prime Minister Garry Conille" (the state of the place;
+        for meetings only)."""
+        tok = self.tok
+        if self.relation.lower() != "meetswith" or tok.dep_ not in ("xcomp", "advcl") or lemma(
+                tok.head) not in self.sent.words("travel"):
+            return []
+        if not any(o.pos_ == "PROPN" and o.i not in self.sent.actor_at and lemma(o) not in self.sent.words("bodies")
+                   and any(lemma(x) in self.sent.words("bodies") for x in o.subtree if x.i < o.i)
+                   for o in self._children(tok, ("dobj",))):
+            return []
+        return self._prep_objects(tok.head, ("to", "in"))
 
     def slot_destination(self) -> list[ActorRef]:
         """Where the talks took place when someone travelled there for them: "flew to Seoul for talks"."""
