@@ -202,3 +202,22 @@ def test_joined_phrases_visits_and_replacements(text, expected, gazetteer):
 def test_it_after_an_adverb_is_the_last_subject(gazetteer):
     text = "Algiers withdrew its envoys from Mali. It also accused Bamako of repeated violations."
     assert ("DZA", "criticizes", "MLI") in triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "between them": the pair just named
+    ("Serbia does not recognise Kosovo's independence, and the dispute between them remains the main obstacle.",
+     {sym("SRB", "tensionWith", "XKX")}),
+    # a war declared over is over
+    ("Ethiopia and Eritrea signed a declaration proclaiming the state of war between them over.",
+     {sym("ERI", "agreesWith", "ETH")}),
+    # "each man ... the other": the last pair joined by "and"
+    ("Borrell chaired talks between Vucic and Kurti before the shootout that ended with each man blaming the other.",
+     {sym("EU", "meetsWith", "SRB"), sym("EU", "meetsWith", "XKX"), sym("SRB", "meetsWith", "XKX"),
+      ("SRB", "criticizes", "XKX"), ("XKX", "criticizes", "SRB")}),
+    # measures imposed on a state
+    ("The European Union imposed measures on Kosovo in June, cutting some funding.", {("EU", "sanctions", "XKX")}),
+    ("The European Union took measures to protect its farmers.", set()),
+])
+def test_pairs_ended_states_and_measures(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

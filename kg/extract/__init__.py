@@ -500,7 +500,8 @@ def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
     restricted = {i for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: c.predicate.lower() in flows)
                   if modality.under_measure(aligned, tok)}  # "restrictions on U.S. military assistance to Azerbaijan"
     supposed = {i for i, tok in _window_tokens(aligned, at, tokens, candidates, lambda c: True)
-                if modality.supposed(aligned, tok)}  # "any Israeli attack on its nuclear facilities"
+                if modality.supposed(aligned, tok) or modality.declared_over(aligned, tok)}  # "any Israeli attack on
+    # its nuclear facilities", "proclaiming the state of war between them over"
     return restricted | supposed | {i for i, tok in _window_tokens(aligned, at, tokens, candidates,
                                                                    lambda c: c.predicate.lower() not in realis)
                                     if modality.asked_for(aligned, tok, agreed_too=i in joint)}

@@ -243,6 +243,17 @@ class Discourse:
                     covered.add(i)
                     i += 1
                     continue
+            if w == "them" and i > 0 and low[i - 1] == "between" and i not in covered:
+                # "Serbia does not recognise Kosovo, and the dispute between them ...": the pair just named
+                named = list(dict.fromkeys(s.actor for s in self._states_named(spans, i)))
+                pair = self._coordinated_pair(spans, low, i) or (tuple(named) if len(named) == 2 else None) or \
+                    self.last_coordinated or self._pair(exclude=())
+                if pair:
+                    out.append(Span(i, i + 1, pair[0], "pair"))
+                    out.append(Span(i, i + 1, pair[1], "pair"))
+                    covered.add(i)
+                    i += 1
+                    continue
             if w in ("it", "them") and i > 0 and (low[i - 1] in ("with", "against", "to", "on", "from", "toward",
                                                                    "towards") or low[i - 1] in self.object_verbs) \
                     and i not in covered:

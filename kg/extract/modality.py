@@ -70,6 +70,13 @@ def _presupposed(tok) -> bool:
     return False
 
 
+def declared_over(sent: Sentence, tok) -> bool:
+    """A state of affairs a verb of declaring says is "over": "proclaiming the state of war between them over"."""
+    head = _clause_head(tok)
+    return lemma(head) in sent.words("declaring") and any(
+        c.dep_ in ("prt", "advmod", "oprd") and c.lower_ == "over" for c in head.children)
+
+
 def negated(sent: Sentence, tok) -> bool:
     """"did not supply", "no sanctions on", "denied supplying": the trigger's clause is negated or
     sits under a denial. Negation of a clause that governs it from outside a report does not count."""
@@ -77,6 +84,8 @@ def negated(sent: Sentence, tok) -> bool:
     for t in {tok.i: tok, head.i: head}.values():
         if any(c.dep_ == "neg" or (c.dep_ == "det" and lemma(c) == "no") for c in t.children):
             return True
+    if declared_over(sent, tok):
+        return True
     deny = sent.words("deny")
     for g in _governors(head)[1:]:
         if lemma(g) in deny:

@@ -580,8 +580,8 @@ class Slots:
 
     def _each_subject(self) -> bool:
         """True when the trigger's subject is "each" (or "one") with no actor of its own: "each blamed the other"."""
-        return any(lemma(c) in ("each", "one") and c.i not in self.sent.actor_at
-                   for c in self._children(self.tok, SUBJECT_DEPS))
+        return any((lemma(c) in ("each", "one") or any(d.dep_ == "det" and lemma(d) == "each" for d in c.children))
+                   and c.i not in self.sent.actor_at for c in self._children(self.tok, SUBJECT_DEPS))  # ("each man")
 
     def _pair_named(self) -> list[ActorRef]:
         """The states "each ... the other" stand for: the subject of the sentence's main verb when it names two or
@@ -590,7 +590,13 @@ class Slots:
         while root.head.i != root.i:
             root = root.head
         found = Slots(self.sent, root).slot_subj() if root.i != self.tok.i else []
-        return found if len({a.actor for a in found}) >= 2 else []
+        if len({a.actor for a in found}) >= 2:
+            return found
+        at = self.sent.actor_at  # else the last pair joined by "and" before it: "talks between Vucic and Kurti ...
+        # before the shootout that ended with each man blaming the other"
+        pairs = [(at[c.head.i], at[c.i]) for c in self.sent.doc[:self.tok.i] if c.dep_ == "conj" and c.i in at
+                 and c.head.i in at and at[c.i].actor != at[c.head.i].actor]
+        return list(pairs[-1]) if pairs else []
 
     def _reporter(self, verb, subs) -> list[ActorRef]:
         """The speaker a pronoun subject of reported speech stands for: "Israel said it shot down a drone",
