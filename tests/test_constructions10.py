@@ -221,3 +221,20 @@ def test_it_after_an_adverb_is_the_last_subject(gazetteer):
 ])
 def test_pairs_ended_states_and_measures(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reprisal "would take" if another state acts
+    ("Pyongyang warned that it would take overwhelming countermeasures if Seoul went ahead with the drills.",
+     {("PRK", "threatens", "KOR")}),
+    # responding in kind to sanctions: the sanctions were on the responder
+    ("Iran warned that Tehran would respond in kind to the sanctions by Britain.",
+     {("IRN", "threatens", "GBR"), ("GBR", "sanctions", "IRN")}),
+    # foretelling another state's ruin
+    ("Tehran vowed that Israel would be made to regret the attack.", {("IRN", "threatens", "ISR")}),
+    ("Wang Yi said the Czech Republic would pay a heavy price for the visit.", {("CHN", "threatens", "CZE")}),
+    ("Analysts said Israel would regret the attack.", set()),
+    ("Wang Yi said the Czech Republic paid a heavy price for the visit.", set()),
+])
+def test_reprisals_and_doom(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

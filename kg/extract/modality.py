@@ -142,7 +142,8 @@ def unreal(sent: Sentence, tok) -> bool:
         return False  # "aimed to lift trade between Uzbekistan and Tajikistan": the trade exists already
     if tok.dep_ == "pcomp" and lemma(tok.head) == "from" and lemma(tok.head.head) in sent.words("preventing_verbs"):
         return True  # "deter Russia from attacking Lithuania", "stop Iran from supplying drones"
-    if tok.dep_ == "pobj" and lemma(tok.head) == "to" and lemma(tok.head.head) in sent.words("responses"):
+    if tok.dep_ == "pobj" and lemma(tok.head) == "to" and (lemma(tok.head.head) in sent.words("responses") or lemma(
+            tok.head.head) in sent.words("responding_verbs")):  # ("would respond in kind to the sanctions by Britain")
         return False  # "promised a response to attacks by X": the response is vowed, the attacks took place
     if _presupposed(tok):
         return False

@@ -976,8 +976,11 @@ class Slots:
         response to dangerous attacks by the Chinese coast guard" (the attacks were on the one who responds).
         Only for the relations of [lists] answered_relations."""
         tok = self.tok
-        if not self._relation_in("answered_relations") or not (
-                tok.dep_ == "pobj" and lemma(tok.head) == "to" and lemma(tok.head.head) in self.sent.words("responses")):
+        if not self._relation_in("answered_relations") or not (tok.dep_ == "pobj" and lemma(tok.head) == "to"):
+            return []
+        if lemma(tok.head.head) in self.sent.words("responding_verbs") and tok.head.head.pos_ == "VERB":
+            return Slots(self.sent, tok.head.head).slot_subj()  # "would respond in kind to the sanctions by Britain"
+        if lemma(tok.head.head) not in self.sent.words("responses"):
             return []
         return Slots(self.sent, tok.head.head).slot_head_subj()
 
@@ -1301,6 +1304,40 @@ class Slots:
             doers = [a for x in self._children(clause, ("nsubj",)) for a in self.actors(x, "subject")]
             out.extend(doers + [a for a in self._prep_objects(clause, ("with",)) if a.kind != "place"])
         return out
+
+    def slot_answered_deed(self) -> list[ActorRef]:
+        """Whom an announced reprisal answers, when a clause of time says what it answers: "warned that it would take
+        whatever measures were necessary after Ethiopia completed the filling" (the clause's subject)."""
+        return [a for c in self._children(self.tok, ("advcl",)) if any(
+                m.dep_ in ("mark", "advmod") and lemma(m) in self.sent.words("reaction_marks") for m in c.children)
+                for x in self._children(c, ("nsubj",)) for a in self.actors(x, "subject") if a.kind != "place"]
+
+    def _doom_clause(self):
+        """The verb of saying or vowing whose reported clause foretells its subject's ruin with a modal: "Tehran vowed
+        that Israel would be made to regret the attack", "said the senator would pay a heavy price"."""
+        cur, modal = self.tok, False
+        for _ in range(3):
+            modal = modal or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "'ll", "'d", "shall")
+                                 for c in cur.children)
+            if cur.dep_ == "ccomp" and any(lemma(cur.head) in self.sent.words(n) for n in ("say", "vow")):
+                return cur.head if modal else None
+            if cur.dep_ not in ("xcomp", "ccomp", "advcl") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
+    def slot_doom_speaker(self) -> list[ActorRef]:
+        verb = self._doom_clause()
+        return Slots(self.sent, verb).slot_subj() if verb is not None else []
+
+    def slot_doom_target(self) -> list[ActorRef]:
+        if self._doom_clause() is None:
+            return []
+        tok = self.tok
+        subs = self._children(tok, ("nsubj",)) or (
+            self._children(tok.head, ("nsubjpass", "nsubj")) if tok.dep_ in ("xcomp", "advcl") else [])  # "would be
+        # made to regret"
+        return [a for x in subs for a in self.actors(x, "target") if a.kind != "place"]
 
     def slot_condition_subj(self) -> list[ActorRef]:
         """Who would bring on an announced act: the subject of its condition ("would retaliate if Finland joined
