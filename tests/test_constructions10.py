@@ -238,3 +238,15 @@ def test_pairs_ended_states_and_measures(text, expected, gazetteer):
 ])
 def test_reprisals_and_doom(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The UAE threw its weight behind Sudan's army.", {("ARE", "supports", "SDN")}),
+    ("Iranian drones were used by Russia against Ukraine's grid.", {("IRN", "supplies", "RUS")}),
+    ("South Korean howitzers have been sold to Poland.", {("KOR", "supplies", "POL")}),
+    ("Vietnam and Japan upgraded their ties to a comprehensive strategic partnership.",
+     {sym("JPN", "alliedWith", "VNM")}),
+    ("Greece and Egypt have been working together on gas exploration.", {sym("EGY", "cooperatesWith", "GRC")}),
+])
+def test_everyday_phrasings(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

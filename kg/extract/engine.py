@@ -247,7 +247,8 @@ class Engine:
             if not things and tok.dep_ in ("acl", "relcl"):
                 things = [tok.head]  # "the mutual defence treaty signed by Russia and North Korea"
             things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
-            if any(c.dep_ in ("amod", "compound") and lemma(c) in words for t in things for c in t.children):
+            if any(c.dep_ in ("amod", "compound") and (lemma(c) in words or c.lower_ in words)
+                   for t in things for c in t.children):
                 return True
             # "handed over two vessels under a grant aid programme", "sent the jets as a gift"
             terms = [p for c in tok.children if c.dep_ == "prep" and lemma(c) in ("as", "under")
@@ -560,7 +561,7 @@ def load_engine() -> Engine:
     """The engine of the shipped lexicon and rules: built once, then read from kg's disk cache."""
     from ..cache import cached
 
-    names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv", "agents.tsv", "verb_forms.tsv")
+    names = ("rules.toml", "triggers.tsv", "cameo_triggers.tsv", "agents.tsv", "verb_forms.tsv", "words.toml")
     sources = [_data(n).read_bytes() if _data(n).is_file() else b"" for n in names]
     # this module defines the pickled classes (Engine, Rule, Entry) and builds them: a change here is a new engine
     sources.append(Path(__file__).read_bytes())
@@ -575,6 +576,9 @@ def _build_engine() -> Engine:
     # nouns of bodies that act for a state, from PETRARCH2's Phoenix agents (tools/make_petrarch_data.py)
     agents = {row["noun"] for row in _read_tsv("agents.tsv") if row["acts_for_state"] == "1" and " " not in row["noun"]}
     lists["bodies"] = lists.get("bodies", frozenset()) | frozenset(agents)
+    from .lexicon import WORDS
+
+    lists["seized"] = frozenset(WORDS["seized"])  # (words.toml's list, shared with the window rules)
     entries: dict[tuple[str, str], list[Entry]] = {}
     surface: set[str] = set()
     for e in _entries():

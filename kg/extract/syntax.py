@@ -1032,7 +1032,8 @@ class Slots:
                     lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("sealing")) or (
                     lemma(tok.head) == "with" and lemma(tok.head.head) in self.sent.words("responding_verbs")) or (
                     lemma(tok.head) == "on" and lemma(tok.head.head) in self.sent.words("relying")) or (
-                    lemma(tok.head) == "as" and lemma(tok.head.head) in self.sent.words("replacing")))):
+                    lemma(tok.head) == "as" and lemma(tok.head.head) in self.sent.words("replacing")) or (
+                    lemma(tok.head) == "to" and lemma(tok.head.head) in self.sent.words("elevating")))):
             # ("agreed on a security pact": its parties; "vowed to respond with countermeasures": who responds;
             # "relies on grants from Canada": who receives them)
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head
