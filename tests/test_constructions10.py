@@ -250,3 +250,15 @@ def test_reprisals_and_doom(text, expected, gazetteer):
 ])
 def test_everyday_phrasings(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a feeling with no object of its own is about what an absolute phrase of its holders judges
+    ("Japan and Australia voiced concern, with Tokyo calling China's actions dangerous.",
+     {("JPN", "concernedBy", "CHN"), ("AUS", "concernedBy", "CHN"), ("JPN", "criticizes", "CHN")}),
+    # ministers sent to a state visit it
+    ("Saudi Arabia sent ministers to New Delhi and Islamabad to calm tensions.",
+     {sym("SAU", "meetsWith", "IND"), sym("SAU", "meetsWith", "PAK")}),
+])
+def test_absolute_judgements_and_visits(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

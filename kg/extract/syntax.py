@@ -1340,6 +1340,22 @@ class Slots:
         # made to regret"
         return [a for x in subs for a in self.actors(x, "target") if a.kind != "place"]
 
+    def slot_with_judged(self) -> list[ActorRef]:
+        """What a feeling or complaint with no object of its own is about, when an absolute phrase says how one of
+        its holders judged it: "Japan and Australia voiced concern, with Tokyo calling China's actions dangerous"
+        (whose thing the phrase's verb labels; for the relations of [lists] complaint_relations)."""
+        if not self._relation_in("complaint_relations"):
+            return []
+        verb = self.tok.head if self.tok.dep_ in ("dobj", "acomp", "attr") else self.tok
+        out: list[ActorRef] = []
+        for p in self._children(verb, ("prep",)):
+            if lemma(p) != "with":
+                continue
+            for v in self._children(p, ("pcomp",)):
+                if lemma(v) in self.sent.words("labelling") or lemma(v) in self.sent.words("stance"):
+                    out.extend(a for o in self._children(v, ("dobj",)) for a in self.actors(o, "target"))
+        return out
+
     def slot_condition_subj(self) -> list[ActorRef]:
         """Who would bring on an announced act: the subject of its condition ("would retaliate if Finland joined
         NATO", "unless Seoul halted the drills")."""
