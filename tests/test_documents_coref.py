@@ -125,3 +125,13 @@ def test_a_donation_of_arms_is_supply_and_aid(gazetteer):
         "Norway approved a donation of 2,000 anti-tank weapons to Ukraine.", gazetteer)
     found = triples("Japan's donation of 10 million dollars to Tonga arrived.", gazetteer)
     assert ("JPN", "aids", "TON") in found and ("JPN", "supplies", "TON") not in found
+
+
+def test_a_text_named_after_a_city_is_the_last_text_of_its_kind(gazetteer):
+    """ "the Ankara declaration" after a declaration signed by two states and another agreement: the declaration's
+    parties, not the last agreement's, nor the city's state (session 10)."""
+    text = ("Ethiopia and Somalia signed a declaration in Ankara. Turkey signed a cooperation agreement with Somalia. "
+            "The United States welcomed the Ankara declaration.")
+    found = triples(text, gazetteer)
+    assert {("USA", "supports", "ETH"), ("USA", "supports", "SOM")} <= found
+    assert ("USA", "supports", "TUR") not in found

@@ -142,6 +142,7 @@ class Discourse:
         self.bodies = engine.lists.get("bodies", frozenset()) | frozenset(
             w + "s" for w in engine.lists.get("bodies", ()))
         self.last_event: dict[str, tuple[str, ...]] = {}  # relation -> (subject, object) or the parties, latest
+        self.texts: dict[str, tuple[str, ...]] = {}  # an agreement's noun ("declaration", "pact") -> its parties, latest
         self.states = _state_ids(gazetteer)
         self.symmetric = SYMMETRIC_PREDICATES
         self.recent: list[str] = []  # state ids, most recent last
@@ -448,8 +449,14 @@ class Discourse:
                     self.talks_here = (i + 1, parties)
             if w in ("the", "these", "those", "this", "that") and events and i + 1 < n:
                 k = i + 1
-                while k < n and k - i <= 3 and k not in covered and low[k] not in events and (
-                        low[k].isalpha() or low[k] == "-") and tokens[k].text[:1].islower():
+                named_after = None  # "the Ankara declaration": a text named after the city it was signed in
+                while k < n and k - i <= 3 and low[k] not in events and (
+                        k not in covered and (low[k].isalpha() or low[k] == "-") and tokens[k].text[:1].islower()
+                        or k + 1 < n and low[k + 1] in events and events[low[k + 1]] == "agreesWith"
+                        and tokens[k].text[:1].isupper() and (k not in covered or any(
+                            x.i == k and x.j == k + 1 and x.kind in ("capital", "place", "seat") for x in spans))):
+                    if k in covered:
+                        named_after = k
                     k += 1
                 if k < n and low[k] in events and k not in covered and tokens[k].text[:1].islower() and (
                         k + 1 >= n or low[k + 1] not in ("by", "of", "on", "against", "between", "with", "from")
@@ -458,10 +465,15 @@ class Discourse:
                     # "... Israel struck Hezbollah targets in Lebanon. Beirut condemned the strikes": the doer
                     # of the last act of that kind; an agreement names both its parties (decision 23)
                     relation = events[low[k]]
-                    remembered = self.last_event[relation]
+                    noun = low[k][:-1] if low[k].endswith("s") and not low[k].endswith("ss") else low[k]
+                    remembered = self.texts.get(noun) if relation == "agreesWith" and noun in self.texts else \
+                        self.last_event[relation]
                     subject = remembered[0]
                     here = {s.actor for s in spans if s.j <= i}  # (not a state a later clause names, unless
                     named = set(remembered) <= {s.actor for s in spans}  # it names them all itself)
+                    if named_after is not None:
+                        out = [x for x in out if not (x.i == named_after and x.j == named_after + 1)]
+                        here -= {x.actor for x in spans if x.i == named_after}
                     if relation in self.symmetric and not (set(remembered) & here) and not named:
                         # the parties as adjacent pair spans: the parser's phrase names them all
                         for m, actor in enumerate(remembered):
@@ -993,6 +1005,11 @@ class Discourse:
                     # "initialled a peace agreement": the parties of a peace deal were in conflict, and when the
                     # document opens with it, that conflict is the one it is about
                     self._score_pair(r.subject, r.object, 3.0 if not self.relations else 2.0, "conflict")
+        if "agreesWith" in fresh:  # "the Ankara declaration" later: the parties of the last declaration
+            for w in frame.lowers:
+                noun = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+                if self.event_nouns.get(noun) == "agreesWith":
+                    self.texts[noun] = tuple(fresh["agreesWith"])
         for g in frame.groups:
             st = list(dict.fromkeys(a for a in g.actors if self._is_state(a)))
             if len(st) == 2 and not any(sp.kind == "pair" for sp in g.spans):
