@@ -262,3 +262,18 @@ def test_everyday_phrasings(text, expected, gazetteer):
 ])
 def test_absolute_judgements_and_visits(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a label the parser read into its object's phrase
+    ("Seoul called Japan's move economic retaliation.", {("KOR", "criticizes", "JPN")}),
+    ("Manila called the Chinese manoeuvre outright bullying.", {("PHL", "criticizes", "CHN")}),
+])
+def test_labels_read_into_the_object(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_she_after_a_states_minister(gazetteer):
+    text = ("Chile's foreign minister travelled to Lima on Monday. "
+            "She condemned Peru's decision to close the border.")
+    assert ("CHL", "criticizes", "PER") in triples(text, gazetteer)

@@ -885,12 +885,14 @@ def _stimulus_forms(engine) -> dict[str, str]:
 
 def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
     """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens (a parse with no
-    verb where a verb of feeling stood, and a participle read as a clause, mended first:
-    :func:`kg.extract.syntax.repair_stimulus`, :func:`kg.extract.syntax.repair_reduced_participle`)."""
-    from .syntax import Sentence, repair_reduced_participle, repair_stimulus
+    verb where a verb of feeling stood, a participle read as a clause and a label read into its object mended first:
+    :func:`kg.extract.syntax.repair_stimulus`, :func:`kg.extract.syntax.repair_reduced_participle`,
+    :func:`kg.extract.syntax.repair_label_split`)."""
+    from .syntax import Sentence, repair_label_split, repair_reduced_participle, repair_stimulus
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
+    repair_label_split(doc, engine.lists.get("labelling", frozenset()))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 

@@ -22,6 +22,7 @@ _CONFLICT_HEADS = WORDS["conflict_heads"]
 _CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"]
          | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
 _REGIME_HEADS = WORDS["regime_heads"]
+_PERSONAL_ROLES = frozenset(WORDS["personal_roles"])
 _SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
 _CONFLICT_CONTEXT = WORDS["conflict_context"]
@@ -116,6 +117,12 @@ def _capitals(gazetteer: Gazetteer) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=4)
+def _personal(span) -> bool:
+    """Whether a state's body named by a mention is one person ("Chile's foreign minister"), whom "he" or "she" may
+    stand for."""
+    return span.kind == "agent" and (span.head or "").lower() in _PERSONAL_ROLES
+
+
 def _event_nouns(engine) -> dict[str, str]:
     """Nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation."""
     acts = engine.lists.get("events", frozenset()) | engine.lists.get("agreements", frozenset())
@@ -775,7 +782,7 @@ class Discourse:
         return next((a for a in reversed(doers) if a in leading), doers[-1] if doers else None)
 
     def _last_person(self, spans: list[Span], low: list[str], i: int) -> str | None:
-        people = [s for s in spans if s.j <= i and s.kind in ("leader", "surname", "person")]
+        people = [s for s in spans if s.j <= i and (s.kind in ("leader", "surname", "person") or _personal(s))]
         if people:
             return people[-1].actor
         if self.last_person_actor is not None:
@@ -944,7 +951,9 @@ class Discourse:
         actors = self.gazetteer.actors
         for s in frame.spans:
             actor = actors.get(s.actor)
-            if s.kind in ("leader", "surname", "person"):
+            if s.kind in ("leader", "surname", "person") or _personal(s) or (  # ("Chile's foreign minister ... She")
+                    s.kind in ("name", "alias", "capital") and frame.lowers[s.j:s.j + 1] == ["'s"]
+                    and any(w in _PERSONAL_ROLES for w in frame.lowers[s.j + 1:s.j + 4])):
                 self.last_person_actor = s.actor
             if actor is not None and actor.kind == "organization":
                 if s.actor in self.recent_orgs:

@@ -123,6 +123,29 @@ def repair_reduced_participle(doc) -> None:
         v.head, v.dep_ = noun, "acl"
 
 
+def repair_label_split(doc, labelling: frozenset[str]) -> None:
+    """Mend "called the move economic retaliation", read as one noun phrase ("move" a modifier of "retaliation"): after
+    a verb of labelling ([lists] labelling), a noun the parser hung as a modifier before its object's head is the
+    labelled thing, and the head the label."""
+    for v in doc:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in labelling:
+            continue
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if len(objs) != 1 or any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in v.children):
+            continue
+        label = objs[0]
+        inner = [c for c in label.children if c.dep_ in ("nmod", "amod") and c.pos_ == "NOUN" and c.i < label.i
+                 and c.i > v.i]
+        if len(inner) != 1:
+            continue
+        thing = inner[0]
+        for c in list(label.children):
+            if c.i < thing.i and c.dep_ in ("det", "poss"):
+                c.head = thing
+        thing.head, thing.dep_ = v, "dobj"
+        label.dep_ = "oprd"
+
+
 def blocked_participle(tok, blocking: frozenset[str], texts: frozenset[str]) -> bool:
     """Whether ``tok`` is a participle the parser hung on a verb of blocking (``blocking``) that has a text
     (``texts``) for object, with no comma before it: "blocked an EU statement on Friday criticising Beijing's law"
@@ -1879,4 +1902,4 @@ class Slots:
 
 
 __all__ = ["ActorRef", "Sentence", "Slots", "blocked_participle", "clause_verb", "hyphen_prefix", "lemma", "of_phrase",
-           "repair_stimulus", "repair_reduced_participle"]
+           "repair_stimulus", "repair_reduced_participle", "repair_label_split"]
