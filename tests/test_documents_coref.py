@@ -135,3 +135,14 @@ def test_a_text_named_after_a_city_is_the_last_text_of_its_kind(gazetteer):
     found = triples(text, gazetteer)
     assert {("USA", "supports", "ETH"), ("USA", "supports", "SOM")} <= found
     assert ("USA", "supports", "TUR") not in found
+
+
+def test_a_description_accused_of_a_deed(gazetteer):
+    """ "accused the Nordic country of ...": the "of" phrase is the accusation's, the description a state's (session 10)."""
+    text = "Turkey blocked Sweden's bid for months. Ankara accused the Nordic country of harbouring militants."
+    assert ("TUR", "criticizes", "SWE") in triples(text, gazetteer)
+
+
+def test_opposing_a_sale_after_it_was_reported(gazetteer):
+    text = "Washington approved a $300 million arms sale to Taiwan. Beijing said it firmly opposed the sale."
+    assert ("CHN", "criticizes", "USA") in triples(text, gazetteer)

@@ -42,6 +42,7 @@ _PAIRS_KEPT = 256  # pairs a document's discourse model weighs; the least recent
 _RELATIONS_KEPT = 512  # recent relations kept for back-references ("the deal", "in return")
 _ADJ_OK = 4  # adjectives allowed between the determiner and the head ("the small, isolated state")
 _NOT_AFTER_SINGLE = WORDS["not_after_single"]
+_ACCUSING_FORMS = frozenset(WORDS["accusing_forms"])
 _NEIGHBOUR_HEADS = frozenset(("neighbours", "neighbors"))
 _PACT_VERBS = WORDS["pact_verbs"]
 _REGIONS = regions()
@@ -593,8 +594,10 @@ class Discourse:
                         and k not in covered:  # ("the self-governing Pacific nation")
                     k += 1
                 named_after = k + 2 < n and low[k + 1] in ("in", "of", "at") and any(s.i == k + 2 for s in spans)
+                accused = i > 0 and low[i - 1] in _ACCUSING_FORMS and k + 1 < n and low[k + 1] == "of"
                 if k < n and low[k] in _SINGLE_HEADS and tokens[k].text[:1].islower() and k not in covered \
-                        and (k + 1 >= n or low[k + 1] not in _NOT_AFTER_SINGLE) and not named_after:
+                        and (k + 1 >= n or low[k + 1] not in _NOT_AFTER_SINGLE or accused) and not named_after:
+                    # ("accused the Nordic country of harbouring ...": the "of" is the accusation's)
                     # ("the junta in Bamako" is named by its seat)
                     # a state named earlier in this sentence, across a comma, is the likeliest referent
                     # ("X is receiving technology, helping the isolated state advance"); one in the same
