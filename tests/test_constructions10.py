@@ -277,3 +277,12 @@ def test_she_after_a_states_minister(gazetteer):
     text = ("Chile's foreign minister travelled to Lima on Monday. "
             "She condemned Peru's decision to close the border.")
     assert ("CHL", "criticizes", "PER") in triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There is growing unease in Tokyo about North Korea's missile launches.", {("JPN", "concernedBy", "PRK")}),
+    ("The build-up of Azerbaijani forces on the border alarmed Armenia.", {("ARM", "concernedBy", "AZE")}),
+    ("The build-up of snow on the border alarmed Armenia.", set()),
+])
+def test_feelings_held_in_a_state_and_caused_by_forces(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -452,7 +452,9 @@ class Slots:
                 return owners
         if lemma(tok) in self.sent.words("aspect_nouns"):  # "the impact of Cambodia's canal": the canal's owner
             return [a for p in of_phrase(tok) for a in self._owners_of_thing(p)]
-        if lemma(tok) in self.sent.words("presence_nouns"):  # "the presence of Chinese ships", "the build-up of
+        prefix = hyphen_prefix(tok)
+        if lemma(tok) in self.sent.words("presence_nouns") or prefix is not None and (
+                f"{prefix.lower_}-{lemma(tok)}" in self.sent.words("presence_nouns")):  # "the presence of Chinese ships", "the build-up of
             # Azerbaijani forces": whose forces they are
             return [self.sent.actor_at[c.i] for p in of_phrase(tok) if lemma(p) in self.sent.words("bodies")
                     for c in (p, *p.children) if (c.i == p.i or c.dep_ in ("poss", "amod", "compound", "nmod"))
@@ -1378,6 +1380,23 @@ class Slots:
                 if lemma(v) in self.sent.words("labelling") or lemma(v) in self.sent.words("stance"):
                     out.extend(a for o in self._children(v, ("dobj",)) for a in self.actors(o, "target"))
         return out
+
+    def slot_subj_owner(self) -> list[ActorRef]:
+        """Whose forces the verb's subject says are present, when it names no state itself: "The build-up of
+        Azerbaijani forces alarmed Armenia" ([lists] presence_nouns)."""
+        presence = self.sent.words("presence_nouns")
+        return [a for x in self._children(self.tok, ("nsubj",)) if x.i not in self.sent.actor_at and (
+                lemma(x) in presence or (p := hyphen_prefix(x)) is not None and f"{p.lower_}-{lemma(x)}" in presence)
+                for a in self._owners_of_thing(x)]
+
+    def slot_felt_in(self) -> list[ActorRef]:
+        """Who holds a feeling an existential clause places "in" a state: "There is growing unease in Tokyo about ..."
+        (for the relations of [lists] complaint_relations)."""
+        tok = self.tok
+        if not self._relation_in("complaint_relations") or tok.dep_ not in ("attr", "nsubj") or not any(
+                c.dep_ == "expl" for c in tok.head.children):
+            return []
+        return [a for a in self._prep_objects(tok, ("in", "among")) if a.kind != "place"]
 
     def slot_condition_subj(self) -> list[ActorRef]:
         """Who would bring on an announced act: the subject of its condition ("would retaliate if Finland joined
