@@ -286,3 +286,8 @@ def test_she_after_a_states_minister(gazetteer):
 ])
 def test_feelings_held_in_a_state_and_caused_by_forces(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+def test_a_reprisal_answering_a_deed(gazetteer):
+    text = "Pyongyang warned that it would take countermeasures after Seoul announced the drills."
+    assert ("PRK", "threatens", "KOR") in triples(text, gazetteer)

@@ -514,8 +514,10 @@ def _unreal_window(engine, aligned, at, tokens, candidates) -> set[int]:
 _MISREAD_OBJECTS = (("gunfire", "tradesWith"), ("accusations", "tradesWith"), ("troops", "meetsWith"),
                     ("targets", "meetsWith"), ("makers", "sanctions"), ("troops", "supplies"),
                     ("correspondence", "supplies"), ("calls", "supplies"), ("hazards", "atWarWith"),
-                    ("hazards", "attacks"), ("finance", "supplies"), ("utterances", "attacks"), ("fulfilled", "meetsWith"))  # ("fighting the wildfires"; "received a loan":
-# money lent or granted is aid, decision 21)
+                    ("hazards", "attacks"),  # ("fighting the wildfires")
+                    ("finance", "supplies"),  # ("received a loan": money lent or granted is aid, decision 21)
+                    ("utterances", "attacks"),  # ("attacked South Africa's case": in words)
+                    ("fulfilled", "meetsWith"))  # ("met Australia's demands")
 
 
 def _helps_proxy(support, lists) -> bool:
@@ -554,8 +556,7 @@ def _misread_words(engine) -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas :func:`_misread` looks at (on a token or its head), and the objects of ``_MISREAD_OBJECTS``."""
     lists = engine.lists
     names = ("economic", "lifting", "attributive_only", "topic_holders", "agreements", "accusing", "blocking_nouns",
-             "undo", "raising", "verbal_strikes", "greeting_verbs", "agreements", "responding_verbs",
-             "negotiating")
+             "undo", "raising", "verbal_strikes", "greeting_verbs", "responding_verbs", "negotiating")
     relevant = frozenset().union(*(lists.get(n, frozenset()) for n in names))
     return relevant, frozenset().union(*(lists.get(w, frozenset()) for w, _ in _MISREAD_OBJECTS))
 
@@ -596,8 +597,8 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
         if tok.dep_ == "amod" and lemma(tok) in lists.get("attributive_only", ()):
             out.add((_token_index(starts, tok), "supports"))  # "Yemen's internationally recognised government"
         if lemma(tok) in lists.get("verbal_strikes", ()) and any(
-                c.dep_ in ("prt", "advmod") and c.lower_ in lists.get("verbal_particles", ()) for c in tok.children) and not any(
-                c.dep_ == "nsubj" and lemma(c) in lists.get("troops", ()) for c in tok.children):
+                c.dep_ in ("prt", "advmod") and c.lower_ in lists.get("verbal_particles", ()) for c in tok.children) \
+                and not any(c.dep_ == "nsubj" and lemma(c) in lists.get("troops", ()) for c in tok.children):
             out.add((_token_index(starts, tok), "attacks"))  # "hit back at Washington, calling the sanctions bullying"
             # (not "Afghan forces hit back at Pakistani posts")
         objects = {lemma(c) for c in tok.children if c.dep_ == "dobj"}  # (a verb, or one parsed as a noun)

@@ -452,10 +452,7 @@ class Slots:
                 return owners
         if lemma(tok) in self.sent.words("aspect_nouns"):  # "the impact of Cambodia's canal": the canal's owner
             return [a for p in of_phrase(tok) for a in self._owners_of_thing(p)]
-        prefix = hyphen_prefix(tok)
-        if lemma(tok) in self.sent.words("presence_nouns") or prefix is not None and (
-                f"{prefix.lower_}-{lemma(tok)}" in self.sent.words("presence_nouns")):  # "the presence of Chinese ships", "the build-up of
-            # Azerbaijani forces": whose forces they are
+        if self._presence(tok):  # "the presence of Chinese ships", "the build-up of Azerbaijani forces": whose forces
             return [self.sent.actor_at[c.i] for p in of_phrase(tok) if lemma(p) in self.sent.words("bodies")
                     for c in (p, *p.children) if (c.i == p.i or c.dep_ in ("poss", "amod", "compound", "nmod"))
                     and c.i in self.sent.actor_at][:1]
@@ -1333,7 +1330,7 @@ class Slots:
 
     def slot_answered_deed(self) -> list[ActorRef]:
         """Whom an announced reprisal answers, when a clause of time says what it answers: "warned that it would take
-        whatever measures were necessary after Ethiopia completed the filling" (the clause's subject)."""
+        countermeasures after Seoul announced the drills" (the clause's subject)."""
         return [a for c in self._children(self.tok, ("advcl",)) if any(
                 m.dep_ in ("mark", "advmod") and lemma(m) in self.sent.words("reaction_marks") for m in c.children)
                 for x in self._children(c, ("nsubj",)) for a in self.actors(x, "subject") if a.kind != "place"]
@@ -1384,10 +1381,14 @@ class Slots:
     def slot_subj_owner(self) -> list[ActorRef]:
         """Whose forces the verb's subject says are present, when it names no state itself: "The build-up of
         Azerbaijani forces alarmed Armenia" ([lists] presence_nouns)."""
-        presence = self.sent.words("presence_nouns")
-        return [a for x in self._children(self.tok, ("nsubj",)) if x.i not in self.sent.actor_at and (
-                lemma(x) in presence or (p := hyphen_prefix(x)) is not None and f"{p.lower_}-{lemma(x)}" in presence)
+        return [a for x in self._children(self.tok, ("nsubj",)) if x.i not in self.sent.actor_at and self._presence(x)
                 for a in self._owners_of_thing(x)]
+
+    def _presence(self, tok) -> bool:
+        """Whether a noun says forces are somewhere ([lists] presence_nouns), written whole or split at its hyphen."""
+        prefix = hyphen_prefix(tok)
+        words = self.sent.words("presence_nouns")
+        return lemma(tok) in words or prefix is not None and f"{prefix.lower_}-{lemma(tok)}" in words
 
     def slot_felt_in(self) -> list[ActorRef]:
         """Who holds a feeling an existential clause places "in" a state: "There is growing unease in Tokyo about ..."
