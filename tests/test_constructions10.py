@@ -291,3 +291,14 @@ def test_feelings_held_in_a_state_and_caused_by_forces(text, expected, gazetteer
 def test_a_reprisal_answering_a_deed(gazetteer):
     text = "Pyongyang warned that it would take countermeasures after Seoul announced the drills."
     assert ("PRK", "threatens", "KOR") in triples(text, gazetteer)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # money rolled over, refinanced or paid for another state, whose holder a relative clause or possessive names
+    ("Kuwait rolled over a $2 billion deposit it placed with Egypt's central bank.", {("KWT", "aids", "EGY")}),
+    ("China refinanced $2 billion in loans that Pakistan had been due to repay.", {("CHN", "aids", "PAK")}),
+    ("Saudi Arabia and Qatar paid off Syria's debts to the World Bank.", {("SAU", "aids", "SYR"), ("QAT", "aids", "SYR")}),
+    ("Saudi Arabia paid off its own debts.", set()),
+])
+def test_money_rolled_over_or_paid(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

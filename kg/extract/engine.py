@@ -291,6 +291,9 @@ class Engine:
                    for p in c.children if p.dep_ == "pobj"]
         things += [p for t in list(things) for p in t.conjuncts]
         things += [p for t in list(things) if lemma(t) in sent.words("quantities") for p in of_phrase(t)]
+        things += [p for t in list(things) if t.like_num or lemma(t) in sent.words("money")
+                   for c in t.children if c.dep_ == "prep" and lemma(c) == "in"
+                   for p in c.children if p.dep_ == "pobj"]  # "$2 billion in loans"
         if need == "agreement":  # "adopted a vision for a partnership", "signed a memorandum on a pact"
             things += [p for t in list(things) for c in t.children if c.dep_ == "prep" and lemma(c) in ("for", "on", "of")
                        for p in c.children if p.dep_ == "pobj"]

@@ -1390,6 +1390,25 @@ class Slots:
         words = self.sent.words("presence_nouns")
         return lemma(tok) in words or prefix is not None and f"{prefix.lower_}-{lemma(tok)}" in words
 
+    def slot_finance_holder(self) -> list[ActorRef]:
+        """Who holds money a state rolls over, refinances or restructures, as the relative clause on it says: "a deposit
+        it placed with Egypt's central bank", "loans that Cairo was due to repay", "loans it extended to Nepal" (for
+        aid only)."""
+        if self.relation.lower() != "aids":
+            return []
+        own = {a.actor for a in self.slot_subj()}
+        out: list[ActorRef] = []
+        sums = self._children(self.tok, ("dobj",))
+        for o in sums + [p for t in sums for c in self._children(t, ("prep",)) if lemma(c) == "in"
+                         for p in self._children(c, ("pobj",))]:  # ("$2 billion in loans that ...")
+            if lemma(o) not in self.sent.words("finance"):
+                continue
+            for r in self._children(o, ("relcl",)):
+                out.extend(a for x in self._children(r, ("nsubj",)) for a in self.actors(x, "target")
+                           if a.actor not in own)
+                out.extend(a for a in self._prep_objects(r, ("with", "to")) if a.actor not in own)
+        return out
+
     def slot_felt_in(self) -> list[ActorRef]:
         """Who holds a feeling an existential clause places "in" a state: "There is growing unease in Tokyo about ..."
         (for the relations of [lists] complaint_relations)."""
