@@ -146,3 +146,12 @@ def test_a_description_accused_of_a_deed(gazetteer):
 def test_opposing_a_sale_after_it_was_reported(gazetteer):
     text = "Washington approved a $300 million arms sale to Taiwan. Beijing said it firmly opposed the sale."
     assert ("CHN", "criticizes", "USA") in triples(text, gazetteer)
+
+
+def test_he_opening_a_sentence_is_who_the_last_one_opened_with(gazetteer):
+    """ "Fiji's prime minister met his Australian counterpart. He thanked Canberra ...": the prime minister, not the
+    last person named (session 10)."""
+    text = ("Fiji's prime minister met his Australian counterpart in Suva. "
+            "He thanked Canberra for its help after the cyclone.")
+    found = triples(text, gazetteer)
+    assert ("FJI", "supports", "AUS") in found and ("AUS", "supports", "AUS") not in found

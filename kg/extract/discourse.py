@@ -168,6 +168,7 @@ class Discourse:
         self.last_person_actor: str | None = None
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # (patron, (a, b)) from "two US allies"
         self.last_subject: str | None = None
+        self.opening_person: str | None = None  # the state of the person the last sentence opened with
         self.relations: deque[Relation] = deque(maxlen=_RELATIONS_KEPT)  # the most recent, for back-references
         self.secondary: set[tuple] = set()  # (document, sentence) whose agreements are secondary ("a separate deal")
         self.act_age = 99  # sentences since one stated an act or referred back to one
@@ -313,7 +314,9 @@ class Discourse:
                     continue
             if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when", "where",
                                                                  "after", "before", "because", "but", "since")):
-                person = self._last_person(spans, low, i)
+                person = self.opening_person if i == 0 and self.opening_person is not None else self._last_person(
+                    spans, low, i)  # ("Fiji's prime minister met his Australian counterpart. He thanked ...": the one
+                # the last sentence opened with, not the last person it named)
                 if person is not None:
                     out.append(Span(i, i + 1, person, "coref"))
                     covered.add(i)
@@ -952,6 +955,11 @@ class Discourse:
         first = next((g for g in frame.groups if not g.prep and not g.possessive), None)
         topic = set(first.actors) if first is not None else set()
         actors = self.gazetteer.actors
+        opening = min(frame.spans, key=lambda x: x.i, default=None)
+        self.opening_person = opening.actor if opening is not None and opening.i <= 2 and (
+            opening.kind in ("leader", "surname", "person") or _personal(opening) or (
+                opening.kind in ("name", "alias", "capital") and frame.lowers[opening.j:opening.j + 1] == ["'s"]
+                and any(w in _PERSONAL_ROLES for w in frame.lowers[opening.j + 1:opening.j + 4]))) else None
         for s in frame.spans:
             actor = actors.get(s.actor)
             if s.kind in ("leader", "surname", "person") or _personal(s) or (  # ("Chile's foreign minister ... She")
