@@ -101,4 +101,3 @@ def add_donated(lowers: list[str], best: dict) -> None:
 
 
 __all__ = ["add_bought_back", "add_donated", "add_two_way_trade", "drafted_censures", "token_index"]
-

@@ -117,13 +117,23 @@ def _capitals(gazetteer: Gazetteer) -> dict[str, str]:
     return cached[1]
 
 
+def _person_span(span, low: list[str]) -> bool:
+    """Whether a mention names one person acting for a state, whom "he" or "she" may stand for: a leader or official
+    by name, or a state's title without one ("Chile's foreign minister", "the Saudi crown prince")."""
+    if span.kind in ("leader", "surname", "person"):
+        return True
+    if span.kind == "agent":
+        return (span.head or "").lower() in _PERSONAL_ROLES
+    return span.kind in ("name", "alias", "capital") and low[span.j:span.j + 1] == ["'s"] and any(
+        w in _PERSONAL_ROLES for w in low[span.j + 1:span.j + 4])
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular as the discourse model compares them ("strikes" -> "strike"; not "press")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 @functools.lru_cache(maxsize=4)
-def _personal(span) -> bool:
-    """Whether a state's body named by a mention is one person ("Chile's foreign minister"), whom "he" or "she" may
-    stand for."""
-    return span.kind == "agent" and (span.head or "").lower() in _PERSONAL_ROLES
-
-
 def _event_nouns(engine) -> dict[str, str]:
     """Nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation."""
     acts = engine.lists.get("events", frozenset()) | engine.lists.get("agreements", frozenset())
@@ -476,7 +486,7 @@ class Discourse:
                     # "... Israel struck Hezbollah targets in Lebanon. Beirut condemned the strikes": the doer
                     # of the last act of that kind; an agreement names both its parties (decision 23)
                     relation = events[low[k]]
-                    noun = low[k][:-1] if low[k].endswith("s") and not low[k].endswith("ss") else low[k]
+                    noun = _singular(low[k])
                     remembered = self.texts.get(noun) if relation == "agreesWith" and noun in self.texts else \
                         self.last_event[relation]
                     subject = remembered[0]
@@ -788,7 +798,7 @@ class Discourse:
         return next((a for a in reversed(doers) if a in leading), doers[-1] if doers else None)
 
     def _last_person(self, spans: list[Span], low: list[str], i: int) -> str | None:
-        people = [s for s in spans if s.j <= i and (s.kind in ("leader", "surname", "person") or _personal(s))]
+        people = [s for s in spans if s.j <= i and _person_span(s, low)]
         if people:
             return people[-1].actor
         if self.last_person_actor is not None:
@@ -956,15 +966,11 @@ class Discourse:
         topic = set(first.actors) if first is not None else set()
         actors = self.gazetteer.actors
         opening = min(frame.spans, key=lambda x: x.i, default=None)
-        self.opening_person = opening.actor if opening is not None and opening.i <= 2 and (
-            opening.kind in ("leader", "surname", "person") or _personal(opening) or (
-                opening.kind in ("name", "alias", "capital") and frame.lowers[opening.j:opening.j + 1] == ["'s"]
-                and any(w in _PERSONAL_ROLES for w in frame.lowers[opening.j + 1:opening.j + 4]))) else None
+        self.opening_person = opening.actor if opening is not None and opening.i <= 2 and _person_span(
+            opening, frame.lowers) else None
         for s in frame.spans:
             actor = actors.get(s.actor)
-            if s.kind in ("leader", "surname", "person") or _personal(s) or (  # ("Chile's foreign minister ... She")
-                    s.kind in ("name", "alias", "capital") and frame.lowers[s.j:s.j + 1] == ["'s"]
-                    and any(w in _PERSONAL_ROLES for w in frame.lowers[s.j + 1:s.j + 4])):
+            if _person_span(s, frame.lowers):  # ("Chile's foreign minister ... She")
                 self.last_person_actor = s.actor
             if actor is not None and actor.kind == "organization":
                 if s.actor in self.recent_orgs:
@@ -1027,7 +1033,7 @@ class Discourse:
                     self._score_pair(r.subject, r.object, 3.0 if not self.relations else 2.0, "conflict")
         if "agreesWith" in fresh:  # "the Ankara declaration" later: the parties of the last declaration
             for w in frame.lowers:
-                noun = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+                noun = _singular(w)
                 if self.event_nouns.get(noun) == "agreesWith":
                     self.texts[noun] = tuple(fresh["agreesWith"])
         for g in frame.groups:
@@ -1063,8 +1069,7 @@ class Discourse:
             return {}
         out = {}
         for w in low:
-            lem = w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-            relation = self.event_nouns.get(w) or self.event_nouns.get(lem) or (
+            relation = self.event_nouns.get(w) or self.event_nouns.get(_singular(w)) or (
                 "atWarWith" if w in _FIGHTING_NOUNS else None)
             if relation is None and w in _JOINT_ACTIVITIES:  # "watching the exercises with concern": the joint ones
                 relation = "cooperatesWith"

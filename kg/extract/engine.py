@@ -39,8 +39,7 @@ class Entry:
     confidence: float
     needs: str = ""
     source: str = "kg"
-    dobj: str = ""  # CAMEO patterns: a noun that must be the direct object
-    particle: str = ""
+    dobj: str = ""  # CAMEO patterns: a noun that must be the direct object (a particle is a "prt:" need)
 
 
 class Entries(Mapping):
@@ -88,13 +87,13 @@ class Entries(Mapping):
 
 def _encode(e: Entry) -> str:
     return "\t".join((e.lemma, e.pos, e.relation, e.frame, ",".join(e.preps), repr(e.confidence), e.needs,
-                      e.source, e.dobj, e.particle))
+                      e.source, e.dobj))
 
 
 def _decode(line: str) -> Entry:
-    lem, pos, relation, frame, preps, confidence, needs, source, dobj, particle = line.split("\t")
+    lem, pos, relation, frame, preps, confidence, needs, source, dobj = line.split("\t")
     return Entry(lem, pos, relation, frame, tuple(preps.split(",")) if preps else (), float(confidence), needs,
-                 source, dobj, particle)
+                 source, dobj)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,8 +186,6 @@ class Engine:
                 continue
             for entry in entries:
                 if entry.needs and not self._needs(entry.needs, tok, sent):
-                    continue
-                if entry.particle and not any(c.dep_ == "prt" and lemma(c) == entry.particle for c in tok.children):
                     continue
                 if entry.dobj and not any(c.dep_ == "dobj" and lemma(c) == entry.dobj for c in tok.children):
                     continue
@@ -517,9 +514,9 @@ def _entries() -> list[Entry]:
             continue  # "impose an embargo": the pattern names no target
         frame = "receive" if role == "receive" else ("cameo-phrase" if dobj else "cameo")
         preps = ("from",) if role == "receive" else ((prep,) if prep else ("-",))
+        particle = (row.get("particle") or "").strip()  # ("back down": the particle is a need like ours)
         out.append(Entry(row["lemma"], "VERB", row["relation"], frame, preps, float(row["weight"]),
-                         source="cameo", dobj=dobj,
-                         particle=(row.get("particle") or "").strip()))
+                         needs=f"prt:{particle}" if particle else "", source="cameo", dobj=dobj))
     for e in out:
         if e.relation not in RELATION_PREDICATES:
             raise ValueError(f"triggers: unknown relation {e.relation!r} for {e.lemma!r}")
@@ -572,15 +569,13 @@ def load_engine() -> Engine:
 
 
 def _build_engine() -> Engine:
-    from .lexicon import data_file, lists_of
+    from .lexicon import WORDS, data_file, lists_of
 
     doc = data_file("rules.toml")
     lists = lists_of(doc)
     # nouns of bodies that act for a state, from PETRARCH2's Phoenix agents (tools/make_petrarch_data.py)
     agents = {row["noun"] for row in _read_tsv("agents.tsv") if row["acts_for_state"] == "1" and " " not in row["noun"]}
     lists["bodies"] = lists.get("bodies", frozenset()) | frozenset(agents)
-    from .lexicon import WORDS
-
     lists["seized"] = frozenset(WORDS["seized"])  # (words.toml's list, shared with the window rules)
     entries: dict[tuple[str, str], list[Entry]] = {}
     surface: set[str] = set()
@@ -591,10 +586,10 @@ def _build_engine() -> Engine:
     return Engine(tuple(_rules(doc)), Entries.of(entries), lists, frozenset(surface))
 
 
-__all__ = ["Entry", "Entries", "Rule", "Hit", "Engine", "entry_forms", "load_engine"]
-
-
 def _amount(tok) -> set[str]:
     """The lemmas that say how much a thing is: the noun and its count, so that a sum shows its currency
     ("$50 million": {"million", "$", "50"})."""
     return {lemma(tok)} | {lemma(x) for x in tok.children if x.dep_ in ("quantmod", "nmod", "compound", "nummod")}
+
+
+__all__ = ["Entry", "Entries", "Rule", "Hit", "Engine", "entry_forms", "load_engine"]

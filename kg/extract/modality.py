@@ -45,11 +45,15 @@ def _under_object(tok, head) -> bool:
     return cur.head.i == head.i and cur.dep_ == "dobj"
 
 
+def _infinitive(verb) -> bool:
+    """Whether ``verb`` has its "to": "to share", "to consult"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _intended(verb, sent: Sentence) -> bool:
     """Whether ``verb`` is the infinitive of an intention noun ([lists] irrealis_nouns): "a plan to share
     intelligence", "a push to impose sanctions", "an attempt to brand ..." (not done yet)."""
-    return verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and lemma(verb.head) in sent.words("irrealis_nouns")
+    return verb.dep_ == "acl" and _infinitive(verb) and lemma(verb.head) in sent.words("irrealis_nouns")
 
 
 def _presupposed(tok) -> bool:
@@ -166,7 +170,7 @@ def unreal(sent: Sentence, tok) -> bool:
     if scene.dep_ == "pobj" and lemma(scene.head) in sent.words("past_scene_preps"):
         return False  # "failed to reach a deal after nine hours of talks": the talks took place
     if tok.dep_ == "pobj" and lemma(tok.head) in ("in", "at", "during") and not (
-            tok.head.head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.head.children)):
+            tok.head.head.pos_ == "VERB" and _infinitive(tok.head.head)):
         irrealis = irrealis - sent.words("irrealis_done")  # "agreed to a ceasefire in talks in Doha" (but not "agreed
         # to consult one another in a crisis": the phrase of an infinitive is as unreal as it)
     for _ in range(5):
@@ -305,4 +309,5 @@ def speaker(sent: Sentence, tok) -> str | None:
     return None
 
 
-__all__ = ["negated", "unreal", "asked_for", "agreed_to", "hedged", "speaker", "vowed_by", "under_measure"]
+__all__ = ["negated", "unreal", "asked_for", "agreed_to", "hedged", "speaker", "vowed_by", "under_measure", "supposed",
+           "declared_over"]

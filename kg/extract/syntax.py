@@ -1396,7 +1396,7 @@ class Slots:
         aid only)."""
         if self.relation.lower() != "aids":
             return []
-        own = {a.actor for a in self.slot_subj()}
+        own = {a.actor for a in self.get("subj")}
         out: list[ActorRef] = []
         sums = self._children(self.tok, ("dobj",))
         for o in sums + [p for t in sums for c in self._children(t, ("prep",)) if lemma(c) == "in"
