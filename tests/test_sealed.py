@@ -39,7 +39,8 @@ INDEPENDENT_SETS = frozenset({ROOT / "tests" / "data" / name for name in ("revie
                                                                                   "review8", "review9", "review10",
                                                                                   "review11", "review12", "review13",
                                                                                   "review14", "review15", "review16",
-                                                                                  "review17")})
+                                                                                  "review17", "review18",
+                                                                                  "review19")})
 
 # a word: letters and digits, with apostrophes and hyphens inside it ("Russia's", "short-range")
 _WORD = re.compile(r"[^\W_]+(?:['-]+[^\W_]+)*")

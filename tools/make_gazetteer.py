@@ -43,7 +43,7 @@ PREFIXES = [
 # where news writes the article as part of the name; matchers treat a leading "the" as optional.
 # ---------------------------------------------------------------------------------------------
 STATES = """
-AFG|Afghanistan|Q889|Afghan|Kabul|Islamic Emirate of Afghanistan
+AFG|Afghanistan|Q889|Afghan|Kabul|Islamic Emirate of Afghanistan;Taliban government;Taliban administration;Taliban authorities;Taliban-led government;Taliban rulers
 ALB|Albania|Q222|Albanian|Tirana|
 DZA|Algeria|Q262|Algerian|Algiers|
 AND|Andorra|Q228|Andorran|Andorra la Vella|

@@ -53,7 +53,8 @@ BLIND_SETS = {
     "review8-scored": (DATA / "review8" / "sentences.tsv", "scored"),
     "review8-docs-scored": (DATA / "review8" / "docs.tsv", "scored"),
     # sets of sentences with documents beside them: both parts
-    **{key: (DATA / name / f"{part}.tsv", "all") for name in ("review9", "review11", "review15", "review16", "sealed")
+    **{key: (DATA / name / f"{part}.tsv", "all")
+       for name in ("review9", "review11", "review15", "review16", "review18", "sealed")
        for key, part in ((name, "sentences"), (f"{name}-docs", "docs"))},
 }
 C_GRID = (0.03, 0.1, 0.3, 1.0)

@@ -886,14 +886,16 @@ def _stimulus_forms(engine) -> dict[str, str]:
 
 def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
     """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens (a parse with no
-    verb where a verb of feeling stood, a participle read as a clause and a label read into its object mended first:
+    verb where a verb of feeling stood, a participle read as a clause, a label read into its object and a phrase hung on
+    a noun of display mended first:
     :func:`kg.extract.syntax.repair_stimulus`, :func:`kg.extract.syntax.repair_reduced_participle`,
-    :func:`kg.extract.syntax.repair_label_split`)."""
-    from .syntax import Sentence, repair_label_split, repair_reduced_participle, repair_stimulus
+    :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`)."""
+    from .syntax import Sentence, repair_display, repair_label_split, repair_reduced_participle, repair_stimulus
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
     repair_label_split(doc, engine.lists.get("labelling", frozenset()))
+    repair_display(doc, engine.lists.get("displays", frozenset()))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 

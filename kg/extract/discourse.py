@@ -23,6 +23,7 @@ _CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["de
          | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
 _REGIME_HEADS = WORDS["regime_heads"]
 _PERSONAL_ROLES = frozenset(WORDS["personal_roles"])
+_TITLED_REFERENCES = frozenset(WORDS["titled_references"])
 _SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
 _OBLIQUE = frozenset("in at near over of about on against into from for with to by".split())
 _CONFLICT_CONTEXT = WORDS["conflict_context"]
@@ -34,6 +35,7 @@ _ACTS = frozenset({"sanctions", "attacks", "threatens", "vetoesFor"})
 _STATE_FORMS = WORDS["state_forms"]
 _OBJECT_PREPS = frozenset({"with", "to", "against", "on", "from", "toward", "towards"})
 _COORDINATION = frozenset({"and", ",", "the", "both", "&"})
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their"))
 _PRONOUN_VERBS = WORDS["pronoun_verbs"]
 _CLAUSE_OPENERS = frozenset(", ; and but after as when while because since before until once".split())
 _NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -119,11 +121,14 @@ def _capitals(gazetteer: Gazetteer) -> dict[str, str]:
 
 def _person_span(span, low: list[str]) -> bool:
     """Whether a mention names one person acting for a state, whom "he" or "she" may stand for: a leader or official
-    by name, or a state's title without one ("Chile's foreign minister", "the Saudi crown prince")."""
+    by name, or a state's title without one ("Chile's foreign minister", "the Saudi crown prince", "the U.S. president")."""
     if span.kind in ("leader", "surname", "person"):
         return True
     if span.kind == "agent":
         return (span.head or "").lower() in _PERSONAL_ROLES
+    if span.kind in ("name", "alias") and span.i > 0 and low[span.i - 1] == "the" and any(
+            w in _PERSONAL_ROLES for w in low[span.j:span.j + 2]):
+        return True  # "the U.S. president", "the Turkish foreign minister"
     return span.kind in ("name", "alias", "capital") and low[span.j:span.j + 1] == ["'s"] and any(
         w in _PERSONAL_ROLES for w in low[span.j + 1:span.j + 4])
 
@@ -179,6 +184,7 @@ class Discourse:
         self.patron_links: list[tuple[str, tuple[str, str]]] = []  # (patron, (a, b)) from "two US allies"
         self.last_subject: str | None = None
         self.opening_person: str | None = None  # the state of the person the last sentence opened with
+        self.titled: dict[str, set[str]] = {}  # a title ("emir") -> the states whose officials the document gave it
         self.relations: deque[Relation] = deque(maxlen=_RELATIONS_KEPT)  # the most recent, for back-references
         self.secondary: set[tuple] = set()  # (document, sentence) whose agreements are secondary ("a separate deal")
         self.act_age = 99  # sentences since one stated an act or referred back to one
@@ -198,7 +204,8 @@ class Discourse:
         events = self._event_words(low)
         if _CUES.isdisjoint(low) and self.relational.isdisjoint(low) and "it" not in low and "them" not in low \
                 and "both" not in low and "two" not in low and _NUMBERS.keys().isdisjoint(low) \
-                and not events and self.deeds.isdisjoint(low) and _TALKS_NOUNS.isdisjoint(low):
+                and not events and self.deeds.isdisjoint(low) and _TALKS_NOUNS.isdisjoint(low) \
+                and not any(w in self.titled for w in low):
             return spans
         covered = set()
         for s in spans:
@@ -332,6 +339,12 @@ class Discourse:
                     covered.add(i)
                     i += 1
                     continue
+            if w == "the" and i + 1 < n and (title := self._titled_reference(tokens, low, i, covered)) is not None:
+                # "Qatar's emir received a call from ... The emir also spoke to ...": the one state with such an official
+                out.append(Span(i, title + 1, next(iter(self.titled[low[title]])), "coref"))
+                covered.update(range(i, title + 1))
+                i = title + 1
+                continue
             if w == "the" and i + 1 < n and low[i + 1] in self.org_nouns and tokens[i + 1].text.islower():
                 here_orgs = [s.actor for s in spans if s.j <= i and s.actor in self.gazetteer.actors
                              and self.gazetteer.actors[s.actor].kind == "organization"]
@@ -473,7 +486,7 @@ class Discourse:
                 named_after = None  # "the Ankara declaration": a text named after the city it was signed in
                 while k < n and k - i <= 3 and low[k] not in events and (
                         k not in covered and (low[k].isalpha() or low[k] == "-") and tokens[k].text[:1].islower()
-                        or k + 1 < n and low[k + 1] in events and events[low[k + 1]] == "agreesWith"
+                        and low[k] not in _DETERMINERS or k + 1 < n and low[k + 1] in events and events[low[k + 1]] == "agreesWith"
                         and tokens[k].text[:1].isupper() and (k not in covered or any(
                             x.i == k and x.j == k + 1 and x.kind in ("capital", "place", "seat") for x in spans))):
                     if k in covered:
@@ -521,8 +534,8 @@ class Discourse:
             if (w in ("the", "this", "that") or w == "a" and i > 0 and low[i - 1] == ",") and i + 1 < n \
                     and not deeds.isdisjoint(low[i + 1:i + 4]):  # (", a move Beijing condemned": an apposition)
                 k = i + 1
-                while k < n and k - i <= 2 and low[k] not in deeds and low[k].isalpha() \
-                        and tokens[k].text[:1].islower() and k not in covered:
+                while k < n and k - i <= 2 and low[k] not in deeds and low[k].isalpha() and low[k] not in _DETERMINERS \
+                        and tokens[k].text[:1].islower() and k not in covered:  # ("that denounced the attack")
                     k += 1
                 if k < n and low[k] in deeds and k not in covered and tokens[k].text[:1].islower() and (
                         k + 1 >= n or low[k + 1] not in _DOER_PREPS):
@@ -797,6 +810,26 @@ class Discourse:
         leading = {s.actor for s in spans if s.j <= i and (s.i == 0 or low[s.i - 1] in _CLAUSE_OPENERS)}
         return next((a for a in reversed(doers) if a in leading), doers[-1] if doers else None)
 
+    def _note_title(self, span: Span, low: list[str]) -> None:
+        """Remember the title a mention of one official gives its state's official: in the name ("Qatari Emir Sheikh
+        Tamim"), just before it ("President Trump"), or just after it ("Qatar's emir", "the U.S. president")."""
+        j = span.j + 1 if low[span.j:span.j + 1] == ["'s"] else span.j
+        after = next((w for w in low[j:j + 3] if w in _PERSONAL_ROLES), None)
+        for w in {*low[max(0, span.i - 1):span.j], after} & _TITLED_REFERENCES:
+            self.titled.setdefault(w, set()).add(span.actor)
+
+    def _titled_reference(self, tokens: list[Token], low: list[str], i: int, covered: set[int]) -> int | None:
+        """Where a definite title at ``i`` ends ("the emir", "the foreign minister"), when the document has given that
+        title to officials of one state only; not "the minister of ...", which names its state itself."""
+        k = i + 1
+        while k < len(low) and k - i <= 3 and low[k] not in _TITLED_REFERENCES and low[k].isalpha() \
+                and tokens[k].text[:1].islower() and k not in covered:
+            k += 1
+        if k >= len(low) or low[k] not in _TITLED_REFERENCES or not tokens[k].text[:1].islower() or k in covered \
+                or len(self.titled.get(low[k], ())) != 1 or low[k + 1:k + 2] in (["of"], ["-"]):
+            return None
+        return k
+
     def _last_person(self, spans: list[Span], low: list[str], i: int) -> str | None:
         people = [s for s in spans if s.j <= i and _person_span(s, low)]
         if people:
@@ -972,6 +1005,8 @@ class Discourse:
             actor = actors.get(s.actor)
             if _person_span(s, frame.lowers):  # ("Chile's foreign minister ... She")
                 self.last_person_actor = s.actor
+                if self._is_state(s.actor) and s.kind != "coref":
+                    self._note_title(s, frame.lowers)
             if actor is not None and actor.kind == "organization":
                 if s.actor in self.recent_orgs:
                     self.recent_orgs.remove(s.actor)

@@ -264,6 +264,21 @@ class Engine:
         if need == "visitor":  # "Qatar's emir received Egypt's President": a visit, not a delivery
             return any(c.dep_ == "dobj" and (getattr(sent.actor_at.get(c.i), "kind", None) in (
                 "person", "leader", "surname") or lemma(c) in sent.words("visitors")) for c in tok.children)
+        if need == "traveller":  # "the UAE's president flew to Doha": a person or official goes to a state (a
+            # visit), not troops, goods or a region of it
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            goals = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "in") for o in c.children
+                     if o.dep_ == "pobj"]
+            if any(c.dep_ == "prep" and c.lower_ == "for" and lemma(x) in sent.words("ceremonies")
+                   for c in tok.children for x in c.subtree):
+                return False  # "flew to Tunis for the signing ceremony": a signing alone is no meeting (decision 7)
+            if any(c.dep_ in ("xcomp", "advcl") and lemma(c) == "meet" and not any(
+                    x.i in sent.actor_at for o in c.children if o.dep_ == "dobj" for x in o.subtree)
+                   for c in tok.children):
+                return False  # "travelled to Port-au-Prince to meet aid workers": whom the trip was for, no state
+            return any(getattr(sent.actor_at.get(c.i), "kind", None) in ("person", "leader", "surname")
+                       or lemma(c) in sent.words("visitors") for c in subjects) and any(
+                getattr(sent.actor_at.get(o.i), "kind", None) in ("name", "capital", "alias") for o in goals)
         if need == "intransitive":  # "worried about Y", not "worried Vilnius" (a feeling caused in its object)
             return not any(c.dep_ == "dobj" for c in tok.children)
         if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions

@@ -149,6 +149,9 @@ def unreal(sent: Sentence, tok) -> bool:
     if tok.dep_ == "pobj" and lemma(tok.head) == "to" and (lemma(tok.head.head) in sent.words("responses") or lemma(
             tok.head.head) in sent.words("responding_verbs")):  # ("would respond in kind to the sanctions by Britain")
         return False  # "promised a response to attacks by X": the response is vowed, the attacks took place
+    if tok.dep_ == "dobj" and lemma(tok.head) in sent.words("answering") or tok.dep_ == "pobj" and lemma(
+            tok.head) == "for" and lemma(tok.head.head) in sent.words("answering"):
+        return False  # "vowed to avenge Israel's strike", "to retaliate for the raids": the deed answered took place
     if _presupposed(tok):
         return False
     head = _clause_head(tok)

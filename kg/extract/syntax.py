@@ -146,6 +146,26 @@ def repair_label_split(doc, labelling: frozenset[str]) -> None:
         label.dep_ = "oprd"
 
 
+def repair_display(doc, displays: frozenset[str]) -> None:
+    """Mend "flew to Doha in a show of solidarity with Qatar", where the parser hangs the "with" phrase on "show":
+    a noun of display ([lists] displays) in an adverbial "in"/"as" phrase is only the manner of what its "of" phrase
+    names, which takes its place ("flew to Doha in solidarity with Qatar") with the display's other phrases."""
+    for d in doc:
+        if d.dep_ != "pobj" or d.lemma_.lower() not in displays or d.head.lower_ not in ("in", "as"):
+            continue
+        of = next((c for c in d.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == d.i + 1), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of is not None else None
+        if inner is None:
+            continue
+        hung = [c for c in d.children if c.dep_ == "prep" and c.i > inner.i]
+        if not hung and not any(c.dep_ == "prep" for c in inner.children):
+            continue  # ("in a display of renewed cooperation, Kim and Putin ...": no one it is aimed at)
+        for c in hung:
+            c.head = inner
+        inner.head, inner.dep_ = d.head, "pobj"
+        d.head, d.dep_ = inner, "nmod"
+
+
 def blocked_participle(tok, blocking: frozenset[str], texts: frozenset[str]) -> bool:
     """Whether ``tok`` is a participle the parser hung on a verb of blocking (``blocking``) that has a text
     (``texts``) for object, with no comma before it: "blocked an EU statement on Friday criticising Beijing's law"
@@ -1450,7 +1470,8 @@ class Slots:
                 out.extend(a for x in self._children(c, ("nsubjpass",)) for a in self.actors(x, "target"))
         for x in clauses:
             out.extend(a for o in self._children(x, ("dobj",)) for a in self.actors(o, "target"))
-            out.extend(self._prep_objects(x, ("against", "on", "at", "upon", "with", "to")))
+            out.extend(self._prep_objects(x, ("against", "on", "at", "upon", "with", "to") + (
+                ("for",) if lemma(x) in self.sent.words("answering") else ())))  # "vowed to retaliate for the strikes"
             for o in self._children(x, ("dobj",)):
                 out.extend(self._prep_objects(o, ("against", "on", "upon") + (
                     ("with",) if lemma(o) in self.sent.words("ties") else ())))  # "threatened to cut ties with Berlin"
@@ -1656,6 +1677,25 @@ class Slots:
                 verb.head) in self.sent.words("events") | self.sent.words("deeds"):
             return []  # "an attack on a Gulf state that Washington regards as a close ally": a deed is no ally
         return Slots(self.sent, verb, self.preps, self.relation).slot_dobj()
+
+    def _said_clause(self):
+        """The verb of saying and the clause an adjective of judgement is the predicate of: "Tokyo said China's
+        buildup was alarming" (the adjective on "was", or the clause's head when the parser made it so)."""
+        tok = self.tok
+        clause = tok.head if tok.dep_ == "acomp" and lemma(tok.head) == "be" else tok
+        if clause.dep_ != "ccomp" or lemma(clause.head) not in self.sent.words("say") \
+                or not self._children(clause, ("nsubj",)):
+            return None
+        return clause.head, clause
+
+    def slot_said_label_subj(self) -> list[ActorRef]:
+        found = self._said_clause()
+        return Slots(self.sent, found[0]).slot_subj() if found is not None else []
+
+    def slot_said_label_obj(self) -> list[ActorRef]:
+        """Whose deed or self the said clause judges: its subject ("said China's buildup was alarming")."""
+        found = self._said_clause()
+        return Slots(self.sent, found[1]).slot_subj() if found is not None else []
 
     def slot_label_doer(self) -> list[ActorRef]:
         """Whose deed a label says it is, when its participle names the doer: "calling the flights a hybrid attack
@@ -1941,4 +1981,4 @@ class Slots:
 
 
 __all__ = ["ActorRef", "Sentence", "Slots", "blocked_participle", "clause_verb", "hyphen_prefix", "lemma", "of_phrase",
-           "repair_stimulus", "repair_reduced_participle", "repair_label_split"]
+           "repair_stimulus", "repair_reduced_participle", "repair_label_split", "repair_display"]
