@@ -85,3 +85,58 @@ def test_visits_and_displays(text, expected, gazetteer):
 ])
 def test_titles_referred_back_to(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the three juntas" is the last group of three states; an ally "of" them is each one's, not a bond among them
+    ("Mali, Burkina Faso and Niger left ECOWAS in January. Russia is now the closest ally of the three juntas.",
+     {sym("MLI", "alliedWith", "RUS"), sym("BFA", "alliedWith", "RUS"), sym("NER", "alliedWith", "RUS")}),
+    # the rulers a capital seats are its state, wherever the parser hangs "in" + the capital
+    ("Rwanda closed its border, accusing the authorities in Kinshasa of backing rebels.",
+     {("RWA", "criticizes", "COD")}),
+    ("Washington accused the military rulers in Niamey of stalling.", {("USA", "criticizes", "NER")}),
+    ("Ecuador accused the government in Caracas of rigging the vote.", {("ECU", "criticizes", "VEN")}),
+    # a named official's surname alone later in the article (a Chinese surname comes first)
+    ("Foreign Minister Wang Yi arrived in Fiji on Sunday. Wang had already visited Samoa and Tonga.",
+     {sym("CHN", "meetsWith", "FJI"), sym("CHN", "meetsWith", "WSM"), sym("CHN", "meetsWith", "TON")}),
+])
+def test_groups_rulers_and_surnames(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deal or contract for weapons: the maker's state supplies the buyer (decision 21)
+    ("Egypt signed a contract with France on Monday for 30 more Rafale jets.",
+     {sym("EGY", "agreesWith", "FRA"), ("FRA", "supplies", "EGY")}),
+    ("Turkey and Russia sealed a deal for S-400 missile systems.",
+     {sym("RUS", "agreesWith", "TUR"), ("RUS", "supplies", "TUR")}),
+    ("Egypt signed a contract with France on Monday for the first time.", {sym("EGY", "agreesWith", "FRA")}),
+])
+def test_arms_deals(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # rescue and medical teams are sent as help, like troops
+    ("Greece sent rescue teams to Turkey after the earthquake.", {("GRC", "aids", "TUR")}),
+    ("Greece sent negotiating teams to Turkey.", {sym("GRC", "meetsWith", "TUR")}),  # (no help: who meets)
+    # goods sent in a disaster are help too (decision 21: goods in kind)
+    ("Algeria sent tents and blankets to Libya after the floods.", {("DZA", "aids", "LBY"), ("DZA", "supplies", "LBY")}),
+    ("Algeria sent tents and blankets to Libya.", {("DZA", "supplies", "LBY")}),
+    # a vehicle's cargo that arrives in a state, or in one of its cities
+    ("Planes carrying aid from Kuwait and Oman have landed in Beirut.",
+     {("KWT", "aids", "LBN"), ("KWT", "supplies", "LBN"), ("OMN", "aids", "LBN"), ("OMN", "supplies", "LBN")}),
+    ("Algerian military planes carrying food and medicine landed in Benghazi after the floods.",
+     {("DZA", "aids", "LBY"), ("DZA", "supplies", "LBY")}),
+    ("Planes carrying tourists from Kuwait have landed in Beirut.", set()),
+    # a gapped conjunct repeats the verb
+    ("China sent 3 million doses to Laos and 2 million to Cambodia as gifts.",
+     {("CHN", "aids", "LAO"), ("CHN", "supplies", "LAO"), ("CHN", "aids", "KHM"), ("CHN", "supplies", "KHM")}),
+    # thanked for sending help: the thanker received it
+    ("Chile thanked Argentina for sending firefighters.", {("CHL", "supports", "ARG"), ("ARG", "aids", "CHL")}),
+    ("Chile thanked Argentina for its help in the talks.", {("CHL", "supports", "ARG")}),
+    # the creditor "of" a state
+    ("Japan is the largest creditor of Myanmar.", {("JPN", "aids", "MMR")}),
+])
+def test_help_sent_carried_and_thanked(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -886,16 +886,19 @@ def _stimulus_forms(engine) -> dict[str, str]:
 
 def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: frozenset[str] = frozenset()):
     """The sentence's parse with kg's actor mentions (and places) placed on the parser's tokens (a parse with no
-    verb where a verb of feeling stood, a participle read as a clause, a label read into its object and a phrase hung on
-    a noun of display mended first:
+    verb where a verb of feeling stood, a participle read as a clause, a label read into its object, a phrase hung on
+    a noun of display and what a deal is for hung on its verb mended first:
     :func:`kg.extract.syntax.repair_stimulus`, :func:`kg.extract.syntax.repair_reduced_participle`,
-    :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`)."""
-    from .syntax import Sentence, repair_display, repair_label_split, repair_reduced_participle, repair_stimulus
+    :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`,
+    :func:`kg.extract.syntax.repair_deal_for`)."""
+    from .syntax import (Sentence, repair_deal_for, repair_display, repair_label_split, repair_reduced_participle,
+                         repair_stimulus)
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
     repair_label_split(doc, engine.lists.get("labelling", frozenset()))
     repair_display(doc, engine.lists.get("displays", frozenset()))
+    repair_deal_for(doc, engine.lists.get("agreements", frozenset()), engine.lists.get("goods", frozenset()))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 
@@ -927,6 +930,7 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
     for s in (*spans, *places):
         by_actor.setdefault(s.actor, s)
     place_relations = engine.lists.get("place_relations", frozenset())
+    place_rules = engine.lists.get("place_rules", frozenset())
     unplaced = engine.lists.get("unplaced_states", frozenset())
     out: list[Candidate] = []
     maker_relations = engine.lists.get("maker_relations", frozenset())
@@ -939,8 +943,9 @@ def parse_candidates(engine, text: str, tokens, spans, doc=None, forums: frozens
                 lemma(sent.doc[hit.object.token].head) not in sent.words("bodies"):
             continue  # "come to the Greek islands": an adjective on no body ("American negotiators") names no party
         if hit.subject.kind == "place" or hit.object.kind == "place" and (
-                hit.predicate.lower() not in place_relations or hit.object.actor.lower() in unplaced):
-            continue  # a place stands for its state only as the target of force
+                hit.predicate.lower() not in place_relations and hit.rule.split("/")[0] not in place_rules
+                or hit.object.actor.lower() in unplaced):
+            continue  # a place stands for its state only as the target of force, or where help or goods arrived
         tok = sent.doc[hit.trigger]
         predicate = hit.predicate
         replaces = hit.rule.split("/")[0] in engine.replacing

@@ -78,6 +78,7 @@ _FORCE_WORDS = WORDS["force_words"]
 _PARENTHETICAL = WORDS["parenthetical_openers"]
 _SECONDARY = WORDS["secondary_markers"]
 _GOVERNMENT_HEADS = WORDS["government_heads"]
+_SEATED_RULERS = frozenset(WORDS["seated_rulers"])
 _OUTCOME_NOUNS = WORDS["outcome_nouns"]
 _NOT_MODIFIERS = WORDS["not_modifiers"]
 _MUNITIONS = WORDS["munitions"]
@@ -142,8 +143,13 @@ def _singular(word: str) -> str:
 def _event_nouns(engine) -> dict[str, str]:
     """Nouns naming an act a later sentence may refer back to ("the strikes", "the deal"): noun -> relation."""
     acts = engine.lists.get("events", frozenset()) | engine.lists.get("agreements", frozenset())
-    return {lem: es[0].relation for (lem, pos) in engine.entries if pos == "NOUN" and lem in acts
-            for es in (engine.entries[lem, pos],) if es[0].frame in ("event", "mutual") and es[0].source == "kg"}
+    out = {}
+    for (lem, pos), entries in engine.entries.items():
+        if pos == "NOUN" and lem in acts:  # the noun's first reading as an act ("deal": the agreement, not a purchase)
+            entry = next((e for e in entries if e.frame in ("event", "mutual") and e.source == "kg"), None)
+            if entry is not None:
+                out[lem] = entry.relation
+    return out
 
 
 class Discourse:
@@ -197,6 +203,7 @@ class Discourse:
         """Add spans for descriptions that refer back to earlier actors (``low``: lowercased tokens)."""
         self.talks_here = None
         spans = self._capitals_of_named_states(spans, low)
+        spans = self._seated_rulers(tokens, spans, low)
         spans = [s for s in spans if not (s.kind in ("capital", "seat") and s.i >= 2 and low[s.i - 1] == "in"
                                           and low[s.i - 2] in _POSTS_ABROAD and s.j < len(low)
                                           and low[s.j] in _SAY_VERBS)]
@@ -706,6 +713,25 @@ class Discourse:
                 and len(self.last_event[relation]) > 1:
             return self.last_event[relation][1]
         return next((r.object for r in reversed(self.relations) if r.predicate in _ACTS and r.subject == doer), None)
+
+    @staticmethod
+    def _seated_rulers(tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
+        """ "accusing the junta in Bamako of ...", "the authorities in Kinshasa": the rulers a capital seats are its
+        state, as one mention (the parser often hangs "in Bamako" on the verb, leaving the rulers no state)."""
+        if _SEATED_RULERS.isdisjoint(low):
+            return spans
+        out = list(spans)
+        for m, s in enumerate(spans):
+            if s.kind != "capital" or s.i < 3 or low[s.i - 1] != "in" or low[s.i - 2] not in _SEATED_RULERS \
+                    or not tokens[s.i - 2].text[:1].islower():
+                continue
+            start = s.i - 3
+            while start >= 0 and low[start] != "the" and s.i - 2 - start <= 2 and low[start].isalpha() \
+                    and tokens[start].text[:1].islower():
+                start -= 1  # ("the military rulers in Niamey": up to two modifiers)
+            if start >= 0 and low[start] == "the" and not any(x.i < s.i - 1 and x.j > start for x in spans):
+                out[m] = Span(start, s.j, s.actor, "alias")
+        return out
 
     def _capitals_of_named_states(self, spans: list[Span], low: list[str]) -> list[Span]:
         """A city that seats an organization and is the capital of a state the sentence has named stands for that

@@ -324,6 +324,26 @@ class Engine:
             return True  # "killed Iranian commander Qassem Soleimani": a state's named official or force
         if need == "goods" and any(not _amount(t).isdisjoint(sent.words("money")) for t in things):
             return True  # "granted Jordan $1 billion", "transferred $300 million to Lebanon": a sum given is aid
+        if need.startswith("carrier"):  # "planes carrying aid landed in Beirut": the subject is a vehicle that carried
+            # goods, aid or troops ("carrier:aid": aid, or goods given in a disaster)
+            from .syntax import Slots
+
+            things = Slots(sent, tok).carried()
+
+            def named(kinds) -> bool:
+                words = frozenset().union(*(sent.words(n) for n in kinds))
+                return any(lemma(t) in words or any(lemma(c) in words for c in t.children if c.dep_ in ("amod", "compound"))
+                           for t in things)
+            if need != "carrier:aid":
+                return named(("goods", "aid", "troops"))
+            return named(("aid", "gratis")) or named(("goods",)) and self._needs("disaster", tok, sent)
+        if need == "disaster":  # "sent food to Morocco after the earthquake", "to help flood victims": goods given
+            # in a disaster are help (decision 21: goods in kind)
+            return any(lemma(t) in sent.words("hazards") or lemma(t) in sent.words("sufferers") for t in sent.doc)
+        if need == "relief":  # "sent rescue teams", "medical teams", "firefighters": helpers sent like troops
+            return any(lemma(t) in sent.words("troops") or lemma(t) in sent.words("teams") and any(
+                c.dep_ in ("compound", "amod") and lemma(c) in sent.words("relief_work") for c in t.children)
+                for t in things)
         return any(lemma(t) in words or t.text.lower() in words for t in things)
 
     def _applies(self, rule: Rule, entry: Entry, slots: Slots, sent: Sentence) -> bool:

@@ -441,6 +441,8 @@ class DocumentMentions:
                 i = j  # "the West African country", "the West Bank": a compound place name, not the West
                 continue
             span = Span(i, j, best.actor, best.kind, best.person)
+            if best.kind in ("leader", "person") and len(best.tokens) >= 2 and best.tokens[0] not in learnt:
+                self._learn(list(best.tokens), best.actor, best.person)  # "Wang Yi ... Wang said": the same man
             span = self._extend_role(words, span)
             spans.append(span)
             i = span.j

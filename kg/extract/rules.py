@@ -518,7 +518,9 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         if symmetric and pair is not None:
             self.emit_pairs(pair, pred, t, conf, low[t])
             return
-        if symmetric and t + 1 < len(low) and low[t + 1] in ("linking", "uniting", "joining", "among", "of"):
+        if symmetric and t + 1 < len(low) and low[t + 1] in ("linking", "uniting", "joining", "among", "of") and not (
+                low[t + 1] == "of" and low[t].rstrip("s") in _engine_list("one_sided_heads")):
+            # (an alliance "of" several states unites them; an ally or partner "of" several is theirs alone)
             nxt = f.group_at.get(t + 2) or f.group_at.get(t + 3)
             if nxt is not None and len(nxt.actors) >= 2:
                 self.emit_pairs(nxt, pred, t, conf, low[t])

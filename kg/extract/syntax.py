@@ -166,6 +166,22 @@ def repair_display(doc, displays: frozenset[str]) -> None:
         d.head, d.dep_ = inner, "nmod"
 
 
+def repair_deal_for(doc, agreements: frozenset[str], goods: frozenset[str]) -> None:
+    """Mend "signed a deal with France on Friday for 36 Rafale jets", where the parser hangs the "for" phrase on the
+    verb: after a verb whose object is an agreement ([lists] agreements), a "for" phrase that names goods ([lists]
+    goods) is what the agreement is for."""
+    for v in doc:
+        if v.pos_ != "VERB":
+            continue
+        deal = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in agreements), None)
+        if deal is None or any(c.dep_ == "prep" and c.lower_ == "for" for c in deal.children):
+            continue
+        for c in list(v.children):
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i > deal.i and any(
+                    o.dep_ == "pobj" and (o.lemma_.lower() in goods or o.lower_ in goods) for o in c.children):
+                c.head = deal
+
+
 def blocked_participle(tok, blocking: frozenset[str], texts: frozenset[str]) -> bool:
     """Whether ``tok`` is a participle the parser hung on a verb of blocking (``blocking``) that has a text
     (``texts``) for object, with no comma before it: "blocked an EU statement on Friday criticising Beijing's law"
@@ -850,9 +866,13 @@ class Slots:
             # "export controls on chips to China": the destination hangs on what the measure is on
             found = [a for c in self._children(self.tok, ("prep",)) if lemma(c) in preps and lemma(c) != "to"
                      for p in self._children(c, ("pobj",)) for a in self._prep_objects(p, ("to",))]
-        if not found and self.tok.pos_ in ("VERB", "AUX"):
-            for d in self._children(self.tok, ("dobj",)):
-                found.extend(self._prep_objects(d, preps))
+        if self.tok.pos_ in ("VERB", "AUX"):
+            if not found:
+                for d in self._children(self.tok, ("dobj",)):
+                    found.extend(self._prep_objects(d, preps))
+            # a gapped conjunct repeats the verb: "sent 2 million doses to Bangladesh and 1 million to Nepal"
+            found += [a for c in self._children(self.tok, ("conj",)) if c.pos_ in ("NUM", "NOUN")
+                      for a in self._prep_objects(c, preps)]
         elif not found and self.tok.dep_ in ("dobj", "nsubjpass", "oprd"):
             # "signed a deal with Turkey", "sanctions were imposed on Minsk": the phrase may hang on the verb
             found = self._prep_objects(self.tok.head, preps)
@@ -1909,6 +1929,40 @@ class Slots:
         return self._prep_objects(verb, ("in", "to", "into")) + [
             a for o in self._children(verb, ("dobj",)) for a in self.actors(o, "target")]
 
+    def carried(self) -> list:
+        """What the subject of a verb of arriving carried: "planes carrying aid from Jordan landed in Beirut", "trucks
+        loaded with Iranian food crossed into Iraq" (a vehicle of [lists] vehicles with a participle of [lists]
+        carrying)."""
+        out = []
+        for v in self._children(self.tok, ("nsubj",)):
+            if lemma(v) not in self.sent.words("vehicles"):
+                continue
+            for p in self._children(v, ("acl",)):
+                if lemma(p) not in self.sent.words("carrying"):
+                    continue
+                out += self._children(p, ("dobj",)) + [o for c in self._children(p, ("prep",)) if lemma(c) == "with"
+                                                        for o in self._children(c, ("pobj",))]
+        return out + [c for t in out for c in t.conjuncts]
+
+    def slot_carried_origin(self) -> list[ActorRef]:
+        """Whose goods a vehicle carried: their origin adjective or "from" phrase ("carrying aid from Jordan and Egypt",
+        "loaded with Armenian food")."""
+        return [a for t in self.carried() for a in Slots(self.sent, t).slot_mod() + self._prep_objects(t, ("from",))
+                if a.kind not in ("place",)]
+
+    def slot_carried_for(self) -> list[ActorRef]:
+        """Whom a vehicle's goods were for: "a convoy carrying Kazakh flour for Afghanistan"."""
+        return [a for t in self.carried() for a in self._prep_objects(t, ("for",))]
+
+    def slot_thanker(self) -> list[ActorRef]:
+        """Who was helped, when thanking for the help is all that names them: "Greece thanked Turkey for sending
+        firefighters", "thanked Ankara for its help" (the subject of a verb of [lists] thanking)."""
+        tok = self.tok
+        if tok.dep_ not in ("pcomp", "pobj") or lemma(tok.head) != "for" or lemma(tok.head.head) not in self.sent.words(
+                "thanking"):
+            return []
+        return Slots(self.sent, tok.head.head).slot_subj()
+
     def slot_arrival(self) -> list[ActorRef]:
         """Whose unnamed body troops came to help: "arrived in Haiti to help the government", the state they
         travelled to, when the trigger's object is a body of no named state (for the relations of [lists]
@@ -1981,4 +2035,5 @@ class Slots:
 
 
 __all__ = ["ActorRef", "Sentence", "Slots", "blocked_participle", "clause_verb", "hyphen_prefix", "lemma", "of_phrase",
-           "repair_stimulus", "repair_reduced_participle", "repair_label_split", "repair_display"]
+           "repair_stimulus", "repair_reduced_participle", "repair_label_split", "repair_display",
+           "repair_deal_for"]
