@@ -36,6 +36,7 @@ from .attributes import (find_item, find_quantity, find_time, is_background, is_
                          time_expressions)
 from .compose import add_bought_back, add_donated, add_two_way_trade, drafted_censures
 from .compose import token_index as _token_index
+from .dateline import dateline_state
 from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
@@ -189,7 +190,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
     """:func:`extract` of a document's ``sentences`` as steps: it yields the index of each sentence whose parse it
     needs and ``parses`` does not hold yet (the caller puts it there and resumes), and returns the relations."""
     index = index_for(gazetteer)
-    mentions = DocumentMentions(index, document.date)
+    mentions = DocumentMentions(index, document.date, home=dateline_state(document.text, gazetteer))
     discourse = Discourse(gazetteer)
     engine = load_engine()
     out: list[Relation] = []

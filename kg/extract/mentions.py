@@ -39,6 +39,9 @@ _FORMER = WORDS["former"]
 _TITLE_WORDS = WORDS["title_words"]
 _AGENTIVE_GROUP_NOUNS = WORDS["agentive_group_nouns"]
 _AGENCY_MODIFIERS = WORDS["agency_modifiers"]
+_HOME_TITLES = frozenset(WORDS["home_titles"])
+_HOME_TITLE_WORDS = _HOME_TITLES | frozenset(WORDS["home_title_modifiers"])
+_NAME_LINKS = ("bin", "al", "-", "ibn", "de", "da", "van", "von")
 
 
 def _norm(text: str) -> str:
@@ -271,8 +274,9 @@ class DocumentMentions:
     With the document's ``date``, people of PETRARCH2's dated leader table are found too, when the date
     falls in one of their terms (decision 25: former leaders do not speak for their state)."""
 
-    def __init__(self, index: MentionIndex, date: str | None = None):
+    def __init__(self, index: MentionIndex, date: str | None = None, home: str | None = None):
         self.index = index
+        self.home = home  # the state the report is filed from (its dateline), whose officials need no state named
         self.learnt: dict[str, list[_Entry]] = {}
         self.seen: dict[str, int] = {}  # actors named so far in the document, with how often
         self.date = date[:10] if date and len(date) >= 10 and date[:4].isdigit() else None
@@ -361,6 +365,12 @@ class DocumentMentions:
         i = 0
         while i < n:
             w = words[i]
+            if self.home is not None and w in _HOME_TITLE_WORDS and not (spans and spans[-1].j == i) and (
+                    i == 0 or words[i - 1] != "'s" and words[i - 1].lower() not in _FORMER) \
+                    and (official := self._home_official(words, i)) is not None:
+                spans.append(official)
+                i = official.j
+                continue
             if w not in keys and w not in learnt and (w[:1].islower() or w.lower() not in keys):
                 if w in self.dated and self._dated(words, i, spans):
                     i = spans[-1].j
@@ -447,6 +457,27 @@ class DocumentMentions:
             spans.append(span)
             i = span.j
         return spans
+
+    def _home_official(self, words: list[str], i: int) -> Span | None:
+        """ "Prime Minister Siaosi Sovaleni" in a report filed from Tonga: a title of [words] home_titles and a name the
+        gazetteer and the document do not know, with no state before the title, is an official of the report's
+        state (learnt for the rest of the document)."""
+        n = len(words)
+        k = i
+        while k < n and k - i < 4 and words[k] in _HOME_TITLE_WORDS:
+            k += 1
+        if k == i or words[k - 1] not in _HOME_TITLES or k >= n:
+            return None
+        start = k
+        while k < n and k - start < 4 and (words[k][:1].isupper() and words[k].isalpha() or k > start
+                                           and words[k] in _NAME_LINKS):
+            k += 1
+        name = words[start:k]
+        if len(name) < 2 or any(w in self.index.by_first or w in self.learnt or w in self.index.demonyms
+                                or w in _HOME_TITLE_WORDS for w in name):
+            return None
+        self._learn(name, self.home, None)
+        return Span(i, k, self.home, "person")
 
     def _starts_name(self, words: list[str], j: int) -> bool:
         w = words[j]

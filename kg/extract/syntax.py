@@ -1703,10 +1703,12 @@ class Slots:
         buildup was alarming" (the adjective on "was", or the clause's head when the parser made it so)."""
         tok = self.tok
         clause = tok.head if tok.dep_ == "acomp" and lemma(tok.head) == "be" else tok
-        if clause.dep_ != "ccomp" or lemma(clause.head) not in self.sent.words("say") \
-                or not self._children(clause, ("nsubj",)):
+        if clause.dep_ != "ccomp" or not self._children(clause, ("nsubj",)):
             return None
-        return clause.head, clause
+        verb = clause.head
+        if lemma(verb) in self.sent.words("likely") and verb.dep_ == "acomp" and verb.head.dep_ == "ccomp":
+            verb = verb.head.head  # "said it was highly likely that Russia was responsible"
+        return (verb, clause) if lemma(verb) in self.sent.words("say") else None
 
     def slot_said_label_subj(self) -> list[ActorRef]:
         found = self._said_clause()
