@@ -140,3 +140,22 @@ def test_arms_deals(text, expected, gazetteer):
 ])
 def test_help_sent_carried_and_thanked(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "between the three allies": a group of three, allies of one another
+    ("Biden hosted Kishida and Marcos at the White House for the first summit between the three allies.",
+     {sym("USA", "meetsWith", "JPN"), sym("USA", "meetsWith", "PHL"), sym("JPN", "meetsWith", "PHL"),
+      sym("USA", "alliedWith", "JPN"), sym("USA", "alliedWith", "PHL"), sym("JPN", "alliedWith", "PHL")}),
+    # "accusing him of": the official just named
+    ("Britain sanctioned Iran's intelligence minister, Esmaeil Khatib, on Friday, accusing him of plotting attacks.",
+     {("GBR", "sanctions", "IRN"), ("GBR", "criticizes", "IRN")}),
+    # "his neighbour": another state than the speaker's
+    ("Colombia will close its border with Venezuela, President Gustavo Petro said, accusing his neighbour of sheltering "
+     "rebels.", {("COL", "criticizes", "VEN"), ("COL", "sanctions", "VEN")}),
+    # talks a deal came after took place, whatever the deal rules out
+    ("Guyana and Venezuela agreed on Thursday not to use force, after face-to-face talks.",
+     {sym("GUY", "agreesWith", "VEN"), sym("GUY", "meetsWith", "VEN")}),
+])
+def test_groups_people_and_scenes(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -239,8 +239,8 @@ class Discourse:
                     covered.update(range(i, i + 2))
                     i += 2
                     continue
-            if w == "the" and i > 0 and low[i - 1] == "between" and i + 1 < n:
-                # "a rupture between the Gulf rivals"
+            if w == "the" and i > 0 and low[i - 1] == "between" and i + 1 < n and low[i + 1] not in _NUMBERS:
+                # "a rupture between the Gulf rivals" (not "between the three allies": a group, read below)
                 k = i + 1
                 while k < n and k - i <= 3 and low[k] not in PAIR_COREF_HEADS and k not in covered \
                         and low[k].isalpha():
@@ -331,10 +331,22 @@ class Discourse:
                         i += 1
                         continue
                 if members:  # "its four neighbours": the last group of four states
+                    if k < n and low[k] == "allies" and i > 0 and low[i - 1] == "the":
+                        # "the first summit between the three allies": allies of one another
+                        self.patron_links.extend((a, tuple(members[m + 1:])) for m, a in enumerate(members[:-1]))
                     for offset, actor in enumerate(members):
                         out.append(Span(i if offset == 0 else k, k if offset == 0 else k + 1, actor, "pair"))
                     covered.update(range(i, k + 1))
                     i = k + 1
+                    continue
+            if w in ("him", "her") and i > 0 and low[i - 1] in self.object_verbs and i + 1 < n \
+                    and low[i + 1] in ("of", "for") and i not in covered:
+                # "imposed sanctions on Rwanda's minister, James Kabarebe, accusing him of ...": the person just named
+                person = self._last_person(spans, low, i)
+                if person is not None:
+                    out.append(Span(i, i + 1, person, "coref"))
+                    covered.add(i)
+                    i += 1
                     continue
             if w in ("he", "she") and (i == 0 or low[i - 1] in (",", "and", "that", "while", "as", "when", "where",
                                                                  "after", "before", "because", "but", "since")):
@@ -591,7 +603,7 @@ class Discourse:
                     covered.add(i)
                     i += 1
                     continue
-            if w in ("its", "their") and i > 0 and i + 1 < n:
+            if w in ("its", "their", "his", "her") and i > 0 and i + 1 < n:
                 k = i + 1
                 while k < n and k - i <= _ADJ_OK + 2 and low[k] not in self.relational and (
                         low[k] == "-" or low[k].isalpha() and tokens[k].text[:1].islower()) and k not in covered:
@@ -605,6 +617,8 @@ class Discourse:
                     states = [s for s in spans if s.j <= i and self._is_state(s.actor) and s.kind not in ("modifier",)]
                     subjects = self._states_before(spans, low, i)  # the owner: the subject-like state, not an oblique one
                     owner = subjects[0] if subjects else (states[-1].actor if states else None)
+                    if w in ("his", "her"):  # "Noboa ..., accusing his neighbour of ...": the person's state
+                        owner = self._last_person(spans, low, i)
                     earlier = [s.actor for s in states if s.actor != owner]
                     # not a state the sentence names after it: "between its northern neighbour and Moscow"
                     later = {s.actor for s in spans if s.i > k}

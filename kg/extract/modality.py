@@ -85,6 +85,8 @@ def negated(sent: Sentence, tok) -> bool:
     """"did not supply", "no sanctions on", "denied supplying": the trigger's clause is negated or
     sits under a denial. Negation of a clause that governs it from outside a report does not count."""
     head = tok if _presupposed(tok) else _clause_head(tok)
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and lemma(tok.head) in sent.words("past_scene_preps"):
+        head = tok  # "agreed not to use force, after face-to-face talks": the talks took place, whatever was agreed
     for t in {tok.i: tok, head.i: head}.values():
         if any(c.dep_ == "neg" or (c.dep_ == "det" and lemma(c) == "no") for c in t.children):
             return True
