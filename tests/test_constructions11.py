@@ -159,3 +159,19 @@ def test_help_sent_carried_and_thanked(text, expected, gazetteer):
 ])
 def test_groups_people_and_scenes(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a concern given as the reason of an act
+    ("Berlin suspended arms exports to Riyadh over concerns about Saudi Arabia's war in Yemen.",
+     {("DEU", "sanctions", "SAU"), ("DEU", "concernedBy", "SAU"), sym("SAU", "atWarWith", "YEM")}),
+    # a sum of aid withheld, the recipient hung on the verb
+    ("Washington withheld $300 million in military aid to Cairo.", {("USA", "sanctions", "EGY")}),
+    # a measure only threatened is a threat, not a sanction
+    ("Washington dropped its threatened tariffs on Canadian steel.", {("USA", "threatens", "CAN")}),
+    # ready to retaliate, the speaker's government
+    ("Modi said his government was ready to retaliate against Pakistan.", {("IND", "threatens", "PAK")}),
+    ("Modi said his government was ready to hold talks with Pakistan.", set()),  # (talks not held yet)
+])
+def test_reasons_sums_and_threats(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -109,6 +109,7 @@ class Rule:
     voice: str = ""  # "active", "passive" or "" (either)
     deps: tuple[str, ...] = ()  # the trigger's dependency label must be one of these
     governor: str = ""  # a [lists] name the governing verb's lemma must be in ("!name": must not be)
+    modifier: str = ""  # a [lists] name one of the trigger's adjectives or compounds must be in ("threatened")
     pairs: bool = False  # a symmetric relation among all actors of the subject slot
     relation: str = ""  # overrides the entry's relation
     only: tuple[str, ...] = ()  # applies only to entries of these relations
@@ -279,6 +280,8 @@ class Engine:
             return any(getattr(sent.actor_at.get(c.i), "kind", None) in ("person", "leader", "surname")
                        or lemma(c) in sent.words("visitors") for c in subjects) and any(
                 getattr(sent.actor_at.get(o.i), "kind", None) in ("name", "capital", "alias") for o in goals)
+        if need.startswith("under:"):  # "ready to retaliate": the open complement of a word of the list
+            return tok.dep_ == "xcomp" and lemma(tok.head) in sent.words(need[6:])
         if need == "intransitive":  # "worried about Y", not "worried Vilnius" (a feeling caused in its object)
             return not any(c.dep_ == "dobj" for c in tok.children)
         if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions
@@ -356,6 +359,9 @@ class Engine:
             return False
         if tok.dep_ == "oprd" and any(c.dep_ == "oprd" and c.i < tok.i for c in tok.head.children):
             return False  # "called illegal the strikes on Syria": the first complement is the label, this the labelled
+        if rule.modifier and not any(c.dep_ in ("amod", "compound") and c.lower_ in sent.words(rule.modifier)
+                                     for c in tok.children):
+            return False
         if rule.governor:
             neg = rule.governor.startswith("!")
             words = sent.words(rule.governor.lstrip("!"))
@@ -565,7 +571,8 @@ def _rules(doc: dict) -> list[Rule]:
         rules.append(Rule(
             id=r["id"], frames=tuple(r["frames"]), pos=tuple(r["pos"]), subject=tuple(r["subject"]),
             object=tuple(r.get("object", ())), weight=float(r.get("weight", 1.0)), voice=r.get("voice", ""),
-            deps=tuple(r.get("deps", ())), governor=r.get("governor", ""), pairs=bool(r.get("pairs", False)),
+            deps=tuple(r.get("deps", ())), governor=r.get("governor", ""), modifier=r.get("modifier", ""),
+            pairs=bool(r.get("pairs", False)),
             relation=r.get("relation", ""), only=tuple(r.get("only", ())),
             require_object=bool(r.get("require_object", False)), replaces=bool(r.get("replaces", False)),
             themes=tuple(sorted(r.get("themes", {}).items())), fires=fires, misses=tuple(r.get("misses", ()))))

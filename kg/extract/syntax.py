@@ -881,6 +881,10 @@ class Slots:
                 and self.tok.head.head.dep_ in ("dobj", "nsubjpass"):
             # "carried out hundreds of air strikes across Syria": on the verb the count is the object of
             found = self._prep_objects(self.tok.head.head.head, preps)
+        elif not found and self.tok.dep_ == "pobj" and lemma(self.tok.head) == "in" and self.tok.head.head.like_num \
+                and self.tok.head.head.dep_ in ("dobj", "nsubjpass"):
+            # "withheld $195 million in military aid to Egypt": on the verb the sum is the object of
+            found = self._prep_objects(self.tok.head.head.head, preps)
         return found
 
     def slot_from(self) -> list[ActorRef]:
@@ -1955,6 +1959,14 @@ class Slots:
     def slot_carried_for(self) -> list[ActorRef]:
         """Whom a vehicle's goods were for: "a convoy carrying Kazakh flour for Afghanistan"."""
         return [a for t in self.carried() for a in self._prep_objects(t, ("for",))]
+
+    def slot_reason_subj(self) -> list[ActorRef]:
+        """Who feels a concern given as the reason of an act: "suspended aid to Egypt over concerns about ...",
+        "froze funds amid concern over ..." (the acting verb's subject; [lists] reason_preps)."""
+        tok = self.tok
+        if tok.dep_ != "pobj" or lemma(tok.head) not in self.sent.words("reason_preps") or tok.head.head.pos_ != "VERB":
+            return []
+        return Slots(self.sent, tok.head.head).slot_subj()
 
     def slot_thanker(self) -> list[ActorRef]:
         """Who was helped, when thanking for the help is all that names them: "Greece thanked Turkey for sending
