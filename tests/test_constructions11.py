@@ -175,3 +175,19 @@ def test_groups_people_and_scenes(text, expected, gazetteer):
 ])
 def test_reasons_sums_and_threats(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "due to meet": a plan, not a meeting (decision 2)
+    ("Modi is due to meet Sharif in Tashkent next week.", set()),
+    # the two "NATO allies" are two members of NATO
+    ("Russia and Turkey traded accusations on Monday. The row strained ties between the two NATO allies.",
+     {("RUS", "criticizes", "TUR"), ("TUR", "criticizes", "RUS"), sym("RUS", "tensionWith", "TUR")}),
+    # a deal "struck" is no strike
+    ("Russia agreed to clear the border strip under a deal struck by Erdogan and Putin.",
+     {sym("RUS", "agreesWith", "TUR")}),
+    # stopping the approval of a flow is a sanction, and no flow
+    ("Norway said it would stop approving arms exports to Turkey.", {("NOR", "sanctions", "TUR")}),
+])
+def test_plans_patrons_and_ended_flows(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -440,6 +440,9 @@ class Discourse:
                     pair = self._regional(pair, low[start_head:k], low[k], low[max(0, i - 4):k + 8])
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
+                    if pair and patron is not None and patron.actor in self.gazetteer.members \
+                            and not set(pair) <= self.gazetteer.members[patron.actor]:
+                        pair = None  # "the two NATO allies": two members of NATO, not any pair of the story
                     if pair and absorbed is not None and absorbed.actor in pair:
                         pair = None
                     if pair and patron is None and owner is not None and low[k] == "allies" and owner not in pair \

@@ -380,9 +380,14 @@ class Engine:
                 tok.dep_ == "pobj" and lemma(tok.head) == "of" and lemma(tok.head.head) in words) or (  # "warned of"
                 tok.dep_ == "pobj" and lemma(tok.head) == "on" and tok.head.head.pos_ == "VERB" and lemma(
                     tok.head.head) in words) or (  # "relies on grants from Canada"
+                tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" and lemma(tok.head) in sent.words("permitting")
+                and lemma(tok.head.head) in words) or (  # "would stop approving arms exports"
                 self._through_light_verb(tok, words, sent))
             if inside == neg:
                 return False
+            if not neg and rule.governor != "undo" and tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" \
+                    and lemma(tok.head.head) in sent.words("undo"):
+                return False  # "would stop approving new arms exports": the light verb's act is ended
         return True
 
     @staticmethod

@@ -175,6 +175,9 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
             trigs = _INDEX.get(w)
             if trigs and t > 0 and f.lowers[t - 1] == "-":
                 trigs = [tr for tr in trigs if tr.predicate != "attacks"]  # "crisis-hit", "war-struck": an adjective
+            if trigs and w in _PACT_VERBS and (t > 0 and f.lowers[t - 1] in AGREEMENT_NOUNS or any(
+                    x in AGREEMENT_NOUNS for x in f.lowers[t + 1:t + 4])):
+                trigs = [tr for tr in trigs if tr.predicate != "attacks"]  # "a deal struck by", "struck a deal"
             if trigs and t > 0 and w.rstrip("s") in _engine_list("targets") and (g := f.group_at.get(t - 1)) is not None \
                     and g.j == t and all(sp.kind in ("modifier", "origin") for sp in g.spans):
                 # "struck Iranian targets in Syria": a state's targets are the object of the verb before them,
