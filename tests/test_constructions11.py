@@ -191,3 +191,16 @@ def test_reasons_sums_and_threats(text, expected, gazetteer):
 ])
 def test_plans_patrons_and_ended_flows(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an act done under an agreement: the clause's subject is its party
+    ("Japan will build the frigates under a new defence partnership with Australia.",
+     {sym("AUS", "alliedWith", "JPN")}),  # (in place, though the future act it frames is not)
+    ("Japan criticised the partnership with Australia.", {("JPN", "criticizes", "AUS")}),
+    # a participle of carrying hung on the verb of arriving
+    ("Japanese military planes landed in Tonga on Monday loaded with tents and water after the tsunami.",
+     {("JPN", "aids", "TON"), ("JPN", "supplies", "TON")}),
+])
+def test_framed_agreements_and_cargo(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

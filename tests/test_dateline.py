@@ -39,3 +39,10 @@ def test_a_local_official_named_by_title_alone(gazetteer):
 ])
 def test_no_home_official(text, gazetteer):
     assert_exactly({t for t in triples(text, gazetteer) if t[0] == "WSM" or t[2] == "WSM"}, set())
+
+
+def test_the_dateline_names_no_actor(gazetteer):
+    # where a report was filed is no party to what it reports
+    text = ("RAROTONGA, Cook Islands, Nov 10 (Reuters) - Australia signed a security treaty with Tuvalu on Friday. "
+            "The treaty lets Canberra veto Tuvalu's other security pacts.")
+    assert not any("COK" in t for t in triples(text, gazetteer))

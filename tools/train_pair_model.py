@@ -11,7 +11,8 @@ only, to maximise the F1 of rules plus model. The unread sets (``BLIND_SETS``) a
 the final model, by the extractor itself (``--blind``).
 
     python tools/train_pair_model.py                     # CV table on the training data
-    python tools/train_pair_model.py --write             # also write kg/extract/data/pair_model.json
+    python tools/train_pair_model.py --write             # also write kg/extract/data/pair_model.json (or remove
+                                                         # it, when no setting beats the rules alone)
     python tools/train_pair_model.py --blind             # score the blind sets, rules alone and with the model
 
 Deterministic: fixed folds, lbfgs (no randomness), weights rounded to 4 decimals.
@@ -238,6 +239,13 @@ def main(argv=None) -> int:
         tmp.write_text(json.dumps(export(vec, model, t), indent=0, sort_keys=False) + "\n", encoding="utf-8")
         tmp.replace(args.out)
         print(f"wrote {args.out}")
+    elif args.write:  # no model does better than the rules alone: none ships (issue 11.3), and the extractor reads
+        # with the rules alone
+        if args.out.exists():
+            args.out.unlink()
+            print(f"removed {args.out}: the rules alone")
+        else:
+            print("no model written: the rules alone")
     return 0
 
 

@@ -37,6 +37,13 @@ def dateline_state(text: str, gazetteer: Gazetteer) -> str | None:
     return names.get(city) or _places().get(city)
 
 
+def dateline_end(text: str) -> int:
+    """Where the dateline ends (0 when the text opens with none): the places it names are where the report was
+    filed, not actors of it ("RAROTONGA, Cook Islands, Nov 10 - Australia ...")."""
+    m = _DATELINE.match(text)
+    return m.end() if m is not None else 0
+
+
 def _key(name: str) -> str:
     """A name as datelines and tables are compared: letters only, lowercased ("NUKU'ALOFA", "Nukuʻalofa")."""
     return "".join(ch for ch in name.lower() if ch.isalpha())
@@ -63,4 +70,4 @@ def _places() -> dict[str, str]:
     return out
 
 
-__all__ = ["dateline_state"]
+__all__ = ["dateline_end", "dateline_state"]

@@ -156,6 +156,9 @@ def unreal(sent: Sentence, tok) -> bool:
         return False  # "vowed to avenge Israel's strike", "to retaliate for the raids": the deed answered took place
     if _presupposed(tok):
         return False
+    if tok.dep_ == "pobj" and lemma(tok.head) in sent.words("framing_preps") and lemma(tok.head) != "in" \
+            and lemma(tok) in sent.words("agreements"):
+        return False  # "will acquire submarines under a new security partnership with ...": the pact is in place
     head = _clause_head(tok)
     if head.i != tok.i and _intended(head, sent):
         return True  # "a push to impose sanctions on Pyongyang", "a plan to sign a treaty with Seoul"

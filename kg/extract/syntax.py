@@ -1158,6 +1158,14 @@ class Slots:
             return Slots(self.sent, tok.head.head, self.preps, self.relation).slot_party_subj()
         if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in self.sent.words("stance"):
             return []
+        framed = tok
+        if framed.dep_ == "pobj" and lemma(framed.head) == "of" and lemma(framed.head.head) in ("favour", "favor") \
+                and framed.head.head.dep_ == "pobj":
+            framed = framed.head.head  # "tore up the order in favour of a new security pact with Washington"
+        if framed.dep_ == "pobj" and lemma(framed.head) in self.sent.words("framing_preps") \
+                and framed.head.head.pos_ == "VERB" and lemma(tok) in self.sent.words("agreements"):
+            # "will acquire submarines under a new security partnership with the US": the clause's subject is a party
+            return Slots(self.sent, framed.head.head).slot_subj()
         verb = tok.head
         if tok.dep_ == "dobj" and verb.dep_ == "pcomp" and lemma(verb.head) == "in" and lemma(
                 verb.head.head) in self.sent.words("helping_nouns"):
@@ -1943,8 +1951,9 @@ class Slots:
         for v in self._children(self.tok, ("nsubj",)):
             if lemma(v) not in self.sent.words("vehicles"):
                 continue
-            for p in self._children(v, ("acl",)):
-                if lemma(p) not in self.sent.words("carrying"):
+            # the participle on the vehicle, or on the verb ("landed in Tonga on Thursday loaded with water")
+            for p in self._children(v, ("acl",)) + self._children(self.tok, ("advcl", "xcomp", "acl", "conj")):
+                if lemma(p) not in self.sent.words("carrying") or p.tag_ not in ("VBG", "VBN"):
                     continue
                 out += self._children(p, ("dobj",)) + [o for c in self._children(p, ("prep",)) if lemma(c) == "with"
                                                         for o in self._children(c, ("pobj",))]
