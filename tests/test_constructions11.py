@@ -204,3 +204,15 @@ def test_plans_patrons_and_ended_flows(text, expected, gazetteer):
 ])
 def test_framed_agreements_and_cargo(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarrel noun whose parties the predicate names
+    ("The crisis is the worst between Kenya and Somalia in decades.", {sym("KEN", "tensionWith", "SOM")}),
+    ("The crisis is the worst in decades.", set()),
+    # consequences for the ties with a state threaten it
+    ("Beijing warned of grave consequences for its relationship with Manila.", {("CHN", "threatens", "PHL")}),
+    ("Beijing warned of grave consequences for the climate.", set()),
+])
+def test_predicated_quarrels_and_ties_threatened(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -862,6 +862,11 @@ class Slots:
         if not found and self.tok.pos_ in ("NOUN", "PROPN"):
             # "a barrage of drones and missiles against Israel": the phrase may hang on what the noun is of
             found = [a for p in of_phrase(self.tok) for q in (p, *p.conjuncts) for a in self._prep_objects(q, preps)]
+        if not found and self.tok.pos_ in ("NOUN", "PROPN") and self._relation_in("ties_target_relations"):
+            # "warned of grave consequences for its relationship with Ankara": the other side of the ties
+            found = [a for c in self._children(self.tok, ("prep",)) if lemma(c) in preps
+                     for p in self._children(c, ("pobj",)) if lemma(p) in self.sent.words("ties")
+                     for a in self._prep_objects(p, ("with",))]
         if not found and self.tok.pos_ in ("NOUN", "PROPN") and "to" in preps:
             # "export controls on chips to China": the destination hangs on what the measure is on
             found = [a for c in self._children(self.tok, ("prep",)) if lemma(c) in preps and lemma(c) != "to"
@@ -957,7 +962,12 @@ class Slots:
                 for c in o.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.sent.actor_at]
 
     def slot_between(self) -> list[ActorRef]:
-        return self._prep_objects(self.tok, ("between", "among"))
+        found = self._prep_objects(self.tok, ("between", "among"))
+        if not found and self.tok.dep_ == "nsubj" and lemma(self.tok.head) == "be":
+            # "the crisis is the worst between the two countries in decades": the phrase on the predicate
+            found = [a for c in self._children(self.tok.head, ("attr", "acomp"))
+                     for a in self._prep_objects(c, ("between", "among"))]
+        return found
 
     def slot_ties_in(self) -> list[ActorRef]:
         """The parties of the relations a noun is "in": "the chill in relations between Canberra and Beijing", "a
