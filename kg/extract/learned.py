@@ -10,7 +10,8 @@ scores each candidate; the extractor adds, for a pair of actors the rules gave n
 best-scoring candidate above the model's threshold (rule ``learned``).
 
 The model is data, as the lexicon is: a JSON file of feature weights per relation and a threshold. Scoring is a
-sum of weights, in pure Python.
+sum of weights, in pure Python. The training script ships a model only when it beats the rules alone in
+cross-validation; without the file (as since the eleventh session) the rules run alone.
 """
 
 from __future__ import annotations
