@@ -121,7 +121,8 @@ def test_arms_deals(text, expected, gazetteer):
     ("Greece sent rescue teams to Turkey after the earthquake.", {("GRC", "aids", "TUR")}),
     ("Greece sent negotiating teams to Turkey.", {sym("GRC", "meetsWith", "TUR")}),  # (no help: who meets)
     # goods sent in a disaster are help too (decision 21: goods in kind)
-    ("Algeria sent tents and blankets to Libya after the floods.", {("DZA", "aids", "LBY"), ("DZA", "supplies", "LBY")}),
+    ("Algeria sent tents and blankets to Libya after the floods.",
+     {("DZA", "aids", "LBY"), ("DZA", "supplies", "LBY")}),
     ("Algeria sent tents and blankets to Libya.", {("DZA", "supplies", "LBY")}),
     # a vehicle's cargo that arrives in a state, or in one of its cities
     ("Planes carrying aid from Kuwait and Oman have landed in Beirut.",
@@ -151,8 +152,8 @@ def test_help_sent_carried_and_thanked(text, expected, gazetteer):
     ("Britain sanctioned Iran's intelligence minister, Esmaeil Khatib, on Friday, accusing him of plotting attacks.",
      {("GBR", "sanctions", "IRN"), ("GBR", "criticizes", "IRN")}),
     # "his neighbour": another state than the speaker's
-    ("Colombia will close its border with Venezuela, President Gustavo Petro said, accusing his neighbour of sheltering "
-     "rebels.", {("COL", "criticizes", "VEN"), ("COL", "sanctions", "VEN")}),
+    ("Colombia will close its border with Venezuela, President Gustavo Petro said, accusing his neighbour of "
+     "sheltering rebels.", {("COL", "criticizes", "VEN"), ("COL", "sanctions", "VEN")}),
     # talks a deal came after took place, whatever the deal rules out
     ("Guyana and Venezuela agreed on Thursday not to use force, after face-to-face talks.",
      {sym("GUY", "agreesWith", "VEN"), sym("GUY", "meetsWith", "VEN")}),

@@ -122,7 +122,8 @@ def _capitals(gazetteer: Gazetteer) -> dict[str, str]:
 
 def _person_span(span, low: list[str]) -> bool:
     """Whether a mention names one person acting for a state, whom "he" or "she" may stand for: a leader or official
-    by name, or a state's title without one ("Chile's foreign minister", "the Saudi crown prince", "the U.S. president")."""
+    by name, or a state's title without one ("Chile's foreign minister", "the Saudi crown prince", "the U.S.
+    president")."""
     if span.kind in ("leader", "surname", "person"):
         return True
     if span.kind == "agent":
@@ -359,7 +360,8 @@ class Discourse:
                     i += 1
                     continue
             if w == "the" and i + 1 < n and (title := self._titled_reference(tokens, low, i, covered)) is not None:
-                # "Qatar's emir received a call from ... The emir also spoke to ...": the one state with such an official
+                # "Qatar's emir received a call from ... The emir also spoke to ...": the one state with such an
+                # official
                 out.append(Span(i, title + 1, next(iter(self.titled[low[title]])), "coref"))
                 covered.update(range(i, title + 1))
                 i = title + 1
@@ -508,7 +510,8 @@ class Discourse:
                 named_after = None  # "the Ankara declaration": a text named after the city it was signed in
                 while k < n and k - i <= 3 and low[k] not in events and (
                         k not in covered and (low[k].isalpha() or low[k] == "-") and tokens[k].text[:1].islower()
-                        and low[k] not in _DETERMINERS or k + 1 < n and low[k + 1] in events and events[low[k + 1]] == "agreesWith"
+                        and low[k] not in _DETERMINERS
+                        or k + 1 < n and low[k + 1] in events and events[low[k + 1]] == "agreesWith"
                         and tokens[k].text[:1].isupper() and (k not in covered or any(
                             x.i == k and x.j == k + 1 and x.kind in ("capital", "place", "seat") for x in spans))):
                     if k in covered:

@@ -335,14 +335,14 @@ class Engine:
 
             def named(kinds) -> bool:
                 words = frozenset().union(*(sent.words(n) for n in kinds))
-                return any(lemma(t) in words or any(lemma(c) in words for c in t.children if c.dep_ in ("amod", "compound"))
-                           for t in things)
+                return any(lemma(t) in words or any(lemma(c) in words for c in t.children
+                                                    if c.dep_ in ("amod", "compound")) for t in things)
             if need != "carrier:aid":
                 return named(("goods", "aid", "troops"))
             return named(("aid", "gratis")) or named(("goods",)) and self._needs("disaster", tok, sent)
         if need == "disaster":  # "sent food to Morocco after the earthquake", "to help flood victims": goods given
             # in a disaster are help (decision 21: goods in kind)
-            return any(lemma(t) in sent.words("hazards") or lemma(t) in sent.words("sufferers") for t in sent.doc)
+            return any(lemma(t) in sent.words("disasters") or lemma(t) in sent.words("sufferers") for t in sent.doc)
         if need == "relief":  # "sent rescue teams", "medical teams", "firefighters": helpers sent like troops
             return any(lemma(t) in sent.words("troops") or lemma(t) in sent.words("teams") and any(
                 c.dep_ in ("compound", "amod") and lemma(c) in sent.words("relief_work") for c in t.children)

@@ -154,7 +154,7 @@ def repair_display(doc, displays: frozenset[str]) -> None:
         if d.dep_ != "pobj" or d.lemma_.lower() not in displays or d.head.lower_ not in ("in", "as"):
             continue
         of = next((c for c in d.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == d.i + 1), None)
-        inner = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if of is not None else None
+        inner = None if of is None else next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
         if inner is None:
             continue
         hung = [c for c in d.children if c.dep_ == "prep" and c.i > inner.i]
@@ -1169,8 +1169,8 @@ class Slots:
         if tok.dep_ in ("dobj", "nsubjpass") and lemma(tok.head) in self.sent.words("stance"):
             return []
         framed = tok
-        if framed.dep_ == "pobj" and lemma(framed.head) == "of" and lemma(framed.head.head) in ("favour", "favor") \
-                and framed.head.head.dep_ == "pobj":
+        if framed.dep_ == "pobj" and lemma(framed.head) == "of" and lemma(framed.head.head) in self.sent.words(
+                "framing_nouns") and framed.head.head.dep_ == "pobj":
             framed = framed.head.head  # "tore up the order in favour of a new security pact with Washington"
         if framed.dep_ == "pobj" and lemma(framed.head) in self.sent.words("framing_preps") \
                 and framed.head.head.pos_ == "VERB" and lemma(tok) in self.sent.words("agreements"):
@@ -1954,9 +1954,9 @@ class Slots:
             a for o in self._children(verb, ("dobj",)) for a in self.actors(o, "target")]
 
     def carried(self) -> list:
-        """What the subject of a verb of arriving carried: "planes carrying aid from Jordan landed in Beirut", "trucks
-        loaded with Iranian food crossed into Iraq" (a vehicle of [lists] vehicles with a participle of [lists]
-        carrying)."""
+        """What the subject of a verb of arriving carried: "planes carrying aid from Jordan landed in Beirut", "planes
+        landed in Tonga on Thursday loaded with water" (a vehicle of [lists] vehicles with a participle of [lists]
+        carrying, on the vehicle or on the verb)."""
         out = []
         for v in self._children(self.tok, ("nsubj",)):
             if lemma(v) not in self.sent.words("vehicles"):
@@ -1989,7 +1989,7 @@ class Slots:
 
     def slot_thanker(self) -> list[ActorRef]:
         """Who was helped, when thanking for the help is all that names them: "Greece thanked Turkey for sending
-        firefighters", "thanked Ankara for its help" (the subject of a verb of [lists] thanking)."""
+        firefighters" (the subject of a verb of [lists] thanking; not "for its help", which may be any help)."""
         tok = self.tok
         if tok.dep_ not in ("pcomp", "pobj") or lemma(tok.head) != "for" or lemma(tok.head.head) not in self.sent.words(
                 "thanking"):
