@@ -217,3 +217,15 @@ def test_framed_agreements_and_cargo(text, expected, gazetteer):
 ])
 def test_predicated_quarrels_and_ties_threatened(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # joint drills with two partners: all three drill together
+    ("Iran held joint naval drills with Russia and China in the Gulf of Oman.",
+     {sym("IRN", "cooperatesWith", "RUS"), sym("IRN", "cooperatesWith", "CHN"), sym("CHN", "cooperatesWith", "RUS")}),
+    # the partners of a relative clause's exercise
+    ("Washington criticised the joint exercise that Pretoria held with Moscow last year.",
+     {("USA", "criticizes", "ZAF"), sym("RUS", "cooperatesWith", "ZAF")}),
+])
+def test_joint_drills_of_three(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -532,8 +532,9 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         if symmetric and obj is not None and obj.between and len(obj.actors) >= 2:
             self.emit_pairs(obj, pred, t, conf, low[t])
             return
-        if pred == "alliedWith" and obj is not None and obj.prep == "with" and len(obj.actors) >= 2:
-            self.emit_pairs(obj, pred, t, conf - 0.05, low[t])  # "its pact with the US and Britain": a trilateral
+        if pred in ("alliedWith", "cooperatesWith") and obj is not None and obj.prep == "with" and len(obj.actors) >= 2:
+            # "its pact with the US and Britain", "held joint drills with Russia and China": a trilateral
+            self.emit_pairs(obj, pred, t, conf - 0.05, low[t])
         if pred == "supplies" and t > 0 and low[t - 1] in _TAKING_VERBS:
             # "took delivery of BrahMos missiles from India": the subject receives
             source = self._ok_obj(f.object_right(t, ("from",), window=10))

@@ -1779,10 +1779,12 @@ class Slots:
 
     def slot_relcl_doers(self) -> list[ActorRef]:
         """Who carries out what a noun names, told by a relative clause with a light verb: "the three-way exercise
-        that Washington, Tokyo and Seoul held last week" (only when the clause names two or more)."""
-        found = [a for c in self._children(self.tok, ("relcl",)) if lemma(c) in self.sent.words("light")
-                 and all(lemma(o) in RELATIVE_PRONOUNS for o in self._children(c, ("dobj",)))
-                 for s in self._children(c, ("nsubj",)) for a in self.actors(s)]
+        that Washington, Tokyo and Seoul held last week", "the drills South Africa held with Russia and China" (its
+        subjects and "with" partners; only when the clause names two or more)."""
+        clauses = [c for c in self._children(self.tok, ("relcl",)) if lemma(c) in self.sent.words("light")
+                   and all(lemma(o) in RELATIVE_PRONOUNS for o in self._children(c, ("dobj",)))]
+        found = [a for c in clauses for s in self._children(c, ("nsubj",)) for a in self.actors(s)]
+        found += [a for c in clauses for a in self._prep_objects(c, ("with",)) if a.kind != "place"]
         return found if len({a.actor for a in found}) >= 2 else []
 
     def slot_unowned_subj(self) -> list[ActorRef]:
