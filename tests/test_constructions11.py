@@ -229,3 +229,12 @@ def test_predicated_quarrels_and_ties_threatened(text, expected, gazetteer):
 ])
 def test_joint_drills_of_three(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bringing down a state's aircraft is force (decision 4); bringing down prices or a government is not
+    ("Iran brought down an American drone over the Gulf.", {("IRN", "attacks", "USA")}),
+    ("Pakistan brought down Russian gas prices.", set()),
+])
+def test_brought_down(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
