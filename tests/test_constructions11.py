@@ -238,3 +238,13 @@ def test_joint_drills_of_three(text, expected, gazetteer):
 ])
 def test_brought_down(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed named in the plural, labelled "arbitrary"
+    ("Iran has held three French citizens since May. Paris calls the detentions arbitrary.",
+     {("FRA", "criticizes", "IRN")}),
+    ("Paris calls the rules arbitrary.", set()),
+])
+def test_plural_deeds_labelled(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

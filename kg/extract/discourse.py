@@ -168,7 +168,9 @@ class Discourse:
                                                         ("sanctions", "deeds_sanction"))
                                for w in engine.lists.get(name, ())}
         self.deed_relations.update((w, "aids") for w in WORDS["deeds_aid"])
-        self.deeds = engine.lists.get("deeds", frozenset()) | frozenset(self.deed_relations)
+        self.deed_relations.update({w + "s": r for w, r in list(self.deed_relations.items()) if not w.endswith("s")})
+        deeds = engine.lists.get("deeds", frozenset())  # each with its plural ("Ottawa calls the detentions arbitrary")
+        self.deeds = deeds | frozenset(w + "s" for w in deeds if not w.endswith("s")) | frozenset(self.deed_relations)
         self.bodies = engine.lists.get("bodies", frozenset()) | frozenset(
             w + "s" for w in engine.lists.get("bodies", ()))
         self.last_event: dict[str, tuple[str, ...]] = {}  # relation -> (subject, object) or the parties, latest
