@@ -43,6 +43,7 @@ def test_no_home_official(text, gazetteer):
 
 def test_the_dateline_names_no_actor(gazetteer):
     # where a report was filed is no party to what it reports
-    text = ("RAROTONGA, Cook Islands, Nov 10 (Reuters) - Australia signed a security treaty with Tuvalu on Friday. "
-            "The treaty lets Canberra veto Tuvalu's other security pacts.")
+    # (read as an actor, the dateline's state was the only Pacific nation named for the description to stand for)
+    text = ("RAROTONGA, Cook Islands, Nov 10 - Australia signed a security treaty with the low-lying Pacific nation "
+            "on Friday.")
     assert not any("COK" in t for t in triples(text, gazetteer))

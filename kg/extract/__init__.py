@@ -36,7 +36,7 @@ from .attributes import (find_item, find_quantity, find_time, is_background, is_
                          time_expressions)
 from .compose import add_bought_back, add_donated, add_two_way_trade, drafted_censures
 from .compose import token_index as _token_index
-from .dateline import dateline_end, dateline_state
+from .dateline import dateline
 from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
@@ -190,8 +190,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
     """:func:`extract` of a document's ``sentences`` as steps: it yields the index of each sentence whose parse it
     needs and ``parses`` does not hold yet (the caller puts it there and resumes), and returns the relations."""
     index = index_for(gazetteer)
-    mentions = DocumentMentions(index, document.date, home=dateline_state(document.text, gazetteer))
-    dateline = dateline_end(document.text)
+    home, filed_end = dateline(document.text, gazetteer)
+    mentions = DocumentMentions(index, document.date, home=home)
     discourse = Discourse(gazetteer)
     engine = load_engine()
     out: list[Relation] = []
@@ -207,8 +207,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         if not tokens:
             continue
         spans = mentions.find(tokens)
-        if sent.index == 0 and dateline:  # ("RAROTONGA, Cook Islands, Nov 10 - ...": where it was filed, no actor)
-            spans = [s for s in spans if sent.start + tokens[s.i].start >= dateline]
+        if sent.index == 0 and filed_end:  # ("RAROTONGA, Cook Islands, Nov 10 - ...": where it was filed, no actor)
+            spans = [s for s in spans if sent.start + tokens[s.i].start >= filed_end]
         lowers = lowercase(tokens)
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:

@@ -22,26 +22,25 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?[-\u2013\u2014]\s")
 
 
-def dateline_state(text: str, gazetteer: Gazetteer) -> str | None:
-    """The state of the report's dateline: the state named after the city ("AHMEDABAD, India"), else the state whose
-    capital or place the city is; ``None`` when the text opens with no dateline or the city is unknown (or is the
-    seat of no single state: "UNITED NATIONS")."""
+def dateline(text: str, gazetteer: Gazetteer) -> tuple[str | None, int]:
+    """The state of the report's dateline and where the dateline ends (``(None, 0)`` when the text opens with none).
+    The state is the one named after the city ("AHMEDABAD, India"), else the one whose capital or place the city is;
+    ``None`` when the city is unknown or files from no single state ("UNITED NATIONS", "NEW DELHI/ISLAMABAD"). The
+    places a dateline names are where the report was filed, not actors of it."""
     m = _DATELINE.match(text)
-    if m is None or m.group("second"):
-        return None
+    if m is None:
+        return None, 0
+    if m.group("second"):
+        return None, m.end()
     names = _names(gazetteer)
     where = _key(m.group("where") or "")
-    if where in names:
-        return names[where]
     city = _key(m.group("city"))
-    return names.get(city) or _places().get(city)
+    return names.get(where) or names.get(city) or _places().get(city), m.end()
 
 
-def dateline_end(text: str) -> int:
-    """Where the dateline ends (0 when the text opens with none): the places it names are where the report was
-    filed, not actors of it ("RAROTONGA, Cook Islands, Nov 10 - Australia ...")."""
-    m = _DATELINE.match(text)
-    return m.end() if m is not None else 0
+def dateline_state(text: str, gazetteer: Gazetteer) -> str | None:
+    """The state of the report's dateline (see :func:`dateline`)."""
+    return dateline(text, gazetteer)[0]
 
 
 def _key(name: str) -> str:
@@ -70,4 +69,4 @@ def _places() -> dict[str, str]:
     return out
 
 
-__all__ = ["dateline_end", "dateline_state"]
+__all__ = ["dateline", "dateline_state"]

@@ -329,8 +329,6 @@ class Engine:
             return True  # "granted Jordan $1 billion", "transferred $300 million to Lebanon": a sum given is aid
         if need.startswith("carrier"):  # "planes carrying aid landed in Beirut": the subject is a vehicle that carried
             # goods, aid or troops ("carrier:aid": aid, or goods given in a disaster)
-            from .syntax import Slots
-
             things = Slots(sent, tok).carried()
 
             def named(kinds) -> bool:
