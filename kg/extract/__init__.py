@@ -221,8 +221,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         received = received_back(lowers, spans, last_told, sent.index, discourse)
         talks = talks_of(lowers, spans, discourse) + joined(tokens, lowers, spans, discourse) + spat(
             lowers, spans, discourse)
-        if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) or triggers.isdisjoint(gated)) and not downing \
-                and not ellipsis and not received and not talks or _sport(engine, lowers):
+        implied = discourse.implied_targets(sent.index)
+        if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) and not implied or triggers.isdisjoint(gated)) \
+                and not downing and not ellipsis and not received and not talks or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
             frame = SentenceFrame.analyse(tokens, spans, lowers, clauses=False)
@@ -234,13 +235,16 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         candidates = rules.run() + ellipsis + [c for c in received + talks
                                                if not is_irrealis(frame, c.trigger_index, None)]
         aligned = None
-        if actors >= 2 and not triggers.isdisjoint(gated):  # (a sentence here only for the discourse's own
-            # readings, with no trigger word, needs no parse)
+        if (actors >= 2 or implied) and not triggers.isdisjoint(gated):  # (a sentence here only for the
+            # discourse's own readings, with no trigger word, needs no parse)
             aligned = _aligned(engine, (yield from parses.need(sent.index)), tokens, (*spans, *places),
                                gazetteer.forums, gazetteer.organizations)
+            aligned.implied = {rel.lower(): actor for rel, actor in implied.items()}
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates += drafted_censures(engine, aligned, tokens)
-            candidates = _window_checked(engine, aligned, tokens, candidates)
+            if actors >= 2:  # (a sentence parsed only for a party the document implies keeps its window
+                # readings, as when it was not parsed)
+                candidates = _window_checked(engine, aligned, tokens, candidates)
         candidates = _without_makers_pacts(engine, candidates)
         attribution = rules.attribution_actor() or discourse.attribution_for(frame)
         best = _best_candidates(frame, _replaced(candidates), discourse.symmetric)
@@ -258,6 +262,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         relations = [_relation(document, sent, frame, c, negated, hedged, c.speaker or attribution, times,
                                gazetteer) for c, negated, hedged in best.values()]
         rels = sorted(relations, key=lambda r: (r.subject, r.predicate, r.object))
+        discourse.note_targets(sent.index, [(c.subject, c.predicate, c.object) for c, negated, _ in best.values()
+                                            if not negated])
         discourse.update(frame, [r for r in rels if r.rule != DOWNING_RULE])  # (a counter-measure is no act
         # that "the attack" of a later sentence names)
         last_told = (sent.index, subject_of(frame), rels)

@@ -22,6 +22,7 @@ _CONFLICT_HEADS = WORDS["conflict_heads"]
 _CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["definite_pair_heads"]
          | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
 _REGIME_HEADS = WORDS["regime_heads"]
+_IMPLIED_GROUPS = WORDS["implied_groups"]
 _PERSONAL_ROLES = frozenset(WORDS["personal_roles"])
 _TITLED_REFERENCES = frozenset(WORDS["titled_references"])
 _SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
@@ -200,6 +201,9 @@ class Discourse:
         self.act_named = False  # whether the sentence being read refers back to an act
         self.munitions_named = False  # whether the last sentence told of munitions: a later "shot down most of them"
         self.talks_here: tuple[int, tuple[str, str]] | None = None  # "the talks" of this sentence: token, parties
+        # (sentence, relation, target) of the acts told, each as its rule read it (the target before a symmetric
+        # relation's parties are put in order): what a later act with no named party is aimed at
+        self.targets: deque[tuple[int, str, str]] = deque(maxlen=_RELATIONS_KEPT)
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
@@ -1026,6 +1030,23 @@ class Discourse:
             if r.predicate == predicate:
                 return r.object
         return None
+
+    def note_targets(self, sentence_index: int, acts: list[tuple[str, str, str]]) -> None:
+        """Record the asserted acts of a sentence as ``(subject, relation, target)``, the target as the rule
+        found it."""
+        self.targets.extend((sentence_index, rel, obj) for _, rel, obj in acts)
+
+    def implied_targets(self, sentence_index: int) -> dict[str, str]:
+        """relation -> the one party the acts of the last two sentences of its group ([lists] implied_groups:
+        "aids supplies") were aimed at: what "Japan sent two planes with drinking water" sent them to, after
+        sentences on help reaching Tonga. A group whose recent acts had several targets implies none."""
+        out: dict[str, str] = {}
+        for group in _IMPLIED_GROUPS:
+            members = group.split()
+            found = {obj for k, rel, obj in self.targets if k >= sentence_index - 5 and rel in members}
+            if len(found) == 1 and self._is_state(next(iter(found))):
+                out.update((rel, next(iter(found))) for rel in members)
+        return out
 
     def last_agreement(self) -> tuple[str, str] | None:
         for main in (True, False):

@@ -36,6 +36,9 @@ class Sentence:
     actor_at: dict[int, ActorRef]  # parser token index -> actor
     lists: dict[str, frozenset[str]]
     partners: dict[int, list[ActorRef]] = field(default_factory=dict)  # a pair's root token -> its other actor
+    # relation -> the party the document implies for a trigger that names none ("Japan sent two planes with water"
+    # after sentences on aid reaching Tonga): set by the document loop, read by the slot ``implied``
+    implied: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def align(cls, doc, mentions: list[tuple[int, int, str, str]], lists) -> "Sentence":
@@ -361,8 +364,9 @@ class Slots:
                 # "Jordan and Turkey were among the governments that denounced the attack": the states among them
                 return [a for x in self._children(noun.head.head, ("nsubj",)) for a in self.actors(x, role)]
             return self.actors(noun, role) or self._clause_doers(noun)
-        if low in self.sent.words("quantities") or tok.like_num and of_phrase(tok):
-            # "shot down dozens of Iranian drones", "40 of the 55 drones": what is counted
+        if low in self.sent.words("quantities") or (tok.like_num or low in self.sent.words("shares")) and of_phrase(tok):
+            # "shot down dozens of Iranian drones", "40 of the 55 drones", "85 percent of Egypt's plant": what is
+            # counted
             return [a for p in of_phrase(tok) for a in self.actors(p, role)]
         inner: list[ActorRef] = []
         if role == "target" and any(c.dep_ in ("amod", "compound") and lemma(c) in self.sent.words("breakaway")
@@ -875,6 +879,9 @@ class Slots:
             if not found:
                 for d in self._children(self.tok, ("dobj",)):
                     found.extend(self._prep_objects(d, preps))
+                    if not found and lemma(d) in self.sent.words("quantities") | self.sent.words("shares"):
+                        # "transferred the first tranche of a package to Yemen's central bank"
+                        found.extend(a for p in of_phrase(d) for a in self._prep_objects(p, preps))
             # a gapped conjunct repeats the verb: "sent 2 million doses to Bangladesh and 1 million to Nepal"
             found += [a for c in self._children(self.tok, ("conj",)) if c.pos_ in ("NUM", "NOUN")
                       for a in self._prep_objects(c, preps)]
@@ -1960,16 +1967,24 @@ class Slots:
         landed in Tonga on Thursday loaded with water" (a vehicle of [lists] vehicles with a participle of [lists]
         carrying, on the vehicle or on the verb)."""
         out = []
+        carrying = self.sent.words("carrying")
         for v in self._children(self.tok, ("nsubj",)):
             if lemma(v) not in self.sent.words("vehicles"):
                 continue
-            # the participle on the vehicle, or on the verb ("landed in Tonga on Thursday loaded with water")
-            for p in self._children(v, ("acl",)) + self._children(self.tok, ("advcl", "xcomp", "acl", "conj")):
-                if lemma(p) not in self.sent.words("carrying") or p.tag_ not in ("VBG", "VBN"):
+            # the participle on the vehicle, or on the verb ("landed in Tonga on Thursday loaded with water"), or a
+            # verb of unloading the verb is joined to ("docked in Tonga and began unloading supplies")
+            joined = self._children(self.tok, ("conj",))
+            for p in self._children(v, ("acl",)) + self._children(self.tok, ("advcl", "xcomp", "acl")) + joined + [
+                    x for c in joined for x in self._children(c, ("xcomp",))]:
+                if lemma(p) not in carrying or p.tag_ not in ("VBG", "VBN") and p.dep_ != "conj":
                     continue
-                out += self._children(p, ("dobj",)) + [o for c in self._children(p, ("prep",)) if lemma(c) == "with"
-                                                        for o in self._children(c, ("pobj",))]
+                out += self._children(p, ("dobj",)) + self._with_objects(p)
+            out += self._with_objects(self.tok)  # "arrived in Tonga with 250,000 litres of water"
+        out += [p for t in out if lemma(t) in self.sent.words("quantities") for p in of_phrase(t)]
         return out + [c for t in out for c in t.conjuncts]
+
+    def _with_objects(self, tok) -> list:
+        return [o for c in self._children(tok, ("prep",)) if lemma(c) == "with" for o in self._children(c, ("pobj",))]
 
     def slot_carried_origin(self) -> list[ActorRef]:
         """Whose goods a vehicle carried: their origin adjective or "from" phrase ("carrying aid from Jordan and Egypt",
@@ -1981,6 +1996,46 @@ class Slots:
         """Whom a vehicle's goods were for: "a convoy carrying Kazakh flour for Afghanistan"."""
         return [a for t in self.carried() for a in self._prep_objects(t, ("for",))]
 
+    def slot_implied(self) -> list[ActorRef]:
+        """The party the document implies when the trigger names none: the recipient of the help or goods, the
+        target of the measures or the ruptures the last sentences told ("Japan sent two planes with drinking
+        water", "Canada announced expulsions of its own"). None when the trigger has a recipient the gazetteer
+        does not know ("sent a delegation to the games") or keeps its thing ("supplies most of its own gas")."""
+        actor = self.sent.implied.get(self.relation.lower())
+        if actor is None:
+            return []
+        tok = self.tok
+        if any(c.dep_ == "dative" or c.dep_ == "prep" and lemma(c) in self.sent.words("recipient_preps")
+               for c in tok.children):
+            return []
+        if any(lemma(c) == "own" for o in self._children(tok, ("dobj",)) for c in o.subtree):
+            return []
+        # a sentence naming a state besides the trigger's subjects and the implied party is about that state
+        doers = {a.actor for a in self.get("head_subj" if tok.pos_ == "NOUN" else "subj")}
+        if any(a.actor not in doers and a.actor != actor and a.kind not in ("place",)
+               and a.actor not in self.sent.words("organization_ids") for a in self.sent.actor_at.values()):
+            return []
+        return [ActorRef(actor, "implied", tok.i)]
+
+    def slot_consumer(self) -> list[ActorRef]:
+        """Who uses the thing supplied: the subject of a relative clause on the object whose verb is of [lists]
+        consuming ("supplies more than half of the natural gas Turkey consumes")."""
+        consuming = self.sent.words("consuming")
+        things = self._children(self.tok, ("dobj",))
+        things += [p for t in things if lemma(t) in self.sent.words("quantities") | self.sent.words("shares")
+                   for p in of_phrase(t)]
+        out = []
+        for t in things:
+            # the parser may read the clause's verb as the phrase's last noun ("the gas Turkey consumes") or the
+            # clause's subject as an apposition ("the gas Turkey consumed last year")
+            verbs = self._children(t, ("relcl", "acl")) + ([t] if t.pos_ == "NOUN" else [])
+            for c in verbs:
+                if lemma(c) in consuming:
+                    out += Slots(self.sent, c).slot_subj() or [
+                        self.sent.actor_at[x.i] for x in (*self._children(c, ("compound",)),
+                                                         *self._children(t, ("appos",))) if x.i in self.sent.actor_at]
+        return out
+
     def slot_reason_subj(self) -> list[ActorRef]:
         """Who feels a concern given as the reason of an act: "suspended aid to Egypt over concerns about ...",
         "froze funds amid concern over ..." (the acting verb's subject; [lists] reason_preps)."""
@@ -1988,6 +2043,20 @@ class Slots:
         if tok.dep_ != "pobj" or lemma(tok.head) not in self.sent.words("reason_preps") or tok.head.head.pos_ != "VERB":
             return []
         return Slots(self.sent, tok.head.head).slot_subj()
+
+    def slot_reason_owner(self) -> list[ActorRef]:
+        """Whose "its" or "their" thing a concern given as an act's reason is about: the act's other party ("withheld
+        aid to Egypt over concerns about its human rights record")."""
+        tok = self.tok
+        if tok.dep_ != "pobj" or lemma(tok.head) not in self.sent.words("reason_preps") or tok.head.head.pos_ != "VERB":
+            return []
+        if not any(lemma(p) in self.sent.words("possessive_pronouns") for c in self._children(tok, ("prep",))
+                   for o in self._children(c, ("pobj",)) for p in self._children(o, ("poss",))):
+            return []
+        verb = Slots(self.sent, tok.head.head)
+        doers = {a.actor for a in verb.slot_subj()}
+        return [a for a in verb.slot_dobj() + verb._prep_objects(verb.tok, self.sent.words("recipient_preps") | {
+            "on", "against", "for"}) if a.actor not in doers]
 
     def slot_thanker(self) -> list[ActorRef]:
         """Who was helped, when thanking for the help is all that names them: "Greece thanked Turkey for sending

@@ -1,0 +1,67 @@
+"""Constructions added in the twelfth extraction session: parties an article leaves implicit because its earlier
+sentences named them (help sent, measures and ruptures announced with no party), cargo unloaded or brought by a
+vehicle, shares and sums that count what a verb acts on, and the reasons given for an act. Tested on sentences
+written for these tests (what must be found and what must not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract import assert_exactly, sym, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    # help whose recipient the article's last sentences named: the one state they told of help reaching
+    ("A Canadian plane carrying tents landed in Haiti on Monday. Mexico sent two planes with tents and water on "
+     "Tuesday.", {("CAN", "supplies", "HTI"), ("MEX", "supplies", "HTI")}),
+    # no implied recipient: the help of the last sentences went to two states
+    ("Canada sent tents to Haiti and food to Cuba. Mexico sent two planes with tents and water on Tuesday.",
+     {("CAN", "supplies", "HTI"), ("CAN", "supplies", "CUB")}),
+    # nor for a thing kept at home, or sent to a place the gazetteer does not know
+    ("Canada sent tents to Haiti on Monday. Mexico supplies most of its own gas.", {("CAN", "supplies", "HTI")}),
+    ("Canada sent tents to Haiti on Monday. Mexico sent a delegation to the games.", {("CAN", "supplies", "HTI")}),
+    # nor when the sentence is about another state
+    ("Canada sent tents to Haiti on Monday. Mexico sent two planes with water, Cuba said.",
+     {("CAN", "supplies", "HTI")}),
+    # a rupture announced "of their own" after expulsions aimed at one state
+    ("Washington expelled 60 Russian diplomats and closed Russia's consulate in Seattle. Canada and Ukraine announced "
+     "expulsions of their own.",
+     {sym("USA", "tensionWith", "RUS"), sym("CAN", "tensionWith", "RUS"), sym("UKR", "tensionWith", "RUS")}),
+    # and none without a sentence before that told of one
+    ("Canada and Ukraine announced expulsions of their own.", set()),
+])
+def test_implied_parties(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vehicle that docked or arrived and unloaded or brought goods: its state supplied the place's
+    ("A Japanese navy ship docked in Tonga and began unloading water and generators.",
+     {("JPN", "supplies", "TON")}),
+    ("An Indian ship arrived in Colombo with 40,000 tonnes of diesel.", {("IND", "supplies", "LKA")}),
+    ("An Indian ship arrived in Colombo with 40 sailors.", set()),
+    ("A Japanese navy ship docked in Tonga and began unloading its crew.", set()),
+    # loads, consignments and sums count what was sent
+    ("Australia has flown several loads of tents into Vanuatu.", {("AUS", "supplies", "VUT")}),
+    ("The EU froze 6 billion euros of funds for Hungary.", {("EU", "sanctions", "HUN")}),
+    ("The EU spent 6 billion euros of funds on the summit.", set()),
+    # a share of a state's thing: the state is what the verb acts on
+    ("China is financing 85 percent of Kenya's new railway.", {("CHN", "aids", "KEN")}),
+    ("China is financing 85 percent of the new railway.", set()),
+    # the recipient hangs on what a tranche or share is of
+    ("Qatar transferred the first tranche of a support package to Egypt's central bank.", {("QAT", "aids", "EGY")}),
+    # the user of what is supplied received it
+    ("Algeria supplies much of the gas that Spain imports.", {("DZA", "supplies", "ESP")}),
+])
+def test_goods_carried_and_counted(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a concern given as an act's reason, about "its" thing: the act's other party's
+    ("Berlin suspended aid to Mali over concerns about its election delay.",
+     {("DEU", "sanctions", "MLI"), ("DEU", "concernedBy", "MLI")}),
+    ("Berlin suspended aid to Mali over concerns about corruption.", {("DEU", "sanctions", "MLI")}),
+])
+def test_reasons(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
