@@ -65,3 +65,29 @@ def test_goods_carried_and_counted(text, expected, gazetteer):
 ])
 def test_reasons(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a report filed from a state, an arrival with no place is an arrival there
+    ("NUKU'ALOFA, Jan 27 (Reuters) - The eruption covered the islands in ash.\nTwo Chinese military aircraft landed on "
+     "Thursday carrying food and water.", {("CHN", "supplies", "TON")}),
+    ("NIAMEY, May 3 (Reuters) - The junta thanked its partners.\nRussian military instructors arrived on Friday.",
+     {("RUS", "aids", "NER")}),
+    # a place named, or no dateline, and the dateline says nothing of it
+    ("NUKU'ALOFA, Jan 27 (Reuters) - The eruption covered the islands in ash.\nTwo Chinese military aircraft landed in "
+     "Fiji on Thursday carrying food and water.", {("CHN", "supplies", "FJI")}),
+    ("The eruption covered the islands in ash.\nTwo Chinese military aircraft landed on Thursday carrying food.", set()),
+    ("NIAMEY, May 3 (Reuters) - The junta thanked its partners.\nRussian military instructors arrived at the border "
+     "on Friday.", set()),
+])
+def test_arrivals_where_the_report_is_filed(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a blockade is a measure, as its noun is
+    ("Russian warships blockaded Ukraine's ports.", {("RUS", "sanctions", "UKR")}),
+    ("Protesters blockaded the port of Calais.", set()),
+])
+def test_blockades(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -222,7 +222,10 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         talks = talks_of(lowers, spans, discourse) + joined(tokens, lowers, spans, discourse) + spat(
             lowers, spans, discourse)
         implied = discourse.implied_targets(sent.index)
-        if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) and not implied or triggers.isdisjoint(gated)) \
+        away = home is not None and all(s.actor != home for s in spans)  # (the arrivals of a sentence that does not
+        # name the state the report is filed from may be arrivals there)
+        if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) and not implied and not away
+                or triggers.isdisjoint(gated)) \
                 and not downing and not ellipsis and not received and not talks or _sport(engine, lowers):
             # one actor and no implicit partner, or no word that expresses a relation: only the
             # discourse model needs this sentence
@@ -235,11 +238,12 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         candidates = rules.run() + ellipsis + [c for c in received + talks
                                                if not is_irrealis(frame, c.trigger_index, None)]
         aligned = None
-        if (actors >= 2 or implied) and not triggers.isdisjoint(gated):  # (a sentence here only for the
+        if (actors >= 2 or implied or away) and not triggers.isdisjoint(gated):  # (a sentence here only for the
             # discourse's own readings, with no trigger word, needs no parse)
             aligned = _aligned(engine, (yield from parses.need(sent.index)), tokens, (*spans, *places),
                                gazetteer.forums, gazetteer.organizations)
             aligned.implied = {rel.lower(): actor for rel, actor in implied.items()}
+            aligned.home = home
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates += drafted_censures(engine, aligned, tokens)
             if actors >= 2:  # (a sentence parsed only for a party the document implies keeps its window

@@ -39,6 +39,7 @@ class Sentence:
     # relation -> the party the document implies for a trigger that names none ("Japan sent two planes with water"
     # after sentences on aid reaching Tonga): set by the document loop, read by the slot ``implied``
     implied: dict[str, str] = field(default_factory=dict)
+    home: str | None = None  # the state the report is filed from (its dateline), where arrivals with no place arrive
 
     @classmethod
     def align(cls, doc, mentions: list[tuple[int, int, str, str]], lists) -> "Sentence":
@@ -2016,6 +2017,22 @@ class Slots:
                and a.actor not in self.sent.words("organization_ids") for a in self.sent.actor_at.values()):
             return []
         return [ActorRef(actor, "implied", tok.i)]
+
+    def slot_filed_from(self) -> list[ActorRef]:
+        """Where a verb of arriving with no place arrived, in a report filed from a state: the dateline's state
+        ("PORT-AU-PRINCE, Oct 2 - About 400 Kenyan officers arrived in June"). A phrase of place that is no time
+        ("arrived at the border", "landed in Jamaica") keeps the verb from it."""
+        tok = self.tok
+        if self.sent.home is None or lemma(tok) not in self.sent.words("arriving"):
+            return []
+        times = self.sent.words("time_nouns")
+        for c in self._children(tok, ("prep", "advmod")):
+            if c.dep_ == "advmod" and lemma(c) in ("here", "there", "home", "back"):
+                return []
+            if c.dep_ == "prep" and any(not (lemma(o) in times or o.like_num) for o in self._children(c, ("pobj",))):
+                if lemma(c) in self.sent.words("locative_preps") | self.sent.words("recipient_preps"):
+                    return []
+        return [ActorRef(self.sent.home, "implied", tok.i)]
 
     def slot_consumer(self) -> list[ActorRef]:
         """Who uses the thing supplied: the subject of a relative clause on the object whose verb is of [lists]
