@@ -91,3 +91,32 @@ def test_arrivals_where_the_report_is_filed(text, expected, gazetteer):
 ])
 def test_blockades(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition after a comma that the parser read as a second object of the verb
+    ("Qatar condemned Iran for firing missiles at Al Udeid air base, the largest U.S. military installation in the "
+     "region.", {("QAT", "criticizes", "IRN"), ("IRN", "attacks", "USA")}),
+    ("Qatar condemned Iran for firing missiles at the base, a Qatari air force installation.",
+     {("QAT", "criticizes", "IRN"), ("IRN", "attacks", "QAT")}),
+    # the attack a later sentence names is the one the subject launched, not the one it answered
+    ("Iran's Revolutionary Guards launched 14 missiles at the base in what they called retaliation for U.S. strikes on "
+     "Iranian nuclear sites. Saudi Arabia and Kuwait condemned the attack.",
+     {("USA", "attacks", "IRN"), ("SAU", "criticizes", "IRN"), ("KWT", "criticizes", "IRN")}),
+    ("Iran launched a new satellite after U.S. strikes on Iranian nuclear sites. Saudi Arabia and Kuwait condemned the "
+     "attack.", {("USA", "attacks", "IRN"), ("SAU", "criticizes", "USA"), ("KWT", "criticizes", "USA")}),
+])
+def test_attacks_and_who_did_them(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # troops received are help, not goods
+    ("Mali received 500 Russian troops last year.", {("RUS", "aids", "MLI")}),
+    ("Mali received 500 Russian trucks last year.", {("RUS", "supplies", "MLI")}),
+    # a line of credit or a loan extended is aid; an invitation is not
+    ("India extended a $1 billion line of credit to Mongolia.", {("IND", "aids", "MNG")}),
+    ("India extended an invitation to Mongolia.", set()),
+])
+def test_troops_received_and_credit_extended(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

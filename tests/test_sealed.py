@@ -40,7 +40,8 @@ INDEPENDENT_SETS = frozenset({ROOT / "tests" / "data" / name for name in ("revie
                                                                                   "review11", "review12", "review13",
                                                                                   "review14", "review15", "review16",
                                                                                   "review17", "review18",
-                                                                                  "review19")})
+                                                                                  "review19", "review20",
+                                                                                  "review21")})
 
 # a word: letters and digits, with apostrophes and hyphens inside it ("Russia's", "short-range")
 _WORD = re.compile(r"[^\W_]+(?:['-]+[^\W_]+)*")

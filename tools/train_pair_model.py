@@ -55,7 +55,7 @@ BLIND_SETS = {
     "review8-docs-scored": (DATA / "review8" / "docs.tsv", "scored"),
     # sets of sentences with documents beside them: both parts
     **{key: (DATA / name / f"{part}.tsv", "all")
-       for name in ("review9", "review11", "review15", "review16", "review18", "sealed")
+       for name in ("review9", "review11", "review15", "review16", "review18", "review20", "sealed")
        for key, part in ((name, "sentences"), (f"{name}-docs", "docs"))},
 }
 C_GRID = (0.03, 0.1, 0.3, 1.0)

@@ -210,6 +210,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         if sent.index == 0 and filed_end:  # ("RAROTONGA, Cook Islands, Nov 10 - ...": where it was filed, no actor)
             spans = [s for s in spans if sent.start + tokens[s.i].start >= filed_end]
         lowers = lowercase(tokens)
+        discourse.read_words(lowers)
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
@@ -221,7 +222,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         received = received_back(lowers, spans, last_told, sent.index, discourse)
         talks = talks_of(lowers, spans, discourse) + joined(tokens, lowers, spans, discourse) + spat(
             lowers, spans, discourse)
-        implied = discourse.implied_targets(sent.index)
+        implied = discourse.implied_targets(sent.index, home)
         away = home is not None and all(s.actor != home for s in spans)  # (the arrivals of a sentence that does not
         # name the state the report is filed from may be arrivals there)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) and not implied and not away
@@ -906,13 +907,14 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`,
     :func:`kg.extract.syntax.repair_deal_for`)."""
     from .syntax import (Sentence, repair_deal_for, repair_display, repair_label_split, repair_reduced_participle,
-                         repair_stimulus)
+                         repair_second_object, repair_stimulus)
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
     repair_label_split(doc, engine.lists.get("labelling", frozenset()))
     repair_display(doc, engine.lists.get("displays", frozenset()))
     repair_deal_for(doc, engine.lists.get("agreements", frozenset()), engine.lists.get("goods", frozenset()))
+    repair_second_object(doc)
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 

@@ -23,6 +23,8 @@ _CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["de
          | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
 _REGIME_HEADS = WORDS["regime_heads"]
 _IMPLIED_GROUPS = WORDS["implied_groups"]
+_LAUNCHING_VERBS = frozenset(WORDS["launching_verbs"])
+_HELP_RELATIONS = frozenset(("aids", "supplies"))
 _PERSONAL_ROLES = frozenset(WORDS["personal_roles"])
 _TITLED_REFERENCES = frozenset(WORDS["titled_references"])
 _SINGLE_HEADS = SINGLE_COREF_HEADS | _REGIME_HEADS
@@ -204,6 +206,8 @@ class Discourse:
         # (sentence, relation, target) of the acts told, each as its rule read it (the target before a symmetric
         # relation's parties are put in order): what a later act with no named party is aimed at
         self.targets: deque[tuple[int, str, str]] = deque(maxlen=_RELATIONS_KEPT)
+        self.disasters = engine.lists.get("disasters", frozenset())
+        self.disaster_told = False  # whether the document has told of a disaster (help sent is then for its victims)
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
@@ -1036,14 +1040,18 @@ class Discourse:
         found it."""
         self.targets.extend((sentence_index, rel, obj) for _, rel, obj in acts)
 
-    def implied_targets(self, sentence_index: int) -> dict[str, str]:
-        """relation -> the one party the acts of the last two sentences of its group ([lists] implied_groups:
-        "aids supplies") were aimed at: what "Japan sent two planes with drinking water" sent them to, after
-        sentences on help reaching Tonga. A group whose recent acts had several targets implies none."""
+    def implied_targets(self, sentence_index: int, home: str | None = None) -> dict[str, str]:
+        """relation -> the one party the acts of the last sentences of its group ([lists] implied_groups: "aids
+        supplies") were aimed at: what "Japan sent two planes with drinking water" sent them to, after sentences on
+        help reaching Tonga. A group whose recent acts had several targets implies none. Help with no recent
+        recipient, in a report on a disaster filed from a state (``home``, the dateline's), is for that state
+        ("HERAT, Afghanistan - ... earthquakes ... Pakistan said it had dispatched medicine and blankets")."""
         out: dict[str, str] = {}
         for group in _IMPLIED_GROUPS:
             members = group.split()
             found = {obj for k, rel, obj in self.targets if k >= sentence_index - 5 and rel in members}
+            if not found and home is not None and self.disaster_told and not _HELP_RELATIONS.isdisjoint(members):
+                found = {home}
             if len(found) == 1 and self._is_state(next(iter(found))):
                 out.update((rel, next(iter(found))) for rel in members)
         return out
@@ -1063,6 +1071,17 @@ class Discourse:
         return None
 
     # -- writing ---------------------------------------------------------------------------------
+    @staticmethod
+    def _launched(low: list[str], after: int) -> bool:
+        """Whether the subject ending at ``after`` launched or fired munitions: "Iran's Revolutionary Guards launched
+        14 missiles at the base" (a verb of [lists] launching_verbs right after it, munitions within four words)."""
+        return after < len(low) and low[after] in _LAUNCHING_VERBS and not _MUNITIONS.isdisjoint(low[after + 1:after + 5])
+
+    def read_words(self, low: list[str]) -> None:
+        """Note what a sentence's words tell of the document, whatever actors it names: a disaster."""
+        if not self.disaster_told:
+            self.disaster_told = any(w in self.disasters or w.endswith("s") and w[:-1] in self.disasters for w in low)
+
     def update(self, frame: SentenceFrame, relations: list[Relation]) -> None:
         first = next((g for g in frame.groups if not g.prep and not g.possessive), None)
         topic = set(first.actors) if first is not None else set()
@@ -1096,10 +1115,15 @@ class Discourse:
         joined = list(dict.fromkeys(a for a in first.actors if self._is_state(a))) if first is not None else []
         self.subject_pair = (joined[0], joined[1]) if len(joined) == 2 and not any(
             sp.kind == "pair" for sp in first.spans) else None
+        named_at: dict[str, int] = {}  # directed predicate -> where the doer recorded for it is named
         if first is not None and not first.prep and first.actors and self._is_state(first.actors[0]) \
-                and not any(r.predicate == "attacks" for r in asserted) and not _FORCE_WORDS.isdisjoint(frame.lowers):
-            # "Tehran retaliated with a missile barrage on an air base in Qatar": its attack, on no state named
+                and not any(r.predicate == "attacks" and r.subject == first.actors[0] for r in asserted) \
+                and (not _FORCE_WORDS.isdisjoint(frame.lowers) or self._launched(frame.lowers, first.j)):
+            # "Tehran retaliated with a missile barrage on an air base in Qatar": its attack, on no state named (and
+            # the one "the attack" of a later sentence means, though the sentence told of another's: "Iran launched
+            # missiles at the base in retaliation for U.S. strikes")
             self.last_event["attacks"] = (first.actors[0],)
+            named_at["attacks"] = first.i
             self.act_named = True
         self.act_age = 0 if self.act_named or any(r.predicate in _ACTS for r in asserted) else self.act_age + 1
         self.act_named = False
@@ -1112,7 +1136,6 @@ class Discourse:
         for g in frame.groups:
             for a in g.actors:
                 where.setdefault(a, g.i)
-        named_at: dict[str, int] = {}  # directed predicate -> where the doer recorded for it is named
         secondary = not _SECONDARY.isdisjoint(frame.lowers)  # "under a separate agreement": not "the agreement"
         if secondary and asserted:
             self.secondary.add((asserted[0].doc, asserted[0].sentence_index))

@@ -170,6 +170,30 @@ def repair_display(doc, displays: frozenset[str]) -> None:
         d.head, d.dep_ = inner, "nmod"
 
 
+def repair_second_object(doc) -> None:
+    """Mend "condemned Iran for firing missiles at Al Udeid air base, the largest U.S. military installation", where
+    the parser takes the apposition after the comma for a second direct object of the verb: a direct object with a
+    determiner that follows a comma and a noun of a phrase of the verb's, when the verb has a direct object before,
+    is in apposition to that noun."""
+    for v in doc:
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        if len(objs) < 2:
+            continue
+        for second in objs[1:]:
+            start = second.left_edge.i
+            if start < 2 or doc[start - 1].text != "," or doc[start].dep_ != "det" or doc[start].head.i != second.i:
+                continue
+            noun = doc[start - 2]
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.i <= objs[0].i:
+                continue
+            if noun.dep_ == "compound":
+                noun = noun.head
+            if noun.i < start - 2 or noun.dep_ not in ("pobj", "dobj"):
+                continue
+            second.head, second.dep_ = noun, "appos"
+            doc[start - 1].head = noun
+
+
 def repair_deal_for(doc, agreements: frozenset[str], goods: frozenset[str]) -> None:
     """Mend "signed a deal with France on Friday for 36 Rafale jets", where the parser hangs the "for" phrase on the
     verb: after a verb whose object is an agreement ([lists] agreements), a "for" phrase that names goods ([lists]
