@@ -70,12 +70,12 @@ def test_reasons(text, expected, gazetteer):
 @pytest.mark.parametrize("text, expected", [
     # in a report filed from a state, an arrival with no place is an arrival there
     ("NUKU'ALOFA, Jan 27 (Reuters) - The eruption covered the islands in ash.\nTwo Chinese military aircraft landed on "
-     "Thursday carrying food and water.", {("CHN", "supplies", "TON")}),
+     "Thursday carrying food and water.", {("CHN", "supplies", "TON"), ("CHN", "aids", "TON")}),
     ("NIAMEY, May 3 (Reuters) - The junta thanked its partners.\nRussian military instructors arrived on Friday.",
      {("RUS", "aids", "NER")}),
     # a place named, or no dateline, and the dateline says nothing of it
     ("NUKU'ALOFA, Jan 27 (Reuters) - The eruption covered the islands in ash.\nTwo Chinese military aircraft landed in "
-     "Fiji on Thursday carrying food and water.", {("CHN", "supplies", "FJI")}),
+     "Fiji on Thursday carrying food and water.", {("CHN", "supplies", "FJI"), ("CHN", "aids", "FJI")}),
     ("The eruption covered the islands in ash.\nTwo Chinese military aircraft landed on Thursday carrying food.", set()),
     ("NIAMEY, May 3 (Reuters) - The junta thanked its partners.\nRussian military instructors arrived at the border "
      "on Friday.", set()),
@@ -119,4 +119,26 @@ def test_attacks_and_who_did_them(text, expected, gazetteer):
     ("India extended an invitation to Mongolia.", set()),
 ])
 def test_troops_received_and_credit_extended(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # help in a report on a disaster filed from a state, with no recipient named, is for that state
+    ("HERAT, Afghanistan, Oct 10 (Reuters) - Earthquakes killed 2,000 people around Herat.\nPakistan said it had "
+     "dispatched medicine and blankets.", {("PAK", "supplies", "AFG"), ("PAK", "aids", "AFG")}),
+    ("HERAT, Afghanistan, Oct 10 (Reuters) - Trade fairs drew 2,000 people to Herat.\nPakistan said it had "
+     "dispatched medicine and blankets.", set()),
+    # the particle "in", and teams "of their own" like the others'
+    ("YANGON, April 4 (Reuters) - The earthquake killed 3,000 people.\nBeijing flew in a rescue team the next day, "
+     "while Malaysia and Singapore dispatched search-and-rescue teams of their own.",
+     {("CHN", "aids", "MMR"), ("MYS", "aids", "MMR"), ("SGP", "aids", "MMR")}),
+    ("YANGON, April 4 (Reuters) - The earthquake killed 3,000 people.\nBeijing flew in June.", set()),
+    # a vehicle sent gives what it carries: rescuers are help
+    ("Russia sent two planes carrying 120 rescuers to Turkey after the earthquake.", {("RUS", "aids", "TUR")}),
+    # "both neighbours" after a verb: not the state that acts on them
+    ("Iran sent tents to Afghanistan, and Pakistan dispatched medicine to Afghanistan. The Taliban administration "
+     "thanked both neighbours.",
+     {("IRN", "supplies", "AFG"), ("PAK", "supplies", "AFG"), ("AFG", "supports", "IRN"), ("AFG", "supports", "PAK")}),
+])
+def test_help_in_disasters(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)

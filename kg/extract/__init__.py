@@ -245,6 +245,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
                                gazetteer.forums, gazetteer.organizations)
             aligned.implied = {rel.lower(): actor for rel, actor in implied.items()}
             aligned.home = home
+            aligned.disaster = discourse.disaster_told
             candidates += parse_candidates(engine, sent.text, tokens, spans, places=places, aligned=aligned)
             candidates += drafted_censures(engine, aligned, tokens)
             if actors >= 2:  # (a sentence parsed only for a party the document implies keeps its window
@@ -329,6 +330,13 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     without = {_token_index(starts, x) for k, w in enumerate(lemmas) if w == "without" and doc[k].dep_ == "prep"
                for x in doc[k].subtree}  # "signed the deal without consulting Kampala"
     breakaway = engine.lists.get("breakaway", frozenset())
+    # a transfer the parse read as help alone ("sent two planes carrying 120 rescuers to Turkey": rescuers, not the
+    # planes) is no supply, whatever the window reads
+    help_read = {(c.trigger_index, c.subject, c.object) for c in candidates if c.rule and c.predicate == "aids"}
+    themed = help_read - {(c.trigger_index, c.subject, c.object) for c in candidates
+                          if c.rule and c.predicate == "supplies"}
+    themed = {key for key in themed if any(not c.rule and c.predicate == "supplies" and
+                                           (c.trigger_index, c.subject, c.object) == key for c in candidates)}
     outside = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ in ("poss", "compound", "amod") and any(
         c.dep_ in ("amod", "compound") and lemma(c) in breakaway for c in doc[k].head.children)}
     return [c for c in candidates if c.rule or (
@@ -359,7 +367,8 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         # their help in securing the truce": helpers are not its parties
         and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
         and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"
-        and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c)))]
+        and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c))
+        and (c.trigger_index, c.subject, c.object) not in themed)]
     # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
 
 
@@ -907,7 +916,7 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`,
     :func:`kg.extract.syntax.repair_deal_for`)."""
     from .syntax import (Sentence, repair_deal_for, repair_display, repair_label_split, repair_reduced_participle,
-                         repair_second_object, repair_stimulus)
+                         repair_particle_in, repair_second_object, repair_stimulus)
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
@@ -915,6 +924,8 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     repair_display(doc, engine.lists.get("displays", frozenset()))
     repair_deal_for(doc, engine.lists.get("agreements", frozenset()), engine.lists.get("goods", frozenset()))
     repair_second_object(doc)
+    repair_particle_in(doc, engine.lists.get("in_particle_verbs", frozenset()), engine.lists.get("time_nouns",
+                                                                                                frozenset()))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 

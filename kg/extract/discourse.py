@@ -449,7 +449,9 @@ class Discourse:
                     if pair is None and patron is None and not before and self._subject_pair(low[k]) and (
                             i == 0 or low[i - 1] not in ("its", "their")):
                         pair = self.subject_pair
-                    pair = self._regional(pair, low[start_head:k], low[k], low[max(0, i - 4):k + 8])
+                    pair = self._regional(pair, low[start_head:k], low[k], low[max(0, i - 4):k + 8],
+                                          acting=set(self._states_before(spans, low, i)) if w == "both" and i > 0
+                                          and low[i - 1] not in ("between", "of", "and", ",", "for") else set())
                     if pair and patron is not None and patron.actor in pair:
                         pair = None
                     if pair and patron is not None and patron.actor in self.gazetteer.members \
@@ -804,14 +806,17 @@ class Discourse:
                 return actors
         return None
 
-    def _regional(self, pair, modifiers: list[str], head: str, context) -> tuple[str, str] | None:
+    def _regional(self, pair, modifiers: list[str], head: str, context, acting: set[str] = frozenset()
+                  ) -> tuple[str, str] | None:
         """``pair`` when the description's region words (``modifiers``: "the two Central Asian states") allow it,
-        else the document's pair of that region (of any region when the description names none)."""
+        else the document's pair of that region (of any region when the description names none), without the states
+        ``acting`` on it in the sentence ("The Taliban administration thanked both neighbours": the states named before
+        "both" right after a verb)."""
         region = _region_of(modifiers)
         if pair and region is not None and not set(pair) <= region:
             pair = None
-        return pair or self._pair(exclude=() if region is None else set(self.recent) - region, head=head,
-                                  context=context)
+        return pair or self._pair(exclude=set(acting) | (set() if region is None else set(self.recent) - region),
+                                  head=head, context=context)
 
     def _pronoun_follows(self, low: list[str], k: int) -> bool:
         """Whether "both" or "the two" at ``k`` stands alone: a verb, an auxiliary, an adverb or the end of the

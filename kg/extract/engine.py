@@ -340,10 +340,11 @@ class Engine:
             return named(("aid", "gratis")) or named(("goods",)) and self._needs("disaster", tok, sent)
         if need == "disaster":  # "sent food to Morocco after the earthquake", "to help flood victims": goods given
             # in a disaster are help (decision 21: goods in kind)
-            return any(lemma(t) in sent.words("disasters") or lemma(t) in sent.words("sufferers") for t in sent.doc)
+            return sent.disaster or any(lemma(t) in sent.words("disasters") or lemma(t) in sent.words("sufferers")
+                                        for t in sent.doc)
         if need == "relief":  # "sent rescue teams", "medical teams", "firefighters": helpers sent like troops
             return any(lemma(t) in sent.words("troops") or lemma(t) in sent.words("teams") and any(
-                c.dep_ in ("compound", "amod") and lemma(c) in sent.words("relief_work") for c in t.children)
+                c.dep_ in ("compound", "amod", "nmod") and lemma(c) in sent.words("relief_work") for c in t.children)
                 for t in things)
         return any(lemma(t) in words or t.text.lower() in words for t in things)
 
@@ -427,6 +428,11 @@ class Engine:
         things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"  # "provided X with fuel"
                    for p in c.children if p.dep_ == "pobj"]
+        # a vehicle sent with a load gives its load: "sent two planes carrying 120 rescuers" sends rescuers
+        vehicles, carrying = self.lists.get("vehicles", ()), self.lists.get("carrying", ())
+        things = [x for t in things for x in ([o for p in t.children if p.dep_ == "acl" and lemma(p) in carrying
+                                                for o in p.children if o.dep_ == "dobj"] if lemma(t) in vehicles
+                                               else []) or [t]]
         known = self.given_words
         things += [x for t in list(things) for x in t.conjuncts if x not in things and (  # "fuel and $60 million"
             lemma(x) in known or any(lemma(c) in known for c in x.children))]  # (not a misparsed apposition)

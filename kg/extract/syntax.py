@@ -40,6 +40,7 @@ class Sentence:
     # after sentences on aid reaching Tonga): set by the document loop, read by the slot ``implied``
     implied: dict[str, str] = field(default_factory=dict)
     home: str | None = None  # the state the report is filed from (its dateline), where arrivals with no place arrive
+    disaster: bool = False  # whether the document told of a disaster before (goods given are then help)
 
     @classmethod
     def align(cls, doc, mentions: list[tuple[int, int, str, str]], lists) -> "Sentence":
@@ -168,6 +169,31 @@ def repair_display(doc, displays: frozenset[str]) -> None:
             c.head = inner
         inner.head, inner.dep_ = d.head, "pobj"
         d.head, d.dep_ = inner, "nmod"
+
+
+def _clause_subject(tok) -> bool:
+    """Whether ``tok`` is in the subject of a clause (or a conjunct of one)."""
+    while tok.dep_ in ("conj", "compound", "poss", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def repair_particle_in(doc, verbs: frozenset[str], times: frozenset[str]) -> None:
+    """Mend "Beijing flew in a rescue team", where the parser takes the particle "in" for a preposition and what was
+    flown for its object: after a verb of ``verbs`` ([lists] in_particle_verbs) with no direct object, an "in" right
+    after it whose object is a common noun, not a time ("flew in June"), is a particle and the noun the object."""
+    for v in doc:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or v.i + 1 >= len(doc):
+            continue
+        prep = doc[v.i + 1]
+        if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.i != v.i or any(
+                c.dep_ == "dobj" for c in v.children):
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in times:
+            continue
+        prep.dep_ = "prt"
+        obj.head, obj.dep_ = v, "dobj"
 
 
 def repair_second_object(doc) -> None:
@@ -907,6 +933,10 @@ class Slots:
                     if not found and lemma(d) in self.sent.words("quantities") | self.sent.words("shares"):
                         # "transferred the first tranche of a package to Yemen's central bank"
                         found.extend(a for p in of_phrase(d) for a in self._prep_objects(p, preps))
+                    if not found and lemma(d) in self.sent.words("vehicles"):
+                        # "sent two planes carrying 120 rescuers to Turkey"
+                        found.extend(a for p in self._children(d, ("acl",)) if lemma(p) in self.sent.words("carrying")
+                                     for a in self._prep_objects(p, preps) if a.kind != "place")
             # a gapped conjunct repeats the verb: "sent 2 million doses to Bangladesh and 1 million to Nepal"
             found += [a for c in self._children(self.tok, ("conj",)) if c.pos_ in ("NUM", "NOUN")
                       for a in self._prep_objects(c, preps)]
@@ -2033,10 +2063,22 @@ class Slots:
         if any(c.dep_ == "dative" or c.dep_ == "prep" and lemma(c) in self.sent.words("recipient_preps")
                for c in tok.children):
             return []
-        if any(lemma(c) == "own" for o in self._children(tok, ("dobj",)) for c in o.subtree):
-            return []
-        # a sentence naming a state besides the trigger's subjects and the implied party is about that state
-        doers = {a.actor for a in self.get("head_subj" if tok.pos_ == "NOUN" else "subj")}
+        if any(lemma(c) == "own" and c.dep_ == "amod" for o in self._children(tok, ("dobj",))
+               for x in (o, *(of_phrase(o) if lemma(o) in self.sent.words("quantities") | self.sent.words("shares")
+                              else ())) for c in x.children):
+            return []  # ("supplies most of its own gas"; not "dispatched teams of their own", as the others did)
+        # a sentence naming a state besides the trigger's subjects and the implied party, other than as the subject
+        # of a clause of its own ("..., while Malaysia dispatched teams of its own"), is about that state
+        own = {a.actor for a in self.get("head_subj" if tok.pos_ == "NOUN" else "subj")}
+        doers = own | {a.actor for i, a in self.sent.actor_at.items() if _clause_subject(tok.doc[i])}
+        # but the one who reports the trigger's clause may be its party ("Mexico sent two planes with water, Cuba said")
+        reporters = set()
+        cur = tok  # (up to the verb of the trigger's own clause: the first with a subject)
+        while cur.head.i != cur.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            cur = cur.head
+        if cur.dep_ in ("ccomp", "parataxis") and lemma(cur.head) in self.sent.words("say"):
+            reporters = {a.actor for c in cur.head.children if c.dep_ == "nsubj" for a in self.actors(c, "subject")}
+        doers -= reporters - own
         if any(a.actor not in doers and a.actor != actor and a.kind not in ("place",)
                and a.actor not in self.sent.words("organization_ids") for a in self.sent.actor_at.values()):
             return []
