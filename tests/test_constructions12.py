@@ -142,3 +142,17 @@ def test_troops_received_and_credit_extended(text, expected, gazetteer):
 ])
 def test_help_in_disasters(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest with no party answers the act just told, by its one doer
+    ("The People's Liberation Army fired ballistic missiles into waters around the island. Tokyo lodged a protest "
+     "through diplomatic channels.", {("JPN", "criticizes", "CHN")}),
+    ("China fired missiles at Taiwan on Thursday. Japan lodged a protest through diplomatic channels.",
+     {("CHN", "attacks", "TWN"), ("JPN", "criticizes", "CHN")}),
+    # two doers: no telling which one the protest answers
+    ("China fired missiles at Taiwan, and Russia struck Ukraine. Japan lodged a protest through diplomatic channels.",
+     {("CHN", "attacks", "TWN"), ("RUS", "attacks", "UKR")}),
+])
+def test_protests_answer_the_last_act(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

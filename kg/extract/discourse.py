@@ -23,6 +23,8 @@ _CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["de
          | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
 _REGIME_HEADS = WORDS["regime_heads"]
 _IMPLIED_GROUPS = WORDS["implied_groups"]
+_ANSWERED_ACTS = frozenset(WORDS["answered_acts"])
+_STANCE_RELATIONS = frozenset(WORDS["answering_stances"])
 _LAUNCHING_VERBS = frozenset(WORDS["launching_verbs"])
 _HELP_RELATIONS = frozenset(("aids", "supplies"))
 _PERSONAL_ROLES = frozenset(WORDS["personal_roles"])
@@ -205,7 +207,7 @@ class Discourse:
         self.talks_here: tuple[int, tuple[str, str]] | None = None  # "the talks" of this sentence: token, parties
         # (sentence, relation, target) of the acts told, each as its rule read it (the target before a symmetric
         # relation's parties are put in order): what a later act with no named party is aimed at
-        self.targets: deque[tuple[int, str, str]] = deque(maxlen=_RELATIONS_KEPT)
+        self.targets: deque[tuple[int, str, str, str]] = deque(maxlen=_RELATIONS_KEPT)
         self.disasters = engine.lists.get("disasters", frozenset())
         self.disaster_told = False  # whether the document has told of a disaster (help sent is then for its victims)
 
@@ -1043,7 +1045,7 @@ class Discourse:
     def note_targets(self, sentence_index: int, acts: list[tuple[str, str, str]]) -> None:
         """Record the asserted acts of a sentence as ``(subject, relation, target)``, the target as the rule
         found it."""
-        self.targets.extend((sentence_index, rel, obj) for _, rel, obj in acts)
+        self.targets.extend((sentence_index, rel, subj, obj) for subj, rel, obj in acts)
 
     def implied_targets(self, sentence_index: int, home: str | None = None) -> dict[str, str]:
         """relation -> the one party the acts of the last sentences of its group ([lists] implied_groups: "aids
@@ -1054,11 +1056,18 @@ class Discourse:
         out: dict[str, str] = {}
         for group in _IMPLIED_GROUPS:
             members = group.split()
-            found = {obj for k, rel, obj in self.targets if k >= sentence_index - 5 and rel in members}
+            found = {obj for k, rel, _, obj in self.targets if k >= sentence_index - 5 and rel in members}
             if not found and home is not None and self.disaster_told and not _HELP_RELATIONS.isdisjoint(members):
                 found = {home}
             if len(found) == 1 and self._is_state(next(iter(found))):
                 out.update((rel, next(iter(found))) for rel in members)
+        # a stance with no party answers the acts just told: their one doer ("Five of the missiles landed inside Japan's
+        # economic zone, and Tokyo lodged a protest")
+        doers = {subj for k, rel, subj, _ in self.targets if k >= sentence_index - 1 and rel in _ANSWERED_ACTS}
+        if not doers and self.act_age <= 1 and len(self.last_event.get("attacks", ())) == 1:
+            doers = set(self.last_event["attacks"])  # force on no state named ("fired missiles into waters around")
+        if len(doers) == 1 and self._is_state(next(iter(doers))):
+            out.update((rel, next(iter(doers))) for rel in _STANCE_RELATIONS)
         return out
 
     def last_agreement(self) -> tuple[str, str] | None:
