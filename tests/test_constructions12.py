@@ -156,3 +156,16 @@ def test_help_in_disasters(text, expected, gazetteer):
 ])
 def test_protests_answer_the_last_act(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # flying or working alongside another's forces is joint action
+    ("Jordan and Morocco sent warplanes to fly alongside the Saudi air force.",
+     {sym("JOR", "cooperatesWith", "SAU"), sym("MAR", "cooperatesWith", "SAU")}),
+    ("Jordan sent warplanes to fly over the Saudi desert.", set()),
+    # the attack "the strikes" names is the bombing the sentence's subject began
+    ("Riyadh asked Pakistan for warplanes soon after it began bombing Houthi positions. Iran condemned the strikes.",
+     {("IRN", "criticizes", "SAU")}),
+])
+def test_joint_flights_and_bombing(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
