@@ -169,3 +169,25 @@ def test_protests_answer_the_last_act(text, expected, gazetteer):
 ])
 def test_joint_flights_and_bombing(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those who made "similar moves" did what the sentence's act did, to the same party
+    ("Canada closed its airspace to Russian aircraft, following similar moves by Britain, Poland and the Czech "
+     "Republic.", {("CAN", "sanctions", "RUS"), ("GBR", "sanctions", "RUS"), ("POL", "sanctions", "RUS"),
+                   ("CZE", "sanctions", "RUS")}),
+    ("Canada closed its airspace to Russian aircraft, following talks with Britain.",
+     {("CAN", "sanctions", "RUS"), sym("CAN", "meetsWith", "GBR")}),
+    # removal from a scheme of benefits is a measure; from a list of offenders it ends one
+    ("The United States removed Ethiopia and Mali from a trade preference programme.",
+     {("USA", "sanctions", "ETH"), ("USA", "sanctions", "MLI")}),
+    ("The United States removed Cuba from its list of state sponsors of terrorism.", set()),
+    # a ship's return or intrusion: the ship's state is what the concern is about
+    ("Vietnam said it was seriously concerned by the return of a Chinese survey ship to its waters.",
+     {("VNM", "concernedBy", "CHN")}),
+    # a name the parser joined to the verb after "and" is joined to the object before it
+    ("Armenia froze its participation in the bloc after accusing the bloc and Moscow of failing to protect it.",
+     {("ARM", "criticizes", "RUS")}),
+])
+def test_similar_moves_schemes_and_conjuncts(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

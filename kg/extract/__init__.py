@@ -34,7 +34,7 @@ from .assembly import (DOWNING_RULE, DOWNING_VERBS, SHOOTING_VERBS, STANDING, UN
                        subject_of, talks_of)
 from .attributes import (find_item, find_quantity, find_time, is_background, is_hedged, is_irrealis, is_negated,
                          time_expressions)
-from .compose import add_bought_back, add_donated, add_two_way_trade, drafted_censures
+from .compose import add_bought_back, add_donated, add_similar_moves, add_two_way_trade, drafted_censures
 from .compose import token_index as _token_index
 from .dateline import dateline
 from .discourse import Discourse
@@ -260,6 +260,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         if aligned is not None and not UNAIMED_FORCE.isdisjoint(lowers):
             add_unaimed_force(frame, aligned, best, discourse)
         add_bought_back(lowers, best)
+        add_similar_moves(lowers, spans, best)
         add_donated(lowers, best)
         add_two_way_trade(best)
         if aligned is not None:
@@ -916,7 +917,7 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`,
     :func:`kg.extract.syntax.repair_deal_for`)."""
     from .syntax import (Sentence, repair_deal_for, repair_display, repair_label_split, repair_reduced_participle,
-                         repair_particle_in, repair_second_object, repair_stimulus)
+                         repair_noun_conjunct, repair_particle_in, repair_second_object, repair_stimulus)
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
@@ -924,6 +925,7 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     repair_display(doc, engine.lists.get("displays", frozenset()))
     repair_deal_for(doc, engine.lists.get("agreements", frozenset()), engine.lists.get("goods", frozenset()))
     repair_second_object(doc)
+    repair_noun_conjunct(doc)
     repair_particle_in(doc, engine.lists.get("in_particle_verbs", frozenset()), engine.lists.get("time_nouns",
                                                                                                 frozenset()))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]

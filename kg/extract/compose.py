@@ -7,12 +7,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..predicates import SYMMETRIC_PREDICATES
 from .frames import Candidate
 from .lexicon import WORDS
 
 _BUYING_BACK = WORDS["buying_back"]
 _TRADE_FLOWS = WORDS["trade_flows"]
 _DONATIONS = tuple(tuple(p.split()) for p in WORDS["donation_phrases"])
+_SIMILAR = WORDS["similar_words"]
+_MOVES = WORDS["move_nouns"]
+_NOT_COPIED = frozenset(("meetsWith", "agreesWith", "alliedWith", "cooperatesWith", "tradesWith"))
+_SYMMETRIC = SYMMETRIC_PREDICATES
 
 
 def token_index(starts: list[int], tok) -> int:
@@ -33,6 +38,34 @@ def add_bought_back(lowers: list[str], best: dict) -> None:
             best[(o, "supplies", s)] = (Candidate(o, "supplies", s, c.trigger_index, c.trigger, c.confidence - 0.1,
                                                   c.obj_span, c.subj_span, rule="bought-back", negated=False,
                                                   hedged=c.hedged, speaker=c.speaker), False, hedged)
+
+
+def add_similar_moves(lowers: list[str], spans, best: dict) -> None:
+    """Those a sentence says made "similar moves" did what its act did to the same party: "Canada closed its airspace
+    to Russian aircraft, following similar moves by Britain, Poland and the Czech Republic" ([lists] similar_words,
+    move_nouns; the states listed right after "by" or "from")."""
+    for k in range(len(lowers) - 3):
+        if lowers[k] not in _SIMILAR or lowers[k + 1] not in _MOVES or lowers[k + 2] not in ("by", "from"):
+            continue
+        followers: list[str] = []
+        at = k + 3
+        for span in sorted((x for x in spans if x.i >= at), key=lambda x: x.i):
+            if span.i != at and not all(w in (",", "and", "the") for w in lowers[at:span.i]):
+                break
+            followers.append(span.actor)
+            at = span.j
+        for (s, p, o), (c, negated, hedged) in sorted(best.items()):
+            if negated or c.trigger_index >= k or p in _NOT_COPIED:
+                continue
+            doer = c.subject  # (the act as its rule read it: a symmetric relation's key is in order)
+            target, target_span = c.object, c.obj_span
+            for x in followers:
+                key = (x, p, target) if p not in _SYMMETRIC or x < target else (target, p, x)
+                if x in (doer, target) or key in best:
+                    continue
+                best[key] = (Candidate(x, p, target, c.trigger_index, c.trigger, c.confidence - 0.1, None, target_span,
+                                       rule="similar-moves", negated=False, hedged=c.hedged, speaker=c.speaker),
+                             False, hedged)
 
 
 def add_two_way_trade(best: dict) -> None:

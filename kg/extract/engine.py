@@ -235,9 +235,11 @@ class Engine:
             words = sent.words(need[8:])
             return any(lemma(p) in words or p.lower_ in words for c in tok.children
                        if c.dep_ == "prep" and lemma(c) == "for" for p in c.children if p.dep_ == "pobj")
-        if need.startswith("tolist:"):  # "a deployment to the border": where a "to" phrase leads
-            words = sent.words(need[7:])
-            return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == "to"
+        if need.startswith(("tolist:", "fromlist:")):  # "a deployment to the border": where a "to" phrase leads;
+            # "removed Mali from a trade preference programme": what a "from" phrase leaves
+            prep, _, name = need.partition("list:")
+            words = sent.words(name)
+            return any(lemma(p) in words for c in tok.children if c.dep_ == "prep" and lemma(c) == prep
                        for p in c.children if p.dep_ == "pobj")
         if need.startswith("given:"):  # "delivered free cargoes of grain": what is given has a modifier in the list
             words = sent.words(need[6:])

@@ -196,6 +196,22 @@ def repair_particle_in(doc, verbs: frozenset[str], times: frozenset[str]) -> Non
         obj.head, obj.dep_ = v, "dobj"
 
 
+def repair_noun_conjunct(doc) -> None:
+    """Mend "after accusing the bloc and Moscow of failing", where the parser joins the name after "and" to the
+    sentence's verb: a noun joined to a verb, with "and" or "or" right before it and a noun object right before that,
+    is joined to that noun."""
+    for t in doc:
+        if t.dep_ != "conj" or t.pos_ not in ("NOUN", "PROPN") or t.head.pos_ not in ("VERB", "AUX") or t.i < 2:
+            continue
+        cc = doc[t.left_edge.i - 1] if t.left_edge.i >= 2 else None
+        if cc is None or cc.lower_ not in ("and", "or"):
+            continue
+        before = doc[cc.i - 1]
+        if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("dobj", "pobj") and before.head.i != t.head.i:
+            t.head = before
+            cc.head = before
+
+
 def repair_second_object(doc) -> None:
     """Mend "condemned Iran for firing missiles at Al Udeid air base, the largest U.S. military installation", where
     the parser takes the apposition after the comma for a second direct object of the verb: a direct object with a
