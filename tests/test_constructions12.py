@@ -191,3 +191,30 @@ def test_joint_flights_and_bombing(text, expected, gazetteer):
 ])
 def test_similar_moves_schemes_and_conjuncts(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the year in a text's name is not when the sentence's act took place (decision 25 reads the act's time)
+    ("Pakistan halted all trade with India after New Delhi suspended the 1960 Indus Waters Treaty.",
+     {("PAK", "sanctions", "IND")}),
+    ("Pakistan halted all trade with India in 1965.", set()),
+    # what a treaty covers did not take place
+    ("He said the treaty between Washington and Manila covered attacks on Philippine vessels.",
+     {sym("USA", "agreesWith", "PHL")}),
+    # a cargo's owner, through what it counts; a delivery completed
+    ("A plane carrying 1 million doses of China's vaccine landed in Belgrade.", {("CHN", "supplies", "SRB")}),
+    ("Russia said it had completed the delivery of S-300 systems to Syria.", {("RUS", "supplies", "SYR")}),
+])
+def test_years_covers_cargo_and_deliveries(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # water cannon turned on another state's boat, and its boats boarded, are force (decision 4)
+    ("Chinese coast guard vessels turned water cannon on a Philippine supply boat.", {("CHN", "attacks", "PHL")}),
+    ("Chinese personnel armed with axes boarded Philippine boats at the shoal.", {("CHN", "attacks", "PHL")}),
+    ("Kenya turned to China for loans.", set()),
+    ("The crew boarded a Russian plane in Moscow.", set()),
+])
+def test_force_short_of_arms(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -139,12 +139,21 @@ _TIME_HINT = re.compile(r"\d|" + _MONTH_RE + r"|\b(?:this|last|next) (?:year|mon
 _REL_YEAR = re.compile(r"\b(?P<rel>this|last|next) (?P<unit>year|month|week)\b")
 
 
+# a year that names a text, not when the sentence's act took place: "suspended the 1960 Indus Waters Treaty"
+_TEXT_YEAR = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?P<year>(?:19|20)\d{2})\s+(?:[\w'-]+\s+){0,4}?(?:"
+                        + "|".join(sorted(WORDS["dated_texts"])) + r")\b", re.IGNORECASE)
+
+
 def time_expressions(sentence: str) -> list[tuple[int, re.Match]]:
-    """Every date or period in a sentence, with the character position of its middle."""
+    """Every date or period in a sentence, with the character position of its middle (not the year in a text's name:
+    "the 1960 Indus Waters Treaty")."""
     out: list[tuple[int, re.Match]] = []
     if not _TIME_HINT.search(sentence):
         return out
+    names = {m.start("year") for m in _TEXT_YEAR.finditer(sentence)}
     for m in _TIME.finditer(sentence):
+        if m.group("year_only") and m.start() in names:
+            continue
         month = m.group("month")
         if month and not m.group("year") and not m.group("rel") and not m.group("day") \
                 and not m.group("day2") and not m.group("prep"):

@@ -2060,8 +2060,9 @@ class Slots:
     def slot_carried_origin(self) -> list[ActorRef]:
         """Whose goods a vehicle carried: their origin adjective or "from" phrase ("carrying aid from Jordan and Egypt",
         "loaded with Armenian food")."""
-        return [a for t in self.carried() for a in Slots(self.sent, t).slot_mod() + self._prep_objects(t, ("from",))
-                if a.kind not in ("place",)]
+        return [a for t in self.carried() for a in Slots(self.sent, t).slot_mod() + self._prep_objects(t, ("from",)) + [
+            self.sent.actor_at[c.i] for c in self._children(t, ("poss",)) if c.i in self.sent.actor_at]
+                if a.kind not in ("place",)]  # ("1 million doses of China's vaccine")
 
     def slot_carried_for(self) -> list[ActorRef]:
         """Whom a vehicle's goods were for: "a convoy carrying Kazakh flour for Afghanistan"."""
