@@ -218,3 +218,13 @@ def test_years_covers_cargo_and_deliveries(text, expected, gazetteer):
 ])
 def test_force_short_of_arms(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "It" opening a sentence, before a verb in an irregular past: the last sentence's subject
+    ("Venezuela refused to let in U.S. aid. It shut its frontiers with Colombia and Brazil in February.",
+     {("VEN", "sanctions", "COL"), ("VEN", "sanctions", "BRA")}),
+    ("Venezuela refused to let in U.S. aid. It is not clear whether Colombia and Brazil shut their frontiers.", set()),
+])
+def test_it_opening_a_sentence(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
