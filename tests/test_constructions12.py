@@ -228,3 +228,16 @@ def test_force_short_of_arms(text, expected, gazetteer):
 ])
 def test_it_opening_a_sentence(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a favourable label is backing (decision 8), as an unfavourable one is criticism
+    ("Berlin described Morocco's plan as a serious and credible effort.", {("DEU", "supports", "MAR")}),
+    ("Berlin regarded Morocco's plan as credible.", {("DEU", "supports", "MAR")}),
+    ("Oslo called the Russian drills dangerous and provocative.", {("NOR", "criticizes", "RUS")}),
+    ("Berlin described the weather report as credible.", set()),
+    # what a party is to the labeller is no label of a deed
+    ("Israel regards Iran as its most dangerous foe.", set()),
+])
+def test_favourable_labels(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

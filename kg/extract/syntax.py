@@ -1775,6 +1775,19 @@ class Slots:
         if tok.dep_ == "amod" and tok.i > tok.head.i and tok.head.dep_ == "dobj" and lemma(
                 tok.head.head) in self.sent.words("labelling"):  # "called Armenia's move provocative": an adjective
             return tok.head.head  # after its noun is the label the parser hung on the object
+        labelling = self.sent.words("labelling")
+        while tok.dep_ == "conj" and tok.pos_ == "ADJ" and tok.head.pos_ == "ADJ":
+            tok = tok.head  # ("a serious and credible effort")
+        if tok.dep_ == "amod" and tok.pos_ == "ADJ" and tok.head.dep_ in ("pobj", "oprd", "xcomp", "attr") and \
+                lemma(tok.head) not in self.sent.words("relational_heads"):
+            # "described Morocco's plan as a serious and credible effort": the adjective of the label noun (not of a
+            # party's name for the object: "regards Iran as its most dangerous foe" says what Iran is to it)
+            verb = tok.head.head.head if tok.head.dep_ == "pobj" and lemma(tok.head.head) == "as" else tok.head.head
+            if lemma(verb) in labelling and verb.pos_ == "VERB":
+                return verb
+        if tok.dep_ == "advcl" and tok.pos_ == "ADJ" and lemma(tok.head) in labelling and any(
+                c.dep_ == "advmod" and lemma(c) == "as" for c in tok.children):
+            return tok.head  # "described the plan as credible", read as an adverbial clause
         return None
 
     def slot_stance_subj(self) -> list[ActorRef]:
