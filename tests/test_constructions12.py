@@ -241,3 +241,14 @@ def test_it_opening_a_sentence(text, expected, gazetteer):
 ])
 def test_favourable_labels(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what someone was the first or only one to do, it did
+    ("Putin, who was among the first foreign leaders to congratulate Lukashenko on his re-election, spoke on Monday.",
+     {("RUS", "supports", "BLR")}),
+    ("Modi was the first Indian prime minister to visit Kyiv.", {sym("IND", "meetsWith", "UKR")}),
+    ("Putin hoped to be among the first leaders to congratulate Lukashenko.", set()),
+])
+def test_the_first_to_do_it(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
