@@ -252,3 +252,12 @@ def test_favourable_labels(text, expected, gazetteer):
 ])
 def test_the_first_to_do_it(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces that arrive in a state for drills hold them with its own
+    ("Russian troops arrived in Belarus for exercises.", {sym("RUS", "cooperatesWith", "BLR")}),
+    ("Russian troops arrived in Belarus for the holidays.", set()),
+])
+def test_arrivals_for_drills(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)
