@@ -261,3 +261,15 @@ def test_the_first_to_do_it(text, expected, gazetteer):
 ])
 def test_arrivals_for_drills(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is said "to" someone in a phone call is said in talks with them
+    ("Putin offered help to Italian Prime Minister Giuseppe Conte in a phone call.", {sym("RUS", "meetsWith", "ITA")}),
+    ("Putin offered help to Italy in a speech.", set()),
+    # rolling out the red carpet for a visitor is receiving the visit
+    ("Lula rolled out the red carpet for Venezuela's Nicolas Maduro on Monday.", {sym("BRA", "meetsWith", "VEN")}),
+    ("Lula rolled out new tariffs for Venezuela's exporters on Monday.", set()),
+])
+def test_calls_and_red_carpets(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

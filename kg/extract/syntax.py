@@ -1757,6 +1757,9 @@ class Slots:
         found = self._prep_objects(verb, ("with",))
         if lemma(verb) in self.sent.words("addressing"):
             found += [a for o in self._children(verb, ("dobj", "dative")) for a in self.actors(o)]
+        if lemma(tok) in self.sent.words("phone_talks"):  # "offered help to Conte in a phone call": said to them
+            found += self._prep_objects(verb, ("to",)) + [a for o in self._children(verb, ("dobj",))
+                                                           for a in self._prep_objects(o, ("to",))]
         return found
 
     def _labelling_verb(self):
