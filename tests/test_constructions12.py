@@ -273,3 +273,18 @@ def test_arrivals_for_drills(text, expected, gazetteer):
 ])
 def test_calls_and_red_carpets(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarrel a deal ends is no tension (decision 17); "in a row" counts, it is no quarrel
+    ("Poland and the Czech Republic signed a deal ending their long dispute over the mine.",
+     {sym("POL", "agreesWith", "CZE")}),
+    ("Poland and the Czech Republic are locked in a bitter dispute over the mine.", {sym("POL", "tensionWith", "CZE")}),
+    ("Mexico was Canada's largest supplier of steel for the fourth year in a row, with Brazil close behind.",
+     {("MEX", "supplies", "CAN")}),
+    ("Poland and the Czech Republic are locked in a bitter row over the mine.", {sym("POL", "tensionWith", "CZE")}),
+    # a feeling in the passive is the feeler's: "was worried by Britain's plan"
+    ("Dublin was deeply worried by Britain's plan.", {("IRL", "concernedBy", "GBR")}),
+])
+def test_quarrels_ended_rows_and_worries(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -284,8 +284,9 @@ class Engine:
                 getattr(sent.actor_at.get(o.i), "kind", None) in ("name", "capital", "alias") for o in goals)
         if need.startswith("under:"):  # "ready to retaliate": the open complement of a word of the list
             return tok.dep_ == "xcomp" and lemma(tok.head) in sent.words(need[6:])
-        if need == "intransitive":  # "worried about Y", not "worried Vilnius" (a feeling caused in its object)
-            return not any(c.dep_ == "dobj" for c in tok.children)
+        if need == "intransitive":  # "worried about Y", not "worried Vilnius" (a feeling caused in its object), nor
+            # "was worried by Britain's plan" (a passive: the state of feeling reads it)
+            return not any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in tok.children)
         if need.startswith("prep:"):  # "fought alongside Russian forces": a phrase of one of these prepositions
             return any(c.dep_ == "prep" and lemma(c) in need[5:].split(",") for c in tok.children)
         if need.startswith("prt:"):  # "hit out at", "lashed out at": a particle of the verb (or one the parser took
