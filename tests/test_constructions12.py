@@ -288,3 +288,13 @@ def test_calls_and_red_carpets(text, expected, gazetteer):
 ])
 def test_quarrels_ended_rows_and_worries(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force used in a joint operation with the target's forces is no attack on it (decision 15)
+    ("Ugandan forces launched strikes against rebels in Kenya, in a joint operation with the Kenyan army.",
+     {sym("UGA", "cooperatesWith", "KEN")}),
+    ("Ugandan forces launched strikes against the Kenyan army.", {("UGA", "attacks", "KEN")}),
+])
+def test_force_with_consent(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

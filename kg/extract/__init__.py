@@ -34,7 +34,8 @@ from .assembly import (DOWNING_RULE, DOWNING_VERBS, SHOOTING_VERBS, STANDING, UN
                        subject_of, talks_of)
 from .attributes import (find_item, find_quantity, find_time, is_background, is_hedged, is_irrealis, is_negated,
                          time_expressions)
-from .compose import add_bought_back, add_donated, add_similar_moves, add_two_way_trade, drafted_censures
+from .compose import (add_bought_back, add_donated, add_similar_moves, add_two_way_trade, drafted_censures,
+                      drop_consented_force)
 from .compose import token_index as _token_index
 from .dateline import dateline
 from .discourse import Discourse
@@ -261,6 +262,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
             add_unaimed_force(frame, aligned, best, discourse)
         add_bought_back(lowers, best)
         add_similar_moves(lowers, spans, best)
+        drop_consented_force(lowers, best)
         add_donated(lowers, best)
         add_two_way_trade(best)
         if aligned is not None:

@@ -15,6 +15,7 @@ _BUYING_BACK = WORDS["buying_back"]
 _TRADE_FLOWS = WORDS["trade_flows"]
 _DONATIONS = tuple(tuple(p.split()) for p in WORDS["donation_phrases"])
 _SIMILAR = WORDS["similar_words"]
+_JOINT_OPERATIONS = WORDS["joint_operation_words"]
 _MOVES = WORDS["move_nouns"]
 _NOT_COPIED = frozenset(("meetsWith", "agreesWith", "alliedWith", "cooperatesWith", "tradesWith"))
 _SYMMETRIC = SYMMETRIC_PREDICATES
@@ -66,6 +67,19 @@ def add_similar_moves(lowers: list[str], spans, best: dict) -> None:
                 best[key] = (Candidate(x, p, target, c.trigger_index, c.trigger, c.confidence - 0.1, None, target_span,
                                        rule="similar-moves", negated=False, hedged=c.hedged, speaker=c.speaker),
                              False, hedged)
+
+
+def drop_consented_force(lowers: list[str], best: dict) -> None:
+    """Force a sentence says was used in a joint operation with its target's forces is no attack on it (decision 15:
+    strikes with the host's consent): "launched strikes against rebels in eastern Congo, in a joint operation with
+    the Congolese army" (an attack and a cooperation of the same pair, and [lists] joint_operation_words)."""
+    if _JOINT_OPERATIONS.isdisjoint(lowers):
+        return
+    for key in [k for k in best if k[1] == "attacks"]:
+        s, _, o = key
+        pair = (s, "cooperatesWith", o) if s < o else (o, "cooperatesWith", s)
+        if pair in best and not best[pair][1]:
+            del best[key]
 
 
 def add_two_way_trade(best: dict) -> None:
