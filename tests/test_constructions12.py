@@ -298,3 +298,12 @@ def test_quarrels_ended_rows_and_worries(text, expected, gazetteer):
 ])
 def test_force_with_consent(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deadline given to foreign troops to leave is no help given
+    ("Burkina Faso's military government has given French troops a month to leave the country.", set()),
+    ("Burkina Faso has given Russian troops a month to leave the capital, officials in Moscow said.", set()),
+])
+def test_deadlines_to_leave(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

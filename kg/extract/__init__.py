@@ -603,7 +603,13 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
     # most tokens bear on none of the readings below: skip them before asking the parse anything else
     relevant, misread_objects = _misread_words(engine)
     flagged = {heads[k] for k, w in enumerate(lemmas) if w in misread_objects}
+    departure = lists.get("departure", frozenset())
     for k, w in enumerate(lemmas):
+        if w in departure and any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[k].children):
+            # "has given French troops a month to leave the country": a deadline to go, no troops given
+            for h in (heads[k], heads[heads[k]]):
+                if lemmas[h] in ("give", "grant", "allow"):
+                    out.update((_token_index(starts, doc[h]), r) for r in ("aids", "supplies"))
         if w == "support" and lemmas[heads[k]] == "in" and _helps_proxy(doc[k], lists):
             # "deploying troops in eastern Congo in support of M23 rebels": help for an armed group, not for the state
             # it is in (decision 24)
