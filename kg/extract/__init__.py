@@ -41,13 +41,14 @@ from .dateline import dateline
 from .discourse import Discourse
 from .engine import load_engine
 from .frames import Candidate, SentenceFrame, lowercase
-from .lexicon import GOODS, WORDS
+from .lexicon import GOODS, WORDS, data_file, lists_of, verb_forms
 from .mentions import DocumentMentions, MentionIndex, Span, find_makers
 from .places import place_index
 from .rules import RUN_WORDS, RuleSet
 from .syntax import hyphen_prefix, lemma, lemmas_and_heads
 
 _DISCOURSE_WORDS = WORDS["discourse_words"]
+_ARRIVING_FORMS = frozenset(f for v in lists_of(data_file("rules.toml"))["arriving"] for f in verb_forms(v))
 
 
 def _build_index(gazetteer: Gazetteer) -> MentionIndex:
@@ -211,7 +212,7 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         if sent.index == 0 and filed_end:  # ("RAROTONGA, Cook Islands, Nov 10 - ...": where it was filed, no actor)
             spans = [s for s in spans if sent.start + tokens[s.i].start >= filed_end]
         lowers = lowercase(tokens)
-        discourse.read_words(lowers)
+        discourse.read_words(tokens, lowers, sent.index)
         spans = discourse.resolve(tokens, spans, lowers)
         if not spans:
             continue  # no actor: nothing to extract and nothing for the discourse model
@@ -224,8 +225,8 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         talks = talks_of(lowers, spans, discourse) + joined(tokens, lowers, spans, discourse) + spat(
             lowers, spans, discourse)
         implied = discourse.implied_targets(sent.index, home)
-        away = home is not None and all(s.actor != home for s in spans)  # (the arrivals of a sentence that does not
-        # name the state the report is filed from may be arrivals there)
+        away = home is not None and not _ARRIVING_FORMS.isdisjoint(lowers) and all(s.actor != home for s in spans)
+        # (the arrivals of a sentence that does not name the state the report is filed from may be arrivals there)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) and not implied and not away
                 or triggers.isdisjoint(gated)) \
                 and not downing and not ellipsis and not received and not talks or _sport(engine, lowers):
@@ -335,11 +336,8 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
     breakaway = engine.lists.get("breakaway", frozenset())
     # a transfer the parse read as help alone ("sent two planes carrying 120 rescuers to Turkey": rescuers, not the
     # planes) is no supply, whatever the window reads
-    help_read = {(c.trigger_index, c.subject, c.object) for c in candidates if c.rule and c.predicate == "aids"}
-    themed = help_read - {(c.trigger_index, c.subject, c.object) for c in candidates
-                          if c.rule and c.predicate == "supplies"}
-    themed = {key for key in themed if any(not c.rule and c.predicate == "supplies" and
-                                           (c.trigger_index, c.subject, c.object) == key for c in candidates)}
+    read = {(c.trigger_index, c.subject, c.object, c.predicate) for c in candidates if c.rule}
+    themed = {key[:3] for key in read if key[3] == "aids" and (*key[:3], "supplies") not in read}
     outside = {_token_index(starts, doc[k]) for k in named if doc[k].dep_ in ("poss", "compound", "amod") and any(
         c.dep_ in ("amod", "compound") and lemma(c) in breakaway for c in doc[k].head.children)}
     return [c for c in candidates if c.rule or (
@@ -371,7 +369,7 @@ def _window_checked(engine, aligned, tokens, candidates: list) -> list:
         and (c.trigger_index, c.predicate) not in misread  # "traded fire", "hosts troops", "lifted its tariffs"
         and c.trigger_index not in unreal  # "called on Serbia to align its policy and impose sanctions"
         and (c.predicate not in SYMMETRIC_PREDICATES or _inside(described.get(c.trigger_index), c))
-        and (c.trigger_index, c.subject, c.object) not in themed)]
+        and not (c.predicate == "supplies" and (c.trigger_index, c.subject, c.object) in themed))]
     # ("voiced unease over a pact signed between X and Y": not a pact between the two who voiced it)
 
 
@@ -608,7 +606,7 @@ def _misread(engine, doc, starts: list[int], named: dict[int, str] | None = None
         if w in departure and any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[k].children):
             # "has given French troops a month to leave the country": a deadline to go, no troops given
             for h in (heads[k], heads[heads[k]]):
-                if lemmas[h] in ("give", "grant", "allow"):
+                if lemmas[h] in lists.get("deadline_verbs", ()):
                     out.update((_token_index(starts, doc[h]), r) for r in ("aids", "supplies"))
         if w == "support" and lemmas[heads[k]] == "in" and _helps_proxy(doc[k], lists):
             # "deploying troops in eastern Congo in support of M23 rebels": help for an armed group, not for the state
@@ -925,7 +923,8 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`,
     :func:`kg.extract.syntax.repair_deal_for`)."""
     from .syntax import (Sentence, repair_deal_for, repair_display, repair_label_split, repair_reduced_participle,
-                         repair_noun_conjunct, repair_particle_in, repair_second_object, repair_stimulus)
+                         repair_apposed_relative, repair_noun_conjunct, repair_particle_in, repair_second_object,
+                         repair_stimulus)
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
@@ -934,8 +933,9 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     repair_deal_for(doc, engine.lists.get("agreements", frozenset()), engine.lists.get("goods", frozenset()))
     repair_second_object(doc)
     repair_noun_conjunct(doc)
-    repair_particle_in(doc, engine.lists.get("in_particle_verbs", frozenset()), engine.lists.get("time_nouns",
-                                                                                                frozenset()))
+    repair_apposed_relative(doc)
+    repair_particle_in(doc, engine.lists.get("in_particle_verbs", frozenset()),
+                       engine.lists.get("time_nouns", frozenset()), engine.lists.get("vehicles", frozenset()))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]
     return Sentence.align(doc, mentions, _lists_with_forums(engine, forums, organizations))
 

@@ -140,8 +140,9 @@ _REL_YEAR = re.compile(r"\b(?P<rel>this|last|next) (?P<unit>year|month|week)\b")
 
 
 # a year that names a text, not when the sentence's act took place: "suspended the 1960 Indus Waters Treaty"
-_TEXT_YEAR = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?P<year>(?:19|20)\d{2})\s+(?:[\w'-]+\s+){0,4}?(?:"
-                        + "|".join(sorted(WORDS["dated_texts"])) + r")\b", re.IGNORECASE)
+_TEXT_YEAR = re.compile(r"\b(?i:the|a|an|its|their|his|her)\s+(?P<year>(?:19|20)\d{2})\s+"
+                        r"(?:(?!(?i:the|a|an|its|their)\b)[\w'-]+\s+){0,4}?"  # (words of its name, not a new phrase)
+                        r"(?i:" + "|".join(sorted(re.escape(w) for w in WORDS["dated_texts"])) + r")\b")
 
 
 def time_expressions(sentence: str) -> list[tuple[int, re.Match]]:

@@ -16,8 +16,9 @@ _TRADE_FLOWS = WORDS["trade_flows"]
 _DONATIONS = tuple(tuple(p.split()) for p in WORDS["donation_phrases"])
 _SIMILAR = WORDS["similar_words"]
 _JOINT_OPERATIONS = WORDS["joint_operation_words"]
+_JOINT_REACH = 15  # tokens from the force to the joint operation it was part of
 _MOVES = WORDS["move_nouns"]
-_NOT_COPIED = frozenset(("meetsWith", "agreesWith", "alliedWith", "cooperatesWith", "tradesWith"))
+_COPIED = frozenset(WORDS["similar_move_relations"])
 _SYMMETRIC = SYMMETRIC_PREDICATES
 
 
@@ -55,8 +56,8 @@ def add_similar_moves(lowers: list[str], spans, best: dict) -> None:
                 break
             followers.append(span.actor)
             at = span.j
-        for (s, p, o), (c, negated, hedged) in sorted(best.items()):
-            if negated or c.trigger_index >= k or p in _NOT_COPIED:
+        for (_, p, _), (c, negated, hedged) in sorted(best.items()):
+            if negated or c.trigger_index >= k or p not in _COPIED:
                 continue
             doer = c.subject  # (the act as its rule read it: a symmetric relation's key is in order)
             target, target_span = c.object, c.obj_span
@@ -78,7 +79,12 @@ def drop_consented_force(lowers: list[str], best: dict) -> None:
     for key in [k for k in best if k[1] == "attacks"]:
         s, _, o = key
         pair = (s, "cooperatesWith", o) if s < o else (o, "cooperatesWith", s)
-        if pair in best and not best[pair][1]:
+        if pair not in best or best[pair][1]:
+            continue
+        force, joint = best[key][0].trigger_index, best[pair][0].trigger_index
+        # the joint word in the stretch of the sentence from the force to the cooperation it was part of
+        lo, hi = min(force, joint), max(force, joint)
+        if hi - lo <= _JOINT_REACH and not _JOINT_OPERATIONS.isdisjoint(lowers[max(0, lo - 2):hi + 1]):
             del best[key]
 
 

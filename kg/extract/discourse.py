@@ -23,6 +23,8 @@ _CUES = (SINGLE_COREF_HEADS | PAIR_COREF_HEADS | WORDS["coref_cues"] | WORDS["de
          | WORDS["regime_heads"] | WORDS["government_heads"] | WORDS["stance_nouns"])
 _REGIME_HEADS = WORDS["regime_heads"]
 _IMPLIED_GROUPS = WORDS["implied_groups"]
+_NOT_DOCUMENT_DISASTERS = frozenset(WORDS["not_document_disasters"])
+_DISASTER_SENTENCES = 4
 _ANSWERED_ACTS = frozenset(WORDS["answered_acts"])
 _STANCE_RELATIONS = frozenset(WORDS["answering_stances"])
 _LAUNCHING_VERBS = frozenset(WORDS["launching_verbs"])
@@ -208,8 +210,9 @@ class Discourse:
         # (sentence, relation, target) of the acts told, each as its rule read it (the target before a symmetric
         # relation's parties are put in order): what a later act with no named party is aimed at
         self.targets: deque[tuple[int, str, str, str]] = deque(maxlen=_RELATIONS_KEPT)
-        self.disasters = engine.lists.get("disasters", frozenset())
-        self.disaster_told = False  # whether the document has told of a disaster (help sent is then for its victims)
+        self.disasters = engine.lists.get("disasters", frozenset()) - _NOT_DOCUMENT_DISASTERS
+        self.disaster_at = -99  # the last sentence that told of a disaster (help sent soon after is for its victims)
+        self.disaster_told = False  # whether one of the last few sentences told of one
 
     # -- reading ---------------------------------------------------------------------------------
     def resolve(self, tokens: list[Token], spans: list[Span], low: list[str]) -> list[Span]:
@@ -1089,12 +1092,17 @@ class Discourse:
     def _launched(low: list[str], after: int) -> bool:
         """Whether the subject ending at ``after`` launched or fired munitions: "Iran's Revolutionary Guards launched
         14 missiles at the base" (a verb of [lists] launching_verbs right after it, munitions within four words)."""
-        return after < len(low) and low[after] in _LAUNCHING_VERBS and not _MUNITIONS.isdisjoint(low[after + 1:after + 5])
+        return after < len(low) and low[after] in _LAUNCHING_VERBS and not _MUNITIONS.isdisjoint(
+            low[after + 1:after + 5])
 
-    def read_words(self, low: list[str]) -> None:
-        """Note what a sentence's words tell of the document, whatever actors it names: a disaster."""
-        if not self.disaster_told:
-            self.disaster_told = any(w in self.disasters or w.endswith("s") and w[:-1] in self.disasters for w in low)
+    def read_words(self, tokens: list[Token], low: list[str], sentence_index: int) -> None:
+        """Note what a sentence's words tell of the document, whatever actors it names: a disaster (a common noun:
+        not "Storm Shadow missiles"), which makes goods sent in it and the next four sentences help."""
+        if any((w in self.disasters or w.endswith("s") and w[:-1] in self.disasters)
+               and (k == 0 or low[k - 1] in ("-", "\u2014", '"') or not tokens[k].text[:1].isupper())
+               for k, w in enumerate(low)):
+            self.disaster_at = sentence_index
+        self.disaster_told = sentence_index - self.disaster_at <= _DISASTER_SENTENCES
 
     def update(self, frame: SentenceFrame, relations: list[Relation]) -> None:
         first = next((g for g in frame.groups if not g.prep and not g.possessive), None)

@@ -125,7 +125,7 @@ def supposed(sent: Sentence, tok) -> bool:
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and lemma(c) in sent.words("irrealis_dets") for c in tok.children)
 
 
-def _ranked_doer(tok) -> bool:
+def _ranked_doer(tok, sent: Sentence) -> bool:
     """Whether ``tok`` is an infinitive that says what someone was the first, last or only one to do: "was among the
     first foreign leaders to congratulate Lukashenko", "the first leader to visit Kyiv" (it was done)."""
     if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -134,7 +134,7 @@ def _ranked_doer(tok) -> bool:
     nouns = [head] if head.pos_ in ("NOUN", "PROPN") else [
         p for c in head.children if c.dep_ == "prep" and c.lower_ == "among" for p in c.children if p.dep_ == "pobj"]
     verb = head.head if head.pos_ in ("NOUN", "PROPN") else head  # (a finite verb: not "hopes to be the first to")
-    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "amod" and c.lower_ in ("first", "last", "only")
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "amod" and c.lower_ in sent.words("ranking_words")
                                                       for n in nouns for c in n.children)
 
 
@@ -143,7 +143,7 @@ def unreal(sent: Sentence, tok) -> bool:
     doc = sent.doc
     if any(t.text == "?" for t in doc[-2:]):
         return True
-    if _ranked_doer(tok):
+    if _ranked_doer(tok, sent):
         return False
     if tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.tag_ in ("VBD", "VBZ", "VBP"):
         # a bare infinitive cannot join a finite verb: the parser hung it on the wrong one ("agreed on a plan to

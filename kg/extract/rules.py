@@ -626,7 +626,8 @@ class RuleSet(StanceRules, DiplomacyRules, GoodsRules):
         if obj is None and pred == "concernedBy":
             self._concern_fallback(subj, t, conf)
             return
-        if obj is None and pred == "sanctions" and self.discourse is not None:
+        if obj is None and pred == "sanctions" and self.discourse is not None and not (
+                t + 1 < len(low) and low[t + 1] in ("on", "against")):  # ("sanctions on Lockheed Martin": named)
             # "the EU followed with asset freezes": the target of the sanctions just reported
             here = next((c.obj_span for c in self.out if c.predicate == "sanctions" and c.obj_span is not None
                          and c.object not in subj.actors), None)

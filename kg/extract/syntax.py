@@ -171,6 +171,14 @@ def repair_display(doc, displays: frozenset[str]) -> None:
         d.head, d.dep_ = inner, "nmod"
 
 
+def _reattach(tok, head, dep: str) -> bool:
+    """Hang ``tok`` on ``head`` as ``dep``, unless that would put it above itself (a tree the parser rejects)."""
+    if tok.i == head.i or tok.is_ancestor(head):
+        return False
+    tok.head, tok.dep_ = head, dep
+    return True
+
+
 def _clause_subject(tok) -> bool:
     """Whether ``tok`` is in the subject of a clause (or a conjunct of one)."""
     while tok.dep_ in ("conj", "compound", "poss", "amod") and tok.head.i != tok.i:
@@ -178,7 +186,8 @@ def _clause_subject(tok) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass")
 
 
-def repair_particle_in(doc, verbs: frozenset[str], times: frozenset[str]) -> None:
+def repair_particle_in(doc, verbs: frozenset[str], times: frozenset[str], vehicles: frozenset[str] = frozenset()
+                       ) -> None:
     """Mend "Beijing flew in a rescue team", where the parser takes the particle "in" for a preposition and what was
     flown for its object: after a verb of ``verbs`` ([lists] in_particle_verbs) with no direct object, an "in" right
     after it whose object is a common noun, not a time ("flew in June"), is a particle and the noun the object."""
@@ -190,10 +199,10 @@ def repair_particle_in(doc, verbs: frozenset[str], times: frozenset[str]) -> Non
                 c.dep_ == "dobj" for c in v.children):
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in times:
-            continue
-        prep.dep_ = "prt"
-        obj.head, obj.dep_ = v, "dobj"
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in times | vehicles:
+            continue  # ("flew in June", "flew in a Boeing jet to Colombo": a vehicle flown in is no cargo)
+        if _reattach(obj, v, "dobj"):
+            prep.dep_ = "prt"
 
 
 def repair_noun_conjunct(doc) -> None:
@@ -207,9 +216,32 @@ def repair_noun_conjunct(doc) -> None:
         if cc is None or cc.lower_ not in ("and", "or"):
             continue
         before = doc[cc.i - 1]
-        if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("dobj", "pobj") and before.head.i != t.head.i:
-            t.head = before
-            cc.head = before
+        if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("dobj", "pobj") and before.head.i != t.head.i \
+                and _reattach(t, before, "conj"):
+            _reattach(cc, before, "cc")
+
+
+def repair_apposed_relative(doc) -> None:
+    """Mend ", a move the junta in Bamako welcomed", where the parser makes the apposed noun the verb's subject and
+    the relative clause's subject an apposition of it: a noun after a comma, the subject of a verb with no object,
+    with an apposition right after it (no comma between) that ends before the verb, is the verb's object and the
+    apposition its subject (as in ", a move Mali welcomed")."""
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.i < 2 or doc[noun.left_edge.i - 1].text != ",":
+            continue
+        appos = next((c for c in noun.children if c.dep_ == "appos" and c.left_edge.i == noun.i + 1), None)
+        if appos is None or appos.right_edge.i + 1 >= len(doc):
+            continue
+        # the verb the noun is the subject of, or, when the parser hung the noun elsewhere, the subjectless verb
+        # right after the apposition ("..., sanctions on Mali, a move the junta in Bamako welcomed.")
+        verb = noun.head if noun.dep_ == "nsubj" else doc[appos.right_edge.i + 1]
+        if verb.pos_ != "VERB" or verb.i < appos.right_edge.i or any(
+                c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and c.i != noun.i for c in verb.children):
+            continue
+        if noun.is_ancestor(verb) or appos.is_ancestor(verb):
+            continue
+        _reattach(appos, verb, "nsubj")
+        _reattach(noun, verb, "dobj")
 
 
 def repair_second_object(doc) -> None:
@@ -229,11 +261,11 @@ def repair_second_object(doc) -> None:
             if noun.pos_ not in ("NOUN", "PROPN") or noun.i <= objs[0].i:
                 continue
             if noun.dep_ == "compound":
-                noun = noun.head
-            if noun.i < start - 2 or noun.dep_ not in ("pobj", "dobj"):
+                noun = noun.head  # (a compound's head comes after it: past the comma, it is no noun before it)
+            if noun.i >= start or noun.dep_ not in ("pobj", "dobj"):
                 continue
-            second.head, second.dep_ = noun, "appos"
-            doc[start - 1].head = noun
+            if _reattach(second, noun, "appos"):
+                doc[start - 1].head = noun
 
 
 def repair_deal_for(doc, agreements: frozenset[str], goods: frozenset[str]) -> None:
@@ -431,7 +463,8 @@ class Slots:
                 # "Jordan and Turkey were among the governments that denounced the attack": the states among them
                 return [a for x in self._children(noun.head.head, ("nsubj",)) for a in self.actors(x, role)]
             return self.actors(noun, role) or self._clause_doers(noun)
-        if low in self.sent.words("quantities") or (tok.like_num or low in self.sent.words("shares")) and of_phrase(tok):
+        counts = tok.like_num or low in self.sent.words("shares")
+        if low in self.sent.words("quantities") or counts and of_phrase(tok):
             # "shot down dozens of Iranian drones", "40 of the 55 drones", "85 percent of Egypt's plant": what is
             # counted
             return [a for p in of_phrase(tok) for a in self.actors(p, role)]
@@ -1809,6 +1842,9 @@ class Slots:
         verb = self._labelling_verb()
         if verb is None:
             return []
+        if self.relation.lower() == "supports" and any(lemma(o) in self.sent.words("unbacked_things")
+                                                      for o in self._children(verb, ("dobj",))):
+            return []  # "described Iran's threats as credible": a danger taken seriously, not backed
         if verb.dep_ == "relcl" and self.relation.lower() in self.sent.words("party_labels") and lemma(
                 verb.head) in self.sent.words("events") | self.sent.words("deeds"):
             return []  # "an attack on a Gulf state that Washington regards as a close ally": a deed is no ally
@@ -2088,12 +2124,19 @@ class Slots:
         """The party the document implies when the trigger names none: the recipient of the help or goods, the
         target of the measures or the ruptures the last sentences told ("Japan sent two planes with drinking
         water", "Canada announced expulsions of its own"). None when the trigger has a recipient the gazetteer
-        does not know ("sent a delegation to the games") or keeps its thing ("supplies most of its own gas")."""
+        does not know ("sent a delegation to the games", "imposed sanctions on Lockheed Martin", "expressed concern
+        about rice prices"), has a purpose of its own ("sent troops to quell protests in Chiapas") or keeps its thing
+        ("supplies most of its own gas")."""
         actor = self.sent.implied.get(self.relation.lower())
         if actor is None:
             return []
         tok = self.tok
-        if any(c.dep_ == "dative" or c.dep_ == "prep" and lemma(c) in self.sent.words("recipient_preps")
+        preps = self.sent.words("recipient_preps") | {p for p in self.preps if p != "-"}
+        bodies = self.sent.words("bodies")
+        if any(c.dep_ == "dative" or c.dep_ == "prep" and lemma(c) in preps and any(
+                lemma(o) != "own" and lemma(o) not in bodies for o in self._children(c, ("pobj", "pcomp")))
+               # (not "expulsions of their own", nor "similar measures against the same three officers": its people)
+               or c.dep_ in ("xcomp", "advcl") and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)
                for c in tok.children):
             return []
         if any(lemma(c) == "own" and c.dep_ == "amod" for o in self._children(tok, ("dobj",))
@@ -2124,6 +2167,10 @@ class Slots:
         tok = self.tok
         if self.sent.home is None or lemma(tok) not in self.sent.words("arriving"):
             return []
+        doers = {a.actor for a in self.get("subj")}
+        if any(a.actor not in doers and a.actor != self.sent.home and a.kind != "place"
+               for a in self.sent.actor_at.values()):
+            return []  # ("DAKAR - Mali's junta said Russian instructors arrived": the sentence is about Mali)
         times = self.sent.words("time_nouns")
         for c in self._children(tok, ("prep", "advmod")):
             if c.dep_ == "advmod" and lemma(c) in ("here", "there", "home", "back"):
@@ -2166,9 +2213,11 @@ class Slots:
         tok = self.tok
         if tok.dep_ != "pobj" or lemma(tok.head) not in self.sent.words("reason_preps") or tok.head.head.pos_ != "VERB":
             return []
-        if not any(lemma(p) in self.sent.words("possessive_pronouns") for c in self._children(tok, ("prep",))
-                   for o in self._children(c, ("pobj",)) for p in self._children(o, ("poss",))):
-            return []
+        things = [o for c in self._children(tok, ("prep",)) for o in self._children(c, ("pobj",))]
+        pronouns = self.sent.words("possessive_pronouns")
+        if not any(lemma(p) in pronouns for o in things for p in self._children(o, ("poss",))) or any(
+                lemma(x) == "own" for o in things for x in o.children):
+            return []  # (not "over concerns about its own security")
         verb = Slots(self.sent, tok.head.head)
         doers = {a.actor for a in verb.slot_subj()}
         return [a for a in verb.slot_dobj() + verb._prep_objects(verb.tok, self.sent.words("recipient_preps") | {
