@@ -8,6 +8,7 @@ actors the last relation or coordination involved, and the last relations themse
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import OrderedDict, deque
 
 from ..gazetteer import Gazetteer
@@ -25,6 +26,7 @@ _REGIME_HEADS = WORDS["regime_heads"]
 _IMPLIED_GROUPS = WORDS["implied_groups"]
 _NOT_DOCUMENT_DISASTERS = frozenset(WORDS["not_document_disasters"])
 _DISASTER_SENTENCES = 4
+_IMPLIED_SENTENCES = 5  # how far back the acts that imply a party are looked for
 _ANSWERED_ACTS = frozenset(WORDS["answered_acts"])
 _STANCE_RELATIONS = frozenset(WORDS["answering_stances"])
 _LAUNCHING_VERBS = frozenset(WORDS["launching_verbs"])
@@ -1057,16 +1059,17 @@ class Discourse:
         recipient, in a report on a disaster filed from a state (``home``, the dateline's), is for that state
         ("HERAT, Afghanistan - ... earthquakes ... Pakistan said it had dispatched medicine and blankets")."""
         out: dict[str, str] = {}
+        recent = list(itertools.takewhile(lambda t: t[0] >= sentence_index - _IMPLIED_SENTENCES, reversed(self.targets)))
         for group in _IMPLIED_GROUPS:
             members = group.split()
-            found = {obj for k, rel, _, obj in self.targets if k >= sentence_index - 5 and rel in members}
+            found = {obj for _, rel, _, obj in recent if rel in members}
             if not found and home is not None and self.disaster_told and not _HELP_RELATIONS.isdisjoint(members):
                 found = {home}
             if len(found) == 1 and self._is_state(next(iter(found))):
                 out.update((rel, next(iter(found))) for rel in members)
         # a stance with no party answers the acts just told: their one doer ("Five of the missiles landed inside Japan's
         # economic zone, and Tokyo lodged a protest")
-        doers = {subj for k, rel, subj, _ in self.targets if k >= sentence_index - 1 and rel in _ANSWERED_ACTS}
+        doers = {subj for k, rel, subj, _ in recent if k >= sentence_index - 1 and rel in _ANSWERED_ACTS}
         if not doers and self.act_age <= 1 and len(self.last_event.get("attacks", ())) == 1:
             doers = set(self.last_event["attacks"])  # force on no state named ("fired missiles into waters around")
         if len(doers) == 1 and self._is_state(next(iter(doers))):
