@@ -154,6 +154,15 @@ class Engine:
         return frozenset().union(*(self.lists.get(n, frozenset()) for n in ("goods", "aid", "troops", "money")))
 
     @cached_property
+    def forms_by_relation(self) -> dict[str, frozenset[str]]:
+        """relation -> the word forms by which its lexicon entries may appear (a cheap gate before parsing)."""
+        out: dict[str, set[str]] = {}
+        for entries in self.entries.values():
+            for e in entries:
+                out.setdefault(e.relation, set()).update(entry_forms(e))
+        return {rel: frozenset(forms) for rel, forms in out.items()}
+
+    @cached_property
     def replacing(self) -> frozenset[str]:
         """The ids of the rules whose reading replaces the window rules' reading of the same word."""
         return frozenset(r.id for r in self.rules if r.replaces)

@@ -191,6 +191,8 @@ def repair_particle_in(doc, verbs: frozenset[str], times: frozenset[str], vehicl
     """Mend "Beijing flew in a rescue team", where the parser takes the particle "in" for a preposition and what was
     flown for its object: after a verb of ``verbs`` ([lists] in_particle_verbs) with no direct object, an "in" right
     after it whose object is a common noun, not a time ("flew in June"), is a particle and the noun the object."""
+    if " in " not in doc.text:
+        return
     for v in doc:
         if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or v.i + 1 >= len(doc):
             continue
@@ -209,6 +211,8 @@ def repair_noun_conjunct(doc) -> None:
     """Mend "after accusing the bloc and Moscow of failing", where the parser joins the name after "and" to the
     sentence's verb: a noun joined to a verb, with "and" or "or" right before it and a noun object right before that,
     is joined to that noun."""
+    if " and " not in doc.text and " or " not in doc.text:
+        return
     for t in doc:
         if t.dep_ != "conj" or t.pos_ not in ("NOUN", "PROPN") or t.head.pos_ not in ("VERB", "AUX") or t.i < 2:
             continue
@@ -226,6 +230,8 @@ def repair_apposed_relative(doc) -> None:
     the relative clause's subject an apposition of it: a noun after a comma, the subject of a verb with no object,
     with an apposition right after it (no comma between) that ends before the verb, is the verb's object and the
     apposition its subject (as in ", a move Mali welcomed")."""
+    if ", " not in doc.text:
+        return
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.i < 2 or doc[noun.left_edge.i - 1].text != ",":
             continue
@@ -249,6 +255,8 @@ def repair_second_object(doc) -> None:
     the parser takes the apposition after the comma for a second direct object of the verb: a direct object with a
     determiner that follows a comma and a noun of a phrase of the verb's, when the verb has a direct object before,
     is in apposition to that noun."""
+    if ", " not in doc.text:
+        return
     for v in doc:
         objs = [c for c in v.children if c.dep_ == "dobj"]
         if len(objs) < 2:
