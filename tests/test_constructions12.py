@@ -319,3 +319,14 @@ def test_deadlines_to_leave(text, expected, gazetteer):
 ])
 def test_apposed_deeds_judged_by_rulers(text, expected, gazetteer):
     assert_exactly(triples(text, gazetteer), expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reaction drawn at the end of the sentence answers what the sentence reports, not the scene set off by commas
+    ("Modi embraced Putin in Moscow on Monday, hours after a Russian missile hit a hospital in Kyiv, drawing a rebuke "
+     "from Ukraine.", {sym("IND", "meetsWith", "RUS"), ("RUS", "attacks", "UKR"), ("UKR", "criticizes", "IND")}),
+    ("Russia struck Kyiv on Monday, drawing a rebuke from France.",
+     {("RUS", "attacks", "UKR"), ("FRA", "criticizes", "RUS")}),
+])
+def test_reactions_drawn(text, expected, gazetteer):
+    assert_exactly(triples(text, gazetteer), expected)

@@ -925,8 +925,8 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     :func:`kg.extract.syntax.repair_label_split`, :func:`kg.extract.syntax.repair_display`,
     :func:`kg.extract.syntax.repair_deal_for`)."""
     from .syntax import (Sentence, repair_deal_for, repair_display, repair_label_split, repair_reduced_participle,
-                         repair_apposed_relative, repair_noun_conjunct, repair_particle_in, repair_second_object,
-                         repair_stimulus)
+                         repair_apposed_relative, repair_noun_conjunct, repair_particle_in,
+                         repair_reaction_participle, repair_second_object, repair_stimulus)
 
     repair_stimulus(doc, _stimulus_forms(engine))
     repair_reduced_participle(doc)
@@ -936,6 +936,8 @@ def _aligned(engine, doc, tokens, spans, forums: frozenset[str], organizations: 
     repair_second_object(doc)
     repair_noun_conjunct(doc)
     repair_apposed_relative(doc)
+    repair_reaction_participle(doc, engine.lists.get("cause", frozenset()),
+                               engine.lists.get("scene_preps", frozenset()))
     repair_particle_in(doc, engine.lists.get("in_particle_verbs", frozenset()),
                        engine.lists.get("time_nouns", frozenset()), engine.lists.get("vehicles", frozenset()))
     mentions = [(tokens[s.i].start, tokens[s.j - 1].end, s.actor, s.kind) for s in spans]

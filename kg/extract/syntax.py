@@ -250,6 +250,26 @@ def repair_apposed_relative(doc) -> None:
         _reattach(noun, verb, "dobj")
 
 
+def repair_reaction_participle(doc, causing: frozenset[str], scene_marks: frozenset[str]) -> None:
+    """Mend "Modi embraced Putin on Monday, hours after a Russian missile hit a hospital in Kyiv, drawing a rebuke from
+    Zelenskiy", where the parser hangs the closing participle of a reaction on the verb of the scene clause: a
+    participle of ``causing`` ([lists] cause: "drawing", "prompting", "sparking") after a comma, on the verb of a
+    clause that a mark of ``scene_marks`` opens ("after", "as", "while"), hangs on that clause's own head (what the
+    sentence reports drew the reaction, not the scene it is set against)."""
+    if ", " not in doc.text:
+        return
+    for p in doc:
+        if p.dep_ != "advcl" or p.tag_ != "VBG" or p.lemma_.lower() not in causing or p.i < 1 \
+                or doc[p.i - 1].text != ",":
+            continue
+        scene = p.head
+        start = scene.left_edge.i
+        # (a scene set off by commas on both sides: ", hours after a missile hit a hospital,")
+        if scene.dep_ == "advcl" and scene.i < p.i and start > 0 and doc[start - 1].text == "," and any(
+                c.dep_ == "mark" and c.lower_ in scene_marks for c in scene.children):
+            _reattach(p, scene.head, "advcl")
+
+
 def repair_second_object(doc) -> None:
     """Mend "condemned Iran for firing missiles at Al Udeid air base, the largest U.S. military installation", where
     the parser takes the apposition after the comma for a second direct object of the verb: a direct object with a
