@@ -225,8 +225,9 @@ def _extract(document: Document, gazetteer: Gazetteer, sentences,
         talks = talks_of(lowers, spans, discourse) + joined(tokens, lowers, spans, discourse) + spat(
             lowers, spans, discourse)
         forms = engine.forms_by_relation
-        implied = {rel: actor for rel, actor in discourse.implied_targets(sent.index, home).items()
-                   if not forms.get(rel, frozenset()).isdisjoint(gated)}  # (only for a word of the relation's)
+        implied = {} if triggers.isdisjoint(gated) else {  # (only for a word of the relation's)
+            rel: actor for rel, actor in discourse.implied_targets(sent.index, home).items()
+            if not forms.get(rel, frozenset()).isdisjoint(gated)}
         away = home is not None and not _ARRIVING_FORMS.isdisjoint(lowers) and all(s.actor != home for s in spans)
         # (the arrivals of a sentence that does not name the state the report is filed from may be arrivals there)
         if (actors < 2 and _DISCOURSE_WORDS.isdisjoint(lowers) and not implied and not away

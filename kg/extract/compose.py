@@ -19,7 +19,6 @@ _JOINT_OPERATIONS = WORDS["joint_operation_words"]
 _JOINT_REACH = 15  # tokens from the force to the joint operation it was part of
 _MOVES = WORDS["move_nouns"]
 _COPIED = frozenset(WORDS["similar_move_relations"])
-_SYMMETRIC = SYMMETRIC_PREDICATES
 
 
 def token_index(starts: list[int], tok) -> int:
@@ -62,7 +61,7 @@ def add_similar_moves(lowers: list[str], spans, best: dict) -> None:
             doer = c.subject  # (the act as its rule read it: a symmetric relation's key is in order)
             target, target_span = c.object, c.obj_span
             for x in followers:
-                key = (x, p, target) if p not in _SYMMETRIC or x < target else (target, p, x)
+                key = (x, p, target) if p not in SYMMETRIC_PREDICATES or x < target else (target, p, x)
                 if x in (doer, target) or key in best:
                     continue
                 best[key] = (Candidate(x, p, target, c.trigger_index, c.trigger, c.confidence - 0.1, None, target_span,

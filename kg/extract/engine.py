@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..predicates import RELATION_PREDICATES, SYMMETRIC_PREDICATES
-from .syntax import ActorRef, Sentence, Slots, hyphen_prefix, lemma, of_phrase
+from .syntax import ActorRef, Sentence, Slots, hyphen_prefix, lemma, loading_participles, of_phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,10 +441,9 @@ class Engine:
         things += [p for c in tok.children if c.dep_ == "prep" and lemma(c) == "with"  # "provided X with fuel"
                    for p in c.children if p.dep_ == "pobj"]
         # a vehicle sent with a load gives its load: "sent two planes carrying 120 rescuers" sends rescuers
-        vehicles, carrying = self.lists.get("vehicles", ()), self.lists.get("carrying", ())
-        things = [x for t in things for x in ([o for p in t.children if p.dep_ == "acl" and lemma(p) in carrying
-                                                for o in p.children if o.dep_ == "dobj"] if lemma(t) in vehicles
-                                               else []) or [t]]
+        vehicles, carrying = self.lists.get("vehicles", ()), self.lists.get("carrying", frozenset())
+        things = [x for t in things for x in ([o for p in loading_participles(t, carrying) for o in p.children
+                                                if o.dep_ == "dobj"] if lemma(t) in vehicles else []) or [t]]
         known = self.given_words
         things += [x for t in list(things) for x in t.conjuncts if x not in things and (  # "fuel and $60 million"
             lemma(x) in known or any(lemma(c) in known for c in x.children))]  # (not a misparsed apposition)

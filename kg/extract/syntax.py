@@ -171,6 +171,12 @@ def repair_display(doc, displays: frozenset[str]) -> None:
         d.head, d.dep_ = inner, "nmod"
 
 
+def loading_participles(noun, carrying: frozenset[str]) -> list:
+    """The participles of carrying ([lists] carrying) on a vehicle noun: "planes carrying aid", "a ship loaded with
+    fuel" (what the vehicle brings is their object or "with" phrase)."""
+    return [p for p in noun.children if p.dep_ == "acl" and lemma(p) in carrying]
+
+
 def _reattach(tok, head, dep: str) -> bool:
     """Hang ``tok`` on ``head`` as ``dep``, unless that would put it above itself (a tree the parser rejects)."""
     if tok.i == head.i or tok.is_ancestor(head):
@@ -1012,7 +1018,7 @@ class Slots:
                         found.extend(a for p in of_phrase(d) for a in self._prep_objects(p, preps))
                     if not found and lemma(d) in self.sent.words("vehicles"):
                         # "sent two planes carrying 120 rescuers to Turkey"
-                        found.extend(a for p in self._children(d, ("acl",)) if lemma(p) in self.sent.words("carrying")
+                        found.extend(a for p in loading_participles(d, self.sent.words("carrying"))
                                      for a in self._prep_objects(p, preps) if a.kind != "place")
             # a gapped conjunct repeats the verb: "sent 2 million doses to Bangladesh and 1 million to Nepal"
             found += [a for c in self._children(self.tok, ("conj",)) if c.pos_ in ("NUM", "NOUN")
@@ -2125,7 +2131,7 @@ class Slots:
             # the participle on the vehicle, or on the verb ("landed in Tonga on Thursday loaded with water"), or a
             # verb of unloading the verb is joined to ("docked in Tonga and began unloading supplies")
             joined = self._children(self.tok, ("conj",))
-            for p in self._children(v, ("acl",)) + self._children(self.tok, ("advcl", "xcomp", "acl")) + joined + [
+            for p in loading_participles(v, carrying) + self._children(self.tok, ("advcl", "xcomp", "acl")) + joined + [
                     x for c in joined for x in self._children(c, ("xcomp",))]:
                 if lemma(p) not in carrying or p.tag_ not in ("VBG", "VBN") and p.dep_ != "conj":
                     continue
